@@ -1,0 +1,42 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/get-actor";
+import type { TActor } from "@/lib/auth/permissions";
+import { toAppError } from "@/lib/errors";
+import { formDataToObject } from "@/lib/form-data";
+
+import type { TActionState } from "@/lib/action-state";
+
+type TActionOptions<R> = {
+  /** Paths whose cached pages show what this action changed. */
+  revalidate?: (result: R, input: Record<string, unknown>) => string[];
+  success?: (result: R) => string;
+};
+
+/**
+ * Wraps a domain call as a server action: loads the session (re-checked against the database),
+ * turns FormData into a plain object, runs the domain function (which validates and authorizes
+ * itself), maps AppErrors to a user-safe message and field errors, and revalidates pages.
+ */
+export function defineAction<R>(
+  run: (actor: TActor, input: Record<string, unknown>) => Promise<R>,
+  options: TActionOptions<R> = {},
+) {
+  return async function action(
+    _prev: unknown,
+    payload: FormData | Record<string, unknown>,
+  ): Promise<TActionState<R>> {
+    const input = payload instanceof FormData ? formDataToObject(payload) : (payload ?? {});
+    try {
+      const actor = await requireActor();
+      const data = await run(actor, input);
+      for (const path of options.revalidate?.(data, input) ?? []) revalidatePath(path);
+      return { ok: true, data, message: options.success?.(data) };
+    } catch (err) {
+      const e = toAppError(err);
+      const errors: Record<string, string[]> = {};
+      for (const issue of e.issues ?? []) (errors[issue.path || "form"] ??= []).push(issue.message);
+      return { ok: false, message: e.message, errors: e.issues ? errors : undefined };
+    }
+  };
+}

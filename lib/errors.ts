@@ -1,0 +1,74 @@
+// Known failures carry a code; entry points map the code to an HTTP status and show the message.
+// Anything that is not an AppError is logged and replaced by a generic message (never a stack).
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type TErrorCode = keyof typeof ERROR_STATUS;
+export type TIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: TErrorCode;
+  readonly issues?: TIssue[];
+
+  constructor(code: TErrorCode, message: string, issues?: TIssue[]) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.issues = issues;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Turns a zod error into our issue list: one entry per bad path, dotted ("company.name"). */
+export function issuesFromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): TIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
+
+export function validationError(error: { issues: { path: PropertyKey[]; message: string }[] }): AppError {
+  const issues = issuesFromZod(error);
+  const first = issues[0];
+  const message = first ? `Invalid input: ${first.path || "body"} — ${first.message}` : "Invalid input";
+  return new AppError("BAD_REQUEST", message, issues);
+}
+
+const CONNECTION_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03"]);
+
+/** True when the failure is the database being unreachable, which callers answer with 503. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const anyE = e as { code?: string; message?: string; cause?: unknown; name?: string };
+    if (anyE.code && CONNECTION_ERRORS.has(anyE.code)) return true;
+    if (anyE.name === "DriverAdapterError" && /ECONNREFUSED|connect|terminat|timeout/i.test(String(anyE.message)))
+      return true;
+    if (/ECONNREFUSED|Connection terminated|connection timeout|Can't reach database/i.test(String(anyE.message)))
+      return true;
+    e = anyE.cause;
+  }
+  return false;
+}
+
+/** The user-safe form of any error; unknown ones are logged here, once. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) {
+    console.error("database unavailable:", err);
+    return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly.");
+  }
+  console.error("unexpected error:", err);
+  return new AppError("INTERNAL", "Something went wrong on our side.");
+}

@@ -1,0 +1,8 @@
+import type { TAct } from "@/lib/auth/permissions";
+
+// The app shell's navigation. Each feature adds its page here; `act` hides a link from those
+// who may not use it (the page itself still refuses them).
+export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
+  { href: "/admin/crm", label: "Dashboard" },
+  { href: "/admin/crm/team", label: "Team", act: "users.manage" },
+];

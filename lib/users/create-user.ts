@@ -1,0 +1,34 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert-can";
+import { hashPassword, ZPassword } from "@/lib/auth/password";
+import type { TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+
+export const ZCreateUser = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid email"),
+  name: z.string().trim().min(1, "Name is required").max(120),
+  role: z.enum(["admin", "super_admin"]).default("admin"),
+  phone: z.string().trim().max(40).optional(),
+  password: ZPassword,
+});
+export type TCreateUser = z.input<typeof ZCreateUser>;
+
+/**
+ * Creates a rep or manager. `actor` null means a trusted operator script (user:create, seed),
+ * which is how the first manager of a fresh database comes to exist.
+ */
+export async function createUser(actor: TActor | null, input: TCreateUser) {
+  if (actor) assertCan(actor, "users.manage");
+  const parsed = ZCreateUser.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { password, ...rest } = parsed.data;
+  const existing = await db.user.findUnique({ where: { email: rest.email }, select: { id: true } });
+  if (existing) throw new AppError("CONFLICT", "A user with this email already exists", [{ path: "email", message: "Already in use" }]);
+  const user = await db.user.create({
+    data: { ...rest, passwordHash: await hashPassword(password) },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
+  return user;
+}

@@ -1,0 +1,56 @@
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { getActorFromRequest } from "@/lib/auth/get-actor";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { setUserActive } from "@/lib/users/set-user-active";
+import { makeUser, TEST_PASSWORD } from "../fixtures/factories";
+
+async function requestAs(user: { id: number; role: string; tokenVersion: number; email: string; name: string }) {
+  const token = await encode({
+    token: { uid: user.id, role: user.role, tv: user.tokenVersion, email: user.email, name: user.name },
+    secret: process.env.NEXTAUTH_SECRET!,
+  });
+  return new NextRequest("http://localhost/api/x", { headers: { cookie: `next-auth.session-token=${token}` } });
+}
+
+describe("credentials", () => {
+  it("accepts the right password and refuses a wrong one or an unknown user alike", async () => {
+    const { user } = await makeUser();
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD })).toMatchObject({ id: String(user.id), role: "admin" });
+    expect(await verifyCredentials({ email: user.email.toUpperCase(), password: TEST_PASSWORD })).not.toBeNull();
+    expect(await verifyCredentials({ email: user.email, password: "wrong password" })).toBeNull();
+    expect(await verifyCredentials({ email: "nobody@test.example", password: TEST_PASSWORD })).toBeNull();
+    expect(await verifyCredentials({ email: "not an email", password: TEST_PASSWORD })).toBeNull();
+  });
+
+  it("refuses a deactivated user", async () => {
+    const { user } = await makeUser({ active: false });
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD })).toBeNull();
+  });
+});
+
+describe("session re-check", () => {
+  it("locks a deactivated rep out on the very next request", async () => {
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const { user } = await makeUser();
+    const req = await requestAs(user);
+    expect(await getActorFromRequest(req)).toMatchObject({ id: user.id, role: "admin" });
+
+    await setUserActive(manager, { userId: user.id, active: false });
+    expect(await getActorFromRequest(await requestAs(user))).toBeNull();
+
+    // Reactivating does not revive the old token: its version was bumped.
+    await setUserActive(manager, { userId: user.id, active: true });
+    expect(await getActorFromRequest(req)).toBeNull();
+    const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await getActorFromRequest(await requestAs(fresh))).toMatchObject({ id: user.id });
+  });
+
+  it("ignores a token signed with another secret", async () => {
+    const { user } = await makeUser();
+    const token = await encode({ token: { uid: user.id, tv: 0 }, secret: "some-other-secret-0123456789" });
+    const req = new NextRequest("http://localhost/x", { headers: { cookie: `next-auth.session-token=${token}` } });
+    expect(await getActorFromRequest(req)).toBeNull();
+  });
+});
