@@ -1,0 +1,64 @@
+// Databases for benchmarks on the local PostgreSQL (BENCH_SERVER_URL, default the CI server):
+// `pilot_crm_bench_demo` (the demo seed) and `pilot_crm_bench_big` (demo + 100 000 leads and
+// 1 000 000 actions). Made and seeded once, then reused by later runs; --fresh remakes them.
+import { spawnSync } from "node:child_process";
+import pg from "pg";
+
+const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+function urlFor(name: string) {
+  const u = new URL(SERVER);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function exists(name: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: SERVER });
+  await c.connect();
+  const r = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  await c.end();
+  return r.rowCount === 1;
+}
+
+async function leadCount(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return Number((await c.query("SELECT count(*) AS n FROM sales_leads")).rows[0].n);
+  } catch {
+    return 0;
+  } finally {
+    await c.end();
+  }
+}
+
+function sh(args: string[], env: Record<string, string>) {
+  const r = spawnSync(args[0], args.slice(1), { stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`failed: ${args.join(" ")}`);
+}
+
+async function prepare(name: string, big: boolean, fresh: boolean): Promise<string> {
+  const url = urlFor(name);
+  const want = big ? 100_000 : 1;
+  if (!fresh && (await exists(name)) && (await leadCount(url)) >= want) return url;
+  const c = new pg.Client({ connectionString: SERVER });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.query(`CREATE DATABASE "${name}"`);
+  await c.end();
+  sh(["node", "scripts/migrate.mjs", "deploy"], { DATABASE_URL: url });
+  const seed = ["npx", "--no-install", "tsx", "--conditions=react-server", "scripts/seed.ts"];
+  sh(big ? [...seed, "--leads", "100000", "--actions", "1000000"] : seed, { DATABASE_URL: url });
+  return url;
+}
+
+export async function prepareBenchDatabases(options: { fresh?: boolean } = {}) {
+  const demo = await prepare("pilot_crm_bench_demo", false, !!options.fresh);
+  const big = await prepare("pilot_crm_bench_big", true, !!options.fresh);
+  return { demo, big };
+}
+
+/** Points lib/db at `url` for what follows (lib/db keeps one client per URL). */
+export function useDatabase(url: string) {
+  process.env.DATABASE_URL = url;
+}
