@@ -1,0 +1,45 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The lead's append-only timeline and audit trail. Always called inside the transaction that made
+// the change, so an event exists exactly when its change does.
+export type TLeadEventType =
+  | "created"
+  | "activity"
+  | "claimed"
+  | "assigned"
+  | "released"
+  | "status_changed"
+  | "action_logged"
+  | "email_sent"
+  | "email_event"
+  | "email_replied"
+  | "converted"
+  | "lost"
+  | "reopened"
+  | "call_locked";
+
+type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
+
+export async function recordLeadEvent(
+  tx: Prisma.TransactionClient,
+  event: {
+    leadId: number;
+    actorId?: number | null;
+    type: TLeadEventType;
+    fromStatus?: TStatus | null;
+    toStatus?: TStatus | null;
+    data?: Prisma.InputJsonValue;
+  },
+) {
+  return tx.leadEvent.create({
+    data: {
+      leadId: event.leadId,
+      actorId: event.actorId ?? null,
+      type: event.type,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
+      data: event.data ?? {},
+    },
+  });
+}
