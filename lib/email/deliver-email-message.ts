@@ -1,0 +1,106 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { emailConfig, parseAddress, type TEmailConfig } from "@/lib/email/email-config";
+import { mailService } from "@/lib/email/sendgrid-client";
+
+type TMessage = Prisma.EmailMessageGetPayload<{ select: typeof MESSAGE_SELECT }>;
+type TOutcome = { status: "sent" | "simulated" | "failed"; sendgridMessageId?: string | null; error?: string | null };
+type TVerdict = { retry: boolean; reason: string; waitMs?: number };
+
+const MESSAGE_SELECT = {
+  id: true, leadId: true, senderId: true, templateId: true, templateVersion: true, toEmail: true, fromEmail: true,
+  replyTo: true, subject: true, bodyText: true, bodyHtml: true, status: true,
+} as const;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Connection failures before any byte reached SendGrid are safe to retry; a timeout or a reset
+// mid-request is not (SendGrid may have accepted it), so those fail and a person decides.
+const NOT_DELIVERED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+function sendgridReason(body: unknown): string | null {
+  const errors = (body as { errors?: { message?: string; field?: string | null }[] } | null)?.errors;
+  if (!Array.isArray(errors) || !errors.length) return null;
+  return errors.map((e) => (e.field ? `${e.message} (${e.field})` : String(e.message))).join("; ");
+}
+
+function classify(err: unknown, config: TEmailConfig): TVerdict {
+  const e = err as { code?: unknown; message?: string; response?: { headers?: Record<string, string>; body?: unknown } };
+  if (typeof e.code === "number") {
+    const status = e.code;
+    const reason = `SendGrid answered ${status}${e.message ? ` ${e.message}` : ""}: ${sendgridReason(e.response?.body) ?? "no reason given"}`;
+    const retryAfter = Number(e.response?.headers?.["retry-after"]);
+    const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, 10_000) : undefined;
+    return { retry: status === 429 || status >= 500, reason, waitMs };
+  }
+  const code = typeof e.code === "string" ? e.code : "";
+  if (NOT_DELIVERED.has(code)) return { retry: true, reason: `Could not reach SendGrid at ${config.apiBaseUrl} (${code})` };
+  return { retry: false, reason: `No answer from SendGrid (${code || e.message || "unknown error"}); it may or may not have been sent` };
+}
+
+/** Writes the outcome; a sent (or simulated) email is also a sales action and a timeline event, in the same transaction. */
+async function finish(m: TMessage, outcome: TOutcome) {
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const done = await tx.emailMessage.updateMany({
+      where: { id: m.id, status: "queued" },
+      data: { status: outcome.status, sendgridMessageId: outcome.sendgridMessageId ?? null, error: outcome.error ?? null, sentAt: outcome.status === "failed" ? null : now },
+    });
+    if (done.count === 0 || outcome.status === "failed" || m.leadId === null) return;
+    await tx.salesAction.create({
+      data: { leadId: m.leadId, adminId: m.senderId, actionType: "email", actionDescription: `Email: ${m.subject}`, notes: `To ${m.toEmail}`, createdAt: now },
+    });
+    // An email is a sales action, and the first action moves an assigned lead to in_progress (DESIGN §5).
+    const started = await tx.salesLead.updateMany({ where: { id: m.leadId, status: "assigned" }, data: { status: "in_progress" } });
+    if (started.count) await recordLeadEvent(tx, { leadId: m.leadId, actorId: m.senderId, type: "status_changed", fromStatus: "assigned", toStatus: "in_progress" });
+    await recordLeadEvent(tx, {
+      leadId: m.leadId,
+      actorId: m.senderId,
+      type: "email_sent",
+      data: { messageId: m.id, subject: m.subject, to: m.toEmail, status: outcome.status, templateId: m.templateId, templateVersion: m.templateVersion },
+    });
+  });
+  return db.emailMessage.findUniqueOrThrow({ where: { id: m.id } });
+}
+
+/**
+ * Sends one queued message, at most once. The claim (queued with no attempt yet → attempt 1) is a
+ * conditional update, so of any number of simultaneous calls for one message exactly one sends;
+ * the others return the row as it is. 429 and 5xx are retried here with exponential backoff.
+ */
+export async function deliverEmailMessage(messageId: number) {
+  const claimed = await db.emailMessage.updateMany({ where: { id: messageId, status: "queued", attempts: 0 }, data: { attempts: 1 } });
+  if (claimed.count === 0) return db.emailMessage.findUniqueOrThrow({ where: { id: messageId } });
+  const m = await db.emailMessage.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_SELECT });
+  const config = emailConfig();
+  if (config.outbox) return finish(m, { status: "simulated" });
+
+  const from = parseAddress(m.fromEmail);
+  const replyTo = m.replyTo ? parseAddress(m.replyTo) : null;
+  const service = mailService(config);
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) await db.emailMessage.update({ where: { id: m.id }, data: { attempts: attempt } });
+    try {
+      const [response] = await service.send({
+        to: { email: m.toEmail },
+        from: from ?? m.fromEmail,
+        ...(replyTo ? { replyTo } : {}),
+        subject: m.subject,
+        text: m.bodyText,
+        html: m.bodyHtml,
+        customArgs: { pilot_message_id: String(m.id) },
+      });
+      const headers = response.headers as Record<string, string | undefined>;
+      return finish(m, { status: "sent", sendgridMessageId: headers["x-message-id"] ?? null });
+    } catch (err) {
+      const verdict = classify(err, config);
+      if (!verdict.retry || attempt >= config.maxAttempts) {
+        const note = verdict.retry ? ` (gave up after ${attempt} attempts)` : "";
+        return finish(m, { status: "failed", error: `${verdict.reason}${note}` });
+      }
+      await sleep(verdict.waitMs ?? config.retryDelayMs * 2 ** (attempt - 1));
+    }
+  }
+}

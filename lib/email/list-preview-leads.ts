@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TActor } from "@/lib/auth/permissions";
+import { emailRecipients, leadVariableValues } from "@/lib/email/lead-variables";
+import { LEAD_EMAIL_SELECT, loadSender, toLeadEmailRow } from "@/lib/email/load-email-context";
+import type { TVariableValues } from "@/lib/email/template-variables";
+
+export type TPreviewLead = { id: number; label: string; values: TVariableValues };
+
+/**
+ * Leads to preview a template against, with their variable values: the actor's own open leads
+ * (most recently active first), or the newest leads when the actor has none.
+ */
+export async function listPreviewLeads(actor: TActor, options: { include?: number } = {}): Promise<TPreviewLead[]> {
+  const select = LEAD_EMAIL_SELECT;
+  const mine = await db.salesLead.findMany({
+    where: { assignedAdminId: actor.id, status: { in: ["assigned", "in_progress"] } },
+    orderBy: { lastActivityAt: "desc" },
+    take: 25,
+    select,
+  });
+  const leads = mine.length ? mine : await db.salesLead.findMany({ orderBy: { createdAt: "desc" }, take: 25, select });
+  if (options.include && !leads.some((l) => l.id === options.include)) {
+    const extra = await db.salesLead.findUnique({ where: { id: options.include }, select });
+    if (extra) leads.unshift(extra);
+  }
+  const sender = await loadSender(actor.id);
+  return leads.map((l) => {
+    const lead = toLeadEmailRow(l);
+    const to = emailRecipients(lead)[0]?.email;
+    return { id: lead.id, label: `#${lead.id} ${lead.company.name}`, values: leadVariableValues(lead, sender, to) };
+  });
+}
