@@ -45,4 +45,3 @@ export async function getLeadEmailPanel(actor: TActor, input: z.input<typeof ZGe
     messages,
   };
 }
-export type TLeadEmailPanel = Awaited<ReturnType<typeof getLeadEmailPanel>>;

@@ -11,8 +11,8 @@ import { SAMPLE_LEAD_VALUES } from "@/lib/email/template-variables";
 export const ZSendTestEmail = z.object({
   subject: z.string().trim().min(1, "Subject is required").max(200),
   body: z.string().trim().min(1, "Body is required").max(20_000),
-  /** Fill it in from this lead instead of the built-in sample prospect. */
-  leadId: z.coerce.number().int().positive().optional(),
+  /** Fill it in from this lead instead of the built-in sample prospect (0 or none: the sample). */
+  leadId: z.coerce.number().int().min(0).optional(),
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 });
 
