@@ -69,7 +69,7 @@ export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
       ) : data.recipients.length === 0 ? (
         <p className="text-sm text-slate-600">This lead has no email address yet: add a contact with an email first.</p>
       ) : (
-        <form action={send} className="grid gap-4 lg:grid-cols-2">
+        <form action={send} className="grid items-start gap-4 lg:grid-cols-2">
           <div className="space-y-3">
             <input type="hidden" name="leadId" value={data.leadId} />
             <label className="block text-sm font-medium">
@@ -114,7 +114,13 @@ export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
               <FormMessage state={state} />
             </div>
           </div>
-          <EmailPreview label="Email preview" rendered={rendered} to={recipient?.label} />
+          {subject || body ? (
+            <EmailPreview label="Email preview" rendered={rendered} to={recipient?.label} />
+          ) : (
+            <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500">
+              Pick a template or write a message: it appears here filled in for this lead, exactly as it will be sent.
+            </p>
+          )}
         </form>
       )}
 

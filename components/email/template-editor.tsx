@@ -48,7 +48,7 @@ export function TemplateEditor({ template, canShare, previewLeads, initialPrevie
   };
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid items-start gap-6 lg:grid-cols-2">
       <form action={save} className="space-y-3">
         {template && !asCopy ? (
           <>
