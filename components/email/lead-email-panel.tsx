@@ -25,7 +25,13 @@ type TProps = { data: TLeadEmailPanelData; sendAction: TFormAction; retryAction:
 
 const input = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
-/** The lead page's email section: pick a template, see it filled in for this lead, edit, send; and the lead's emails so far. */
+/**
+ * The lead page's email section: pick a template, see it filled in for this lead, edit, send; and
+ * the lead's emails so far. Mounted by app/admin/crm/lead/[id]/page.tsx:
+ *   const email = await getLeadEmailPanel(actor, { leadId });           // lib/email/get-lead-email-panel
+ *   <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
+ * with the actions from app/admin/crm/email/actions.ts (they revalidate /admin/crm/lead/<id>).
+ */
 export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
   const usable = data.recipients.filter((r) => !r.suppressed);
   const [templateId, setTemplateId] = useState("");

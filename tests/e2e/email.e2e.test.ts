@@ -60,8 +60,9 @@ describe("email", () => {
     await panel.getByRole("status").filter({ hasText: "Kept in the outbox" }).waitFor();
     const row = panel.getByTestId("lead-emails").locator("tr", { hasText: "Following up on your pilot car quote" });
     await row.getByTestId("email-status").filter({ hasText: "simulated" }).waitFor();
+    // The lead's history (the lead page's timeline) shows the email.
     await page.reload();
-    await page.getByText(/email sent/i).first().waitFor();
+    await page.getByText("Email: Following up on your pilot car quote").first().waitFor();
     await screenshot(page, "email-lead-sent-timeline");
 
     const item = await openOutboxMessage(page, "Following up on your pilot car quote");
