@@ -22,6 +22,8 @@ async function loadEngineModule() {
   const bg = await import(bgUrl);
   const wasmBytes = fs.readFileSync(new URL("schema_engine_bg.wasm", bgUrl));
   const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": bg });
+  // The engine reports a Rust panic through this global before throwing; give it somewhere to write.
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { message: "", set_message(m) { this.message = m; } };
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start?.();
   wasmModule = bg;
@@ -104,7 +106,6 @@ async function withEngine(databaseUrl, fn) {
   try {
     return await fn(engine, schema);
   } finally {
-    engine.free?.();
     await Promise.allSettled(opened.map((q) => q.dispose()));
   }
 }
@@ -122,6 +123,25 @@ export async function diffMigrationsToSchema(databaseUrl) {
   return withEngine(databaseUrl, async (engine, schema) => {
     const r = await engine.diff({
       from: { tag: "migrations", ...readMigrationsList() },
+      to: { tag: "schemaDatamodel", files: [{ path: "prisma/schema.prisma", content: schema }] },
+      script: true,
+      exitCode: false,
+      filters,
+    });
+    const sql = (r.stdout ?? "").trim();
+    return /^-- This is an empty migration/.test(sql) ? "" : sql;
+  });
+}
+
+/**
+ * SQL that would bring the live database to schema.prisma ("" when they agree). On a database
+ * migrated only by the committed migrations this proves the same as diffMigrationsToSchema,
+ * without a shadow database — which PGlite cannot give (it serves a single database).
+ */
+export async function diffDatabaseToSchema(databaseUrl) {
+  return withEngine(databaseUrl, async (engine, schema) => {
+    const r = await engine.diff({
+      from: { tag: "schemaDatasource", files: [{ path: "prisma/schema.prisma", content: schema }], configDir: "." },
       to: { tag: "schemaDatamodel", files: [{ path: "prisma/schema.prisma", content: schema }] },
       script: true,
       exitCode: false,
