@@ -178,7 +178,7 @@ describe("conversions by event", () => {
 describe("createSalesLead, the in-process entry", () => {
   it("creates and consolidates leads for a host application, validating its input", async () => {
     const company = companyFor();
-    const first = await createSalesLead({ company, source: "quote", leadData: EVENT_DATA.quote, occurredAt: new Date() });
+    const first = await createSalesLead({ company, source: "quote", leadData: EVENT_DATA.quote as never, occurredAt: new Date() });
     const second = await createSalesLead({ company, source: "manual", leadData: { note: "Called in" }, estimatedValue: 5000 });
     expect(second).toMatchObject({ leadId: first.leadId, consolidated: true, replayed: false });
     expect(Number((await db.salesLead.findUniqueOrThrow({ where: { id: first.leadId } })).estimatedValue)).toBe(5000);
