@@ -1,12 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { validationError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { consolidateLead } from "@/lib/ingest/consolidate-lead";
-import { convertLeadByEvent } from "@/lib/ingest/convert-lead-by-event";
+import { AppError, validationError } from "@/lib/errors";
+import { collectLeadStates } from "@/lib/ingest/collect-lead-states";
 import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
-import type { TIngestContext, TIngestOutcome } from "@/lib/ingest/ingest-context";
 import {
   ZLeadCompany,
   ZLoadPlanData,
@@ -16,13 +13,22 @@ import {
   ZQuoteData,
   ZRegistrationData,
 } from "@/lib/ingest/lead-webhook-schema";
-import { replayWebhookReceipt } from "@/lib/ingest/replay-webhook-receipt";
-import { saveWebhookReceipt } from "@/lib/ingest/save-webhook-receipt";
-import { upsertCompany } from "@/lib/ingest/upsert-company";
 
 // The in-process entry (the seed's create_sales_lead): the webhook route calls it, and so can a
-// host application that lives in the same process. One transaction: company, lead, activity,
-// lead event and, for webhooks, the idempotency receipt commit together or not at all.
+// host application in the same process. What needs no database is computed here; the locked part
+// (company identity, consolidation or conversion, activity, lead events, idempotency receipt) is
+// ingest_lead_event() in prisma/migrations/20261123190000_ingest_lead_event: one statement, so
+// one implicit transaction and one round trip, which keeps a valid event close to the cost of a
+// refused one (npm run bench -- ingest).
+
+export const DEFAULT_CONSOLIDATION_MINUTES = 60;
+// lead_data.history keeps this many recent events; lead_activities keeps them all.
+export const LEAD_DATA_HISTORY_LIMIT = 25;
+
+function consolidationMinutes(): number {
+  const n = Number(process.env.LEAD_CONSOLIDATION_MINUTES);
+  return process.env.LEAD_CONSOLIDATION_MINUTES && Number.isInteger(n) && n >= 0 ? n : DEFAULT_CONSOLIDATION_MINUTES;
+}
 
 const common = {
   company: ZLeadCompany,
@@ -41,16 +47,14 @@ export const ZCreateSalesLead = z.discriminatedUnion("source", [
 export type TCreateSalesLead = z.input<typeof ZCreateSalesLead>;
 
 export type TCreateSalesLeadOptions = {
-  /** With a webhook: the id and the body's SHA-256, for idempotency and the activity row. */
+  /** With a webhook: its id (idempotency key, kept on the activity) and the body's SHA-256. */
   webhookId?: string;
   bodySha256?: string;
   /** What the activity stores (the whole event, unknown fields included); defaults to the input. */
-  payload?: Prisma.InputJsonObject;
+  payload?: Record<string, unknown>;
 };
 
-export type TCreateSalesLeadResult = TIngestOutcome & { replayed: boolean };
-
-class ReplayDetected extends Error {}
+export type TCreateSalesLeadResult = { leadId: number; consolidated: boolean; status: string; replayed: boolean };
 
 export async function createSalesLead(input: TCreateSalesLead, options: TCreateSalesLeadOptions = {}): Promise<TCreateSalesLeadResult> {
   const parsed = ZCreateSalesLead.safeParse(input);
@@ -60,52 +64,27 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
   // A sender's clock ahead of ours must not place activity in the future.
   const occurredAt = i.occurredAt && i.occurredAt < now ? i.occurredAt : now;
   const webhookId = options.webhookId ?? null;
+  const bodySha256 = webhookId ? (options.bodySha256 ?? null) : null;
+  if (webhookId && !bodySha256) throw new AppError("BAD_REQUEST", "An idempotent call needs the body's SHA-256");
   const data = i.leadData as Record<string, unknown>;
-  const payload =
-    options.payload ??
-    ({
-      type: i.source,
-      occurred_at: occurredAt.toISOString(),
-      company: i.company,
-      data,
-      ...(i.estimatedValue !== undefined ? { estimated_value: i.estimatedValue } : {}),
-    } as Prisma.InputJsonObject);
+  const payload = options.payload ?? {
+    type: i.source,
+    occurred_at: occurredAt.toISOString(),
+    company: i.company,
+    data,
+    ...(i.estimatedValue !== undefined ? { estimated_value: i.estimatedValue } : {}),
+  };
+  const historyEntry = { type: i.source, occurred_at: occurredAt.toISOString(), webhook_id: webhookId, data };
 
-  try {
-    return await db.$transaction(
-      async (tx) => {
-        const company = await upsertCompany(tx, i.company);
-        // Every event of one company passes here one at a time, so two can never both create a lead.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('sales_leads.company'), ${company.id}::int)`;
-        const ctx: TIngestContext = {
-          tx,
-          companyId: company.id,
-          companyState: company.state,
-          source: i.source,
-          data,
-          value: await estimateLeadValue(tx, i.source, data, i.estimatedValue),
-          occurredAt,
-          webhookId,
-          payload,
-        };
-        const outcome =
-          i.source === "order_placed" || i.source === "registration"
-            ? await convertLeadByEvent(ctx, i.source)
-            : await consolidateLead(ctx, i.source);
-        if (webhookId && options.bodySha256) {
-          const response = { lead_id: outcome.leadId, consolidated: outcome.consolidated, status: outcome.status };
-          const fresh = await saveWebhookReceipt(tx, { webhookId, bodySha256: options.bodySha256, statusCode: 202, response });
-          if (!fresh) throw new ReplayDetected();
-        }
-        return { ...outcome, replayed: false };
-      },
-      // Under a burst, transactions queue for a pooled connection and for the company's lock.
-      { maxWait: 20_000, timeout: 30_000 },
-    );
-  } catch (err) {
-    if (!(err instanceof ReplayDetected)) throw err;
-    const first = await replayWebhookReceipt(webhookId!, options.bodySha256!);
-    const r = first.response as { lead_id: number; consolidated: boolean; status: string };
-    return { leadId: r.lead_id, consolidated: r.consolidated, status: r.status, replayed: true };
+  const [row] = await db.$queryRaw<{ lead_id: number; consolidated: boolean; status: string; replay_sha256: string | null }[]>`
+    SELECT * FROM ingest_lead_event(
+      ${webhookId}::text, ${bodySha256}::text, ${i.source}::text, ${JSON.stringify(i.company)}::jsonb,
+      ${JSON.stringify(data)}::jsonb, ${JSON.stringify(payload)}::jsonb, ${occurredAt}::timestamptz,
+      ${estimateLeadValue(i.source, data)}::numeric, ${i.estimatedValue ?? null}::numeric,
+      ${collectLeadStates([], data, i.company.state)}::text[], ${JSON.stringify(historyEntry)}::jsonb,
+      ${consolidationMinutes()}::int, ${LEAD_DATA_HISTORY_LIMIT}::int)`;
+  if (row.replay_sha256 !== null && row.replay_sha256 !== bodySha256) {
+    throw new AppError("CONFLICT", "This webhook-id was already used with a different body");
   }
+  return { leadId: row.lead_id, consolidated: row.consolidated, status: row.status, replayed: row.replay_sha256 !== null };
 }

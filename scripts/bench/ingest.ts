@@ -173,7 +173,7 @@ async function reconcile(url: string, accepted: { id: string; event: TLeadEventB
       accepted: ids.length,
       activities_for_accepted: await q("SELECT count(*) AS n FROM lead_activities WHERE webhook_id = ANY($1)", [ids]),
       ids_with_not_one_activity: await q(
-        "SELECT count(*) AS n FROM unnest($1::text[]) AS id WHERE (SELECT count(*) FROM lead_activities a WHERE a.webhook_id = id) <> 1",
+        "SELECT count(*) AS n FROM unnest($1::text[]) AS sent(wid) WHERE (SELECT count(*) FROM lead_activities a WHERE a.webhook_id = sent.wid) <> 1",
         [ids],
       ),
       activities_total: await q("SELECT count(*) AS n FROM lead_activities"),

@@ -41,18 +41,20 @@ describe("lead webhook: signatures", () => {
     expect(await db.webhookReceipt.count({ where: { webhookId: id } })).toBe(1);
   });
 
-  const refusals: [string, Parameters<typeof signedRequest>[1]][] = [
-    ["a tampered body", { secret: NEW_SECRET, tamper: (raw) => raw.replace("Carrier", "Karrier") }],
-    ["a wrong secret", { secret: newSecret() }],
-    ["a timestamp 301 s old", { secret: NEW_SECRET, timestamp: new Date(Date.now() - 301_000) }],
-    ["a timestamp 301 s ahead", { secret: NEW_SECRET, timestamp: new Date(Date.now() + 301_000) }],
-    ["no webhook-id", { secret: NEW_SECRET, omit: "webhook-id" }],
-    ["no webhook-timestamp", { secret: NEW_SECRET, omit: "webhook-timestamp" }],
-    ["no webhook-signature", { secret: NEW_SECRET, omit: "webhook-signature" }],
+  // Options are made when each test runs, so the timestamps are measured from that moment.
+  const refusals: [string, () => Parameters<typeof signedRequest>[1]][] = [
+    ["a tampered body", () => ({ secret: NEW_SECRET, tamper: (raw) => raw.replace("Carrier", "Karrier") })],
+    ["a wrong secret", () => ({ secret: newSecret() })],
+    // Whole seconds, as on the wire: at least 301 s away from the second the check runs in.
+    ["a timestamp 301 s old", () => ({ secret: NEW_SECRET, timestamp: new Date((Math.floor(Date.now() / 1000) - 301) * 1000) })],
+    ["a timestamp 301 s ahead", () => ({ secret: NEW_SECRET, timestamp: new Date((Math.ceil(Date.now() / 1000) + 301) * 1000) })],
+    ["no webhook-id", () => ({ secret: NEW_SECRET, omit: "webhook-id" })],
+    ["no webhook-timestamp", () => ({ secret: NEW_SECRET, omit: "webhook-timestamp" })],
+    ["no webhook-signature", () => ({ secret: NEW_SECRET, omit: "webhook-signature" })],
   ];
   it.each(refusals)("refuses %s with 401 and writes nothing", async (_name, options) => {
     const event = leadEvent("quote");
-    const { id, request } = signedRequest(event, options);
+    const { id, request } = signedRequest(event, options());
     const res = await POST(request);
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("UNAUTHORIZED");

@@ -5,7 +5,6 @@ import { parseLeadWebhook } from "@/lib/ingest/parse-lead-webhook";
 import { readRawBody } from "@/lib/ingest/read-raw-body";
 import { verifyWebhook } from "@/lib/ingest/verify-webhook";
 import { errorResponse } from "@/lib/http/route-response";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +26,7 @@ export async function POST(req: NextRequest): Promise<NextResponse> {
       {
         webhookId,
         bodySha256: crypto.createHash("sha256").update(raw).digest("hex"),
-        payload: event as Prisma.InputJsonObject,
+        payload: event,
       },
     );
     return NextResponse.json({ lead_id: result.leadId, consolidated: result.consolidated, status: result.status }, { status: 202 });
