@@ -50,7 +50,7 @@ export type TCreateSalesLeadOptions = {
   /** With a webhook: its id (idempotency key, kept on the activity) and the body's SHA-256. */
   webhookId?: string;
   bodySha256?: string;
-  /** What the activity stores (the whole event, unknown fields included); defaults to the input. */
+  /** The whole event as received, so its unknown fields are stored with the activity too. */
   payload?: Record<string, unknown>;
 };
 
@@ -67,22 +67,22 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
   const bodySha256 = webhookId ? (options.bodySha256 ?? null) : null;
   if (webhookId && !bodySha256) throw new AppError("BAD_REQUEST", "An idempotent call needs the body's SHA-256");
   const data = i.leadData as Record<string, unknown>;
-  const payload = options.payload ?? {
+  // The stored payload carries the validated company and data, which the function reads from it
+  // (sent once: the body's size is most of the statement's cost).
+  const payload = {
     type: i.source,
     occurred_at: occurredAt.toISOString(),
+    ...(i.estimatedValue !== undefined ? { estimated_value: i.estimatedValue } : {}),
+    ...options.payload,
     company: i.company,
     data,
-    ...(i.estimatedValue !== undefined ? { estimated_value: i.estimatedValue } : {}),
   };
-  const historyEntry = { type: i.source, occurred_at: occurredAt.toISOString(), webhook_id: webhookId, data };
 
   const [row] = await db.$queryRaw<{ lead_id: number; consolidated: boolean; status: string; replay_sha256: string | null }[]>`
     SELECT * FROM ingest_lead_event(
-      ${webhookId}::text, ${bodySha256}::text, ${i.source}::text, ${JSON.stringify(i.company)}::jsonb,
-      ${JSON.stringify(data)}::jsonb, ${JSON.stringify(payload)}::jsonb, ${occurredAt}::timestamptz,
-      ${estimateLeadValue(i.source, data)}::numeric, ${i.estimatedValue ?? null}::numeric,
-      ${collectLeadStates([], data, i.company.state)}::text[], ${JSON.stringify(historyEntry)}::jsonb,
-      ${consolidationMinutes()}::int, ${LEAD_DATA_HISTORY_LIMIT}::int)`;
+      ${webhookId}::text, ${bodySha256}::text, ${i.source}::text, ${JSON.stringify(payload)}::jsonb,
+      ${occurredAt}::timestamptz, ${estimateLeadValue(i.source, data)}::numeric, ${i.estimatedValue ?? null}::numeric,
+      ${collectLeadStates([], data, i.company.state)}::text[], ${consolidationMinutes()}::int, ${LEAD_DATA_HISTORY_LIMIT}::int)`;
   if (row.replay_sha256 !== null && row.replay_sha256 !== bodySha256) {
     throw new AppError("CONFLICT", "This webhook-id was already used with a different body");
   }

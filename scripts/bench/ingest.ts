@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createLeadEventStream, newWebhookId, newWebhookSecret, signWebhook, type TLeadEventBody } from "../lib/lead-events";
 import { latencySummary, post, runLoad, type TAnswer, type TPrepared } from "./lib/http-load";
+import { pidsCpu, processGroupCpu } from "./lib/process-cpu";
 import { printTable, type TBenchResult } from "./lib/report";
 
 const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -99,14 +100,23 @@ export async function run(args: string[]): Promise<TBenchResult> {
     const warmValid = await runLoad(PORT, valid.slice(0, warm), connections, 60);
     await runLoad(PORT, bad.slice(0, warm), connections, 60);
 
-    const timed = { valid: { answers: [] as (TAnswer | undefined)[], seconds: 0 }, bad: { answers: [] as (TAnswer | undefined)[], seconds: 0 } };
+    // CPU spent by the server and by its database connections: unlike latency, it does not move
+    // with what else runs on a shared machine.
+    const backends = await databaseBackends(url);
+    const cpuNow = () => ({ server: processGroupCpu(server!.pid!), db: pidsCpu(backends) });
+    const phase = () => ({ answers: [] as (TAnswer | undefined)[], seconds: 0, serverCpu: 0, dbCpu: 0 });
+    const timed = { valid: phase(), bad: phase() };
     const chunk = Math.ceil(total / rounds);
     for (let r = 0; r < rounds; r++) {
       for (const [kind, list] of [["valid", valid], ["bad", bad]] as const) {
         const slice = list.slice(warm + r * chunk, warm + Math.min(total, (r + 1) * chunk));
+        const before = cpuNow();
         const result = await runLoad(PORT, slice, connections, maxSeconds / rounds / 2);
+        const after = cpuNow();
         timed[kind].answers.push(...result.answers);
         timed[kind].seconds += result.seconds;
+        timed[kind].serverCpu += after.server - before.server;
+        timed[kind].dbCpu += after.db - before.db;
       }
     }
 
@@ -134,6 +144,8 @@ export async function run(args: string[]): Promise<TBenchResult> {
         other_status: answered.filter((a) => a.status !== want).length,
         throughput_rps: Math.round((answered.length / timed[kind].seconds) * 10) / 10,
         ...latencySummary(answered.map((a) => a.ms)),
+        server_cpu_ms_per_req: Math.round((timed[kind].serverCpu / answered.length) * 1000 * 100) / 100,
+        db_cpu_ms_per_req: Math.round((timed[kind].dbCpu / answered.length) * 1000 * 100) / 100,
       };
     };
     const v = stats("valid", 202);
@@ -158,6 +170,18 @@ export async function run(args: string[]): Promise<TBenchResult> {
       await new Promise((r) => setTimeout(r, 1000));
     }
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+/** PostgreSQL backend pids serving the bench database (the server's pool, opened by the warm-up). */
+async function databaseBackends(url: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return r.rows.map((row) => Number(row.pid));
+  } finally {
+    await c.end();
   }
 }
 

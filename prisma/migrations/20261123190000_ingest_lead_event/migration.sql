@@ -94,19 +94,19 @@ CREATE OR REPLACE FUNCTION ingest_lead_event(
   p_webhook_id text,
   p_body_sha256 text,
   p_source text,             -- the event type
-  p_company jsonb,
-  p_data jsonb,              -- the event's data (validated)
-  p_payload jsonb,           -- the whole event, unknown fields included, for lead_activities
+  p_payload jsonb,           -- the whole event (validated company and data, unknown fields kept)
   p_occurred_at timestamptz,
   p_value numeric,           -- the event's value; NULL: the historical average conversion value
   p_stated_value numeric,    -- the sender's estimated_value, counted when higher
   p_event_states text[],
-  p_history_entry jsonb,
   p_window_minutes int,
   p_history_limit int
 ) RETURNS TABLE (lead_id int, consolidated boolean, status text, replay_sha256 text)
 LANGUAGE plpgsql AS $$
 DECLARE
+  p_company jsonb := p_payload -> 'company';
+  p_data jsonb := coalesce(p_payload -> 'data', '{}'::jsonb);
+  p_history_entry jsonb := jsonb_build_object('type', p_source, 'occurred_at', p_occurred_at, 'webhook_id', p_webhook_id, 'data', p_data);
   v_company_id int;
   v_company_state text;
   v_lead sales_leads%ROWTYPE;
