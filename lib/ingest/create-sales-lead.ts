@@ -27,7 +27,7 @@ export const LEAD_DATA_HISTORY_LIMIT = 25;
 
 function consolidationMinutes(): number {
   const n = Number(process.env.LEAD_CONSOLIDATION_MINUTES);
-  return process.env.LEAD_CONSOLIDATION_MINUTES && Number.isInteger(n) && n >= 0 ? n : DEFAULT_CONSOLIDATION_MINUTES;
+  return process.env.LEAD_CONSOLIDATION_MINUTES && Number.isInteger(n) && n >= 0 && n <= 525_600 ? n : DEFAULT_CONSOLIDATION_MINUTES;
 }
 
 const common = {

@@ -1,4 +1,4 @@
-// npm run bench -- ingest [--events 3000] [--connections 32] [--rounds 3] [--max-seconds 240]
+// npm run bench -- ingest [--events 3000] [--connections 32] [--rounds 6] [--max-seconds 240]
 // The lead webhook under load, against the production build and a fresh database of its own:
 // signed events (20 % from repeat companies) and the same load with a bad signature (the route's
 // floor: read, verify, refuse), alternated in rounds so both meet the same machine. Then the
@@ -62,7 +62,7 @@ export async function run(args: string[]): Promise<TBenchResult> {
   });
   const total = Number(values.events ?? 3000);
   const connections = Number(values.connections ?? 32);
-  const rounds = Math.max(1, Number(values.rounds ?? 3));
+  const rounds = Math.max(1, Number(values.rounds ?? 6));
   const maxSeconds = Number(values["max-seconds"] ?? 240);
   const name = `pilot_crm_bench_ingest_${crypto.randomBytes(4).toString("hex")}`;
   const url = urlFor(name);

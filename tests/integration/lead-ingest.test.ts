@@ -65,6 +65,19 @@ describe("consolidation", () => {
     expect(fresh.lead_id).not.toBe(oldLead.id);
   });
 
+  it("takes the window from LEAD_CONSOLIDATION_MINUTES", async () => {
+    const company = await makeCompany();
+    const lead = await makeLead({ companyId: company.id, createdAt: new Date(Date.now() - 30 * MINUTE) });
+    process.env.LEAD_CONSOLIDATION_MINUTES = "20";
+    try {
+      const answer = await send(leadEvent("quote", { company: { external_id: company.externalId, name: company.name } }));
+      expect(answer.consolidated).toBe(false);
+      expect(answer.lead_id).not.toBe(lead.id);
+    } finally {
+      delete process.env.LEAD_CONSOLIDATION_MINUTES;
+    }
+  });
+
   it("makes one lead from simultaneous events naming one company in different ways", async () => {
     const company = await makeCompany();
     const ways = [
