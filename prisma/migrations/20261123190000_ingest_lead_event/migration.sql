@@ -1,5 +1,5 @@
 -- Lead ingestion in one round trip (issue 3). lib/ingest/create-sales-lead.ts validates the event
--- and computes what needs no database (event value, event states, history entry) in TypeScript,
+-- and computes what needs no database (the event's value and states) in TypeScript,
 -- then calls ingest_lead_event(), which does the locked part in one statement: one implicit
 -- transaction, each inner statement on a fresh READ COMMITTED snapshot taken after its locks.
 -- Prisma does not model functions: they are kept here, beside the tables they write.
@@ -104,9 +104,9 @@ CREATE OR REPLACE FUNCTION ingest_lead_event(
 ) RETURNS TABLE (lead_id int, consolidated boolean, status text, replay_sha256 text)
 LANGUAGE plpgsql AS $$
 DECLARE
-  p_company jsonb := p_payload -> 'company';
-  p_data jsonb := coalesce(p_payload -> 'data', '{}'::jsonb);
-  p_history_entry jsonb := jsonb_build_object('type', p_source, 'occurred_at', p_occurred_at, 'webhook_id', p_webhook_id, 'data', p_data);
+  v_company jsonb := p_payload -> 'company';
+  v_data jsonb := coalesce(p_payload -> 'data', '{}'::jsonb);
+  v_history_entry jsonb := jsonb_build_object('type', p_source, 'occurred_at', p_occurred_at, 'webhook_id', p_webhook_id, 'data', v_data);
   v_company_id int;
   v_company_state text;
   v_lead sales_leads%ROWTYPE;
@@ -114,7 +114,7 @@ DECLARE
   v_already boolean := false;
   v_value numeric;
   v_conversion_value numeric;
-  v_order_id text := CASE WHEN p_source = 'order_placed' THEN p_data ->> 'order_id' END;
+  v_order_id text := CASE WHEN p_source = 'order_placed' THEN v_data ->> 'order_id' END;
   v_new_source text := CASE p_source WHEN 'order_placed' THEN 'order_attempt' WHEN 'registration' THEN 'manual' ELSE p_source END;
   v_states text[];
   v_activity_id int;
@@ -133,12 +133,12 @@ BEGIN
     END IF;
   END IF;
 
-  SELECT u.company_id, u.company_state INTO v_company_id, v_company_state FROM ingest_upsert_company(p_company) u;
+  SELECT u.company_id, u.company_state INTO v_company_id, v_company_state FROM ingest_upsert_company(v_company) u;
   -- Every event of one company passes here one at a time: two can never both create a lead.
   PERFORM pg_advisory_xact_lock(hashtext('sales_leads.company'), v_company_id);
 
   v_value := greatest(coalesce(p_value, (SELECT round(avg(conversion_value), 2) FROM sales_conversions), 1200), coalesce(p_stated_value, 0));
-  v_conversion_value := CASE WHEN p_source = 'order_placed' THEN (p_data ->> 'total')::numeric ELSE v_value END;
+  v_conversion_value := CASE WHEN p_source = 'order_placed' THEN (v_data ->> 'total')::numeric ELSE v_value END;
   v_states := p_event_states || v_company_state;
 
   IF v_convert THEN
@@ -164,7 +164,7 @@ BEGIN
   IF v_lead.id IS NULL THEN
     -- A new lead (converted at once when an order or registration had nothing to convert).
     INSERT INTO sales_leads (company_id, lead_source, lead_data, estimated_value, status, states, priority_score, last_activity_at, closed_at, updated_at)
-    VALUES (v_company_id, v_new_source::lead_source, merge_lead_data(NULL, p_data, p_history_entry, p_history_limit), v_value,
+    VALUES (v_company_id, v_new_source::lead_source, merge_lead_data(NULL, v_data, v_history_entry, p_history_limit), v_value,
             CASE WHEN v_convert THEN 'converted' ELSE 'pending' END::lead_status, merge_lead_states('{}', v_states),
             lead_priority_score(v_new_source, v_value, 1), p_occurred_at, CASE WHEN v_convert THEN now() END, now())
     RETURNING * INTO v_lead;
@@ -182,7 +182,7 @@ BEGIN
     v_value := greatest(v_lead.estimated_value, v_value);
     v_from := v_lead.status;
     UPDATE sales_leads l
-    SET lead_data = merge_lead_data(l.lead_data, p_data, p_history_entry, p_history_limit),
+    SET lead_data = merge_lead_data(l.lead_data, v_data, v_history_entry, p_history_limit),
         states = merge_lead_states(l.states, v_states),
         estimated_value = v_value,
         last_activity_at = greatest(l.last_activity_at, p_occurred_at),
