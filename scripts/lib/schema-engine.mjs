@@ -65,6 +65,21 @@ function withCharAsText(queryable) {
   return queryable;
 }
 
+// adapter-pg 7.10 splits a migration script on every ";", which cuts dollar-quoted function bodies
+// apart. PostgreSQL's simple-query protocol runs the whole script in one call, as the native engine does.
+function withWholeScripts(queryable) {
+  if (queryable.client && typeof queryable.executeScript === "function") {
+    queryable.executeScript = async (script) => {
+      try {
+        await queryable.client.query(script);
+      } catch (error) {
+        queryable.onError(error);
+      }
+    };
+  }
+  return queryable;
+}
+
 function makeAdapter(databaseUrl, opened) {
   // Separate fields, not a connection string: adapter-pg's shadow pool overrides only `database`,
   // which a connectionString would silently win over.
@@ -72,7 +87,7 @@ function makeAdapter(databaseUrl, opened) {
   const factory = new PrismaPg(config);
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
-    const q = withCharAsText(await connect());
+    const q = withWholeScripts(withCharAsText(await connect()));
     opened.push(q);
     return q;
   };
@@ -81,7 +96,7 @@ function makeAdapter(databaseUrl, opened) {
     const admin = await factory.connect();
     const name = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
     await admin.executeScript(`CREATE DATABASE "${name}"`);
-    const shadow = withCharAsText(await new PrismaPg({ ...config, database: name }).connect());
+    const shadow = withWholeScripts(withCharAsText(await new PrismaPg({ ...config, database: name }).connect()));
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();
