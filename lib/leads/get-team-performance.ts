@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { TActor } from "@/lib/auth/permissions";
+import type { TRepPerformance } from "@/lib/leads/get-rep-performance";
+
+export type TTeamMember = TRepPerformance & { name: string; role: "admin" | "super_admin"; active: boolean; rank: number };
+export type TTeamPerformance = { members: TTeamMember[]; teamRevenue: number; teamConversions: number; teamLeads: number };
+
+/**
+ * Every rep's figures in ONE query (the seed ran a count per admin), ranked by conversion rate,
+ * with the team's totals as window sums over the same rows. Same attribution as
+ * getRepPerformance: conversions go to sales_conversions.admin_id.
+ */
+export async function getTeamPerformance(actor: TActor): Promise<TTeamPerformance> {
+  assertCan(actor, "metrics.team");
+  const rows = await db.$queryRaw<(TTeamMember & { team_revenue: number; team_conversions: number; team_leads: number })[]>`
+    WITH held AS (
+      SELECT assigned_admin_id AS admin_id, count(*)::int AS leads,
+             count(*) FILTER (WHERE status IN ('assigned', 'in_progress'))::int AS open_leads
+      FROM sales_leads WHERE assigned_admin_id IS NOT NULL GROUP BY assigned_admin_id
+    ), won AS (
+      SELECT admin_id, count(*)::int AS conversions, sum(conversion_value) AS revenue
+      FROM sales_conversions WHERE admin_id IS NOT NULL GROUP BY admin_id
+    ), member AS (
+      SELECT u.id, u.name, u.role, u.active, coalesce(h.leads, 0) AS leads, coalesce(h.open_leads, 0) AS open_leads,
+             coalesce(w.conversions, 0) AS conversions, coalesce(w.revenue, 0) AS revenue,
+             coalesce(round(coalesce(w.conversions, 0) * 100.0 / nullif(h.leads, 0), 1), 0) AS rate
+      FROM users u
+      LEFT JOIN held h ON h.admin_id = u.id
+      LEFT JOIN won w ON w.admin_id = u.id
+      WHERE (u.role = 'admin' AND u.active) OR h.leads IS NOT NULL OR w.conversions IS NOT NULL
+    )
+    SELECT id AS "adminId", name, role::text AS role, active, leads, open_leads AS "openLeads", conversions,
+           rate::float8 AS "conversionRate", revenue::float8 AS revenue,
+           round(revenue / nullif(conversions, 0), 2)::float8 AS "averageValue",
+           rank() OVER (ORDER BY rate DESC)::int AS rank,
+           (sum(revenue) OVER ())::float8 AS team_revenue,
+           (sum(conversions) OVER ())::int AS team_conversions,
+           (sum(leads) OVER ())::int AS team_leads
+    FROM member
+    ORDER BY rate DESC, conversions DESC, name`;
+  return {
+    members: rows.map(({ team_revenue: _r, team_conversions: _c, team_leads: _l, ...m }) => m),
+    teamRevenue: rows[0]?.team_revenue ?? 0,
+    teamConversions: rows[0]?.team_conversions ?? 0,
+    teamLeads: rows[0]?.team_leads ?? 0,
+  };
+}
