@@ -39,11 +39,18 @@ export function zOptionalText(max: number, label?: string) {
 const LOCAL_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?$/;
 const ZONED_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 export type TMoment = { local: string } | { at: Date };
+
+// Date.parse rolls "2026-02-31" over to March; a real date reads back as itself.
+function isRealDate(s: string): boolean {
+  const day = s.slice(0, 10);
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day && !Number.isNaN(Date.parse(s));
+}
 export const ZMoment = z
   .string({ error: "Enter a date" })
   .trim()
-  .refine((s) => LOCAL_RE.test(s) || ZONED_RE.test(s), "Enter a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), "Not a real date")
+  .refine((s) => LOCAL_RE.test(s) || ZONED_RE.test(s), { message: "Enter a date as YYYY-MM-DD", abort: true })
+  .refine(isRealDate, "Not a real date")
   .transform((s): TMoment => (ZONED_RE.test(s) ? { at: new Date(s) } : { local: s.length === 10 ? `${s}T09:00` : s }));
 
 /** JSON clients send "" or null for "not given"; forms already drop empty fields. */

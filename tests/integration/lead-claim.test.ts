@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { TActor } from "@/lib/auth/permissions";
 import { claimLead } from "@/lib/leads/claim-lead";
 import { makeLead, makeUser } from "../fixtures/factories";
 import { eventsOf, leadState } from "../fixtures/lead-state";
@@ -6,7 +7,7 @@ import { eventsOf, leadState } from "../fixtures/lead-state";
 describe("claimLead", () => {
   it("lets exactly one of 100 simultaneous claims by different reps win; the other 99 get a 409", async () => {
     const lead = await makeLead();
-    const reps = [];
+    const reps: TActor[] = [];
     for (let i = 0; i < 100; i++) reps.push((await makeUser()).actor);
 
     const outcomes = await Promise.allSettled(reps.map((rep) => claimLead(rep, { lead_id: lead.id })));
