@@ -13,6 +13,8 @@ export type TDashboard = {
   active: TLeadList;
   followUps: TFollowUps;
   team: TTeamPerformance | null;
+  /** When the figures were read: "overdue" is judged against this, not the browser's clock. */
+  generatedAt: string;
 };
 
 /** Everything /admin/crm shows, each figure its own single query, all run at once. */
@@ -25,5 +27,5 @@ export async function getDashboard(actor: TActor): Promise<TDashboard> {
     getFollowUps(actor),
     isManager(actor) ? getTeamPerformance(actor) : Promise.resolve(null),
   ]);
-  return { counts, me, pending, active, followUps, team };
+  return { counts, me, pending, active, followUps, team, generatedAt: new Date().toISOString() };
 }

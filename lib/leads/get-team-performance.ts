@@ -41,7 +41,19 @@ export async function getTeamPerformance(actor: TActor): Promise<TTeamPerformanc
     FROM member
     ORDER BY rate DESC, conversions DESC, name`;
   return {
-    members: rows.map(({ team_revenue: _r, team_conversions: _c, team_leads: _l, ...m }) => m),
+    members: rows.map((r) => ({
+      adminId: r.adminId,
+      name: r.name,
+      role: r.role,
+      active: r.active,
+      leads: r.leads,
+      openLeads: r.openLeads,
+      conversions: r.conversions,
+      conversionRate: r.conversionRate,
+      revenue: r.revenue,
+      averageValue: r.averageValue,
+      rank: r.rank,
+    })),
     teamRevenue: rows[0]?.team_revenue ?? 0,
     teamConversions: rows[0]?.team_conversions ?? 0,
     teamLeads: rows[0]?.team_leads ?? 0,
