@@ -18,7 +18,7 @@ export function ActiveLeads({ rows, total, asOf }: { rows: TLeadListRow[]; total
         </Link>
       </div>
       {rows.length ? (
-        <ul className="divide-y" data-testid="active-leads">
+        <ul className="divide-y divide-slate-200" data-testid="active-leads">
           {rows.map((r) => {
             const overdue = r.nextFollowUpAt !== null && new Date(r.nextFollowUpAt).getTime() < now;
             return (

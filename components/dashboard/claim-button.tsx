@@ -1,29 +1,21 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState } from "react";
-import type { TActionState, TFormAction } from "@/lib/action-state";
+import { useRouter } from "next/navigation";
+import type { TFormAction } from "@/lib/action-state";
 import { primaryButton } from "@/components/leads/ui-classes";
+import { useFormAction } from "@/components/leads/use-form-action";
 
-/** "Assign to me" on a pending lead; on success, a link straight to the lead. */
+/** "Assign to me" on a pending lead; once it is yours, straight to the lead to make the call. */
 export function ClaimButton({ leadId, companyName, action }: { leadId: number; companyName: string; action: TFormAction }) {
-  const [state, formAction, pending] = useActionState(action, undefined) as [TActionState | undefined, (p: FormData) => void, boolean];
-  if (state?.ok)
-    return (
-      <p role="status" className="text-sm text-green-700">
-        Yours.{" "}
-        <Link href={`/admin/crm/lead/${leadId}`} className="underline">
-          Open lead
-        </Link>
-      </p>
-    );
+  const router = useRouter();
+  const { state, pending, formAction, onSubmit } = useFormAction(action, () => router.push(`/admin/crm/lead/${leadId}`));
   return (
-    <form action={formAction} className="flex flex-col items-end gap-1">
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col items-end gap-1">
       <input type="hidden" name="lead_id" value={leadId} />
-      <button disabled={pending} className={`${primaryButton} py-1`} aria-label={`Assign ${companyName} to me`}>
-        {pending ? "Claiming…" : "Assign to me"}
+      <button disabled={pending || state?.ok} className={`${primaryButton} py-1`} aria-label={`Assign ${companyName} to me`}>
+        {pending ? "Claiming…" : state?.ok ? "Yours" : "Assign to me"}
       </button>
-      {state?.message ? (
+      {state && !state.ok ? (
         <p role="alert" className="text-xs text-red-700">
           {state.message}
         </p>

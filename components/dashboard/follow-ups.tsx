@@ -23,7 +23,7 @@ export function FollowUps({ followUps }: { followUps: TFollowUps }) {
         </p>
       </div>
       {followUps.items.length ? (
-        <ul className="divide-y">
+        <ul className="divide-y divide-slate-200">
           {followUps.items.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm">
               <div className="min-w-0 flex-1">

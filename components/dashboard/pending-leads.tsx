@@ -18,7 +18,7 @@ export function PendingLeads({ rows, claim }: { rows: TLeadListRow[]; claim: TFo
         </Link>
       </div>
       {rows.length ? (
-        <ul className="divide-y" data-testid="pending-leads">
+        <ul className="divide-y divide-slate-200" data-testid="pending-leads">
           {rows.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm" data-lead-id={r.id}>
               <div className="min-w-0 flex-1">

@@ -32,7 +32,7 @@ export function TeamPerformance({ team }: { team: TTeamPerformance }) {
           </thead>
           <tbody>
             {team.members.map((m) => (
-              <tr key={m.adminId} className="border-t">
+              <tr key={m.adminId} className="border-t border-slate-200">
                 <td className="px-3 py-2 tabular-nums">{m.rank}</td>
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   <Link href={`/admin/crm/leads?assigned=${m.adminId}`} className="hover:underline">

@@ -72,7 +72,7 @@ export function AddSalesActionForm({ leadId, action, initialType = "call" }: { l
             value={followUp}
             min={dayFromToday(0)}
             onChange={(e) => setFollowUp(e.target.value)}
-            className={`${inputClass} mt-0 w-auto`}
+            className="rounded border border-slate-300 bg-white px-3 py-2 text-sm"
             aria-invalid={!!err?.follow_up_date}
           />
           {picks.map(([label, day]) => (

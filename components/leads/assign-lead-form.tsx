@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { FieldError } from "@/components/ui/field-error";
-import { inputClass, secondaryButton } from "@/components/leads/ui-classes";
+import { secondaryButton } from "@/components/leads/ui-classes";
 
 export type TAssignee = { id: number; name: string };
 
@@ -17,7 +17,7 @@ export function AssignLeadForm({ leadId, assignees, currentId, action }: { leadI
       <input type="hidden" name="lead_id" value={leadId} />
       <label htmlFor={id} className="text-sm font-medium">
         {currentId ? "Reassign to" : "Assign to"}
-        <select id={id} name="admin_id" required className={`${inputClass} w-auto`} defaultValue="">
+        <select id={id} name="admin_id" required className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm" defaultValue="">
           <option value="" disabled>
             Choose…
           </option>

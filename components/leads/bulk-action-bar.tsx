@@ -5,7 +5,7 @@ import type { TActionState, TFormAction } from "@/lib/action-state";
 import type { TBulkResult } from "@/lib/leads/run-bulk-lead-action";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { LOST_REASONS } from "@/components/leads/mark-lost-dialog";
-import { dangerButton, inputClass, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
+import { dangerButton, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
 
 type TOp = "claim" | "assign" | "lose";
 
@@ -61,7 +61,7 @@ export function BulkActionBar({
             <div className="flex items-end gap-2">
               <label htmlFor={`${ids}-admin`} className="text-sm font-medium">
                 Assign to
-                <select id={`${ids}-admin`} value={adminId} onChange={(e) => setAdminId(e.target.value)} className={`${inputClass} w-auto`}>
+                <select id={`${ids}-admin`} value={adminId} onChange={(e) => setAdminId(e.target.value)} className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm">
                   <option value="">Choose…</option>
                   {assignees.map((a) => (
                     <option key={a.id} value={a.id}>
@@ -84,7 +84,7 @@ export function BulkActionBar({
                   list={`${ids}-reasons`}
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
-                  className={`${inputClass} w-56`}
+                  className="mt-1 block w-56 rounded border border-slate-300 bg-white px-3 py-2 text-sm"
                   autoFocus
                 />
                 <datalist id={`${ids}-reasons`}>

@@ -55,6 +55,7 @@ const columns: ColumnDef<TLeadListRow>[] = [
   {
     id: "value",
     header: "Value",
+    accessorFn: (r) => r.estimatedValue,
     cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.estimatedValue)}</span>,
     meta: { className: "text-right" } satisfies TMeta,
   },
@@ -66,16 +67,18 @@ const columns: ColumnDef<TLeadListRow>[] = [
     cell: ({ row }) => row.original.states.join(", "),
     meta: { className: "hidden lg:table-cell" } satisfies TMeta,
   },
-  { id: "created", header: "Created", cell: ({ row }) => formatDate(row.original.createdAt), meta: { className: "whitespace-nowrap" } satisfies TMeta },
+  { id: "created", header: "Created", accessorFn: (r) => r.createdAt, cell: ({ row }) => formatDate(row.original.createdAt), meta: { className: "whitespace-nowrap" } satisfies TMeta },
   {
     id: "follow_up",
     header: "Next follow-up",
+    accessorFn: (r) => r.nextFollowUpAt,
     cell: ({ row }) => formatDateTime(row.original.nextFollowUpAt),
     meta: { className: "hidden md:table-cell whitespace-nowrap" } satisfies TMeta,
   },
   {
     id: "last_contact",
     header: "Last contact",
+    accessorFn: (r) => r.lastContactAt,
     cell: ({ row }) => formatDate(row.original.lastContactAt),
     meta: { className: "hidden xl:table-cell whitespace-nowrap" } satisfies TMeta,
   },
@@ -175,7 +178,7 @@ export function LeadsTable({
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={`border-t ${row.getIsSelected() ? "bg-brand-50" : ""}`} data-lead-id={row.original.id}>
+              <tr key={row.id} className={`border-t border-slate-200 ${row.getIsSelected() ? "bg-brand-50" : ""}`} data-lead-id={row.original.id}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={`px-3 py-2 align-top ${(cell.column.columnDef.meta as TMeta | undefined)?.className ?? ""}`}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

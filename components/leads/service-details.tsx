@@ -96,7 +96,7 @@ export function serviceRows(source: TLeadSource, data: TData): TRow[] {
   if (str(data.step)) rows.push(["Stopped at", humanize(str(data.step)!)]);
   if (str(data.order_id)) rows.push(["Order", str(data.order_id)]);
   if (obj(data.location)) rows.push(["Location", place(data.location)]);
-  if (num(data.shared_with) !== null) rows.push(["Shared with", `${num(data.shared_with)} people`]);
+  if (num(data.shared_with) !== null) rows.push(["Shared with", num(data.shared_with) === 1 ? "1 person" : `${num(data.shared_with)} people`]);
   if (str(data.note)) rows.push(["Note", str(data.note)]);
   rows.push(...otherRows(data));
   return rows;

@@ -16,7 +16,7 @@ export type TFollowUp = {
 };
 export type TFollowUps = { overdue: number; dueToday: number; items: TFollowUp[] };
 
-const LIST_LIMIT = 20;
+const LIST_LIMIT = 10;
 
 /**
  * The actor's follow-ups that are due today or overdue, "today" in the company's time zone:

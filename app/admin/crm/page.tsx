@@ -26,13 +26,13 @@ export default async function DashboardPage() {
         <StatCard label="All leads" value={d.counts.total} testId="count-total" />
       </section>
       <QuickActions manager={isManager(actor)} />
+      {d.team ? <TeamPerformance team={d.team} /> : null}
       <PerformanceCards me={d.me} />
       <div className="grid gap-6 lg:grid-cols-2">
         <FollowUps followUps={d.followUps} />
         <ActiveLeads rows={d.active.rows} total={d.active.total} asOf={d.generatedAt} />
       </div>
       <PendingLeads rows={d.pending.rows} claim={claimLeadAction} />
-      {d.team ? <TeamPerformance team={d.team} /> : null}
     </div>
   );
 }

@@ -41,7 +41,7 @@ export default async function CompanyPage({ params }: TProps) {
           </h2>
           <ul className="space-y-3" data-testid="contacts">
             {company.contacts.map((c) => (
-              <li key={c.id} className="space-y-1 border-b pb-3 text-sm last:border-0">
+              <li key={c.id} className="space-y-1 border-b border-slate-200 pb-3 text-sm last:border-0">
                 <p className="font-medium">
                   {c.name}
                   {c.title ? <span className="font-normal text-slate-600"> · {c.title}</span> : null}
@@ -65,7 +65,7 @@ export default async function CompanyPage({ params }: TProps) {
           <h2 id="leads" className="mb-3 font-semibold">
             Leads ({company.leads.length})
           </h2>
-          <ul className="divide-y text-sm">
+          <ul className="divide-y divide-slate-200 text-sm">
             {company.leads.map((l) => (
               <li key={l.id} className="flex flex-wrap items-center gap-3 py-2">
                 <Link href={`/admin/crm/lead/${l.id}`} className="font-medium hover:underline">
