@@ -50,7 +50,6 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
         actionDescription: action_description ?? null,
         notes: notes ?? null,
         followUpDate: followUpAt,
-        createdAt: now,
       },
       select: { id: true },
     });

@@ -41,30 +41,32 @@ export async function getLeadTimeline(actor: TActor, input: TGetLeadTimeline): P
 
   const rows = await db.$queryRaw<{ kind: TTimelineKind; id: number; lead_id: number; at: Date; actor_name: string | null; data: Record<string, unknown> }[]>`
     SELECT * FROM (
-      SELECT 'activity' AS kind, a.id, a.lead_id, a.occurred_at AS at, NULL::text AS actor_name,
+      SELECT 'activity' AS kind, 4 AS rank, a.id, a.lead_id, a.occurred_at AS at, NULL::text AS actor_name,
              jsonb_build_object('source', a.source, 'payload', a.payload) AS data
       FROM lead_activities a WHERE a.lead_id ${leads}
       UNION ALL
-      SELECT 'action', s.id, s.lead_id, s.created_at, u.name,
+      SELECT 'action', 1, s.id, s.lead_id, s.created_at, u.name,
              jsonb_build_object('action_type', s.action_type, 'outcome', s.outcome, 'description', s.action_description,
                                 'notes', s.notes, 'follow_up_date', s.follow_up_date)
       FROM sales_actions s JOIN users u ON u.id = s.admin_id WHERE s.lead_id ${leads}
       UNION ALL
-      SELECT 'event', e.id, e.lead_id, e.created_at, u.name,
+      SELECT 'event', 2, e.id, e.lead_id, e.created_at, u.name,
              jsonb_build_object('type', e.type, 'from_status', e.from_status, 'to_status', e.to_status, 'data', e.data)
       FROM lead_events e LEFT JOIN users u ON u.id = e.actor_id
       WHERE e.lead_id ${leads} AND e.type NOT IN (${Prisma.join(ECHO_EVENTS)})
       UNION ALL
-      SELECT 'email', m.id, m.lead_id, coalesce(m.sent_at, m.created_at), u.name,
+      SELECT 'email', 1, m.id, m.lead_id, coalesce(m.sent_at, m.created_at), u.name,
              jsonb_build_object('subject', m.subject, 'status', m.status, 'to_email', m.to_email, 'open_count', m.open_count,
                                 'click_count', m.click_count, 'replied_at', m.replied_at)
       FROM email_messages m JOIN users u ON u.id = m.sender_id WHERE m.lead_id ${leads}
       UNION ALL
-      SELECT 'conversion', c.id, c.lead_id, c.created_at, u.name,
+      SELECT 'conversion', 0, c.id, c.lead_id, c.created_at, u.name,
              jsonb_build_object('value', c.conversion_value, 'conversion_type', c.conversion_type, 'order_id', c.order_id, 'notes', c.notes)
       FROM sales_conversions c LEFT JOIN users u ON u.id = c.admin_id WHERE c.lead_id ${leads}
     ) t
-    ORDER BY at DESC, id DESC
+    -- Rows of one transaction may share a timestamp: the action or conversion then reads above
+    -- the status change it caused.
+    ORDER BY at DESC, rank, id DESC
     LIMIT ${LIMIT}`;
   return rows.map((r) => ({
     key: `${r.kind}-${r.id}`,
