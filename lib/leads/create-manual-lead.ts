@@ -25,7 +25,7 @@ export const ZCreateManualLead = z.object({
   destination_city: zOptionalText(80, "The destination city"),
   destination_state: ZState,
   miles: z.preprocess(emptyToUndefined, z.coerce.number({ error: "Miles must be a number" }).int().min(1).max(10_000).optional()),
-  assign_to_me: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
+  assign_to_me: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
 });
 export type TCreateManualLead = z.input<typeof ZCreateManualLead>;
 

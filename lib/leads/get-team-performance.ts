@@ -15,21 +15,22 @@ export type TTeamPerformance = { members: TTeamMember[]; teamRevenue: number; te
 export async function getTeamPerformance(actor: TActor): Promise<TTeamPerformance> {
   assertCan(actor, "metrics.team");
   const rows = await db.$queryRaw<(TTeamMember & { team_revenue: number; team_conversions: number; team_leads: number })[]>`
-    WITH held AS (
-      SELECT assigned_admin_id AS admin_id, count(*)::int AS leads,
-             count(*) FILTER (WHERE status IN ('assigned', 'in_progress'))::int AS open_leads
-      FROM sales_leads WHERE assigned_admin_id IS NOT NULL GROUP BY assigned_admin_id
-    ), won AS (
-      SELECT admin_id, count(*)::int AS conversions, sum(conversion_value) AS revenue
-      FROM sales_conversions WHERE admin_id IS NOT NULL GROUP BY admin_id
-    ), member AS (
-      SELECT u.id, u.name, u.role, u.active, coalesce(h.leads, 0) AS leads, coalesce(h.open_leads, 0) AS open_leads,
-             coalesce(w.conversions, 0) AS conversions, coalesce(w.revenue, 0) AS revenue,
-             coalesce(round(coalesce(w.conversions, 0) * 100.0 / nullif(h.leads, 0), 1), 0) AS rate
+    WITH member AS (
+      SELECT u.id, u.name, u.role, u.active, h.leads, h.open_leads, w.conversions, w.revenue,
+             coalesce(round(w.conversions * 100.0 / nullif(h.leads, 0), 1), 0) AS rate
       FROM users u
-      LEFT JOIN held h ON h.admin_id = u.id
-      LEFT JOIN won w ON w.admin_id = u.id
-      WHERE (u.role = 'admin' AND u.active) OR h.leads IS NOT NULL OR w.conversions IS NOT NULL
+      -- Per user, each count is an index-only range scan of that user's entries (sales_leads by
+      -- assigned_admin_id, sales_conversions by admin_id with the value in the index), which
+      -- PostgreSQL runs faster than one GROUP BY over the whole table.
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS leads, count(*) FILTER (WHERE status IN ('assigned', 'in_progress'))::int AS open_leads
+        FROM sales_leads WHERE assigned_admin_id = u.id
+      ) h
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS conversions, coalesce(sum(conversion_value), 0) AS revenue
+        FROM sales_conversions WHERE admin_id = u.id
+      ) w
+      WHERE (u.role = 'admin' AND u.active) OR h.leads > 0 OR w.conversions > 0
     )
     SELECT id AS "adminId", name, role::text AS role, active, leads, open_leads AS "openLeads", conversions,
            rate::float8 AS "conversionRate", revenue::float8 AS revenue,
