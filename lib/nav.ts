@@ -6,4 +6,5 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm", label: "Dashboard" },
   { href: "/admin/crm/leads", label: "Leads" },
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },
+  { href: "/admin/crm/account", label: "My account" },
 ];
