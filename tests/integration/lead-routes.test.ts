@@ -130,3 +130,19 @@ describe("POST /admin/crm/convert-lead/[id] and /lost-lead/[id]", () => {
     expect(ok).toMatchObject({ status: 200, body: { status: "lost", lost_reason: "Load cancelled" } });
   });
 });
+
+describe("every seed endpoint", () => {
+  it.each([
+    ["assign-lead", assignLeadRoute, {}],
+    ["add-action", addAction, { action_type: "email" }],
+    ["convert-lead", convertLeadRoute, { conversion_value: "100" }],
+    ["lost-lead", lostLeadRoute, { reason: "Gone" }],
+  ] as const)("%s refuses a cross-site POST (403) and writes nothing", async (_name, handler, body) => {
+    const { user } = await makeUser({ role: "super_admin" });
+    const lead = await makeLead({ status: "in_progress", assignedAdminId: user.id });
+    const before = await leadState(lead.id);
+    const r = await call(handler, lead.id, { userId: user.id, origin: "https://attacker.example", json: body });
+    expect(r).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN", message: "Cross-site request refused" } } });
+    expect(await leadState(lead.id)).toEqual(before);
+  });
+});
