@@ -9,7 +9,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { inputClass, primaryButton } from "@/components/leads/ui-classes";
 
 /** A lead entered by hand for this company (a phone inquiry): source "manual". */
-export function ManualLeadForm({ companyId, action }: { companyId: number; action: TFormAction<{ id: number }> }) {
+export function ManualLeadForm({
+  companyId,
+  action,
+}: {
+  companyId: number;
+  action: TFormAction<{ id: number }>;
+}) {
   const [state, formAction, pending] = useActionState(action, undefined);
   const e = state?.errors;
   const stateSelect = (name: string, label: string) => (

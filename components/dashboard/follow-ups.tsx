@@ -37,7 +37,10 @@ export function FollowUps({ followUps }: { followUps: TFollowUps }) {
                 </p>
               </div>
               {f.companyPhone ? (
-                <a href={telHref(f.companyPhone)} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+                <a
+                  href={telHref(f.companyPhone)}
+                  className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
+                >
                   Call
                 </a>
               ) : null}

@@ -10,7 +10,12 @@ export function PerformanceCards({ me }: { me: TRepPerformance }) {
         My performance
       </h2>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-        <StatCard label="Leads assigned" value={formatNumber(me.leads)} hint={`${formatNumber(me.openLeads)} open`} testId="perf-leads" />
+        <StatCard
+          label="Leads assigned"
+          value={formatNumber(me.leads)}
+          hint={`${formatNumber(me.openLeads)} open`}
+          testId="perf-leads"
+        />
         <StatCard label="Conversions" value={formatNumber(me.conversions)} testId="perf-conversions" />
         <StatCard label="Conversion rate" value={`${me.conversionRate}%`} testId="perf-rate" />
         <StatCard label="Total value" value={formatMoney(me.revenue)} testId="perf-revenue" />

@@ -11,8 +11,11 @@ export function TeamPerformance({ team }: { team: TTeamPerformance }) {
           Team performance
         </h2>
         <p className="text-sm text-slate-600">
-          Team revenue <span className="font-semibold text-slate-900" data-testid="team-revenue">{formatMoney(team.teamRevenue)}</span> from{" "}
-          {formatNumber(team.teamConversions)} conversions
+          Team revenue{" "}
+          <span className="font-semibold text-slate-900" data-testid="team-revenue">
+            {formatMoney(team.teamRevenue)}
+          </span>{" "}
+          from {formatNumber(team.teamConversions)} conversions
         </p>
       </div>
       <div className="overflow-x-auto">
@@ -20,14 +23,30 @@ export function TeamPerformance({ team }: { team: TTeamPerformance }) {
           <caption className="sr-only">Reps ranked by conversion rate</caption>
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">#</th>
-              <th scope="col" className="px-3 py-2">Rep</th>
-              <th scope="col" className="px-3 py-2 text-right">Leads</th>
-              <th scope="col" className="px-3 py-2 text-right">Open</th>
-              <th scope="col" className="px-3 py-2 text-right">Conversions</th>
-              <th scope="col" className="px-3 py-2 text-right">Rate</th>
-              <th scope="col" className="px-3 py-2 text-right">Revenue</th>
-              <th scope="col" className="px-3 py-2 text-right">Average</th>
+              <th scope="col" className="px-3 py-2">
+                #
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Rep
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Leads
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Open
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Conversions
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Rate
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Revenue
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Average
+              </th>
             </tr>
           </thead>
           <tbody>

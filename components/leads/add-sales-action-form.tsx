@@ -2,7 +2,13 @@
 
 import { useState } from "react";
 import type { TFormAction } from "@/lib/action-state";
-import { ACTION_OUTCOMES, ACTION_TYPE_LABELS, ACTION_TYPES, OUTCOME_LABELS, type TActionType } from "@/lib/leads/lead-vocabulary";
+import {
+  ACTION_OUTCOMES,
+  ACTION_TYPE_LABELS,
+  ACTION_TYPES,
+  OUTCOME_LABELS,
+  type TActionType,
+} from "@/lib/leads/lead-vocabulary";
 import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
 import { dayFromToday, nextMonday } from "@/components/leads/format";
@@ -10,7 +16,15 @@ import { useFormAction } from "@/components/leads/use-form-action";
 import { inputClass, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
 
 /** Log a call, email, text or meeting; the follow-up date becomes the lead's next follow-up. */
-export function AddSalesActionForm({ leadId, action, initialType = "call" }: { leadId: number; action: TFormAction; initialType?: TActionType }) {
+export function AddSalesActionForm({
+  leadId,
+  action,
+  initialType = "call",
+}: {
+  leadId: number;
+  action: TFormAction;
+  initialType?: TActionType;
+}) {
   const [type, setType] = useState<TActionType>(initialType);
   const [followUp, setFollowUp] = useState("");
   const { state, pending, formAction, onSubmit } = useFormAction(action, (_s, form) => {
@@ -24,14 +38,28 @@ export function AddSalesActionForm({ leadId, action, initialType = "call" }: { l
   ] as const;
   const err = state?.errors;
   return (
-    <form action={formAction} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label="Log a sales action">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      className="grid gap-3 sm:grid-cols-2"
+      aria-label="Log a sales action"
+    >
       <input type="hidden" name="lead_id" value={leadId} />
       <fieldset className="sm:col-span-2">
         <legend className="text-sm font-medium">Type</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {ACTION_TYPES.map((t) => (
-            <label key={t} className="inline-flex cursor-pointer items-center gap-1 rounded border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="action_type" value={t} checked={type === t} onChange={() => setType(t)} />
+            <label
+              key={t}
+              className="inline-flex cursor-pointer items-center gap-1 rounded border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="action_type"
+                value={t}
+                checked={type === t}
+                onChange={() => setType(t)}
+              />
               {ACTION_TYPE_LABELS[t]}
             </label>
           ))}
@@ -40,7 +68,13 @@ export function AddSalesActionForm({ leadId, action, initialType = "call" }: { l
       </fieldset>
       <label className="text-sm font-medium">
         Outcome{type === "call" ? " (required for a call)" : ""}
-        <select name="outcome" className={inputClass} defaultValue="" required={type === "call"} aria-invalid={!!err?.outcome}>
+        <select
+          name="outcome"
+          className={inputClass}
+          defaultValue=""
+          required={type === "call"}
+          aria-invalid={!!err?.outcome}
+        >
           <option value="">{type === "call" ? "Choose…" : "None"}</option>
           {ACTION_OUTCOMES.map((o) => (
             <option key={o} value={o}>
@@ -52,7 +86,12 @@ export function AddSalesActionForm({ leadId, action, initialType = "call" }: { l
       </label>
       <label className="text-sm font-medium">
         Description
-        <input name="action_description" maxLength={200} className={inputClass} placeholder="e.g. Intro call with dispatcher" />
+        <input
+          name="action_description"
+          maxLength={200}
+          className={inputClass}
+          placeholder="e.g. Intro call with dispatcher"
+        />
         <FieldError errors={err?.action_description} />
       </label>
       <label className="text-sm font-medium sm:col-span-2">
@@ -76,12 +115,22 @@ export function AddSalesActionForm({ leadId, action, initialType = "call" }: { l
             aria-invalid={!!err?.follow_up_date}
           />
           {picks.map(([label, day]) => (
-            <button key={label} type="button" className={secondaryButton} aria-pressed={followUp === day} onClick={() => setFollowUp(day)}>
+            <button
+              key={label}
+              type="button"
+              className={secondaryButton}
+              aria-pressed={followUp === day}
+              onClick={() => setFollowUp(day)}
+            >
               {label}
             </button>
           ))}
           {followUp ? (
-            <button type="button" className="text-sm text-slate-600 underline" onClick={() => setFollowUp("")}>
+            <button
+              type="button"
+              className="text-sm text-slate-600 underline"
+              onClick={() => setFollowUp("")}
+            >
               No follow-up
             </button>
           ) : null}

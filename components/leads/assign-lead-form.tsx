@@ -9,7 +9,17 @@ import { secondaryButton } from "@/components/leads/ui-classes";
 export type TAssignee = { id: number; name: string };
 
 /** The manager's "assign to": any active team member, the current holder left out. */
-export function AssignLeadForm({ leadId, assignees, currentId, action }: { leadId: number; assignees: TAssignee[]; currentId: number | null; action: TFormAction }) {
+export function AssignLeadForm({
+  leadId,
+  assignees,
+  currentId,
+  action,
+}: {
+  leadId: number;
+  assignees: TAssignee[];
+  currentId: number | null;
+  action: TFormAction;
+}) {
   const [state, formAction, pending] = useActionState(action, undefined);
   const id = useId();
   return (
@@ -17,7 +27,13 @@ export function AssignLeadForm({ leadId, assignees, currentId, action }: { leadI
       <input type="hidden" name="lead_id" value={leadId} />
       <label htmlFor={id} className="text-sm font-medium">
         {currentId ? "Reassign to" : "Assign to"}
-        <select id={id} name="admin_id" required className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm" defaultValue="">
+        <select
+          id={id}
+          name="admin_id"
+          required
+          className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+          defaultValue=""
+        >
           <option value="" disabled>
             Choose…
           </option>

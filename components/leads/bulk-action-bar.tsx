@@ -31,13 +31,21 @@ export function BulkActionBar({
   const [adminId, setAdminId] = useState("");
   const [reason, setReason] = useState("");
   const [losing, setLosing] = useState(false);
-  const [result, setResult] = useState<{ state: TActionState<TBulkResult>; labels: Map<number, string> } | null>(null);
+  const [result, setResult] = useState<{
+    state: TActionState<TBulkResult>;
+    labels: Map<number, string>;
+  } | null>(null);
   const ids = useId();
 
   function run(op: TOp) {
     const labels = new Map(selected.map((s) => [s.id, s.label]));
     startTransition(async () => {
-      const state = await action(undefined, { op, lead_ids: selected.map((s) => s.id), admin_id: adminId || undefined, reason: reason || undefined });
+      const state = await action(undefined, {
+        op,
+        lead_ids: selected.map((s) => s.id),
+        admin_id: adminId || undefined,
+        reason: reason || undefined,
+      });
       setResult({ state, labels });
       if (state.ok) {
         setLosing(false);
@@ -50,7 +58,11 @@ export function BulkActionBar({
   return (
     <div className="space-y-2">
       {selected.length ? (
-        <div role="group" aria-label="Bulk actions" className="flex flex-wrap items-end gap-2 rounded-lg border border-brand-600/30 bg-brand-50 p-3">
+        <div
+          role="group"
+          aria-label="Bulk actions"
+          className="flex flex-wrap items-end gap-2 rounded-lg border border-brand-600/30 bg-brand-50 p-3"
+        >
           <p className="mr-2 self-center text-sm font-medium" aria-live="polite">
             {selected.length} selected
           </p>
@@ -61,7 +73,12 @@ export function BulkActionBar({
             <div className="flex items-end gap-2">
               <label htmlFor={`${ids}-admin`} className="text-sm font-medium">
                 Assign to
-                <select id={`${ids}-admin`} value={adminId} onChange={(e) => setAdminId(e.target.value)} className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm">
+                <select
+                  id={`${ids}-admin`}
+                  value={adminId}
+                  onChange={(e) => setAdminId(e.target.value)}
+                  className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+                >
                   <option value="">Choose…</option>
                   {assignees.map((a) => (
                     <option key={a.id} value={a.id}>
@@ -70,7 +87,12 @@ export function BulkActionBar({
                   ))}
                 </select>
               </label>
-              <button type="button" disabled={pending || !adminId} className={secondaryButton} onClick={() => run("assign")}>
+              <button
+                type="button"
+                disabled={pending || !adminId}
+                className={secondaryButton}
+                onClick={() => run("assign")}
+              >
                 Assign
               </button>
             </div>
@@ -93,7 +115,12 @@ export function BulkActionBar({
                   ))}
                 </datalist>
               </label>
-              <button type="button" disabled={pending || !reason.trim()} className={dangerButton} onClick={() => run("lose")}>
+              <button
+                type="button"
+                disabled={pending || !reason.trim()}
+                className={dangerButton}
+                onClick={() => run("lose")}
+              >
                 Mark lost
               </button>
               <button type="button" className="text-sm underline" onClick={() => setLosing(false)}>
@@ -107,15 +134,29 @@ export function BulkActionBar({
           )}
         </div>
       ) : null}
-      {result ? <BulkResult state={result.state} labels={result.labels} onDismiss={() => setResult(null)} /> : null}
+      {result ? (
+        <BulkResult state={result.state} labels={result.labels} onDismiss={() => setResult(null)} />
+      ) : null}
     </div>
   );
 }
 
-function BulkResult({ state, labels, onDismiss }: { state: TActionState<TBulkResult>; labels: Map<number, string>; onDismiss: () => void }) {
+function BulkResult({
+  state,
+  labels,
+  onDismiss,
+}: {
+  state: TActionState<TBulkResult>;
+  labels: Map<number, string>;
+  onDismiss: () => void;
+}) {
   const data = state.data;
   return (
-    <div role="status" className={`rounded-lg border p-3 text-sm ${state.ok ? "border-slate-200 bg-white" : "border-red-200 bg-red-50"}`} data-testid="bulk-result">
+    <div
+      role="status"
+      className={`rounded-lg border p-3 text-sm ${state.ok ? "border-slate-200 bg-white" : "border-red-200 bg-red-50"}`}
+      data-testid="bulk-result"
+    >
       <div className="flex items-start justify-between gap-2">
         <p className="font-medium">{state.message}</p>
         <button type="button" className="text-slate-500 underline" onClick={onDismiss}>

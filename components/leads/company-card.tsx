@@ -1,8 +1,23 @@
 import Link from "next/link";
 import { telHref } from "@/components/leads/format";
 
-type TCompany = { id: number; name: string; email: string | null; phone: string | null; usdot: string | null; mcNumber: string | null; city: string | null; state: string | null };
-type TContact = { id: number; name: string; title: string | null; email: string | null; phone: string | null };
+type TCompany = {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  usdot: string | null;
+  mcNumber: string | null;
+  city: string | null;
+  state: string | null;
+};
+type TContact = {
+  id: number;
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+};
 
 export function PhoneLink({ phone }: { phone: string | null }) {
   if (!phone) return null;
@@ -19,6 +34,22 @@ export function EmailLink({ email }: { email: string | null }) {
     <a href={`mailto:${email}`} className="break-all text-brand-700 underline">
       {email}
     </a>
+  );
+}
+
+/** A person: name and title, then their number and address as links. */
+export function ContactLine({ contact: c }: { contact: TContact }) {
+  return (
+    <>
+      <p className="font-medium">
+        {c.name}
+        {c.title ? <span className="font-normal text-slate-600"> · {c.title}</span> : null}
+      </p>
+      <p className="flex flex-wrap gap-x-3">
+        <PhoneLink phone={c.phone} />
+        <EmailLink email={c.email} />
+      </p>
+    </>
   );
 }
 
@@ -72,14 +103,7 @@ export function CompanyCard({ company, contacts }: { company: TCompany; contacts
         <ul className="space-y-2">
           {contacts.map((c) => (
             <li key={c.id}>
-              <p className="font-medium">
-                {c.name}
-                {c.title ? <span className="font-normal text-slate-600"> · {c.title}</span> : null}
-              </p>
-              <p className="flex flex-wrap gap-x-3">
-                <PhoneLink phone={c.phone} />
-                <EmailLink email={c.email} />
-              </p>
+              <ContactLine contact={c} />
             </li>
           ))}
         </ul>

@@ -5,17 +5,29 @@ import type { TFormAction } from "@/lib/action-state";
 import { CONVERSION_TYPE_LABELS, CONVERSION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
-import { ModalDialog } from "@/components/leads/modal-dialog";
+import { DialogFormFooter, ModalDialog } from "@/components/leads/modal-dialog";
 import { useFormAction } from "@/components/leads/use-form-action";
 import { inputClass, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
 
 /** "Mark as converted": the value is required; type, order and notes are optional. */
-export function ConvertLeadDialog({ leadId, estimatedValue, action }: { leadId: number; estimatedValue: number; action: TFormAction }) {
+export function ConvertLeadDialog({
+  leadId,
+  estimatedValue,
+  action,
+}: {
+  leadId: number;
+  estimatedValue: number;
+  action: TFormAction;
+}) {
   const [open, setOpen] = useState(false);
   const { state, pending, formAction, onSubmit } = useFormAction(action, () => setOpen(false));
   return (
     <>
-      <button type="button" className={`${secondaryButton} border-green-600 text-green-800 hover:bg-green-50`} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={`${secondaryButton} border-green-600 text-green-800 hover:bg-green-50`}
+        onClick={() => setOpen(true)}
+      >
         Convert…
       </button>
       {state?.ok ? <FormMessage state={state} /> : null}
@@ -50,19 +62,14 @@ export function ConvertLeadDialog({ leadId, estimatedValue, action }: { leadId: 
             <input name="order_id" maxLength={100} className={inputClass} />
             <FieldError errors={state?.errors?.order_id} />
           </label>
-          <label className="text-sm font-medium">
-            Notes
-            <textarea name="notes" rows={2} maxLength={5000} className={inputClass} />
-          </label>
-          {!state?.ok ? <FormMessage state={state} /> : null}
-          <div className="flex justify-end gap-2">
-            <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <button disabled={pending} className={primaryButton}>
-              {pending ? "Saving…" : "Convert lead"}
-            </button>
-          </div>
+          <DialogFormFooter
+            state={state}
+            pending={pending}
+            onCancel={() => setOpen(false)}
+            submitLabel="Convert lead"
+            submitClassName={primaryButton}
+            notesClassName={inputClass}
+          />
         </form>
       </ModalDialog>
     </>

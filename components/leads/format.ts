@@ -4,12 +4,22 @@ export const DISPLAY_TIME_ZONE = "America/Chicago";
 
 export function formatMoney(n: number | null | undefined): string {
   if (n === null || n === undefined) return "—";
-  return n.toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: n % 1 ? 2 : 0, maximumFractionDigits: 2 });
+  return n.toLocaleString("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: n % 1 ? 2 : 0,
+    maximumFractionDigits: 2,
+  });
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "—";
-  return new Date(iso).toLocaleDateString("en-US", { timeZone: DISPLAY_TIME_ZONE, month: "short", day: "numeric", year: "numeric" });
+  return new Date(iso).toLocaleDateString("en-US", {
+    timeZone: DISPLAY_TIME_ZONE,
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+  });
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
@@ -30,7 +40,12 @@ export function formatNumber(n: number): string {
 
 /** YYYY-MM-DD of today + `days` in the display time zone (the follow-up quick picks). */
 export function dayFromToday(days: number, now = new Date()): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const today = new Intl.DateTimeFormat("en-CA", {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -39,7 +54,7 @@ export function dayFromToday(days: number, now = new Date()): string {
 /** Next Monday (at least one day ahead), for "next week". */
 export function nextMonday(now = new Date()): string {
   const today = new Date(`${dayFromToday(0, now)}T12:00:00Z`);
-  const ahead = ((8 - today.getUTCDay()) % 7) || 7;
+  const ahead = (8 - today.getUTCDay()) % 7 || 7;
   return dayFromToday(ahead, now);
 }
 

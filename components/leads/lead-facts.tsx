@@ -5,7 +5,12 @@ import { formatDateTime, formatMoney } from "@/components/leads/format";
 /** Where the lead stands: follow-up, last contact, states, and how it closed. */
 export function LeadFacts({ lead }: { lead: TLeadDetail }) {
   const rows: [string, string][] = [
-    ["Assigned to", lead.assignee ? `${lead.assignee.name}${lead.assignedAt ? ` since ${formatDateTime(lead.assignedAt)}` : ""}` : "Nobody yet"],
+    [
+      "Assigned to",
+      lead.assignee
+        ? `${lead.assignee.name}${lead.assignedAt ? ` since ${formatDateTime(lead.assignedAt)}` : ""}`
+        : "Nobody yet",
+    ],
     ["Next follow-up", formatDateTime(lead.nextFollowUpAt)],
     ["Last contact", formatDateTime(lead.lastContactAt)],
     ["Last call", lead.lastCallOutcome ? OUTCOME_LABELS[lead.lastCallOutcome] : "—"],
@@ -15,7 +20,10 @@ export function LeadFacts({ lead }: { lead: TLeadDetail }) {
   if (lead.lostReason) rows.push(["Lost because", lead.lostReason]);
   if (lead.conversion) {
     rows.push(["Converted for", formatMoney(lead.conversion.value)]);
-    rows.push(["Converted as", `${CONVERSION_TYPE_LABELS[lead.conversion.type]}${lead.conversion.orderId ? ` · order ${lead.conversion.orderId}` : ""}`]);
+    rows.push([
+      "Converted as",
+      `${CONVERSION_TYPE_LABELS[lead.conversion.type]}${lead.conversion.orderId ? ` · order ${lead.conversion.orderId}` : ""}`,
+    ]);
     if (lead.conversion.adminName) rows.push(["Credited to", lead.conversion.adminName]);
   }
   if (lead.closedAt) rows.push(["Closed", formatDateTime(lead.closedAt)]);

@@ -38,7 +38,11 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: st
         .filter(([, v]) => typeof v === "string")
         .slice(0, 3)
         .map(([l, v]) => `${l}: ${v}`);
-      return { icon: "◆", title: `${SOURCE_LABELS[source as TLeadSource] ?? source} from the free tools`, lines: summary };
+      return {
+        icon: "◆",
+        title: `${SOURCE_LABELS[source as TLeadSource] ?? source} from the free tools`,
+        lines: summary,
+      };
     }
     case "action": {
       const type = ACTION_TYPE_LABELS[d.action_type as TActionType] ?? s(d.action_type);
@@ -46,9 +50,11 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: st
       return {
         icon: type === "Call" ? "☎" : type === "Email" ? "✉" : type === "Text" ? "✎" : "◎",
         title: `${type}${outcome ? ` — ${outcome}` : ""}`,
-        lines: [s(d.description), s(d.notes), d.follow_up_date ? `Follow up ${formatDateTime(String(d.follow_up_date))}` : null].filter(
-          (x): x is string => !!x,
-        ),
+        lines: [
+          s(d.description),
+          s(d.notes),
+          d.follow_up_date ? `Follow up ${formatDateTime(String(d.follow_up_date))}` : null,
+        ].filter((x): x is string => !!x),
       };
     }
     case "email":
@@ -57,7 +63,9 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: st
         title: `Email: ${s(d.subject) ?? "(no subject)"}`,
         lines: [
           `To ${s(d.to_email)} · ${s(d.status)}`,
-          Number(d.open_count) || Number(d.click_count) ? `Opened ${Number(d.open_count)}×, clicked ${Number(d.click_count)}×` : null,
+          Number(d.open_count) || Number(d.click_count)
+            ? `Opened ${Number(d.open_count)}×, clicked ${Number(d.click_count)}×`
+            : null,
           d.replied_at ? `Replied ${formatDateTime(String(d.replied_at))}` : null,
         ].filter((x): x is string => !!x),
       };
@@ -74,7 +82,10 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: st
     default: {
       const type = s(d.type) ?? "event";
       const extra = (d.data ?? {}) as TData;
-      const move = d.from_status && d.to_status ? `${STATUS_LABELS[d.from_status as TLeadStatus]} → ${STATUS_LABELS[d.to_status as TLeadStatus]}` : null;
+      const move =
+        d.from_status && d.to_status
+          ? `${STATUS_LABELS[d.from_status as TLeadStatus]} → ${STATUS_LABELS[d.to_status as TLeadStatus]}`
+          : null;
       const lines = [
         move,
         extra.to_admin_name ? `To ${s(extra.to_admin_name)}` : null,
@@ -105,7 +116,10 @@ export function LeadTimeline({ items, showLead = false }: { items: TTimelineItem
                 {showLead ? (
                   <>
                     {" "}
-                    <Link href={`/admin/crm/lead/${item.leadId}`} className="font-normal text-brand-700 underline">
+                    <Link
+                      href={`/admin/crm/lead/${item.leadId}`}
+                      className="font-normal text-brand-700 underline"
+                    >
                       lead #{item.leadId}
                     </Link>
                   </>

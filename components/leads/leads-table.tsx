@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type SortingState,
+} from "@tanstack/react-table";
 import type { TFormAction } from "@/lib/action-state";
 import type { TLeadList, TLeadListRow } from "@/lib/leads/list-leads";
 import type { TBulkResult } from "@/lib/leads/run-bulk-lead-action";
@@ -32,7 +39,12 @@ const columns: ColumnDef<TLeadListRow>[] = [
       />
     ),
     cell: ({ row }) => (
-      <input type="checkbox" aria-label={`Select ${row.original.company.name} (lead #${row.original.id})`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.company.name} (lead #${row.original.id})`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
     ),
   },
   {
@@ -51,7 +63,12 @@ const columns: ColumnDef<TLeadListRow>[] = [
       </div>
     ),
   },
-  { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+  {
+    id: "status",
+    header: "Status",
+    enableSorting: false,
+    cell: ({ row }) => <StatusBadge status={row.original.status} />,
+  },
   {
     id: "value",
     header: "Value",
@@ -59,7 +76,12 @@ const columns: ColumnDef<TLeadListRow>[] = [
     cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.estimatedValue)}</span>,
     meta: { className: "text-right" } satisfies TMeta,
   },
-  { id: "assignee", header: "Assigned to", enableSorting: false, cell: ({ row }) => row.original.assignee?.name ?? <span className="text-slate-500">—</span> },
+  {
+    id: "assignee",
+    header: "Assigned to",
+    enableSorting: false,
+    cell: ({ row }) => row.original.assignee?.name ?? <span className="text-slate-500">—</span>,
+  },
   {
     id: "states",
     header: "States",
@@ -67,7 +89,13 @@ const columns: ColumnDef<TLeadListRow>[] = [
     cell: ({ row }) => row.original.states.join(", "),
     meta: { className: "hidden lg:table-cell" } satisfies TMeta,
   },
-  { id: "created", header: "Created", accessorFn: (r) => r.createdAt, cell: ({ row }) => formatDate(row.original.createdAt), meta: { className: "whitespace-nowrap" } satisfies TMeta },
+  {
+    id: "created",
+    header: "Created",
+    accessorFn: (r) => r.createdAt,
+    cell: ({ row }) => formatDate(row.original.createdAt),
+    meta: { className: "whitespace-nowrap" } satisfies TMeta,
+  },
   {
     id: "follow_up",
     header: "Next follow-up",
@@ -139,16 +167,27 @@ export function LeadsTable({
   });
 
   const selected = useMemo(
-    () => list.rows.filter((r) => rowSelection[String(r.id)]).map((r) => ({ id: r.id, label: `${r.company.name} (#${r.id})` })),
+    () =>
+      list.rows
+        .filter((r) => rowSelection[String(r.id)])
+        .map((r) => ({ id: r.id, label: `${r.company.name} (#${r.id})` })),
     [list.rows, rowSelection],
   );
 
   return (
     <div className="space-y-3">
-      <BulkActionBar selected={selected} canAssign={canAssign} assignees={assignees} action={bulkAction} onDone={() => setRowSelection({})} />
+      <BulkActionBar
+        selected={selected}
+        canAssign={canAssign}
+        assignees={assignees}
+        action={bulkAction}
+        onDone={() => setRowSelection({})}
+      />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={navigating}>
         <table className="min-w-full text-sm" data-testid="leads-table">
-          <caption className="sr-only">Leads, sorted by {list.sort.replace("_", " ")} {list.dir === "desc" ? "descending" : "ascending"}</caption>
+          <caption className="sr-only">
+            Leads, sorted by {list.sort.replace("_", " ")} {list.dir === "desc" ? "descending" : "ascending"}
+          </caption>
           <thead className="bg-slate-50 text-left">
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
@@ -160,10 +199,22 @@ export function LeadsTable({
                       key={header.id}
                       scope="col"
                       className={`px-3 py-2 font-medium ${meta?.className ?? ""}`}
-                      aria-sort={header.column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                      aria-sort={
+                        header.column.getCanSort()
+                          ? sorted === "asc"
+                            ? "ascending"
+                            : sorted === "desc"
+                              ? "descending"
+                              : "none"
+                          : undefined
+                      }
                     >
                       {header.column.getCanSort() ? (
-                        <button type="button" className="inline-flex items-center gap-1 hover:underline" onClick={header.column.getToggleSortingHandler()}>
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 hover:underline"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
                           {flexRender(header.column.columnDef.header, header.getContext())}
                           <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
                         </button>
@@ -178,9 +229,16 @@ export function LeadsTable({
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={`border-t border-slate-200 ${row.getIsSelected() ? "bg-brand-50" : ""}`} data-lead-id={row.original.id}>
+              <tr
+                key={row.id}
+                className={`border-t border-slate-200 ${row.getIsSelected() ? "bg-brand-50" : ""}`}
+                data-lead-id={row.original.id}
+              >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`px-3 py-2 align-top ${(cell.column.columnDef.meta as TMeta | undefined)?.className ?? ""}`}>
+                  <td
+                    key={cell.id}
+                    className={`px-3 py-2 align-top ${(cell.column.columnDef.meta as TMeta | undefined)?.className ?? ""}`}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
@@ -196,7 +254,11 @@ export function LeadsTable({
           </tbody>
         </table>
       </div>
-      <LeadsPagination list={list} onPage={(page) => go({ page: page > 1 ? String(page) : null })} onPageSize={(size) => go({ page_size: String(size), page: null })} />
+      <LeadsPagination
+        list={list}
+        onPage={(page) => go({ page: page > 1 ? String(page) : null })}
+        onPageSize={(size) => go({ page_size: String(size), page: null })}
+      />
     </div>
   );
 }

@@ -4,11 +4,17 @@ import { useState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
-import { ModalDialog } from "@/components/leads/modal-dialog";
+import { DialogFormFooter, ModalDialog } from "@/components/leads/modal-dialog";
 import { useFormAction } from "@/components/leads/use-form-action";
-import { dangerButton, inputClass, secondaryButton } from "@/components/leads/ui-classes";
+import { dangerButton, inputClass } from "@/components/leads/ui-classes";
 
-export const LOST_REASONS = ["Went with another escort company", "Price too high", "Load cancelled", "No response after several attempts", "Not a fit"];
+export const LOST_REASONS = [
+  "Went with another escort company",
+  "Price too high",
+  "Load cancelled",
+  "No response after several attempts",
+  "Not a fit",
+];
 
 /** "Mark as lost": a reason is required (pick one or write one). */
 export function MarkLostDialog({ leadId, action }: { leadId: number; action: TFormAction }) {
@@ -25,7 +31,15 @@ export function MarkLostDialog({ leadId, action }: { leadId: number; action: TFo
           <input type="hidden" name="lead_id" value={leadId} />
           <label className="text-sm font-medium">
             Reason (required)
-            <input name="reason" list={`lost-reasons-${leadId}`} required maxLength={500} autoFocus className={inputClass} aria-invalid={!!state?.errors?.reason} />
+            <input
+              name="reason"
+              list={`lost-reasons-${leadId}`}
+              required
+              maxLength={500}
+              autoFocus
+              className={inputClass}
+              aria-invalid={!!state?.errors?.reason}
+            />
             <datalist id={`lost-reasons-${leadId}`}>
               {LOST_REASONS.map((r) => (
                 <option key={r} value={r} />
@@ -33,19 +47,14 @@ export function MarkLostDialog({ leadId, action }: { leadId: number; action: TFo
             </datalist>
             <FieldError errors={state?.errors?.reason} />
           </label>
-          <label className="text-sm font-medium">
-            Notes
-            <textarea name="notes" rows={2} maxLength={5000} className={inputClass} />
-          </label>
-          {!state?.ok ? <FormMessage state={state} /> : null}
-          <div className="flex justify-end gap-2">
-            <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <button disabled={pending} className={dangerButton}>
-              {pending ? "Saving…" : "Mark lost"}
-            </button>
-          </div>
+          <DialogFormFooter
+            state={state}
+            pending={pending}
+            onCancel={() => setOpen(false)}
+            submitLabel="Mark lost"
+            submitClassName={dangerButton}
+            notesClassName={inputClass}
+          />
         </form>
       </ModalDialog>
     </>

@@ -10,7 +10,10 @@ const COLORS: Record<TLeadStatus, string> = {
 
 export function StatusBadge({ status }: { status: TLeadStatus }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[status]}`} data-status={status}>
+    <span
+      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[status]}`}
+      data-status={status}
+    >
       {STATUS_LABELS[status]}
     </span>
   );

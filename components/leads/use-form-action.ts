@@ -9,13 +9,19 @@ import type { TActionState, TFormAction } from "@/lib/action-state";
  * through onSubmit instead leaves the fields alone, and `onSuccess` decides what to clear or close.
  * The `action` prop stays on the form so it still posts before hydration.
  */
-export function useFormAction<T>(action: TFormAction<T>, onSuccess?: (state: TActionState<T>, form: HTMLFormElement | null) => void) {
+export function useFormAction<T>(
+  action: TFormAction<T>,
+  onSuccess?: (state: TActionState<T>, form: HTMLFormElement | null) => void,
+) {
   const submitted = useRef<HTMLFormElement | null>(null);
-  const [state, dispatch, pending] = useActionState<TActionState<T> | undefined, FormData>(async (prev, payload) => {
-    const result = await action(prev, payload);
-    if (result.ok) onSuccess?.(result, submitted.current);
-    return result;
-  }, undefined);
+  const [state, dispatch, pending] = useActionState<TActionState<T> | undefined, FormData>(
+    async (prev, payload) => {
+      const result = await action(prev, payload);
+      if (result.ok) onSuccess?.(result, submitted.current);
+      return result;
+    },
+    undefined,
+  );
   const [, startTransition] = useTransition();
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -16,12 +16,25 @@ export function OwnPasswordForm({ action }: { action: TFormAction }) {
     <form action={formAction} onSubmit={onSubmit} className="grid gap-3">
       <label className="text-sm font-medium">
         Current password
-        <input name="currentPassword" type="password" required autoComplete="current-password" className={input} />
+        <input
+          name="currentPassword"
+          type="password"
+          required
+          autoComplete="current-password"
+          className={input}
+        />
         <FieldError errors={state?.errors?.currentPassword} />
       </label>
       <label className="text-sm font-medium">
         New password (8–72 characters)
-        <input name="newPassword" type="password" required minLength={8} autoComplete="new-password" className={input} />
+        <input
+          name="newPassword"
+          type="password"
+          required
+          minLength={8}
+          autoComplete="new-password"
+          className={input}
+        />
         <FieldError errors={state?.errors?.newPassword} />
       </label>
       <div className="flex items-center gap-3">

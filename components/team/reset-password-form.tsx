@@ -6,7 +6,15 @@ import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** The manager gives someone a temporary password (their sessions end). */
-export function ResetPasswordForm({ userId, name, action }: { userId: number; name: string; action: TFormAction }) {
+export function ResetPasswordForm({
+  userId,
+  name,
+  action,
+}: {
+  userId: number;
+  name: string;
+  action: TFormAction;
+}) {
   const [state, formAction, pending] = useActionState(action, undefined);
   const id = useId();
   return (
@@ -16,7 +24,15 @@ export function ResetPasswordForm({ userId, name, action }: { userId: number; na
         <input type="hidden" name="userId" value={userId} />
         <label htmlFor={id}>
           New password for {name}
-          <input id={id} name="password" type="password" required minLength={8} autoComplete="new-password" className="mt-1 block rounded border border-slate-300 px-2 py-1" />
+          <input
+            id={id}
+            name="password"
+            type="password"
+            required
+            minLength={8}
+            autoComplete="new-password"
+            className="mt-1 block rounded border border-slate-300 px-2 py-1"
+          />
         </label>
         <button disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
           {pending ? "Saving…" : "Set password"}

@@ -22,7 +22,14 @@ export type TCompanyDetail = {
   externalId: string | null;
   createdAt: string;
   contacts: { id: number; name: string; title: string | null; email: string | null; phone: string | null }[];
-  leads: { id: number; status: TLeadStatus; leadSource: TLeadSource; estimatedValue: number; createdAt: string; assigneeName: string | null }[];
+  leads: {
+    id: number;
+    status: TLeadStatus;
+    leadSource: TLeadSource;
+    estimatedValue: number;
+    createdAt: string;
+    assigneeName: string | null;
+  }[];
   may: { edit: boolean; createLead: boolean };
 };
 

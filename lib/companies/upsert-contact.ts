@@ -11,15 +11,28 @@ export const ZUpsertContact = z.object({
   contact_id: z.preprocess(emptyToUndefined, zId("contact_id").optional()),
   name: zRequiredText(120, "The name", "Name is required"),
   title: zOptionalText(120, "The title"),
-  email: z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().email("Enter a valid email").max(254).optional()),
+  email: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().toLowerCase().email("Enter a valid email").max(254).optional(),
+  ),
   phone: z.preprocess(
     emptyToUndefined,
-    zOptionalText(40, "The phone").refine((p) => p === undefined || /^[+\d][\d\s().-]{5,}$/.test(p), "Enter a phone number"),
+    zOptionalText(40, "The phone").refine(
+      (p) => p === undefined || /^[+\d][\d\s().-]{5,}$/.test(p),
+      "Enter a phone number",
+    ),
   ),
 });
 export type TUpsertContact = z.input<typeof ZUpsertContact>;
 
-export type TContact = { id: number; companyId: number; name: string; title: string | null; email: string | null; phone: string | null };
+export type TContact = {
+  id: number;
+  companyId: number;
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+};
 
 /** Adds a person at a company, or edits one (which must belong to that company). */
 export async function upsertContact(actor: TActor, input: TUpsertContact): Promise<TContact> {

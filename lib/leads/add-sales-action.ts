@@ -13,14 +13,18 @@ export const ZAddSalesAction = z
   .object({
     lead_id: ZLeadId,
     action_type: z.enum(ACTION_TYPES, { error: "Choose call, email, text or meeting" }),
-    outcome: z.preprocess(emptyToUndefined, z.enum(ACTION_OUTCOMES, { error: "Choose a known outcome" }).optional()),
+    outcome: z.preprocess(
+      emptyToUndefined,
+      z.enum(ACTION_OUTCOMES, { error: "Choose a known outcome" }).optional(),
+    ),
     action_description: zOptionalText(200, "The description"),
     notes: zOptionalText(5000, "Notes"),
     follow_up_date: z.preprocess(emptyToUndefined, ZMoment.optional()),
   })
   .superRefine((v, ctx) => {
     // A call always ends somehow, and the call list sorts by that outcome.
-    if (v.action_type === "call" && !v.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "Choose the call's outcome" });
+    if (v.action_type === "call" && !v.outcome)
+      ctx.addIssue({ code: "custom", path: ["outcome"], message: "Choose the call's outcome" });
   });
 export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
 
@@ -31,13 +35,21 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
 export async function addSalesAction(actor: TActor, input: TAddSalesAction): Promise<TLeadSnapshot> {
   const parsed = ZAddSalesAction.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
-  const { lead_id: leadId, action_type: actionType, outcome, action_description, notes, follow_up_date } = parsed.data;
+  const {
+    lead_id: leadId,
+    action_type: actionType,
+    outcome,
+    action_description,
+    notes,
+    follow_up_date,
+  } = parsed.data;
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
     assertMayWorkLead(actor, "lead.work", lead);
     if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
-    if (lead.status === "pending") throw new AppError("CONFLICT", "Claim or assign this lead before logging actions.");
+    if (lead.status === "pending")
+      throw new AppError("CONFLICT", "Claim or assign this lead before logging actions.");
     const followUpAt = follow_up_date ? await resolveFollowUp(tx, follow_up_date, "follow_up_date") : null;
     const now = new Date();
 
@@ -65,13 +77,24 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
       select: LEAD_SNAPSHOT_SELECT,
     });
     if (toStatus !== lead.status) {
-      await recordLeadEvent(tx, { leadId, actorId: actor.id, type: "status_changed", fromStatus: lead.status, toStatus });
+      await recordLeadEvent(tx, {
+        leadId,
+        actorId: actor.id,
+        type: "status_changed",
+        fromStatus: lead.status,
+        toStatus,
+      });
     }
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,
       type: "action_logged",
-      data: { action_id: action.id, action_type: actionType, outcome: outcome ?? null, follow_up_at: followUpAt?.toISOString() ?? null },
+      data: {
+        action_id: action.id,
+        action_type: actionType,
+        outcome: outcome ?? null,
+        follow_up_at: followUpAt?.toISOString() ?? null,
+      },
     });
     return toLeadSnapshot(updated);
   });

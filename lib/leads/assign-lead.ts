@@ -24,13 +24,17 @@ export async function assignLead(actor: TActor, input: TAssignLead): Promise<TLe
     const lead = await lockLead(tx, leadId);
     assertMayWorkLead(actor, "lead.assign", lead);
     if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
-    const target = await tx.user.findUnique({ where: { id: adminId }, select: { id: true, name: true, active: true } });
+    const target = await tx.user.findUnique({
+      where: { id: adminId },
+      select: { id: true, name: true, active: true },
+    });
     if (!target || !target.active) {
       throw new AppError("BAD_REQUEST", "Invalid input: admin_id — choose an active team member", [
         { path: "admin_id", message: "Choose an active team member" },
       ]);
     }
-    if (lead.assignedAdminId === target.id) throw new AppError("CONFLICT", `This lead is already assigned to ${target.name}.`);
+    if (lead.assignedAdminId === target.id)
+      throw new AppError("CONFLICT", `This lead is already assigned to ${target.name}.`);
 
     const updated = await tx.salesLead.update({
       where: { id: leadId },

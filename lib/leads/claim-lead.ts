@@ -34,12 +34,24 @@ export async function claimLead(actor: TActor, input: TClaimLead): Promise<TLead
         select: { status: true, assignedAdmin: { select: { id: true, name: true } } },
       });
       if (!current) throw new AppError("NOT_FOUND", "Lead not found");
-      if (current.assignedAdmin?.id === actor.id) throw new AppError("CONFLICT", "You already have this lead.");
+      if (current.assignedAdmin?.id === actor.id)
+        throw new AppError("CONFLICT", "You already have this lead.");
       if (current.assignedAdmin && current.status !== "converted" && current.status !== "lost")
         throw new AppError("CONFLICT", `${current.assignedAdmin.name} claimed this lead first.`);
-      throw new AppError("CONFLICT", `This lead is ${STATUS_LABELS[current.status].toLowerCase()}; only pending leads can be claimed.`);
+      throw new AppError(
+        "CONFLICT",
+        `This lead is ${STATUS_LABELS[current.status].toLowerCase()}; only pending leads can be claimed.`,
+      );
     }
-    await recordLeadEvent(tx, { leadId, actorId: actor.id, type: "claimed", fromStatus: "pending", toStatus: "assigned" });
-    return toLeadSnapshot(await tx.salesLead.findUniqueOrThrow({ where: { id: leadId }, select: LEAD_SNAPSHOT_SELECT }));
+    await recordLeadEvent(tx, {
+      leadId,
+      actorId: actor.id,
+      type: "claimed",
+      fromStatus: "pending",
+      toStatus: "assigned",
+    });
+    return toLeadSnapshot(
+      await tx.salesLead.findUniqueOrThrow({ where: { id: leadId }, select: LEAD_SNAPSHOT_SELECT }),
+    );
   });
 }

@@ -11,7 +11,10 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 export const ZConvertLead = z.object({
   lead_id: ZLeadId,
   conversion_value: ZPositiveMoney,
-  conversion_type: z.preprocess(emptyToUndefined, z.enum(CONVERSION_TYPES, { error: "Choose a known conversion type" }).default("manual_mark")),
+  conversion_type: z.preprocess(
+    emptyToUndefined,
+    z.enum(CONVERSION_TYPES, { error: "Choose a known conversion type" }).default("manual_mark"),
+  ),
   order_id: zOptionalText(100, "The order id"),
   notes: zOptionalText(5000, "Notes"),
 });
@@ -62,7 +65,13 @@ export async function convertLead(actor: TActor, input: TConvertLead): Promise<T
       type: "converted",
       fromStatus: lead.status,
       toStatus: "converted",
-      data: { conversion_id: conversion.id, value: conversion_value, conversion_type, order_id: order_id ?? null, admin_id: adminId },
+      data: {
+        conversion_id: conversion.id,
+        value: conversion_value,
+        conversion_type,
+        order_id: order_id ?? null,
+        admin_id: adminId,
+      },
     });
     return toLeadSnapshot(updated);
   });

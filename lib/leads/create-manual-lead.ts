@@ -24,7 +24,10 @@ export const ZCreateManualLead = z.object({
   origin_state: ZState,
   destination_city: zOptionalText(80, "The destination city"),
   destination_state: ZState,
-  miles: z.preprocess(emptyToUndefined, z.coerce.number({ error: "Miles must be a number" }).int().min(1).max(10_000).optional()),
+  miles: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "Miles must be a number" }).int().min(1).max(10_000).optional(),
+  ),
   assign_to_me: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
 });
 export type TCreateManualLead = z.input<typeof ZCreateManualLead>;
@@ -41,15 +44,22 @@ export async function createManualLead(actor: TActor, input: TCreateManualLead):
   const d = parsed.data;
 
   return leadTransaction(async (tx) => {
-    const company = await tx.company.findUnique({ where: { id: d.company_id }, select: { id: true, state: true } });
+    const company = await tx.company.findUnique({
+      where: { id: d.company_id },
+      select: { id: true, state: true },
+    });
     if (!company) throw new AppError("NOT_FOUND", "Company not found");
     const origin = d.origin_state ? { city: d.origin_city ?? null, state: d.origin_state } : null;
-    const destination = d.destination_state ? { city: d.destination_city ?? null, state: d.destination_state } : null;
+    const destination = d.destination_state
+      ? { city: d.destination_city ?? null, state: d.destination_state }
+      : null;
     const routeStates = [origin?.state, destination?.state].filter((s): s is string => !!s);
     const states = [...new Set([...routeStates, ...(company.state ? [company.state] : [])])];
     const leadData: Prisma.InputJsonObject = {
       note: d.description,
-      ...(origin || destination ? { route: { origin, destination, states: routeStates, miles: d.miles ?? null } } : {}),
+      ...(origin || destination
+        ? { route: { origin, destination, states: routeStates, miles: d.miles ?? null } }
+        : {}),
     };
     const value = d.estimated_value ?? "0";
     const now = new Date();
@@ -60,13 +70,30 @@ export async function createManualLead(actor: TActor, input: TCreateManualLead):
         leadData,
         estimatedValue: value,
         states,
-        priorityScore: computePriorityScore({ leadSource: "manual", estimatedValue: Number(value), activityCount: 1 }),
+        priorityScore: computePriorityScore({
+          leadSource: "manual",
+          estimatedValue: Number(value),
+          activityCount: 1,
+        }),
         ...(d.assign_to_me ? { status: "assigned", assignedAdminId: actor.id, assignedAt: now } : {}),
       },
       select: LEAD_SNAPSHOT_SELECT,
     });
-    await recordLeadEvent(tx, { leadId: lead.id, actorId: actor.id, type: "created", toStatus: "pending", data: { source: "manual" } });
-    if (d.assign_to_me) await recordLeadEvent(tx, { leadId: lead.id, actorId: actor.id, type: "claimed", fromStatus: "pending", toStatus: "assigned" });
+    await recordLeadEvent(tx, {
+      leadId: lead.id,
+      actorId: actor.id,
+      type: "created",
+      toStatus: "pending",
+      data: { source: "manual" },
+    });
+    if (d.assign_to_me)
+      await recordLeadEvent(tx, {
+        leadId: lead.id,
+        actorId: actor.id,
+        type: "claimed",
+        fromStatus: "pending",
+        toStatus: "assigned",
+      });
     return toLeadSnapshot(lead);
   });
 }

@@ -6,7 +6,8 @@ const NUMBER_LIKE = /^[+-]?[\d\s().,-]*$/;
 
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  let s = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(" ") : String(value);
+  let s =
+    value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(" ") : String(value);
   if (FORMULA_START.test(s) && !NUMBER_LIKE.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }

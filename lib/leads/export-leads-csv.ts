@@ -14,27 +14,63 @@ export type TExportLeadsCsv = z.input<typeof ZExportLeadsCsv>;
 export const EXPORT_BATCH = 1_000;
 
 const HEADER = [
-  "lead_id", "status", "source", "company", "company_email", "company_phone", "usdot", "company_state", "route_states",
-  "origin", "destination", "estimated_value", "assigned_to", "created_at", "next_follow_up_at", "last_contact_at",
-  "last_call_outcome", "lost_reason", "conversion_value",
+  "lead_id",
+  "status",
+  "source",
+  "company",
+  "company_email",
+  "company_phone",
+  "usdot",
+  "company_state",
+  "route_states",
+  "origin",
+  "destination",
+  "estimated_value",
+  "assigned_to",
+  "created_at",
+  "next_follow_up_at",
+  "last_contact_at",
+  "last_call_outcome",
+  "lost_reason",
+  "conversion_value",
 ];
 
 type TExportRow = {
-  id: number; status: string; lead_source: string; company: string; email: string | null; phone: string | null; usdot: string | null;
-  company_state: string | null; states: string[]; origin: string | null; destination: string | null; estimated_value: string;
-  assignee: string | null; created_at: Date; next_follow_up_at: Date | null; last_contact_at: Date | null;
-  last_call_outcome: string | null; lost_reason: string | null; conversion_value: string | null;
+  id: number;
+  status: string;
+  lead_source: string;
+  company: string;
+  email: string | null;
+  phone: string | null;
+  usdot: string | null;
+  company_state: string | null;
+  states: string[];
+  origin: string | null;
+  destination: string | null;
+  estimated_value: string;
+  assignee: string | null;
+  created_at: Date;
+  next_follow_up_at: Date | null;
+  last_contact_at: Date | null;
+  last_call_outcome: string | null;
+  lost_reason: string | null;
+  conversion_value: string | null;
 };
 
 const place = (path: string) =>
-  Prisma.raw(`nullif(concat_ws(', ', l.lead_data #>> '{${path},city}', l.lead_data #>> '{${path},state}'), '')`);
+  Prisma.raw(
+    `nullif(concat_ws(', ', l.lead_data #>> '{${path},city}', l.lead_data #>> '{${path},state}'), '')`,
+  );
 
 /**
  * The leads of a filter as CSV, streamed: a ReadableStream that reads the next EXPORT_BATCH rows
  * (keyset on id, newest first) only when the client has taken the previous ones, so memory stays
  * one batch whatever the size of the export. Validation and permission fail before any byte.
  */
-export async function exportLeadsCsv(actor: TActor, input: TExportLeadsCsv): Promise<ReadableStream<Uint8Array>> {
+export async function exportLeadsCsv(
+  actor: TActor,
+  input: TExportLeadsCsv,
+): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "lead.read");
   const parsed = ZExportLeadsCsv.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
@@ -76,8 +112,24 @@ export async function exportLeadsCsv(actor: TActor, input: TExportLeadsCsv): Pro
         const text = rows
           .map((r) =>
             csvRow([
-              r.id, r.status, r.lead_source, r.company, r.email, r.phone, r.usdot, r.company_state, r.states, r.origin, r.destination,
-              r.estimated_value, r.assignee, r.created_at, r.next_follow_up_at, r.last_contact_at, r.last_call_outcome, r.lost_reason,
+              r.id,
+              r.status,
+              r.lead_source,
+              r.company,
+              r.email,
+              r.phone,
+              r.usdot,
+              r.company_state,
+              r.states,
+              r.origin,
+              r.destination,
+              r.estimated_value,
+              r.assignee,
+              r.created_at,
+              r.next_follow_up_at,
+              r.last_contact_at,
+              r.last_call_outcome,
+              r.lost_reason,
               r.conversion_value,
             ]),
           )

@@ -23,7 +23,12 @@ export async function getDashboard(actor: TActor): Promise<TDashboard> {
     getLeadCounts(actor),
     getRepPerformance(actor),
     listLeads(actor, { filter: { status: "pending" }, sort: "created", dir: "desc", page_size: 10 }),
-    listLeads(actor, { filter: { status: "assigned,in_progress", assigned: "me" }, sort: "follow_up", dir: "asc", page_size: 10 }),
+    listLeads(actor, {
+      filter: { status: "assigned,in_progress", assigned: "me" },
+      sort: "follow_up",
+      dir: "asc",
+      page_size: 10,
+    }),
     getFollowUps(actor),
     isManager(actor) ? getTeamPerformance(actor) : Promise.resolve(null),
   ]);

@@ -31,7 +31,17 @@ export async function getFollowUps(actor: TActor): Promise<TFollowUps> {
              count(*) FILTER (WHERE l.next_follow_up_at >= b.today)::int AS due_today
       FROM sales_leads l, b
       WHERE l.assigned_admin_id = ${actor.id} AND l.status IN ('assigned', 'in_progress') AND l.next_follow_up_at < b.tomorrow`,
-    db.$queryRaw<{ id: number; status: TLeadStatus; company_name: string; company_phone: string | null; next_follow_up_at: Date; overdue: boolean; last_call_outcome: TActionOutcome | null }[]>`
+    db.$queryRaw<
+      {
+        id: number;
+        status: TLeadStatus;
+        company_name: string;
+        company_phone: string | null;
+        next_follow_up_at: Date;
+        overdue: boolean;
+        last_call_outcome: TActionOutcome | null;
+      }[]
+    >`
       WITH ${DAY_BOUNDS_CTE}
       SELECT l.id, l.status::text AS status, c.name AS company_name, c.phone AS company_phone, l.next_follow_up_at,
              l.next_follow_up_at < b.today AS overdue, l.last_call_outcome::text AS last_call_outcome

@@ -39,9 +39,25 @@ export type TLeadDetail = {
   closedAt: string | null;
   createdAt: string;
   assignee: { id: number; name: string; email: string; phone: string | null } | null;
-  company: { id: number; name: string; email: string | null; phone: string | null; usdot: string | null; mcNumber: string | null; city: string | null; state: string | null };
+  company: {
+    id: number;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    usdot: string | null;
+    mcNumber: string | null;
+    city: string | null;
+    state: string | null;
+  };
   contacts: { id: number; name: string; title: string | null; email: string | null; phone: string | null }[];
-  conversion: { value: number; type: TConversionType; orderId: string | null; notes: string | null; adminName: string | null; createdAt: string } | null;
+  conversion: {
+    value: number;
+    type: TConversionType;
+    orderId: string | null;
+    notes: string | null;
+    adminName: string | null;
+    createdAt: string;
+  } | null;
   may: TLeadPermissions;
 };
 
@@ -82,7 +98,16 @@ export async function getLeadDetail(actor: TActor, input: TGetLeadDetail): Promi
     closedAt: iso(lead.closedAt),
     createdAt: lead.createdAt.toISOString(),
     assignee: lead.assignedAdmin,
-    company: { id: c.id, name: c.name, email: c.email, phone: c.phone, usdot: c.usdot, mcNumber: c.mcNumber, city: c.city, state: c.state },
+    company: {
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      usdot: c.usdot,
+      mcNumber: c.mcNumber,
+      city: c.city,
+      state: c.state,
+    },
     contacts: c.contacts.map(({ id, name, title, email, phone }) => ({ id, name, title, email, phone })),
     conversion: lead.conversion
       ? {

@@ -7,7 +7,10 @@ import { validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zId } from "@/lib/leads/lead-input";
 
-export const ZGetLeadTimeline = z.union([z.object({ lead_id: zId("lead_id") }), z.object({ company_id: zId("company_id") })]);
+export const ZGetLeadTimeline = z.union([
+  z.object({ lead_id: zId("lead_id") }),
+  z.object({ company_id: zId("company_id") }),
+]);
 export type TGetLeadTimeline = z.input<typeof ZGetLeadTimeline>;
 
 export type TTimelineKind = "activity" | "action" | "event" | "email" | "conversion";
@@ -24,7 +27,15 @@ const LIMIT = 300;
 
 // Events that only echo a row shown in its own right (the action, the email, the activity, the
 // conversion) are left out, so each thing appears once.
-const ECHO_EVENTS = ["action_logged", "activity", "converted", "email_sent", "email_event", "email_replied", "call_locked"];
+const ECHO_EVENTS = [
+  "action_logged",
+  "activity",
+  "converted",
+  "email_sent",
+  "email_event",
+  "email_replied",
+  "call_locked",
+];
 
 /**
  * One merged, newest-first history of a lead (or of all a company's leads): free-tool activities,
@@ -39,7 +50,16 @@ export async function getLeadTimeline(actor: TActor, input: TGetLeadTimeline): P
       ? Prisma.sql`= ${parsed.data.lead_id}`
       : Prisma.sql`IN (SELECT id FROM sales_leads WHERE company_id = ${parsed.data.company_id})`;
 
-  const rows = await db.$queryRaw<{ kind: TTimelineKind; id: number; lead_id: number; at: Date; actor_name: string | null; data: Record<string, unknown> }[]>`
+  const rows = await db.$queryRaw<
+    {
+      kind: TTimelineKind;
+      id: number;
+      lead_id: number;
+      at: Date;
+      actor_name: string | null;
+      data: Record<string, unknown>;
+    }[]
+  >`
     SELECT * FROM (
       SELECT 'activity' AS kind, 4 AS rank, a.id, a.lead_id, a.occurred_at AS at, NULL::text AS actor_name,
              jsonb_build_object('source', a.source, 'payload', a.payload) AS data

@@ -6,7 +6,9 @@ import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { emptyToUndefined, zId } from "@/lib/leads/lead-input";
 
-export const ZGetRepPerformance = z.object({ admin_id: z.preprocess(emptyToUndefined, zId("admin_id").optional()) });
+export const ZGetRepPerformance = z.object({
+  admin_id: z.preprocess(emptyToUndefined, zId("admin_id").optional()),
+});
 export type TGetRepPerformance = z.input<typeof ZGetRepPerformance>;
 
 export type TRepPerformance = {
@@ -25,7 +27,10 @@ export type TRepPerformance = {
  * (sales_conversions.admin_id), so a later reassignment cannot move revenue between reps.
  * A rep sees their own figures; another rep's are the manager's (404 otherwise).
  */
-export async function getRepPerformance(actor: TActor, input: TGetRepPerformance = {}): Promise<TRepPerformance> {
+export async function getRepPerformance(
+  actor: TActor,
+  input: TGetRepPerformance = {},
+): Promise<TRepPerformance> {
   const parsed = ZGetRepPerformance.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const adminId = parsed.data.admin_id ?? actor.id;

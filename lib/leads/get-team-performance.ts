@@ -4,8 +4,18 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TRepPerformance } from "@/lib/leads/get-rep-performance";
 
-export type TTeamMember = TRepPerformance & { name: string; role: "admin" | "super_admin"; active: boolean; rank: number };
-export type TTeamPerformance = { members: TTeamMember[]; teamRevenue: number; teamConversions: number; teamLeads: number };
+export type TTeamMember = TRepPerformance & {
+  name: string;
+  role: "admin" | "super_admin";
+  active: boolean;
+  rank: number;
+};
+export type TTeamPerformance = {
+  members: TTeamMember[];
+  teamRevenue: number;
+  teamConversions: number;
+  teamLeads: number;
+};
 
 /**
  * Every rep's figures in ONE query (the seed ran a count per admin), ranked by conversion rate,
@@ -14,7 +24,9 @@ export type TTeamPerformance = { members: TTeamMember[]; teamRevenue: number; te
  */
 export async function getTeamPerformance(actor: TActor): Promise<TTeamPerformance> {
   assertCan(actor, "metrics.team");
-  const rows = await db.$queryRaw<(TTeamMember & { team_revenue: number; team_conversions: number; team_leads: number })[]>`
+  const rows = await db.$queryRaw<
+    (TTeamMember & { team_revenue: number; team_conversions: number; team_leads: number })[]
+  >`
     WITH member AS (
       SELECT u.id, u.name, u.role, u.active, h.leads, h.open_leads, w.conversions, w.revenue,
              coalesce(round(w.conversions * 100.0 / nullif(h.leads, 0), 1), 0) AS rate

@@ -9,5 +9,7 @@ import type { TLeadSnapshot } from "@/lib/leads/lead-snapshot";
  * one domain function, 200 with the lead. Origin check, session and error mapping are actorRoute's.
  */
 export function leadEndpoint(run: (actor: TActor, input: Record<string, unknown>) => Promise<TLeadSnapshot>) {
-  return actorRoute(async (actor, req, params) => run(actor, { ...(await readBody(req)), lead_id: params.id }));
+  return actorRoute(async (actor, req, params) =>
+    run(actor, { ...(await readBody(req)), lead_id: params.id }),
+  );
 }

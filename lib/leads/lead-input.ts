@@ -18,7 +18,12 @@ export const ZLeadId = zId("Lead id");
 // Money stays a decimal string end to end (numeric(12,2) in the database): never a float.
 const MONEY_RE = /^\d{1,10}(\.\d{1,2})?$/;
 export const ZMoney = z.preprocess(
-  (v) => (typeof v === "number" && Number.isFinite(v) ? String(v) : typeof v === "string" ? v.replace(/[$,\s]/g, "") : v),
+  (v) =>
+    typeof v === "number" && Number.isFinite(v)
+      ? String(v)
+      : typeof v === "string"
+        ? v.replace(/[$,\s]/g, "")
+        : v,
   z.string({ error: "Enter an amount" }).regex(MONEY_RE, "Enter an amount in dollars, like 1250 or 1250.50"),
 );
 export const ZPositiveMoney = ZMoney.refine((s) => Number(s) > 0, "Must be more than 0");
@@ -51,7 +56,9 @@ export const ZMoment = z
   .trim()
   .refine((s) => LOCAL_RE.test(s) || ZONED_RE.test(s), { message: "Enter a date as YYYY-MM-DD", abort: true })
   .refine(isRealDate, "Not a real date")
-  .transform((s): TMoment => (ZONED_RE.test(s) ? { at: new Date(s) } : { local: s.length === 10 ? `${s}T09:00` : s }));
+  .transform((s): TMoment =>
+    ZONED_RE.test(s) ? { at: new Date(s) } : { local: s.length === 10 ? `${s}T09:00` : s },
+  );
 
 /** JSON clients send "" or null for "not given"; forms already drop empty fields. */
 export function emptyToUndefined(v: unknown): unknown {

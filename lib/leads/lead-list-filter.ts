@@ -11,14 +11,16 @@ import { LEAD_SOURCES, LEAD_STATUSES } from "@/lib/leads/lead-vocabulary";
 // search params (the view is bookmarkable), so lists are comma-separated strings.
 
 function csvEnum<T extends readonly [string, ...string[]]>(values: T, label: string) {
-  return z.preprocess(
-    (v) =>
-      (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
-        .flatMap((x) => String(x).split(","))
-        .map((s) => s.trim())
-        .filter(Boolean),
-    z.array(z.enum(values, { error: `Unknown ${label}` })),
-  ).default([]);
+  return z
+    .preprocess(
+      (v) =>
+        (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
+          .flatMap((x) => String(x).split(","))
+          .map((s) => s.trim())
+          .filter(Boolean),
+      z.array(z.enum(values, { error: `Unknown ${label}` })),
+    )
+    .default([]);
 }
 
 const ZDay = z.preprocess(emptyToUndefined, z.iso.date({ error: "Enter a date as YYYY-MM-DD" }).optional());
@@ -28,7 +30,10 @@ export const ZLeadFilter = z
     q: zOptionalText(100, "The search"),
     status: csvEnum(LEAD_STATUSES, "status"),
     source: csvEnum(LEAD_SOURCES, "source"),
-    assigned: z.preprocess(emptyToUndefined, z.union([z.literal("me"), z.literal("none"), zId("assigned")]).optional()),
+    assigned: z.preprocess(
+      emptyToUndefined,
+      z.union([z.literal("me"), z.literal("none"), zId("assigned")]).optional(),
+    ),
     state: z.preprocess(
       (v) => (typeof emptyToUndefined(v) === "string" ? String(v).trim().toUpperCase() : emptyToUndefined(v)),
       z.string().refine(isStateCode, "Unknown state").optional(),
@@ -65,7 +70,8 @@ function searchCompanies(q: string): Prisma.Sql {
   const digits = q.replace(/[\s().+-]/g, "");
   if (/^\d{7,11}$/.test(digits)) {
     const d = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
-    const groups = d.length === 10 ? [d.slice(0, 3), d.slice(3, 6), d.slice(6)] : [d.slice(0, d.length - 4), d.slice(-4)];
+    const groups =
+      d.length === 10 ? [d.slice(0, 3), d.slice(3, 6), d.slice(6)] : [d.slice(0, d.length - 4), d.slice(-4)];
     arms.push(Prisma.sql`SELECT id FROM companies WHERE phone ILIKE ${`%${groups.join("%")}%`}`);
   }
   return Prisma.join(arms, " UNION ");
@@ -75,13 +81,24 @@ function searchCompanies(q: string): Prisma.Sql {
 export function leadFilterConditions(actor: TActor, f: TLeadFilter): Prisma.Sql[] {
   const conds: Prisma.Sql[] = [];
   if (f.q) conds.push(Prisma.sql`l.company_id IN (${searchCompanies(f.q)})`);
-  if (f.status.length) conds.push(Prisma.sql`l.status IN (${Prisma.join(f.status.map((s) => Prisma.sql`${s}::lead_status`))})`);
-  if (f.source.length) conds.push(Prisma.sql`l.lead_source IN (${Prisma.join(f.source.map((s) => Prisma.sql`${s}::lead_source`))})`);
+  if (f.status.length)
+    conds.push(Prisma.sql`l.status IN (${Prisma.join(f.status.map((s) => Prisma.sql`${s}::lead_status`))})`);
+  if (f.source.length)
+    conds.push(
+      Prisma.sql`l.lead_source IN (${Prisma.join(f.source.map((s) => Prisma.sql`${s}::lead_source`))})`,
+    );
   if (f.assigned === "none") conds.push(Prisma.sql`l.assigned_admin_id IS NULL`);
-  else if (f.assigned !== undefined) conds.push(Prisma.sql`l.assigned_admin_id = ${f.assigned === "me" ? actor.id : f.assigned}`);
+  else if (f.assigned !== undefined)
+    conds.push(Prisma.sql`l.assigned_admin_id = ${f.assigned === "me" ? actor.id : f.assigned}`);
   if (f.state) conds.push(Prisma.sql`l.states @> ARRAY[${f.state}]::text[]`);
-  if (f.created_from) conds.push(Prisma.sql`l.created_at >= (${f.created_from}::date::timestamp AT TIME ZONE ${TIME_ZONE_SQL})`);
-  if (f.created_to) conds.push(Prisma.sql`l.created_at < ((${f.created_to}::date + 1)::timestamp AT TIME ZONE ${TIME_ZONE_SQL})`);
+  if (f.created_from)
+    conds.push(
+      Prisma.sql`l.created_at >= (${f.created_from}::date::timestamp AT TIME ZONE ${TIME_ZONE_SQL})`,
+    );
+  if (f.created_to)
+    conds.push(
+      Prisma.sql`l.created_at < ((${f.created_to}::date + 1)::timestamp AT TIME ZONE ${TIME_ZONE_SQL})`,
+    );
   if (f.value_min) conds.push(Prisma.sql`l.estimated_value >= ${f.value_min}::numeric`);
   if (f.value_max) conds.push(Prisma.sql`l.estimated_value <= ${f.value_max}::numeric`);
   return conds;

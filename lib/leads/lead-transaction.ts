@@ -15,7 +15,12 @@ export function leadTransaction<T>(fn: (tx: TTx) => Promise<T>): Promise<T> {
   return db.$transaction(fn, { maxWait: 20_000, timeout: 20_000 });
 }
 
-export type TLockedLead = { id: number; status: TLeadStatus; assignedAdminId: number | null; companyId: number };
+export type TLockedLead = {
+  id: number;
+  status: TLeadStatus;
+  assignedAdminId: number | null;
+  companyId: number;
+};
 
 /**
  * Reads the lead and locks its row until the transaction ends, so two transitions of one lead
@@ -23,11 +28,18 @@ export type TLockedLead = { id: number; status: TLeadStatus; assignedAdminId: nu
  * sees the first's result. A missing lead is a 404.
  */
 export async function lockLead(tx: TTx, leadId: number): Promise<TLockedLead> {
-  const rows = await tx.$queryRaw<{ id: number; status: TLeadStatus; assigned_admin_id: number | null; company_id: number }[]>`
+  const rows = await tx.$queryRaw<
+    { id: number; status: TLeadStatus; assigned_admin_id: number | null; company_id: number }[]
+  >`
     SELECT id, status::text AS status, assigned_admin_id, company_id FROM sales_leads WHERE id = ${leadId} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "Lead not found");
-  return { id: row.id, status: row.status, assignedAdminId: row.assigned_admin_id, companyId: row.company_id };
+  return {
+    id: row.id,
+    status: row.status,
+    assignedAdminId: row.assigned_admin_id,
+    companyId: row.company_id,
+  };
 }
 
 /**
@@ -45,6 +57,8 @@ export function assertMayWorkLead(actor: TActor, act: TAct, lead: TLockedLead): 
 export function closedLeadError(status: TLeadStatus): AppError {
   return new AppError(
     "CONFLICT",
-    status === "converted" ? "This lead is already converted." : "This lead is lost; a manager can reopen it.",
+    status === "converted"
+      ? "This lead is already converted."
+      : "This lead is lost; a manager can reopen it.",
   );
 }

@@ -1,9 +1,23 @@
 // The lead workflow's words and their labels. Plain data (no database): shared by the domain
 // schemas and the UI, so a select's options and the server's validation cannot drift apart.
 export const LEAD_STATUSES = ["pending", "assigned", "in_progress", "converted", "lost"] as const;
-export const LEAD_SOURCES = ["load_plan", "quote", "location_share", "order_attempt", "import", "manual"] as const;
+export const LEAD_SOURCES = [
+  "load_plan",
+  "quote",
+  "location_share",
+  "order_attempt",
+  "import",
+  "manual",
+] as const;
 export const ACTION_TYPES = ["call", "email", "text", "meeting"] as const;
-export const ACTION_OUTCOMES = ["answered", "voicemail", "no_answer", "interested", "not_interested", "callback"] as const;
+export const ACTION_OUTCOMES = [
+  "answered",
+  "voicemail",
+  "no_answer",
+  "interested",
+  "not_interested",
+  "callback",
+] as const;
 export const CONVERSION_TYPES = ["order_placed", "manual_mark", "registration"] as const;
 
 export type TLeadStatus = (typeof LEAD_STATUSES)[number];
@@ -32,7 +46,12 @@ export const SOURCE_LABELS: Record<TLeadSource, string> = {
   manual: "Manual",
 };
 
-export const ACTION_TYPE_LABELS: Record<TActionType, string> = { call: "Call", email: "Email", text: "Text", meeting: "Meeting" };
+export const ACTION_TYPE_LABELS: Record<TActionType, string> = {
+  call: "Call",
+  email: "Email",
+  text: "Text",
+  meeting: "Meeting",
+};
 
 export const OUTCOME_LABELS: Record<TActionOutcome, string> = {
   answered: "Answered",

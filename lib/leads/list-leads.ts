@@ -6,16 +6,32 @@ import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-list-filter";
-import { LEAD_PAGE_SIZES, LEAD_SORTS, type TActionOutcome, type TLeadSort, type TLeadSource, type TLeadStatus } from "@/lib/leads/lead-vocabulary";
+import {
+  LEAD_PAGE_SIZES,
+  LEAD_SORTS,
+  type TActionOutcome,
+  type TLeadSort,
+  type TLeadSource,
+  type TLeadStatus,
+} from "@/lib/leads/lead-vocabulary";
 
 export const ZListLeads = z.object({
   filter: ZLeadFilter,
-  sort: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.enum(LEAD_SORTS, { error: "Unknown sort" }).default("created")),
-  dir: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.enum(["asc", "desc"], { error: "Sort asc or desc" }).default("desc")),
+  sort: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.enum(LEAD_SORTS, { error: "Unknown sort" }).default("created"),
+  ),
+  dir: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.enum(["asc", "desc"], { error: "Sort asc or desc" }).default("desc"),
+  ),
   page: z.coerce.number({ error: "page must be a number" }).int().min(1).max(100_000).default(1),
   page_size: z.coerce
     .number()
-    .refine((n) => (LEAD_PAGE_SIZES as readonly number[]).includes(n), `Page size is one of ${LEAD_PAGE_SIZES.join(", ")}`)
+    .refine(
+      (n) => (LEAD_PAGE_SIZES as readonly number[]).includes(n),
+      `Page size is one of ${LEAD_PAGE_SIZES.join(", ")}`,
+    )
     .default(25),
 });
 export type TListLeads = z.input<typeof ZListLeads>;
@@ -32,7 +48,14 @@ export type TLeadListRow = {
   lastContactAt: string | null;
   lastCallOutcome: TActionOutcome | null;
   assignee: { id: number; name: string } | null;
-  company: { id: number; name: string; email: string | null; phone: string | null; usdot: string | null; state: string | null };
+  company: {
+    id: number;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    usdot: string | null;
+    state: string | null;
+  };
   origin: string | null;
   destination: string | null;
 };
@@ -82,7 +105,9 @@ type TRawRow = {
 };
 
 const place = (path: string) =>
-  Prisma.raw(`nullif(concat_ws(', ', l.lead_data #>> '{${path},city}', l.lead_data #>> '{${path},state}'), '')`);
+  Prisma.raw(
+    `nullif(concat_ws(', ', l.lead_data #>> '{${path},city}', l.lead_data #>> '{${path},state}'), '')`,
+  );
 
 /**
  * One page of leads for the table: filter, search, sort and paging all in SQL. The page is picked
@@ -139,8 +164,12 @@ export async function listLeads(actor: TActor, input: TListLeads): Promise<TLead
  */
 async function countLeads(where: Prisma.Sql): Promise<{ n: number; estimate: boolean }> {
   const [[{ n }], plan] = await Promise.all([
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM sales_leads l ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) t`,
-    db.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM sales_leads l ${where}`,
+    db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM (SELECT 1 FROM sales_leads l ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) t`,
+    db.$queryRaw<
+      { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]
+    >`EXPLAIN (FORMAT JSON) SELECT 1 FROM sales_leads l ${where}`,
   ]);
   if (n <= EXACT_COUNT_LIMIT) return { n, estimate: false };
   const planned = Math.round(plan[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
@@ -160,7 +189,14 @@ function toListRow(r: TRawRow): TLeadListRow {
     lastContactAt: r.last_contact_at?.toISOString() ?? null,
     lastCallOutcome: r.last_call_outcome,
     assignee: r.assigned_admin_id !== null ? { id: r.assigned_admin_id, name: r.assignee_name ?? "" } : null,
-    company: { id: r.company_id, name: r.company_name, email: r.company_email, phone: r.company_phone, usdot: r.usdot, state: r.company_state },
+    company: {
+      id: r.company_id,
+      name: r.company_name,
+      email: r.company_email,
+      phone: r.company_phone,
+      usdot: r.usdot,
+      state: r.company_state,
+    },
     origin: r.origin,
     destination: r.destination,
   };

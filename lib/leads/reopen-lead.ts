@@ -23,10 +23,20 @@ export async function reopenLead(actor: TActor, input: TReopenLead): Promise<TLe
     const lead = await lockLead(tx, leadId);
     assertMayWorkLead(actor, "lead.reopen", lead);
     if (lead.status !== "lost") throw new AppError("CONFLICT", "Only a lost lead can be reopened.");
-    const previous = await tx.salesLead.findUniqueOrThrow({ where: { id: leadId }, select: { lostReason: true } });
+    const previous = await tx.salesLead.findUniqueOrThrow({
+      where: { id: leadId },
+      select: { lostReason: true },
+    });
     const updated = await tx.salesLead.update({
       where: { id: leadId },
-      data: { status: "pending", assignedAdminId: null, assignedAt: null, closedAt: null, lostReason: null, nextFollowUpAt: null },
+      data: {
+        status: "pending",
+        assignedAdminId: null,
+        assignedAt: null,
+        closedAt: null,
+        lostReason: null,
+        nextFollowUpAt: null,
+      },
       select: LEAD_SNAPSHOT_SELECT,
     });
     await recordLeadEvent(tx, {

@@ -18,7 +18,8 @@ export async function resolveFollowUp(tx: TTx, moment: TMoment, field: string): 
     SELECT coalesce(${local}::timestamp AT TIME ZONE z.tz, ${at}::timestamptz) AS at,
            date_trunc('day', now() AT TIME ZONE z.tz) AT TIME ZONE z.tz AS today_start
     FROM z`;
-  const bad = (message: string) => new AppError("BAD_REQUEST", `Invalid input: ${field} — ${message}`, [{ path: field, message }]);
+  const bad = (message: string) =>
+    new AppError("BAD_REQUEST", `Invalid input: ${field} — ${message}`, [{ path: field, message }]);
   if (row.at < row.today_start) throw bad("The follow-up date cannot be in the past");
   if (row.at.getTime() > Date.now() + TWO_YEARS_MS) throw bad("The follow-up date must be within two years");
   return row.at;

@@ -14,19 +14,29 @@ export const ZRunBulkLeadAction = z
     op: z.enum(["claim", "assign", "lose"], { error: "Choose claim, assign or mark lost" }),
     lead_ids: z.preprocess(
       (v) => (Array.isArray(v) ? v : typeof v === "string" ? v.split(",").filter(Boolean) : v),
-      z.array(zId("Lead id"), { error: "Select some leads" }).min(1, "Select some leads").max(MAX_ROWS, `At most ${MAX_ROWS} leads at once`),
+      z
+        .array(zId("Lead id"), { error: "Select some leads" })
+        .min(1, "Select some leads")
+        .max(MAX_ROWS, `At most ${MAX_ROWS} leads at once`),
     ),
     admin_id: z.preprocess(emptyToUndefined, zId("admin_id").optional()),
     reason: zOptionalText(500, "The reason"),
   })
   .superRefine((v, ctx) => {
-    if (v.op === "assign" && v.admin_id === undefined) ctx.addIssue({ code: "custom", path: ["admin_id"], message: "Choose who gets the leads" });
-    if (v.op === "lose" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason" });
+    if (v.op === "assign" && v.admin_id === undefined)
+      ctx.addIssue({ code: "custom", path: ["admin_id"], message: "Choose who gets the leads" });
+    if (v.op === "lose" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason" });
   });
 export type TRunBulkLeadAction = z.input<typeof ZRunBulkLeadAction>;
 
 export type TBulkRowResult = { leadId: number; ok: boolean; code?: TErrorCode; message: string };
-export type TBulkResult = { op: "claim" | "assign" | "lose"; succeeded: number; refused: number; results: TBulkRowResult[] };
+export type TBulkResult = {
+  op: "claim" | "assign" | "lose";
+  succeeded: number;
+  refused: number;
+  results: TBulkRowResult[];
+};
 
 /**
  * Applies one workflow step to each selected lead through the same domain function a single click
@@ -45,7 +55,11 @@ export async function runBulkLeadAction(actor: TActor, input: TRunBulkLeadAction
       if (op === "claim") await claimLead(actor, { lead_id: leadId });
       else if (op === "assign") await assignLead(actor, { lead_id: leadId, admin_id: admin_id! });
       else await markLeadLost(actor, { lead_id: leadId, reason: reason! });
-      results.push({ leadId, ok: true, message: op === "claim" ? "Claimed" : op === "assign" ? "Assigned" : "Marked lost" });
+      results.push({
+        leadId,
+        ok: true,
+        message: op === "claim" ? "Claimed" : op === "assign" ? "Assigned" : "Marked lost",
+      });
     } catch (err) {
       const e = toAppError(err);
       // A bad admin_id or reason is the same for every row: fail the whole request, not each row.

@@ -6,8 +6,14 @@ import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 
 export const ZChangeOwnPassword = z
-  .object({ currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password"), newPassword: ZPassword })
-  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password you have not used here" });
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password"),
+    newPassword: ZPassword,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ["newPassword"],
+    message: "Choose a password you have not used here",
+  });
 
 /** Any user changes their own password; every session (this one too) ends, so sign in again. */
 export async function changeOwnPassword(actor: TActor, input: z.input<typeof ZChangeOwnPassword>) {

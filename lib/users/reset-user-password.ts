@@ -6,7 +6,10 @@ import { hashPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 
-export const ZResetUserPassword = z.object({ userId: z.coerce.number().int().positive(), password: ZPassword });
+export const ZResetUserPassword = z.object({
+  userId: z.coerce.number().int().positive(),
+  password: ZPassword,
+});
 
 /**
  * The manager sets a temporary password for someone who forgot theirs. Their open sessions end
@@ -19,7 +22,10 @@ export async function resetUserPassword(actor: TActor, input: z.input<typeof ZRe
   const { userId, password } = parsed.data;
   if (userId === actor.id) throw new AppError("CONFLICT", "Change your own password under My account");
   const passwordHash = await hashPassword(password);
-  const updated = await db.user.updateMany({ where: { id: userId }, data: { passwordHash, tokenVersion: { increment: 1 } } });
+  const updated = await db.user.updateMany({
+    where: { id: userId },
+    data: { passwordHash, tokenVersion: { increment: 1 } },
+  });
   if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
   return { userId };
 }

@@ -6,8 +6,13 @@ import { validationError } from "@/lib/errors";
 
 export const ZUpdateOwnProfile = z.object({
   phone: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : v ?? null),
-    z.string().trim().max(40, "At most 40 characters").regex(/^[+\d][\d\s().-]{5,}$/, "Enter a phone number").nullable(),
+    (v) => (typeof v === "string" && v.trim() === "" ? null : (v ?? null)),
+    z
+      .string()
+      .trim()
+      .max(40, "At most 40 characters")
+      .regex(/^[+\d][\d\s().-]{5,}$/, "Enter a phone number")
+      .nullable(),
   ),
 });
 
@@ -15,5 +20,9 @@ export const ZUpdateOwnProfile = z.object({
 export async function updateOwnProfile(actor: TActor, input: z.input<typeof ZUpdateOwnProfile>) {
   const parsed = ZUpdateOwnProfile.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
-  return db.user.update({ where: { id: actor.id }, data: { phone: parsed.data.phone }, select: { id: true, phone: true } });
+  return db.user.update({
+    where: { id: actor.id },
+    data: { phone: parsed.data.phone },
+    select: { id: true, phone: true },
+  });
 }

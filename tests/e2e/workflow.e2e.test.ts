@@ -9,7 +9,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? "";
+const text = async (page: Page, testId: string) =>
+  (await page.getByTestId(testId).textContent())?.trim() ?? "";
 const money = (s: string) => Number(s.replace(/[^\d.]/g, ""));
 
 describe("lead workflow", () => {
@@ -31,7 +32,10 @@ describe("lead workflow", () => {
     await first.getByRole("button", { name: /Assign .* to me/ }).click();
     await page.waitForURL(`**/admin/crm/lead/${leadId}`);
     await page.locator("[data-status=assigned]").first().waitFor();
-    await page.getByTestId("lead-facts").getByText(/Jessica Patel since/).waitFor();
+    await page
+      .getByTestId("lead-facts")
+      .getByText(/Jessica Patel since/)
+      .waitFor();
     await screenshot(page, "workflow-02-lead-claimed");
 
     // Log a call with an outcome and a follow-up (quick pick: tomorrow).
@@ -88,7 +92,10 @@ describe("lead workflow", () => {
     await result.getByText("1 done, 0 refused.").waitFor();
     expect(await result.textContent()).toContain("Assigned");
     // The pending view no longer lists it.
-    await page.waitForFunction((id) => !document.querySelector(`[data-testid=leads-table] tr[data-lead-id="${id}"]`), leadId);
+    await page.waitForFunction(
+      (id) => !document.querySelector(`[data-testid=leads-table] tr[data-lead-id="${id}"]`),
+      leadId,
+    );
     await screenshot(page, "workflow-08-manager-assigned");
 
     await page.goto(`/admin/crm/lead/${leadId}`);
@@ -107,7 +114,10 @@ describe("lead workflow", () => {
     await page.getByLabel("Search company name, email, phone or USDOT").fill("Lone Star");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/q=Lone\+Star/);
-    const names = await page.getByTestId("leads-table").locator("tbody tr td:nth-child(2) a").allTextContents();
+    const names = await page
+      .getByTestId("leads-table")
+      .locator("tbody tr td:nth-child(2) a")
+      .allTextContents();
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(n).toMatch(/Lone Star/);
     await screenshot(page, "workflow-10-search-sorted");

@@ -16,36 +16,54 @@ describe("claimLead", () => {
     const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(99);
-    for (const l of losers) expect(l.reason).toMatchObject({ code: "CONFLICT", status: 409, message: expect.stringMatching(/claimed this lead first/) });
+    for (const l of losers)
+      expect(l.reason).toMatchObject({
+        code: "CONFLICT",
+        status: 409,
+        message: expect.stringMatching(/claimed this lead first/),
+      });
 
     const row = await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } });
     expect(row).toMatchObject({ status: "assigned", assignedAdminId: winners[0].id });
     const events = await eventsOf(lead.id);
-    expect(events).toEqual([{ type: "claimed", fromStatus: "pending", toStatus: "assigned", actorId: winners[0].id, data: {} }]);
+    expect(events).toEqual([
+      { type: "claimed", fromStatus: "pending", toStatus: "assigned", actorId: winners[0].id, data: {} },
+    ]);
   });
 
   it("answers with the claimed lead", async () => {
     const { actor } = await makeUser();
     const lead = await makeLead();
     const snapshot = await claimLead(actor, { lead_id: lead.id });
-    expect(snapshot).toMatchObject({ id: lead.id, status: "assigned", assigned_admin_id: actor.id, estimated_value: 500 });
+    expect(snapshot).toMatchObject({
+      id: lead.id,
+      status: "assigned",
+      assigned_admin_id: actor.id,
+      estimated_value: 500,
+    });
     expect(typeof snapshot.assigned_at).toBe("string");
   });
 
-  it.each(["assigned", "in_progress", "converted", "lost"] as const)("refuses to claim a %s lead (409) and writes nothing", async (status) => {
-    const { actor: holder } = await makeUser();
-    const { actor } = await makeUser();
-    const lead = await makeLead({ status, assignedAdminId: holder.id });
-    const before = await leadState(lead.id);
-    await expect(claimLead(actor, { lead_id: lead.id })).rejects.toMatchObject({ status: 409 });
-    expect(await leadState(lead.id)).toEqual(before);
-  });
+  it.each(["assigned", "in_progress", "converted", "lost"] as const)(
+    "refuses to claim a %s lead (409) and writes nothing",
+    async (status) => {
+      const { actor: holder } = await makeUser();
+      const { actor } = await makeUser();
+      const lead = await makeLead({ status, assignedAdminId: holder.id });
+      const before = await leadState(lead.id);
+      await expect(claimLead(actor, { lead_id: lead.id })).rejects.toMatchObject({ status: 409 });
+      expect(await leadState(lead.id)).toEqual(before);
+    },
+  );
 
   it("tells a rep who already holds the lead, and 404s a lead that does not exist", async () => {
     const { actor } = await makeUser();
     const lead = await makeLead();
     await claimLead(actor, { lead_id: lead.id });
-    await expect(claimLead(actor, { lead_id: lead.id })).rejects.toMatchObject({ status: 409, message: "You already have this lead." });
+    await expect(claimLead(actor, { lead_id: lead.id })).rejects.toMatchObject({
+      status: 409,
+      message: "You already have this lead.",
+    });
     await expect(claimLead(actor, { lead_id: 2_000_000_000 })).rejects.toMatchObject({ status: 404 });
   });
 

@@ -11,13 +11,33 @@ describe("getLeadTimeline", () => {
   it("merges activities, actions, events, emails and the conversion, newest first, each once", async () => {
     const { actor: rep } = await makeUser();
     const lead = await makeLead();
-    await db.leadActivity.create({ data: { leadId: lead.id, source: "quote", payload: { total_cost: 1800 }, occurredAt: new Date(Date.now() - 60_000) } });
+    await db.leadActivity.create({
+      data: {
+        leadId: lead.id,
+        source: "quote",
+        payload: { total_cost: 1800 },
+        occurredAt: new Date(Date.now() - 60_000),
+      },
+    });
     await claimLead(rep, { lead_id: lead.id });
-    await addSalesAction(rep, { lead_id: lead.id, action_type: "call", outcome: "interested", notes: "Wants 2 cars" });
+    await addSalesAction(rep, {
+      lead_id: lead.id,
+      action_type: "call",
+      outcome: "interested",
+      notes: "Wants 2 cars",
+    });
     await db.emailMessage.create({
       data: {
-        leadId: lead.id, senderId: rep.id, toEmail: "ops@carrier.example", fromEmail: "crm@pilot.example",
-        replyToken: crypto.randomBytes(8).toString("hex"), subject: "Your escort quote", bodyText: "Hi", bodyHtml: "<p>Hi</p>", status: "delivered", openCount: 2,
+        leadId: lead.id,
+        senderId: rep.id,
+        toEmail: "ops@carrier.example",
+        fromEmail: "crm@pilot.example",
+        replyToken: crypto.randomBytes(8).toString("hex"),
+        subject: "Your escort quote",
+        bodyText: "Hi",
+        bodyHtml: "<p>Hi</p>",
+        status: "delivered",
+        openCount: 2,
       },
     });
     await convertLead(rep, { lead_id: lead.id, conversion_value: "1800", order_id: "PO-9" });
@@ -31,8 +51,15 @@ describe("getLeadTimeline", () => {
       ["event:claimed", "activity"],
     ]);
     expect(items[0].data).toMatchObject({ value: 1800, order_id: "PO-9" });
-    expect(items[1]).toMatchObject({ actorName: rep.name, data: { subject: "Your escort quote", status: "delivered", open_count: 2 } });
-    expect(items.find((i) => i.kind === "action")?.data).toMatchObject({ action_type: "call", outcome: "interested", notes: "Wants 2 cars" });
+    expect(items[1]).toMatchObject({
+      actorName: rep.name,
+      data: { subject: "Your escort quote", status: "delivered", open_count: 2 },
+    });
+    expect(items.find((i) => i.kind === "action")?.data).toMatchObject({
+      action_type: "call",
+      outcome: "interested",
+      notes: "Wants 2 cars",
+    });
   });
 
   it("covers every lead of a company", async () => {
@@ -55,28 +82,67 @@ describe("getLeadDetail", () => {
     const { actor: manager } = await makeUser({ role: "super_admin" });
     const pending = await makeLead();
     expect((await getLeadDetail(rep, { lead_id: pending.id })).may).toEqual({
-      claim: true, assign: false, release: false, act: false, convert: false, markLost: false, reopen: false, email: false,
+      claim: true,
+      assign: false,
+      release: false,
+      act: false,
+      convert: false,
+      markLost: false,
+      reopen: false,
+      email: false,
     });
-    expect((await getLeadDetail(manager, { lead_id: pending.id })).may).toMatchObject({ claim: true, assign: true, convert: true, act: false });
+    expect((await getLeadDetail(manager, { lead_id: pending.id })).may).toMatchObject({
+      claim: true,
+      assign: true,
+      convert: true,
+      act: false,
+    });
 
     const held = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
-    expect((await getLeadDetail(rep, { lead_id: held.id })).may).toMatchObject({ claim: false, act: true, convert: true, markLost: true, release: true, email: true });
-    expect((await getLeadDetail(other, { lead_id: held.id })).may).toMatchObject({ act: false, convert: false, markLost: false, release: false, email: false });
+    expect((await getLeadDetail(rep, { lead_id: held.id })).may).toMatchObject({
+      claim: false,
+      act: true,
+      convert: true,
+      markLost: true,
+      release: true,
+      email: true,
+    });
+    expect((await getLeadDetail(other, { lead_id: held.id })).may).toMatchObject({
+      act: false,
+      convert: false,
+      markLost: false,
+      release: false,
+      email: false,
+    });
 
     const lost = await makeLead({ status: "lost", assignedAdminId: rep.id });
     expect((await getLeadDetail(rep, { lead_id: lost.id })).may.reopen).toBe(false);
-    expect((await getLeadDetail(manager, { lead_id: lost.id })).may).toMatchObject({ reopen: true, convert: false, assign: false });
+    expect((await getLeadDetail(manager, { lead_id: lost.id })).may).toMatchObject({
+      reopen: true,
+      convert: false,
+      assign: false,
+    });
     await expect(getLeadDetail(rep, { lead_id: 2_000_000_030 })).rejects.toMatchObject({ status: 404 });
   });
 
   it("carries the company, its contacts and the service data", async () => {
     const { actor } = await makeUser();
     const company = await makeCompany({ name: "Detail Co" });
-    await db.contact.create({ data: { companyId: company.id, name: "Rosa Ortiz", title: "Dispatcher", phone: "+1 512 555 0111", email: "rosa@detail.example" } });
+    await db.contact.create({
+      data: {
+        companyId: company.id,
+        name: "Rosa Ortiz",
+        title: "Dispatcher",
+        phone: "+1 512 555 0111",
+        email: "rosa@detail.example",
+      },
+    });
     const lead = await makeLead({ companyId: company.id });
     const d = await getLeadDetail(actor, { lead_id: lead.id });
     expect(d.company).toMatchObject({ id: company.id, name: "Detail Co", phone: company.phone });
-    expect(d.contacts).toEqual([expect.objectContaining({ name: "Rosa Ortiz", title: "Dispatcher", phone: "+1 512 555 0111" })]);
+    expect(d.contacts).toEqual([
+      expect.objectContaining({ name: "Rosa Ortiz", title: "Dispatcher", phone: "+1 512 555 0111" }),
+    ]);
     expect(d.leadData).toMatchObject({ route: { origin: { city: "Austin", state: "TX" }, miles: 450 } });
   });
 });

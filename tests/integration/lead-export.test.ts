@@ -22,7 +22,12 @@ async function readAll(stream: ReadableStream<Uint8Array>) {
 describe("CSV export", () => {
   const tag = uid();
   // Names a naive join would break: commas, quotes, a line break, a formula.
-  const names = [`Acme, Heavy "Big" Haul ${tag}`, `Two\nLines ${tag}`, `=cmd ${tag} Transport`, `Plain ${tag} Carriers`];
+  const names = [
+    `Acme, Heavy "Big" Haul ${tag}`,
+    `Two\nLines ${tag}`,
+    `=cmd ${tag} Transport`,
+    `Plain ${tag} Carriers`,
+  ];
   let companyIds: number[] = [];
 
   beforeAll(async () => {
@@ -67,19 +72,31 @@ describe("CSV export", () => {
 
   it("applies the filter and answers through the route as a session-checked attachment", async () => {
     const { user } = await makeUser();
-    const res = await exportRoute(await routeRequest(`/admin/crm/leads/export?q=${encodeURIComponent(`Plain ${tag}`)}&value_min=1090`, { userId: user.id }), params({}));
+    const res = await exportRoute(
+      await routeRequest(`/admin/crm/leads/export?q=${encodeURIComponent(`Plain ${tag}`)}&value_min=1090`, {
+        userId: user.id,
+      }),
+      params({}),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const rows = parseCsv(await res.text()); // text() drops the BOM as any UTF-8 reader does
     expect(rows[0][0]).toBe("lead_id");
     // Plain is every 4th lead; value_min 1090 keeps i % 100 >= 90 (with 1000 + i % 100 + .50 >= 1090).
-    const expected = Array.from({ length: N }, (_, i) => i).filter((i) => i % 4 === 3 && i % 100 >= 90).length;
+    const expected = Array.from({ length: N }, (_, i) => i).filter(
+      (i) => i % 4 === 3 && i % 100 >= 90,
+    ).length;
     expect(rows.length - 1).toBe(expected);
 
     const anonymous = await exportRoute(await routeRequest(`/admin/crm/leads/export?q=${tag}`), params({}));
     expect(anonymous.status).toBe(401);
-    const bad = await exportRoute(await routeRequest(`/admin/crm/leads/export?status=sold`, { userId: user.id }), params({}));
+    const bad = await exportRoute(
+      await routeRequest(`/admin/crm/leads/export?status=sold`, { userId: user.id }),
+      params({}),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.issues).toEqual([expect.objectContaining({ path: "filter.status.0" })]);
   });

@@ -11,7 +11,12 @@ import { eventsOf, leadState } from "../fixtures/lead-state";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const chicago = (d: Date | string | null) =>
-  d && new Intl.DateTimeFormat("sv-SE", { timeZone: "America/Chicago", dateStyle: "short", timeStyle: "short" }).format(new Date(d));
+  d &&
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "America/Chicago",
+    dateStyle: "short",
+    timeStyle: "short",
+  }).format(new Date(d));
 
 async function setup() {
   const { actor: rep } = await makeUser();
@@ -58,14 +63,23 @@ describe("addSalesAction", () => {
     const { rep } = await setup();
     const lead = await makeLead({ status: "assigned", assignedAdminId: rep.id });
     const first = await addSalesAction(rep, {
-      lead_id: lead.id, action_type: "call", outcome: "no_answer", action_description: "First try", notes: "Rang out", follow_up_date: day(3),
+      lead_id: lead.id,
+      action_type: "call",
+      outcome: "no_answer",
+      action_description: "First try",
+      notes: "Rang out",
+      follow_up_date: day(3),
     });
     expect(first.status).toBe("in_progress");
     expect(chicago(first.next_follow_up_at)).toBe(`${day(3)} 09:00`);
     expect(first.last_call_outcome).toBe("no_answer");
     expect(first.last_contact_at).not.toBeNull();
 
-    const second = await addSalesAction(rep, { lead_id: lead.id, action_type: "email", follow_up_date: day(10) });
+    const second = await addSalesAction(rep, {
+      lead_id: lead.id,
+      action_type: "email",
+      follow_up_date: day(10),
+    });
     expect(chicago(second.next_follow_up_at)).toBe(`${day(10)} 09:00`);
     expect(second.last_call_outcome).toBe("no_answer"); // an email is not a call
 
@@ -87,7 +101,11 @@ describe("addSalesAction", () => {
     const lead = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
     const at = new Date(Date.now() + 5 * 86_400_000);
     at.setUTCHours(16, 30, 0, 0);
-    const r = await addSalesAction(rep, { lead_id: lead.id, action_type: "text", follow_up_date: at.toISOString() });
+    const r = await addSalesAction(rep, {
+      lead_id: lead.id,
+      action_type: "text",
+      follow_up_date: at.toISOString(),
+    });
     expect(r.next_follow_up_at).toBe(at.toISOString());
   });
 
@@ -95,7 +113,9 @@ describe("addSalesAction", () => {
     const { rep, other, manager } = await setup();
     const lead = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
     const before = await leadState(lead.id);
-    await expect(addSalesAction(other, { lead_id: lead.id, action_type: "call", outcome: "answered" })).rejects.toMatchObject({
+    await expect(
+      addSalesAction(other, { lead_id: lead.id, action_type: "call", outcome: "answered" }),
+    ).rejects.toMatchObject({
       status: 403,
       code: "FORBIDDEN",
     });
@@ -106,12 +126,18 @@ describe("addSalesAction", () => {
 
   it("404s a missing lead and 409s a pending or closed one", async () => {
     const { rep, manager } = await setup();
-    await expect(addSalesAction(rep, { lead_id: 2_000_000_001, action_type: "email" })).rejects.toMatchObject({ status: 404 });
+    await expect(addSalesAction(rep, { lead_id: 2_000_000_001, action_type: "email" })).rejects.toMatchObject(
+      { status: 404 },
+    );
     const pending = await makeLead();
-    await expect(addSalesAction(manager, { lead_id: pending.id, action_type: "email" })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      addSalesAction(manager, { lead_id: pending.id, action_type: "email" }),
+    ).rejects.toMatchObject({ status: 409 });
     for (const status of ["converted", "lost"] as const) {
       const closed = await makeLead({ status, assignedAdminId: rep.id });
-      await expect(addSalesAction(rep, { lead_id: closed.id, action_type: "email" })).rejects.toMatchObject({ status: 409 });
+      await expect(addSalesAction(rep, { lead_id: closed.id, action_type: "email" })).rejects.toMatchObject({
+        status: 409,
+      });
       expect((await leadState(closed.id)).actions).toBe(0);
     }
   });
@@ -142,28 +168,52 @@ describe("addSalesAction", () => {
 describe("convertLead", () => {
   it("records the one conversion for the rep who holds the lead and closes it", async () => {
     const { rep, other, manager } = await setup();
-    const lead = await makeLead({ status: "in_progress", assignedAdminId: rep.id, nextFollowUpAt: new Date(Date.now() + 86_400_000) });
-    await expect(convertLead(other, { lead_id: lead.id, conversion_value: "900" })).rejects.toMatchObject({ status: 403 });
+    const lead = await makeLead({
+      status: "in_progress",
+      assignedAdminId: rep.id,
+      nextFollowUpAt: new Date(Date.now() + 86_400_000),
+    });
+    await expect(convertLead(other, { lead_id: lead.id, conversion_value: "900" })).rejects.toMatchObject({
+      status: 403,
+    });
     expect(await db.salesConversion.count({ where: { leadId: lead.id } })).toBe(0);
 
     // The manager closes the rep's deal: the revenue is still the rep's.
-    const r = await convertLead(manager, { lead_id: lead.id, conversion_value: "$2,450.50", conversion_type: "order_placed", order_id: "PO-77", notes: "Two chase cars" });
+    const r = await convertLead(manager, {
+      lead_id: lead.id,
+      conversion_value: "$2,450.50",
+      conversion_type: "order_placed",
+      order_id: "PO-77",
+      notes: "Two chase cars",
+    });
     expect(r).toMatchObject({ status: "converted", next_follow_up_at: null, assigned_admin_id: rep.id });
     expect(r.closed_at).not.toBeNull();
     const conversion = await db.salesConversion.findUniqueOrThrow({ where: { leadId: lead.id } });
-    expect(conversion).toMatchObject({ adminId: rep.id, conversionType: "order_placed", orderId: "PO-77", notes: "Two chase cars" });
+    expect(conversion).toMatchObject({
+      adminId: rep.id,
+      conversionType: "order_placed",
+      orderId: "PO-77",
+      notes: "Two chase cars",
+    });
     expect(conversion.conversionValue.toString()).toBe("2450.5");
-    await expect(convertLead(manager, { lead_id: lead.id, conversion_value: "1" })).rejects.toMatchObject({ status: 409 });
+    await expect(convertLead(manager, { lead_id: lead.id, conversion_value: "1" })).rejects.toMatchObject({
+      status: 409,
+    });
     expect(await db.salesConversion.count({ where: { leadId: lead.id } })).toBe(1);
   });
 
   it("credits the manager who converts an unassigned lead, who then holds it", async () => {
     const { rep, manager } = await setup();
     const lead = await makeLead();
-    await expect(convertLead(rep, { lead_id: lead.id, conversion_value: "100" })).rejects.toMatchObject({ status: 403 });
+    await expect(convertLead(rep, { lead_id: lead.id, conversion_value: "100" })).rejects.toMatchObject({
+      status: 403,
+    });
     const r = await convertLead(manager, { lead_id: lead.id, conversion_value: 750 });
     expect(r).toMatchObject({ status: "converted", assigned_admin_id: manager.id });
-    expect(await db.salesConversion.findUniqueOrThrow({ where: { leadId: lead.id } })).toMatchObject({ adminId: manager.id, conversionType: "manual_mark" });
+    expect(await db.salesConversion.findUniqueOrThrow({ where: { leadId: lead.id } })).toMatchObject({
+      adminId: manager.id,
+      conversionType: "manual_mark",
+    });
   });
 
   it.each([
@@ -199,22 +249,37 @@ describe("markLeadLost", () => {
         issues: [expect.objectContaining({ path: "reason" })],
       });
     }
-    await expect(markLeadLost(other, { lead_id: lead.id, reason: "Not mine" })).rejects.toMatchObject({ status: 403 });
+    await expect(markLeadLost(other, { lead_id: lead.id, reason: "Not mine" })).rejects.toMatchObject({
+      status: 403,
+    });
     expect(await leadState(lead.id)).toEqual(before);
 
-    const r = await markLeadLost(rep, { lead_id: lead.id, reason: "Went with another escort company", notes: "Cheaper by $200" });
+    const r = await markLeadLost(rep, {
+      lead_id: lead.id,
+      reason: "Went with another escort company",
+      notes: "Cheaper by $200",
+    });
     expect(r).toMatchObject({ status: "lost", lost_reason: "Went with another escort company" });
     expect(r.closed_at).not.toBeNull();
     const [event] = (await eventsOf(lead.id)).filter((e) => e.type === "lost");
-    expect(event.data).toMatchObject({ reason: "Went with another escort company", notes: "Cheaper by $200" });
-    await expect(markLeadLost(manager, { lead_id: lead.id, reason: "Again" })).rejects.toMatchObject({ status: 409 });
-    await expect(convertLead(manager, { lead_id: lead.id, conversion_value: "10" })).rejects.toMatchObject({ status: 409 });
+    expect(event.data).toMatchObject({
+      reason: "Went with another escort company",
+      notes: "Cheaper by $200",
+    });
+    await expect(markLeadLost(manager, { lead_id: lead.id, reason: "Again" })).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(convertLead(manager, { lead_id: lead.id, conversion_value: "10" })).rejects.toMatchObject({
+      status: 409,
+    });
   });
 
   it("lets the manager mark any lead lost", async () => {
     const { rep, manager } = await setup();
     const lead = await makeLead({ status: "assigned", assignedAdminId: rep.id });
-    expect(await markLeadLost(manager, { lead_id: lead.id, reason: "Duplicate" })).toMatchObject({ status: "lost" });
+    expect(await markLeadLost(manager, { lead_id: lead.id, reason: "Duplicate" })).toMatchObject({
+      status: "lost",
+    });
   });
 });
 
@@ -224,11 +289,19 @@ describe("reopenLead", () => {
     const lead = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
     await markLeadLost(rep, { lead_id: lead.id, reason: "No response" });
     const before = await leadState(lead.id);
-    await expect(reopenLead(rep, { lead_id: lead.id })).rejects.toMatchObject({ status: 403, message: "Only a manager can reopen a lead." });
+    await expect(reopenLead(rep, { lead_id: lead.id })).rejects.toMatchObject({
+      status: 403,
+      message: "Only a manager can reopen a lead.",
+    });
     expect(await leadState(lead.id)).toEqual(before);
 
     const r = await reopenLead(manager, { lead_id: lead.id });
-    expect(r).toMatchObject({ status: "pending", assigned_admin_id: null, lost_reason: null, closed_at: null });
+    expect(r).toMatchObject({
+      status: "pending",
+      assigned_admin_id: null,
+      lost_reason: null,
+      closed_at: null,
+    });
     const [event] = (await eventsOf(lead.id)).filter((e) => e.type === "reopened");
     expect(event.data).toMatchObject({ previous_reason: "No response", previous_admin_id: rep.id });
 
@@ -245,7 +318,9 @@ describe("assignLead and releaseLead", () => {
     const { user: inactive } = await makeUser({ active: false });
     const lead = await makeLead();
     const before = await leadState(lead.id);
-    await expect(assignLead(rep, { lead_id: lead.id, admin_id: other.id })).rejects.toMatchObject({ status: 403 });
+    await expect(assignLead(rep, { lead_id: lead.id, admin_id: other.id })).rejects.toMatchObject({
+      status: 403,
+    });
     await expect(assignLead(manager, { lead_id: lead.id, admin_id: inactive.id })).rejects.toMatchObject({
       status: 400,
       issues: [expect.objectContaining({ path: "admin_id" })],
@@ -256,19 +331,35 @@ describe("assignLead and releaseLead", () => {
     });
     expect(await leadState(lead.id)).toEqual(before);
 
-    expect(await assignLead(manager, { lead_id: lead.id, admin_id: rep.id })).toMatchObject({ status: "assigned", assigned_admin_id: rep.id });
+    expect(await assignLead(manager, { lead_id: lead.id, admin_id: rep.id })).toMatchObject({
+      status: "assigned",
+      assigned_admin_id: rep.id,
+    });
     await addSalesAction(rep, { lead_id: lead.id, action_type: "email" });
-    expect(await assignLead(manager, { lead_id: lead.id, admin_id: other.id })).toMatchObject({ status: "assigned", assigned_admin_id: other.id });
-    await expect(assignLead(manager, { lead_id: lead.id, admin_id: other.id })).rejects.toMatchObject({ status: 409 });
+    expect(await assignLead(manager, { lead_id: lead.id, admin_id: other.id })).toMatchObject({
+      status: "assigned",
+      assigned_admin_id: other.id,
+    });
+    await expect(assignLead(manager, { lead_id: lead.id, admin_id: other.id })).rejects.toMatchObject({
+      status: 409,
+    });
     const [, second] = (await eventsOf(lead.id)).filter((e) => e.type === "assigned");
     expect(second.data).toMatchObject({ from_admin_id: rep.id, to_admin_id: other.id });
   });
 
   it("lets a rep release their own lead and the manager any; not another rep's", async () => {
     const { rep, other, manager } = await setup();
-    const lead = await makeLead({ status: "in_progress", assignedAdminId: rep.id, nextFollowUpAt: new Date(Date.now() + 86_400_000) });
+    const lead = await makeLead({
+      status: "in_progress",
+      assignedAdminId: rep.id,
+      nextFollowUpAt: new Date(Date.now() + 86_400_000),
+    });
     await expect(releaseLead(other, { lead_id: lead.id })).rejects.toMatchObject({ status: 403 });
-    expect(await releaseLead(rep, { lead_id: lead.id })).toMatchObject({ status: "pending", assigned_admin_id: null, next_follow_up_at: null });
+    expect(await releaseLead(rep, { lead_id: lead.id })).toMatchObject({
+      status: "pending",
+      assigned_admin_id: null,
+      next_follow_up_at: null,
+    });
     await expect(releaseLead(rep, { lead_id: lead.id })).rejects.toMatchObject({ status: 409 });
     const held = await makeLead({ status: "assigned", assignedAdminId: other.id });
     expect(await releaseLead(manager, { lead_id: held.id })).toMatchObject({ status: "pending" });

@@ -13,17 +13,56 @@ describe("listLeads", () => {
   beforeAll(async () => {
     rep = (await makeUser()).actor;
     other = (await makeUser()).actor;
-    const acme = await makeCompany({ name: `Acme ${tag} Hauling`, phone: "+1 512 555 0142", usdot: `9${tag.replace(/\D/g, "").padEnd(6, "7").slice(0, 6)}` });
+    const acme = await makeCompany({
+      name: `Acme ${tag} Hauling`,
+      phone: "+1 512 555 0142",
+      usdot: String(900_000_000 + (parseInt(tag, 16) % 99_999_999)),
+    });
     const blue = await makeCompany({ name: `Blue ${tag} Transport`, email: `dispatch_${tag}@blue.example` });
     const day = (d: number) => new Date(Date.UTC(2026, 5, 10 + d, 15));
-    ids.a = (await makeLead({ companyId: acme.id, estimatedValue: 500, createdAt: day(0), states: ["TX", "OK"] })).id;
-    ids.b = (await makeLead({ companyId: acme.id, estimatedValue: 2500, status: "assigned", assignedAdminId: rep.id, createdAt: day(1), leadSource: "quote", states: ["CA"] })).id;
-    ids.c = (await makeLead({ companyId: blue.id, estimatedValue: 9000, status: "in_progress", assignedAdminId: other.id, createdAt: day(2), states: ["NM", "TX"], nextFollowUpAt: day(5) })).id;
-    ids.d = (await makeLead({ companyId: blue.id, estimatedValue: 1200, status: "lost", assignedAdminId: rep.id, createdAt: day(3), leadSource: "manual", states: ["OK"], nextFollowUpAt: day(4) })).id;
+    ids.a = (
+      await makeLead({ companyId: acme.id, estimatedValue: 500, createdAt: day(0), states: ["TX", "OK"] })
+    ).id;
+    ids.b = (
+      await makeLead({
+        companyId: acme.id,
+        estimatedValue: 2500,
+        status: "assigned",
+        assignedAdminId: rep.id,
+        createdAt: day(1),
+        leadSource: "quote",
+        states: ["CA"],
+      })
+    ).id;
+    ids.c = (
+      await makeLead({
+        companyId: blue.id,
+        estimatedValue: 9000,
+        status: "in_progress",
+        assignedAdminId: other.id,
+        createdAt: day(2),
+        states: ["NM", "TX"],
+        nextFollowUpAt: day(5),
+      })
+    ).id;
+    ids.d = (
+      await makeLead({
+        companyId: blue.id,
+        estimatedValue: 1200,
+        status: "lost",
+        assignedAdminId: rep.id,
+        createdAt: day(3),
+        leadSource: "manual",
+        states: ["OK"],
+        nextFollowUpAt: day(4),
+      })
+    ).id;
   });
 
-  const list = (filter: Record<string, unknown>, extra: Record<string, unknown> = {}) => listLeads(rep, { filter: { q: tag, ...filter }, ...extra } as never);
-  const idsOf = async (filter: Record<string, unknown>, extra?: Record<string, unknown>) => (await list(filter, extra)).rows.map((r) => r.id);
+  const list = (filter: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    listLeads(rep, { filter: { q: tag, ...filter }, ...extra } as never);
+  const idsOf = async (filter: Record<string, unknown>, extra?: Record<string, unknown>) =>
+    (await list(filter, extra)).rows.map((r) => r.id);
 
   it("searches company name, email, phone and USDOT", async () => {
     expect(await idsOf({})).toEqual([ids.d, ids.c, ids.b, ids.a]);
@@ -31,7 +70,9 @@ describe("listLeads", () => {
     const acme = await db.company.findFirstOrThrow({ where: { name: `Acme ${tag} Hauling` } });
     const byDot = await listLeads(rep, { filter: { q: `USDOT ${acme.usdot}` } });
     expect(byDot.rows.map((r) => r.id).sort()).toEqual([ids.a, ids.b].sort());
-    const byPhone = await listLeads(rep, { filter: { q: "(512) 555-0142", status: "assigned", assigned: "me" } });
+    const byPhone = await listLeads(rep, {
+      filter: { q: "(512) 555-0142", status: "assigned", assigned: "me" },
+    });
     expect(byPhone.rows.map((r) => r.id)).toContain(ids.b);
     expect(await idsOf({ q: `${tag}%` })).toEqual([]); // LIKE wildcards are searched for, not obeyed
   });
@@ -60,7 +101,14 @@ describe("listLeads", () => {
     const p1 = await list({}, { page_size: 10 });
     expect(p1).toMatchObject({ total: 4, totalIsEstimate: false, hasNextPage: false, page: 1, pageSize: 10 });
     const row = p1.rows.find((r) => r.id === ids.b)!;
-    expect(row).toMatchObject({ status: "assigned", leadSource: "quote", estimatedValue: 2500, assignee: { id: rep.id, name: rep.name }, origin: "Austin, TX", destination: "Tulsa, OK" });
+    expect(row).toMatchObject({
+      status: "assigned",
+      leadSource: "quote",
+      estimatedValue: 2500,
+      assignee: { id: rep.id, name: rep.name },
+      origin: "Austin, TX",
+      destination: "Tulsa, OK",
+    });
     expect(row.company.name).toBe(`Acme ${tag} Hauling`);
     const many = await makeCompany({ name: `Many ${uid()} Movers` });
     const made = [];
@@ -86,6 +134,9 @@ describe("listLeads", () => {
     ["page_size", { filter: {}, page_size: 7 }],
     ["page", { filter: {}, page: 0 }],
   ])("answers 400 naming %s", async (path, input) => {
-    await expect(listLeads(rep, input as never)).rejects.toMatchObject({ status: 400, issues: expect.arrayContaining([expect.objectContaining({ path })]) });
+    await expect(listLeads(rep, input as never)).rejects.toMatchObject({
+      status: 400,
+      issues: expect.arrayContaining([expect.objectContaining({ path })]),
+    });
   });
 });

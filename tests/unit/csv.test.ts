@@ -18,7 +18,7 @@ describe("csvField", () => {
   });
 
   it("defuses spreadsheet formulas but leaves numbers and phone numbers alone", () => {
-    expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField("+1 512 555 0100")).toBe("+1 512 555 0100");
     expect(csvField("-42.50")).toBe("-42.50");

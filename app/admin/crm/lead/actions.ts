@@ -51,6 +51,10 @@ export const reopenLeadAction = defineAction((actor, input) => reopenLead(actor,
 });
 
 export const bulkLeadAction = defineAction((actor, input) => runBulkLeadAction(actor, input as never), {
-  revalidate: (result) => ["/admin/crm", "/admin/crm/leads", ...result.results.filter((r) => r.ok).map((r) => `/admin/crm/lead/${r.leadId}`)],
+  revalidate: (result) => [
+    "/admin/crm",
+    "/admin/crm/leads",
+    ...result.results.filter((r) => r.ok).map((r) => `/admin/crm/lead/${r.leadId}`),
+  ],
   success: (r) => `${r.succeeded} done, ${r.refused} refused.`,
 });

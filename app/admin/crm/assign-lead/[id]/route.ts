@@ -6,6 +6,10 @@ import { leadEndpoint } from "@/lib/leads/lead-endpoint";
 // with another admin_id it is the manager's assignment, which refuses reps with 403.
 export const POST = leadEndpoint((actor, input) => {
   const adminId = input.admin_id;
-  const forSelf = adminId === undefined || adminId === null || adminId === "" || (actor.role === "admin" && String(adminId) === String(actor.id));
+  const forSelf =
+    adminId === undefined ||
+    adminId === null ||
+    adminId === "" ||
+    (actor.role === "admin" && String(adminId) === String(actor.id));
   return forSelf ? claimLead(actor, input as never) : assignLead(actor, input as never);
 });

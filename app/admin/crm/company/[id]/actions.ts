@@ -9,7 +9,10 @@ export const upsertContactAction = defineAction((actor, input) => upsertContact(
   success: (contact) => `Saved ${contact.name}.`,
 });
 
-export const createManualLeadAction = defineAction((actor, input) => createManualLead(actor, input as never), {
-  revalidate: (lead) => [`/admin/crm/company/${lead.company_id}`, "/admin/crm", "/admin/crm/leads"],
-  success: (lead) => `Lead #${lead.id} created.`,
-});
+export const createManualLeadAction = defineAction(
+  (actor, input) => createManualLead(actor, input as never),
+  {
+    revalidate: (lead) => [`/admin/crm/company/${lead.company_id}`, "/admin/crm", "/admin/crm/leads"],
+    success: (lead) => `Lead #${lead.id} created.`,
+  },
+);

@@ -7,7 +7,7 @@ import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { orNotFound } from "@/lib/leads/or-not-found";
 import { ContactForm } from "@/components/companies/contact-form";
 import { ManualLeadForm } from "@/components/companies/manual-lead-form";
-import { EmailLink, PhoneLink } from "@/components/leads/company-card";
+import { ContactLine, EmailLink, PhoneLink } from "@/components/leads/company-card";
 import { formatDate, formatMoney } from "@/components/leads/format";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { StatusBadge } from "@/components/leads/status-badge";
@@ -20,7 +20,9 @@ export const metadata: Metadata = { title: "Company" };
 export default async function CompanyPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [company, history] = await orNotFound(() => Promise.all([getCompany(actor, { company_id: id }), getLeadTimeline(actor, { company_id: id })]));
+  const [company, history] = await orNotFound(() =>
+    Promise.all([getCompany(actor, { company_id: id }), getLeadTimeline(actor, { company_id: id })]),
+  );
   const card = "rounded-lg border border-slate-200 bg-white p-4";
   return (
     <div className="space-y-6">
@@ -29,7 +31,9 @@ export default async function CompanyPage({ params }: TProps) {
         <p className="flex flex-wrap gap-x-4 text-sm text-slate-600">
           <PhoneLink phone={company.phone} />
           <EmailLink email={company.email} />
-          {company.city || company.state ? <span>{[company.city, company.state].filter(Boolean).join(", ")}</span> : null}
+          {company.city || company.state ? (
+            <span>{[company.city, company.state].filter(Boolean).join(", ")}</span>
+          ) : null}
           {company.usdot ? <span>USDOT {company.usdot}</span> : null}
           {company.mcNumber ? <span>{company.mcNumber}</span> : null}
         </p>
@@ -42,15 +46,10 @@ export default async function CompanyPage({ params }: TProps) {
           <ul className="space-y-3" data-testid="contacts">
             {company.contacts.map((c) => (
               <li key={c.id} className="space-y-1 border-b border-slate-200 pb-3 text-sm last:border-0">
-                <p className="font-medium">
-                  {c.name}
-                  {c.title ? <span className="font-normal text-slate-600"> · {c.title}</span> : null}
-                </p>
-                <p className="flex flex-wrap gap-x-3">
-                  <PhoneLink phone={c.phone} />
-                  <EmailLink email={c.email} />
-                </p>
-                {company.may.edit ? <ContactForm companyId={company.id} contact={c} action={upsertContactAction} /> : null}
+                <ContactLine contact={c} />
+                {company.may.edit ? (
+                  <ContactForm companyId={company.id} contact={c} action={upsertContactAction} />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -33,8 +33,12 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function LeadPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [lead, timeline] = await orNotFound(() => Promise.all([getLeadDetail(actor, { lead_id: id }), getLeadTimeline(actor, { lead_id: id })]));
-  const assignees = lead.may.assign ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name })) : [];
+  const [lead, timeline] = await orNotFound(() =>
+    Promise.all([getLeadDetail(actor, { lead_id: id }), getLeadTimeline(actor, { lead_id: id })]),
+  );
+  const assignees = lead.may.assign
+    ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
+    : [];
 
   return (
     <div className="space-y-6">
@@ -54,14 +58,20 @@ export default async function LeadPage({ params }: TProps) {
           <StatusBadge status={lead.status} />
         </div>
         <p className="text-sm text-slate-600">
-          {SOURCE_LABELS[lead.leadSource]} · estimated {formatMoney(lead.estimatedValue)} · came in {formatDate(lead.createdAt)}
-          {lead.assignee ? ` · ${lead.assignee.id === actor.id ? "yours" : `held by ${lead.assignee.name}`}` : " · unassigned"}
+          {SOURCE_LABELS[lead.leadSource]} · estimated {formatMoney(lead.estimatedValue)} · came in{" "}
+          {formatDate(lead.createdAt)}
+          {lead.assignee
+            ? ` · ${lead.assignee.id === actor.id ? "yours" : `held by ${lead.assignee.name}`}`
+            : " · unassigned"}
         </p>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section aria-labelledby="quick-actions" className="rounded-lg border border-slate-200 bg-white p-4">
+          <section
+            aria-labelledby="quick-actions"
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
             <h2 id="quick-actions" className="mb-3 font-semibold">
               Quick actions
             </h2>
