@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FormMessage } from "@/components/ui/form-message";
+import { formatDateTime } from "@/components/leads/format";
 
 export type TLeadEmailRow = {
   id: number;
@@ -65,7 +66,7 @@ export function LeadEmailList({ leadId, messages, canSend, retryAction }: { lead
           {messages.map((m) => (
             <tr key={m.id} className="border-t align-top">
               <td className="py-1.5 pr-3 whitespace-nowrap text-slate-600">
-                {new Date(m.createdAt).toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" })}
+                {formatDateTime(m.createdAt)}
               </td>
               <td className="py-1.5 pr-3">
                 <div className="font-medium">{m.subject}</div>

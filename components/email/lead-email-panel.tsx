@@ -15,6 +15,8 @@ import { insertAt, VariablePicker } from "@/components/email/variable-picker";
 export type TLeadEmailPanelData = {
   leadId: number;
   canSend: boolean;
+  /** Why not, when canSend is false. */
+  cannotSend: string | null;
   outbox: boolean;
   recipients: { email: string; label: string; values: TVariableValues; suppressed: string | null }[];
   templates: { id: number; name: string; subject: string; body: string; version: number; shared: boolean }[];
@@ -71,7 +73,7 @@ export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
       </div>
 
       {!data.canSend ? (
-        <p className="text-sm text-slate-600">Only the rep this lead is assigned to, or the manager, can email it.</p>
+        <p className="text-sm text-slate-600">{data.cannotSend}</p>
       ) : data.recipients.length === 0 ? (
         <p className="text-sm text-slate-600">This lead has no email address yet: add a contact with an email first.</p>
       ) : (

@@ -52,7 +52,9 @@ async function finish(m: TMessage, outcome: TOutcome) {
     await tx.salesAction.create({
       data: { leadId: m.leadId, adminId: m.senderId, actionType: "email", actionDescription: `Email: ${m.subject}`, notes: `To ${m.toEmail}`, createdAt: now },
     });
-    // An email is a sales action, and the first action moves an assigned lead to in_progress (DESIGN §5).
+    // An email is a sales action: it is a contact, and the first action moves an assigned lead to
+    // in_progress (DESIGN §5). The follow-up date stays as the rep planned it.
+    await tx.salesLead.update({ where: { id: m.leadId }, data: { lastContactAt: now } });
     const started = await tx.salesLead.updateMany({ where: { id: m.leadId, status: "assigned" }, data: { status: "in_progress" } });
     if (started.count) await recordLeadEvent(tx, { leadId: m.leadId, actorId: m.senderId, type: "status_changed", fromStatus: "assigned", toStatus: "in_progress" });
     await recordLeadEvent(tx, {

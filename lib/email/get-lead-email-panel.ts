@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { can, type TActor } from "@/lib/auth/permissions";
+import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { emailConfig } from "@/lib/email/email-config";
+import { leadEmailBlockedReason } from "@/lib/email/lead-email-permission";
 import { emailRecipients, leadVariableValues } from "@/lib/email/lead-variables";
 import { listLeadEmails } from "@/lib/email/list-lead-emails";
 import { listTemplates } from "@/lib/email/list-templates";
@@ -36,9 +37,11 @@ export async function getLeadEmailPanel(actor: TActor, input: z.input<typeof ZGe
     values: leadVariableValues(lead, sender, a.email),
     suppressed: suppressed.get(a.email.toLowerCase()) ?? null,
   }));
+  const cannotSend = leadEmailBlockedReason(actor, lead);
   return {
     leadId: lead.id,
-    canSend: can(actor, "lead.work", lead),
+    canSend: cannotSend === null,
+    cannotSend,
     outbox: emailConfig().outbox,
     recipients,
     templates: templates.map(({ id, name, subject, body, version, shared }) => ({ id, name, subject, body, version, shared })),

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { assertNotSuppressed, sentEmailResult, type TSentEmail } from "@/lib/email/dispatch-email";
 import { deliverEmailMessage } from "@/lib/email/deliver-email-message";
+import { assertMayEmailLead } from "@/lib/email/lead-email-permission";
 
 export const ZRetryEmailMessage = z.object({ messageId: z.coerce.number().int().positive() });
 
@@ -18,10 +18,10 @@ export async function retryEmailMessage(actor: TActor, input: z.input<typeof ZRe
   if (!parsed.success) throw validationError(parsed.error);
   const m = await db.emailMessage.findUnique({
     where: { id: parsed.data.messageId },
-    select: { id: true, senderId: true, toEmail: true, status: true, lead: { select: { assignedAdminId: true } } },
+    select: { id: true, senderId: true, toEmail: true, status: true, lead: { select: { assignedAdminId: true, status: true } } },
   });
   if (!m || (!m.lead && m.senderId !== actor.id)) throw new AppError("NOT_FOUND", "Message not found");
-  if (m.lead) assertCan(actor, "lead.work", m.lead);
+  if (m.lead) assertMayEmailLead(actor, m.lead);
   if (m.status !== "failed") throw new AppError("CONFLICT", `This message is ${m.status}, not failed: nothing to retry.`);
   await assertNotSuppressed(m.toEmail);
   const reset = await db.emailMessage.updateMany({ where: { id: m.id, status: "failed" }, data: { status: "queued", attempts: 0, error: null } });

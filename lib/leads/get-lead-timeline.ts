@@ -69,6 +69,9 @@ export async function getLeadTimeline(actor: TActor, input: TGetLeadTimeline): P
              jsonb_build_object('action_type', s.action_type, 'outcome', s.outcome, 'description', s.action_description,
                                 'notes', s.notes, 'follow_up_date', s.follow_up_date)
       FROM sales_actions s JOIN users u ON u.id = s.admin_id WHERE s.lead_id ${leads}
+        -- an email sent from the CRM is also a sales action (same sender and moment): shown once, as the email
+        AND NOT (s.action_type = 'email' AND EXISTS (
+          SELECT 1 FROM email_messages m WHERE m.lead_id = s.lead_id AND m.sender_id = s.admin_id AND m.sent_at = s.created_at))
       UNION ALL
       SELECT 'event', 2, e.id, e.lead_id, e.created_at, u.name,
              jsonb_build_object('type', e.type, 'from_status', e.from_status, 'to_status', e.to_status, 'data', e.data)

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
 import { listOutbox } from "@/lib/email/list-outbox";
 import { retryEmailMessage } from "@/lib/email/retry-email-message";
 import { sendLeadEmail } from "@/lib/email/send-lead-email";
@@ -63,7 +64,13 @@ describe("sending a lead email through SendGrid", () => {
     const events = await db.leadEvent.findMany({ where: { leadId: lead.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["status_changed", "email_sent"]);
     expect(events[1].data).toMatchObject({ messageId: m.id, status: "sent", to: contact.email });
-    expect((await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("in_progress");
+    // The lead's history shows the email once (the echoing sales action is folded into it).
+    const history = await getLeadTimeline(actor, { lead_id: lead.id });
+    expect(history.filter((i) => i.kind === "email")).toEqual([expect.objectContaining({ data: expect.objectContaining({ subject: m.subject, status: "sent" }) })]);
+    expect(history.filter((i) => i.kind === "action")).toEqual([]);
+    const after = await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(after.status).toBe("in_progress");
+    expect(after.lastContactAt).toEqual(m.sentAt);
   });
 
   it("refuses a rep on another rep's lead or an unassigned one, writing and sending nothing; the manager may", async () => {
@@ -81,6 +88,19 @@ describe("sending a lead email through SendGrid", () => {
 
     expect(await sendLeadEmail(manager, { leadId: lead.id, ...FOLLOW_UP })).toMatchObject({ status: "sent" });
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it("refuses leads that are not held and open, like any sales action (409, nothing sent)", async () => {
+    const { user: rep, actor } = await makeUser();
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const { lead: pending } = await makeEmailLead(null);
+    const { lead: converted } = await makeEmailLead(rep.id, { status: "converted" });
+    const { lead: lost } = await makeEmailLead(rep.id, { status: "lost" });
+    await expect(sendLeadEmail(manager, { leadId: pending.id, ...FOLLOW_UP })).rejects.toMatchObject({ status: 409, message: "Claim or assign this lead before emailing it." });
+    await expect(sendLeadEmail(actor, { leadId: converted.id, ...FOLLOW_UP })).rejects.toMatchObject({ status: 409, message: "This lead is already converted." });
+    await expect(sendLeadEmail(manager, { leadId: lost.id, ...FOLLOW_UP })).rejects.toMatchObject({ status: 409 });
+    expect(fake.requests).toHaveLength(0);
+    expect(await db.emailMessage.count({ where: { leadId: { in: [pending.id, converted.id, lost.id] } } })).toBe(0);
   });
 
   it("retries a 500 and sends once; the same request again sends nothing more", async () => {

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { getLeadEmailPanel } from "@/lib/email/get-lead-email-panel";
 import { getLeadDetail } from "@/lib/leads/get-lead-detail";
 import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
 import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { orNotFound } from "@/lib/leads/or-not-found";
 import { listUsers } from "@/lib/users/list-users";
+import { LeadEmailPanel } from "@/components/email/lead-email-panel";
 import { AddSalesActionForm } from "@/components/leads/add-sales-action-form";
 import { CompanyCard } from "@/components/leads/company-card";
 import { formatDate, formatMoney } from "@/components/leads/format";
@@ -23,6 +25,7 @@ import {
   releaseLeadAction,
   reopenLeadAction,
 } from "../actions";
+import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -33,8 +36,12 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function LeadPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [lead, timeline] = await orNotFound(() =>
-    Promise.all([getLeadDetail(actor, { lead_id: id }), getLeadTimeline(actor, { lead_id: id })]),
+  const [lead, timeline, email] = await orNotFound(() =>
+    Promise.all([
+      getLeadDetail(actor, { lead_id: id }),
+      getLeadTimeline(actor, { lead_id: id }),
+      getLeadEmailPanel(actor, { leadId: id }),
+    ]),
   );
   const assignees = lead.may.assign
     ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
@@ -106,12 +113,7 @@ export default async function LeadPage({ params }: TProps) {
             </section>
           ) : null}
 
-          {/*
-            Mount point for the email panel (issue #6): components/email/lead-email-panel.tsx, rendered as
-            <LeadEmailPanel leadId={lead.id} canSend={lead.may.email} />. Sent emails already show in the
-            timeline below (it reads email_messages).
-          */}
-          <section aria-label="Email" data-mount="lead-email-panel" />
+          <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
 
           <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="history" className="mb-3 font-semibold">
