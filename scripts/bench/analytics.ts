@@ -1,0 +1,103 @@
+// npm run bench -- analytics [--runs N] [--ranges last_30,last_90]
+// p95 of each analytics figure's query and of the whole page loader (every figure at once, as the
+// page calls them), on the demo database and the big one (100 000 leads, 1 000 000 actions) side
+// by side, for the manager's team view. Read-only.
+import { db } from "@/lib/db";
+import type { TActor } from "@/lib/auth/permissions";
+import { resolveAnalyticsFilter, type TAnalyticsFilter, type TRangePreset } from "@/lib/analytics/analytics-filter";
+import { getCompanyTimeZone } from "@/lib/analytics/get-company-time-zone";
+import { getCallHeatmap } from "@/lib/analytics/get-call-heatmap";
+import { getConversionFunnel } from "@/lib/analytics/get-conversion-funnel";
+import { getFollowUpEffectiveness } from "@/lib/analytics/get-follow-up-effectiveness";
+import { getLeadsBySource } from "@/lib/analytics/get-leads-by-source";
+import { getPipelineByStatus } from "@/lib/analytics/get-pipeline-by-status";
+import { getPipelineForecast } from "@/lib/analytics/get-pipeline-forecast";
+import { getRepPerformance } from "@/lib/analytics/get-rep-performance";
+import { getRepProductivity } from "@/lib/analytics/get-rep-productivity";
+import { getRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
+import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison";
+import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
+import { loadAnalyticsPage } from "@/lib/analytics/load-analytics-page";
+import { prepareBenchDatabases, useDatabase } from "./lib/bench-database";
+import { printTable, timeRuns, type TBenchResult, type TTiming } from "./lib/report";
+
+const FIGURE_TARGET_MS = 300;
+const PAGE_TARGET_MS = 1000;
+
+const FIGURES: Record<string, (actor: TActor, f: TAnalyticsFilter) => Promise<unknown>> = {
+  rep_performance: getRepPerformance,
+  leads_by_source: getLeadsBySource,
+  revenue_by_month: getRevenueByMonth,
+  funnel: getConversionFunnel,
+  time_to_conversion: getTimeToConversion,
+  follow_up_effectiveness: getFollowUpEffectiveness,
+  call_heatmap: getCallHeatmap,
+  territory_comparison: getTerritoryComparison,
+  pipeline_by_status: getPipelineByStatus,
+  pipeline_forecast: getPipelineForecast,
+  rep_productivity: getRepProductivity,
+};
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function measure(url: string, ranges: TRangePreset[], runs: number) {
+  useDatabase(url);
+  const manager = await db.user.findFirstOrThrow({ where: { role: "super_admin", active: true }, orderBy: { id: "asc" } });
+  const actor: TActor = { id: manager.id, role: manager.role, name: manager.name, email: manager.email };
+  const timeZone = await getCompanyTimeZone();
+  const [{ leads, actions }] = await db.$queryRaw<{ leads: number; actions: number }[]>`
+    SELECT (SELECT count(*) FROM sales_leads)::int AS leads, (SELECT count(*) FROM sales_actions)::int AS actions`;
+  const out: Record<string, Record<string, TTiming>> = {};
+  for (const range of ranges) {
+    const { filter } = resolveAnalyticsFilter({ range }, { timeZone });
+    const timings: Record<string, TTiming> = {};
+    for (const [name, fn] of Object.entries(FIGURES)) timings[name] = await timeRuns(() => fn(actor, filter), runs, 2);
+    timings.page = await timeRuns(() => loadAnalyticsPage(actor, filter), runs, 2);
+    out[range] = timings;
+  }
+  return { leads, actions, timings: out };
+}
+
+export async function run(args: string[]): Promise<TBenchResult> {
+  const runs = Number(option(args, "runs") ?? 20);
+  const ranges = (option(args, "ranges") ?? "last_30,last_90").split(",") as TRangePreset[];
+  const { demo, big } = await prepareBenchDatabases();
+  const results = { demo: await measure(demo, ranges, runs), big: await measure(big, ranges, runs) };
+
+  let pass = true;
+  const rows: Record<string, string | number>[] = [];
+  for (const range of ranges) {
+    for (const name of [...Object.keys(FIGURES), "page"]) {
+      const d = results.demo.timings[range][name];
+      const b = results.big.timings[range][name];
+      const target = name === "page" ? PAGE_TARGET_MS : FIGURE_TARGET_MS;
+      const ok = b.p95 < target;
+      pass &&= ok;
+      rows.push({ range, figure: name, "demo p50": d.p50, "demo p95": d.p95, "big p50": b.p50, "big p95": b.p95, target, ok: ok ? "yes" : "NO" });
+    }
+  }
+  printTable(
+    `analytics: ms per call, manager's team view, ${runs} runs each (demo ${results.demo.leads} leads / ${results.demo.actions} actions; big ${results.big.leads} leads / ${results.big.actions} actions)`,
+    rows,
+  );
+  return {
+    pass,
+    figures: {
+      runs,
+      demo: { leads: results.demo.leads, actions: results.demo.actions },
+      big: { leads: results.big.leads, actions: results.big.actions },
+      targets_ms: { figure_p95: FIGURE_TARGET_MS, page_p95: PAGE_TARGET_MS },
+      p95_ms: Object.fromEntries(
+        ranges.map((range) => [
+          range,
+          Object.fromEntries(
+            Object.keys(results.big.timings[range]).map((name) => [name, { demo: results.demo.timings[range][name].p95, big: results.big.timings[range][name].p95 }]),
+          ),
+        ]),
+      ),
+    },
+  };
+}
