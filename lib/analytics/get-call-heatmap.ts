@@ -1,10 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, localTime, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
@@ -20,7 +19,7 @@ export async function getCallHeatmap(actor: TActor, input: TAnalyticsFilterInput
   const f = scopeAnalytics(actor, input);
   const needsLead = !!(f.source || f.territoryId);
   const leadJoin = needsLead ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ weekday: number; hour: number; calls: bigint }[]>`
+  const rows = await queryFigure<{ weekday: number; hour: number; calls: bigint }[]>(Prisma.sql`
     WITH calls AS (
       SELECT extract(isodow FROM ${localTime("a.created_at", f)})::int AS weekday,
              extract(hour FROM ${localTime("a.created_at", f)})::int AS hour,
@@ -34,7 +33,7 @@ export async function getCallHeatmap(actor: TActor, input: TAnalyticsFilterInput
     FROM generate_series(1, 7) AS d(weekday)
     CROSS JOIN generate_series(0, 23) AS h(hour)
     LEFT JOIN calls c ON c.weekday = d.weekday AND c.hour = h.hour
-    ORDER BY d.weekday, h.hour`;
+    ORDER BY d.weekday, h.hour`);
   const cells = rows.map((r) => ({ weekday: r.weekday, hour: r.hour, calls: toNumber(r.calls) }));
   return { cells, total: cells.reduce((s, c) => s + c.calls, 0), max: cells.reduce((m, c) => Math.max(m, c.calls), 0) };
 }

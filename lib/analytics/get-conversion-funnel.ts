@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, percent, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 export const FUNNEL_STAGES = ["pending", "assigned", "contacted", "interested", "converted"] as const;
 export type TFunnelStage = (typeof FUNNEL_STAGES)[number];
@@ -21,23 +21,18 @@ export type TConversionFunnel = {
  */
 export async function getConversionFunnel(actor: TActor, input: TAnalyticsFilterInput): Promise<TConversionFunnel> {
   const f = scopeAnalytics(actor, input);
-  const [row] = await db.$queryRaw<Record<TFunnelStage, bigint>[]>`
-    WITH cohort AS (
+  const [row] = await queryFigure<Record<TFunnelStage, bigint>[]>(Prisma.sql`
+    WITH cohort AS MATERIALIZED (
       SELECT CASE
                WHEN c.id IS NOT NULL OR l.status = 'converted' THEN 4
-               WHEN act.interested THEN 3
-               WHEN act.any_action THEN 2
+               WHEN EXISTS (SELECT 1 FROM sales_actions a WHERE a.lead_id = l.id AND a.outcome = 'interested') THEN 3
+               WHEN EXISTS (SELECT 1 FROM sales_actions a WHERE a.lead_id = l.id) THEN 2
                WHEN l.assigned_admin_id IS NOT NULL OR l.assigned_at IS NOT NULL
                     OR EXISTS (SELECT 1 FROM lead_events e WHERE e.lead_id = l.id AND e.type IN ('claimed', 'assigned')) THEN 1
                ELSE 0
              END AS reached
       FROM sales_leads l
       LEFT JOIN sales_conversions c ON c.lead_id = l.id
-      LEFT JOIN LATERAL (
-        SELECT true AS any_action, bool_or(a.outcome = 'interested') AS interested
-        FROM sales_actions a WHERE a.lead_id = l.id
-        HAVING count(*) > 0
-      ) act ON true
       WHERE ${inRange("l.created_at", f)} ${leadConditions(f)} ${repCondition("coalesce(c.admin_id, l.assigned_admin_id)", f)}
     )
     SELECT count(*) AS pending,
@@ -45,7 +40,7 @@ export async function getConversionFunnel(actor: TActor, input: TAnalyticsFilter
            count(*) FILTER (WHERE reached >= 2) AS contacted,
            count(*) FILTER (WHERE reached >= 3) AS interested,
            count(*) FILTER (WHERE reached >= 4) AS converted
-    FROM cohort`;
+    FROM cohort`);
   const counts = FUNNEL_STAGES.map((s) => toNumber(row?.[s]));
   return {
     stages: FUNNEL_STAGES.map((stage, i) => ({

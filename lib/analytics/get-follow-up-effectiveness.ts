@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, localTime, percent, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 export const FOLLOW_UP_VERDICTS = ["kept", "late", "missed"] as const;
 export type TFollowUpVerdict = (typeof FOLLOW_UP_VERDICTS)[number];
@@ -26,43 +26,57 @@ export type TFollowUpEffectiveness = {
  */
 export async function getFollowUpEffectiveness(actor: TActor, input: TAnalyticsFilterInput): Promise<TFollowUpEffectiveness> {
   const f = scopeAnalytics(actor, input);
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
-    WITH due AS (
-      SELECT a.id, a.lead_id, a.created_at, a.follow_up_date, l.closed_at
+  const leadJoin = f.source || f.territoryId ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
+  const [row] = await queryFigure<Record<string, unknown>[]>(Prisma.sql`
+    WITH day_starts AS MATERIALIZED (
+      -- Local midnights from the first day of the range to two days after the last, as instants:
+      -- width_bucket finds a follow-up's local day among them without a time-zone conversion per row.
+      SELECT array_agg(d AT TIME ZONE ${f.timeZone}::text ORDER BY d) AS starts
+      FROM generate_series(${f.from}::date::timestamp, (${f.to}::date + 2)::timestamp, interval '1 day') AS d
+    ), due AS MATERIALIZED (
+      SELECT array_agg(DISTINCT a.lead_id) AS lead_ids
       FROM sales_actions a
-      JOIN sales_leads l ON l.id = a.lead_id
-      WHERE ${inRange("a.follow_up_date", f)} ${leadConditions(f)} ${repCondition("a.admin_id", f)}
+      ${leadJoin}
+      WHERE ${inRange("a.follow_up_date", f)} ${repCondition("a.admin_id", f)}
+    ), touches AS (
+      -- Every touch of those leads: their sales actions, and their closing (converted or lost).
+      SELECT a.lead_id, a.created_at AS at, a.follow_up_date, a.admin_id
+      FROM sales_actions a
+      WHERE a.lead_id = ANY ((SELECT lead_ids FROM due)::int[])
+      UNION ALL
+      SELECT l.id, l.closed_at, NULL, NULL
+      FROM sales_leads l
+      WHERE l.id = ANY ((SELECT lead_ids FROM due)::int[]) AND l.closed_at IS NOT NULL
     ), sequence AS (
-      SELECT a.id, lead(a.created_at) OVER (PARTITION BY a.lead_id ORDER BY a.created_at, a.id) AS next_at
-      FROM sales_actions a
-      WHERE a.lead_id IN (SELECT lead_id FROM due)
+      SELECT t.*, lead(t.at) OVER (PARTITION BY t.lead_id ORDER BY t.at) AS next_at
+      FROM touches t
     ), judged AS (
-      SELECT d.lead_id,
+      SELECT s.lead_id,
              CASE
-               WHEN touch.at IS NOT NULL AND touch.at < grace.ends THEN 3
-               WHEN touch.at IS NOT NULL THEN 2
+               WHEN s.next_at IS NOT NULL AND s.next_at < grace.ends THEN 3
+               WHEN s.next_at IS NOT NULL THEN 2
                WHEN now() >= grace.ends THEN 1
              END AS verdict
-      FROM due d
-      JOIN sequence s ON s.id = d.id
-      CROSS JOIN LATERAL (SELECT least(s.next_at, CASE WHEN d.closed_at >= d.created_at THEN d.closed_at END) AS at) touch
-      CROSS JOIN LATERAL (
-        SELECT ((${localTime("d.follow_up_date", f)})::date + 2)::timestamp AT TIME ZONE ${f.timeZone}::text AS ends
-      ) grace
+      FROM sequence s
+      CROSS JOIN day_starts ds
+      CROSS JOIN LATERAL (SELECT ds.starts[width_bucket(s.follow_up_date, ds.starts) + 2] AS ends) grace
+      WHERE ${inRange("s.follow_up_date", f)} ${repCondition("s.admin_id", f)}
     ), per_lead AS (
       SELECT j.lead_id, min(j.verdict) AS worst, count(*) FILTER (WHERE j.verdict IS NULL) AS open,
              count(*) FILTER (WHERE j.verdict = 3) AS kept, count(*) FILTER (WHERE j.verdict = 2) AS late,
-             count(*) FILTER (WHERE j.verdict = 1) AS missed,
-             EXISTS (SELECT 1 FROM sales_conversions c WHERE c.lead_id = j.lead_id) AS converted
+             count(*) FILTER (WHERE j.verdict = 1) AS missed
       FROM judged j
       GROUP BY j.lead_id
+    ), outcome AS (
+      SELECT p.*, EXISTS (SELECT 1 FROM sales_conversions c WHERE c.lead_id = p.lead_id) AS converted
+      FROM per_lead p
     )
     SELECT coalesce(sum(kept), 0) AS kept, coalesce(sum(late), 0) AS late, coalesce(sum(missed), 0) AS missed,
            coalesce(sum(open), 0) AS open,
            count(*) FILTER (WHERE worst = 3) AS kept_leads, count(*) FILTER (WHERE worst = 3 AND converted) AS kept_converted,
            count(*) FILTER (WHERE worst = 2) AS late_leads, count(*) FILTER (WHERE worst = 2 AND converted) AS late_converted,
            count(*) FILTER (WHERE worst = 1) AS missed_leads, count(*) FILTER (WHERE worst = 1 AND converted) AS missed_converted
-    FROM per_lead`;
+    FROM outcome`);
   return {
     groups: FOLLOW_UP_VERDICTS.map((verdict) => {
       const leads = toNumber(row?.[`${verdict}_leads`]);

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import { bucketUnit, LEAD_SOURCES, type TAnalyticsFilterInput, type TLeadSource } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, localTime, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 export type TLeadsBySource = {
   unit: "day" | "week" | "month";
@@ -16,7 +16,7 @@ export type TLeadsBySource = {
 export async function getLeadsBySource(actor: TActor, input: TAnalyticsFilterInput): Promise<TLeadsBySource> {
   const f = scopeAnalytics(actor, input);
   const unit = bucketUnit(f);
-  const rows = await db.$queryRaw<{ bucket: string; source: TLeadSource; leads: bigint }[]>`
+  const rows = await queryFigure<{ bucket: string; source: TLeadSource; leads: bigint }[]>(Prisma.sql`
     WITH buckets AS (
       SELECT b::date AS bucket
       FROM generate_series(date_trunc(${unit}, ${f.from}::date::timestamp), ${f.to}::date::timestamp, ${`1 ${unit}`}::interval) AS b
@@ -30,7 +30,7 @@ export async function getLeadsBySource(actor: TActor, input: TAnalyticsFilterInp
     FROM buckets b
     CROSS JOIN unnest(enum_range(NULL::lead_source)) AS s(source)
     LEFT JOIN counts c ON c.bucket = b.bucket AND c.lead_source = s.source
-    ORDER BY b.bucket, s.source`;
+    ORDER BY b.bucket, s.source`);
   const zero = () => Object.fromEntries(LEAD_SOURCES.map((s) => [s, 0])) as Record<TLeadSource, number>;
   const byBucket = new Map<string, TLeadsBySource["buckets"][number]>();
   const totals = zero();

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput, TLeadSource } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
 
 export type TPipelineForecast = {
   sources: {
@@ -27,9 +27,9 @@ export type TPipelineForecast = {
  */
 export async function getPipelineForecast(actor: TActor, input: TAnalyticsFilterInput): Promise<TPipelineForecast> {
   const f = scopeAnalytics(actor, input);
-  const rows = await db.$queryRaw<
+  const rows = await queryFigure<
     { source: TLeadSource; open_leads: bigint; open_value: unknown; converted: bigint; closed: bigint; forecast: unknown }[]
-  >`
+  >(Prisma.sql`
     WITH scoped AS (
       SELECT l.lead_source, l.status, l.estimated_value, (${inRange("l.created_at", f)}) AS in_range
       FROM sales_leads l
@@ -48,7 +48,7 @@ export async function getPipelineForecast(actor: TActor, input: TAnalyticsFilter
            CASE WHEN coalesce(p.closed, 0) = 0 THEN 0 ELSE p.open_value * p.converted / p.closed END AS forecast
     FROM unnest(enum_range(NULL::lead_source)) WITH ORDINALITY AS s(source, ord)
     LEFT JOIN per_source p ON p.lead_source = s.source
-    ORDER BY s.ord`;
+    ORDER BY s.ord`);
   const sources = rows.map((r) => {
     const converted = toNumber(r.converted);
     const closed = toNumber(r.closed);

@@ -1,10 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, percent, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, percent, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
 
 export type TRepPerformanceRow = {
   repId: number;
@@ -26,7 +25,7 @@ export type TRepPerformanceRow = {
 export async function getRepPerformance(actor: TActor, input: TAnalyticsFilterInput): Promise<TRepPerformanceRow[]> {
   const f = scopeAnalytics(actor, input);
   const who = f.repId ? Prisma.sql`u.id = ${f.repId}::int` : Prisma.sql`(u.role = 'admin' AND u.active) OR p.rep_id IS NOT NULL`;
-  const rows = await db.$queryRaw<{ rep_id: number; name: string; rank: bigint; leads: bigint; conversions: bigint; total_value: unknown }[]>`
+  const rows = await queryFigure<{ rep_id: number; name: string; rank: bigint; leads: bigint; conversions: bigint; total_value: unknown }[]>(Prisma.sql`
     WITH cohort AS (
       SELECT coalesce(c.admin_id, l.assigned_admin_id) AS rep_id, c.conversion_value
       FROM sales_leads l
@@ -47,7 +46,7 @@ export async function getRepPerformance(actor: TActor, input: TAnalyticsFilterIn
     SELECT rep_id, name, leads, conversions, total_value,
            rank() OVER (ORDER BY CASE WHEN leads > 0 THEN conversions::numeric / leads ELSE 0 END DESC, total_value DESC) AS rank
     FROM board
-    ORDER BY rank, name, rep_id`;
+    ORDER BY rank, name, rep_id`);
   return rows.map((r) => {
     const leads = toNumber(r.leads);
     const conversions = toNumber(r.conversions);

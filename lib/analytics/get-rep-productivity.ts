@@ -1,10 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, percent, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 export type TRepProductivityRow = {
   repId: number;
@@ -42,9 +41,9 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
   const who = f.repId
     ? Prisma.sql`u.id = ${f.repId}::int`
     : Prisma.sql`(u.role = 'admin' AND u.active) OR acts.admin_id IS NOT NULL OR mail.sender_id IS NOT NULL`;
-  const rows = await db.$queryRaw<
+  const rows = await queryFigure<
     { rep_id: number; name: string; calls: bigint; emails: bigint; interested: bigint; sent: bigint; replied: bigint; working_days: number }[]
-  >`
+  >(Prisma.sql`
     WITH days AS (
       SELECT count(*) FILTER (WHERE extract(isodow FROM d) < 6)::int AS working_days
       FROM generate_series(${f.from}::date::timestamp,
@@ -75,7 +74,7 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
     LEFT JOIN acts ON acts.admin_id = u.id
     LEFT JOIN mail ON mail.sender_id = u.id
     WHERE ${who}
-    ORDER BY coalesce(acts.calls, 0) + coalesce(acts.emails, 0) DESC, u.name, u.id`;
+    ORDER BY coalesce(acts.calls, 0) + coalesce(acts.emails, 0) DESC, u.name, u.id`);
   return rows.map((r) => {
     const [calls, emails, interested, sent, replies] = [r.calls, r.emails, r.interested, r.sent, r.replied].map(toNumber);
     const workingDays = toNumber(r.working_days);

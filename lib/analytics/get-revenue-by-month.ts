@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, localTime, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, localTime, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
 
 export type TRevenueByMonth = {
   /** Reps credited with revenue in the range, largest first (id null: conversions without a rep). */
@@ -19,7 +19,7 @@ export type TRevenueByMonth = {
  */
 export async function getRevenueByMonth(actor: TActor, input: TAnalyticsFilterInput): Promise<TRevenueByMonth> {
   const f = scopeAnalytics(actor, input);
-  const rows = await db.$queryRaw<{ month: string; rep_id: number | null; name: string | null; revenue: unknown; conversions: bigint }[]>`
+  const rows = await queryFigure<{ month: string; rep_id: number | null; name: string | null; revenue: unknown; conversions: bigint }[]>(Prisma.sql`
     WITH months AS (
       SELECT m::date AS month
       FROM generate_series(date_trunc('month', ${f.from}::date::timestamp), ${f.to}::date::timestamp, interval '1 month') AS m
@@ -36,7 +36,7 @@ export async function getRevenueByMonth(actor: TActor, input: TAnalyticsFilterIn
     FROM months m
     LEFT JOIN booked b ON b.month = m.month
     LEFT JOIN users u ON u.id = b.admin_id
-    ORDER BY m.month, u.name`;
+    ORDER BY m.month, u.name`);
   const months = new Map<string, TRevenueByMonth["months"][number]>();
   const reps = new Map<string, TRevenueByMonth["reps"][number]>();
   for (const r of rows) {

@@ -1,10 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, percent, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, percent, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
 
 export type TTerritoryRow = {
   territoryId: number;
@@ -28,9 +27,9 @@ export async function getTerritoryComparison(actor: TActor, input: TAnalyticsFil
   const f = scopeAnalytics(actor, input);
   const onlyTerritory = f.territoryId ? Prisma.sql`WHERE t.id = ${f.territoryId}::int` : Prisma.empty;
   const source = f.source ? Prisma.sql`AND l.lead_source = ${f.source}::lead_source` : Prisma.empty;
-  const rows = await db.$queryRaw<
+  const rows = await queryFigure<
     { id: number; name: string; states: string[]; reps: bigint; leads: bigint; worked: bigint; conversions: bigint; revenue: unknown }[]
-  >`
+  >(Prisma.sql`
     WITH t AS (
       SELECT t.id, t.name, t.states FROM territories t ${onlyTerritory}
     ), touched AS (
@@ -50,7 +49,7 @@ export async function getTerritoryComparison(actor: TActor, input: TAnalyticsFil
     FROM t
     LEFT JOIN touched x ON x.territory_id = t.id
     GROUP BY t.id, t.name, t.states
-    ORDER BY t.name`;
+    ORDER BY t.name`);
   return rows.map((r) => {
     const leads = toNumber(r.leads);
     const worked = toNumber(r.worked);

@@ -1,10 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 // Distribution buckets in days: [0,1), [1,3), [3,7), [7,14), [14,30), [30,∞).
 export const CONVERSION_BUCKETS = [
@@ -43,7 +42,7 @@ export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilter
         : Prisma.sql`count(*) FILTER (WHERE days >= ${b.min} AND days < ${b.max}) AS ${Prisma.raw(`b${i}`)}`,
     ),
   );
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+  const [row] = await queryFigure<Record<string, unknown>[]>(Prisma.sql`
     WITH conv AS (
       SELECT greatest(0, extract(epoch FROM c.created_at - l.created_at) / 86400.0) AS days,
              extract(epoch FROM c.created_at - first_action.at) / 86400.0 AS contact_days
@@ -61,7 +60,7 @@ export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilter
            percentile_cont(0.5) WITHIN GROUP (ORDER BY contact_days) AS median_contact_days,
            avg(contact_days) AS average_contact_days,
            ${bucketColumns}
-    FROM conv`;
+    FROM conv`);
   return {
     conversions: toNumber(row.conversions),
     medianDays: round1(toNumber(row.median_days)),
