@@ -5,4 +5,5 @@ import type { TAct } from "@/lib/auth/permissions";
 export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm", label: "Dashboard" },
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },
+  { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },
 ];

@@ -19,7 +19,8 @@ import { getRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
 import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison";
 import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 import { loadAnalyticsPage } from "@/lib/analytics/load-analytics-page";
-import { prepareBenchDatabases, useDatabase } from "./lib/bench-database";
+// Aliased: the hooks lint rule reads any use* call as a React hook.
+import { prepareBenchDatabases, useDatabase as pointDatabaseAt } from "./lib/bench-database";
 import { printTable, timeRuns, type TBenchResult, type TTiming } from "./lib/report";
 
 const FIGURE_TARGET_MS = 300;
@@ -55,7 +56,7 @@ async function prepare(url: string) {
 }
 
 async function measure(url: string, ranges: TRangePreset[], runs: number) {
-  useDatabase(url);
+  pointDatabaseAt(url);
   await prepare(url);
   const manager = await db.user.findFirstOrThrow({ where: { role: "super_admin", active: true }, orderBy: { id: "asc" } });
   const actor: TActor = { id: manager.id, role: manager.role, name: manager.name, email: manager.email };
