@@ -1,8 +1,9 @@
 "use client";
 
+import type { TCallHeatmap } from "@/lib/analytics/get-call-heatmap";
 import { ChartCard } from "@/components/analytics/chart-card";
 
-type TData = { cells: { weekday: number; hour: number; calls: number }[]; total: number; max: number };
+type TData = TCallHeatmap;
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);

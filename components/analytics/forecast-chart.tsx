@@ -1,15 +1,12 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TPipelineForecast } from "@/lib/analytics/get-pipeline-forecast";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt, SOURCE_LABELS } from "@/components/analytics/chart-theme";
 import { compactMoney, formatMoney } from "@/components/analytics/format";
 
-type TData = {
-  sources: { source: string; openLeads: number; openValue: number; historicalRate: number; closedLeads: number; forecastValue: number }[];
-  openValue: number;
-  forecastValue: number;
-};
+type TData = TPipelineForecast;
 
 export function ForecastChart({ data, fileSuffix }: { data: TData; fileSuffix: string }) {
   const rows = data.sources.map((s) => ({ ...s, label: SOURCE_LABELS[s.source] ?? s.source }));

@@ -1,14 +1,15 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TLeadsBySource } from "@/lib/analytics/get-leads-by-source";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt, SOURCE_LABELS } from "@/components/analytics/chart-theme";
 import { bucketLabel } from "@/components/analytics/format";
 
-type TData = { unit: "day" | "week" | "month"; buckets: ({ bucket: string; total: number } & Record<string, number | string>)[]; totals: Record<string, number> };
+type TData = TLeadsBySource;
 
 export function LeadsBySourceChart({ data, fileSuffix }: { data: TData; fileSuffix: string }) {
-  const sources = Object.keys(SOURCE_LABELS);
+  const sources = Object.keys(SOURCE_LABELS) as (keyof TLeadsBySource["totals"])[];
   const rows = data.buckets.map((b) => ({ ...b, label: bucketLabel(b.bucket, data.unit) }));
   const columns = [
     { key: "bucket", label: data.unit === "day" ? "Day" : data.unit === "week" ? "Week of" : "Month" },

@@ -1,11 +1,12 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TPipelineByStatus } from "@/lib/analytics/get-pipeline-by-status";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt, STATUS_LABELS } from "@/components/analytics/chart-theme";
 import { compactMoney, formatMoney } from "@/components/analytics/format";
 
-type TData = { statuses: { status: string; leads: number; value: number }[]; openLeads: number; openValue: number };
+type TData = TPipelineByStatus;
 
 export function PipelineChart({ data, fileSuffix }: { data: TData; fileSuffix: string }) {
   const rows = data.statuses.map((s) => ({ ...s, label: STATUS_LABELS[s.status] ?? s.status }));

@@ -1,13 +1,11 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TRepProductivityRow } from "@/lib/analytics/get-rep-productivity";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
 
-type TRow = {
-  repId: number; name: string; calls: number; emails: number; workingDays: number; callsPerDay: number; emailsPerDay: number;
-  interestedCalls: number; callToInterestRate: number; emailsSent: number; replies: number; responseRate: number;
-};
+type TRow = TRepProductivityRow;
 
 export function ProductivityChart({ rows, fileSuffix }: { rows: TRow[]; fileSuffix: string }) {
   const days = rows[0]?.workingDays ?? 0;

@@ -1,10 +1,11 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TRepPerformanceRow } from "@/lib/analytics/get-rep-performance";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
 
-type TRow = { repId: number; name: string; rank: number; leadsAssigned: number; conversions: number; conversionRate: number; totalValue: number; averageValue: number };
+type TRow = TRepPerformanceRow;
 
 const COLUMNS = [
   { key: "rank", label: "Rank", format: "int" as const },

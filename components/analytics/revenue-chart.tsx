@@ -1,15 +1,12 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
 import { bucketLabel, compactMoney, formatMoney } from "@/components/analytics/format";
 
-type TData = {
-  reps: { repId: number | null; name: string; revenue: number; conversions: number }[];
-  months: { month: string; revenue: number; conversions: number; byRep: Record<string, number> }[];
-  total: number;
-};
+type TData = TRevenueByMonth;
 
 const repKey = (id: number | null) => (id === null ? "none" : String(id));
 

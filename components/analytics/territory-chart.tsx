@@ -1,10 +1,11 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TTerritoryRow } from "@/lib/analytics/get-territory-comparison";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
 
-type TRow = { territoryId: number; name: string; states: string[]; reps: number; leads: number; worked: number; coverage: number; conversions: number; conversionRate: number; revenue: number };
+type TRow = TTerritoryRow;
 
 export function TerritoryChart({ rows, fileSuffix }: { rows: TRow[]; fileSuffix: string }) {
   return (

@@ -1,18 +1,11 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
 
-type TData = {
-  conversions: number;
-  medianDays: number;
-  averageDays: number;
-  contacted: number;
-  medianContactToDealDays: number;
-  averageContactToDealDays: number;
-  buckets: { label: string; conversions: number }[];
-};
+type TData = TTimeToConversion;
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (

@@ -88,7 +88,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
         <FunnelChart stages={data.funnel.stages} fileSuffix={suffix} />
         <TimeToConversionChart data={data.timeToConversion} fileSuffix={suffix} />
         <FollowUpChart groups={data.followUps.groups} notYetDue={data.followUps.notYetDue} fileSuffix={suffix} />
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <CallHeatmap data={data.heatmap} timeZone={timeZone} fileSuffix={suffix} />
         </div>
         <TerritoryChart rows={data.territories} fileSuffix={suffix} />
