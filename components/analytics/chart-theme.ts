@@ -20,5 +20,7 @@ export const STATUS_LABELS: Record<string, string> = {
   lost: "Lost",
 };
 
+// Bars and lines are drawn without animation (isAnimationActive={false}): the figures read at once,
+// nothing moves for people who prefer reduced motion, and screenshots show the data.
 export const CHART_HEIGHT = 280;
 export const AXIS_TICK = { fontSize: 12, fill: "#334155" };

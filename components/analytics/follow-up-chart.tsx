@@ -40,7 +40,7 @@ export function FollowUpChart({ groups, notYetDue, fileSuffix }: { groups: TGrou
           <XAxis dataKey="label" tick={AXIS_TICK} />
           <YAxis unit="%" domain={[0, 100]} tick={AXIS_TICK} width={48} />
           <Tooltip formatter={(v, _n, item) => [`${Number(v).toFixed(1)} % of ${(item.payload as TGroup).leads} leads`, "Converted"]} />
-          <Bar dataKey="conversionRate" name="Conversion rate">
+          <Bar isAnimationActive={false} dataKey="conversionRate" name="Conversion rate">
             {rows.map((r) => (
               <Cell key={r.verdict} fill={COLORS[r.verdict]} />
             ))}

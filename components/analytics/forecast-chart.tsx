@@ -35,8 +35,8 @@ export function ForecastChart({ data, fileSuffix }: { data: TData; fileSuffix: s
           <YAxis tickFormatter={compactMoney} tick={AXIS_TICK} width={56} />
           <Tooltip formatter={(v) => formatMoney(Number(v))} />
           <Legend />
-          <Bar dataKey="openValue" name="Open value" fill={colorAt(4)} />
-          <Bar dataKey="forecastValue" name="Forecast" fill={colorAt(2)} />
+          <Bar isAnimationActive={false} dataKey="openValue" name="Open value" fill={colorAt(4)} />
+          <Bar isAnimationActive={false} dataKey="forecastValue" name="Forecast" fill={colorAt(2)} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

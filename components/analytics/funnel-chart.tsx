@@ -32,7 +32,7 @@ export function FunnelChart({ stages, fileSuffix }: { stages: TStage[]; fileSuff
           <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
           <YAxis type="category" dataKey="label" tick={AXIS_TICK} width={80} />
           <Tooltip formatter={(v, _n, item) => [`${v} leads (${(item.payload as TStage).rateFromStart.toFixed(1)} % of pending)`, "Leads"]} />
-          <Bar dataKey="leads" name="Leads" fill={colorAt(0)}>
+          <Bar isAnimationActive={false} dataKey="leads" name="Leads" fill={colorAt(0)}>
             <LabelList dataKey="note" position="right" style={{ fontSize: 12, fill: "#334155" }} />
           </Bar>
         </BarChart>

@@ -37,7 +37,7 @@ export function LeadsBySourceChart({ data, fileSuffix }: { data: TData; fileSuff
           {sources
             .filter((s) => data.totals[s] > 0)
             .map((s) => (
-              <Bar key={s} dataKey={s} name={SOURCE_LABELS[s]} stackId="leads" fill={colorAt(sources.indexOf(s))} />
+              <Bar isAnimationActive={false} key={s} dataKey={s} name={SOURCE_LABELS[s]} stackId="leads" fill={colorAt(sources.indexOf(s))} />
             ))}
         </BarChart>
       </ResponsiveContainer>

@@ -31,7 +31,7 @@ export function PipelineChart({ data, fileSuffix }: { data: TData; fileSuffix: s
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
           <YAxis tickFormatter={compactMoney} tick={AXIS_TICK} width={56} />
           <Tooltip formatter={(v, _n, item) => [`${formatMoney(Number(v))} (${(item.payload as { leads: number }).leads} leads)`, "Estimated value"]} />
-          <Bar dataKey="value" name="Estimated value">
+          <Bar isAnimationActive={false} dataKey="value" name="Estimated value">
             {rows.map((r, i) => (
               <Cell key={r.status} fill={colorAt(i)} />
             ))}

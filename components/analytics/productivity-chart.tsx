@@ -40,9 +40,9 @@ export function ProductivityChart({ rows, fileSuffix }: { rows: TRow[]; fileSuff
           <YAxis yAxisId="rate" orientation="right" unit="%" domain={[0, 100]} tick={AXIS_TICK} width={48} />
           <Tooltip />
           <Legend />
-          <Bar yAxisId="perDay" dataKey="callsPerDay" name="Calls / day" fill={colorAt(0)} />
-          <Bar yAxisId="perDay" dataKey="emailsPerDay" name="Emails / day" fill={colorAt(1)} />
-          <Bar yAxisId="rate" dataKey="responseRate" name="Response rate %" fill={colorAt(3)} />
+          <Bar isAnimationActive={false} yAxisId="perDay" dataKey="callsPerDay" name="Calls / day" fill={colorAt(0)} />
+          <Bar isAnimationActive={false} yAxisId="perDay" dataKey="emailsPerDay" name="Emails / day" fill={colorAt(1)} />
+          <Bar isAnimationActive={false} yAxisId="rate" dataKey="responseRate" name="Response rate %" fill={colorAt(3)} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

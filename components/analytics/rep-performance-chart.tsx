@@ -37,9 +37,9 @@ export function RepPerformanceChart({ rows, fileSuffix }: { rows: TRow[]; fileSu
           <YAxis yAxisId="rate" orientation="right" unit="%" domain={[0, 100]} tick={AXIS_TICK} width={44} />
           <Tooltip formatter={(v, name) => (name === "Conversion rate" ? `${Number(v).toFixed(1)} %` : v)} />
           <Legend />
-          <Bar yAxisId="count" dataKey="leadsAssigned" name="Leads assigned" fill={colorAt(4)} />
-          <Bar yAxisId="count" dataKey="conversions" name="Conversions" fill={colorAt(0)} />
-          <Line yAxisId="rate" dataKey="conversionRate" name="Conversion rate" stroke={colorAt(5)} strokeWidth={2} dot={{ r: 4 }} />
+          <Bar isAnimationActive={false} yAxisId="count" dataKey="leadsAssigned" name="Leads assigned" fill={colorAt(4)} />
+          <Bar isAnimationActive={false} yAxisId="count" dataKey="conversions" name="Conversions" fill={colorAt(0)} />
+          <Line isAnimationActive={false} yAxisId="rate" dataKey="conversionRate" name="Conversion rate" stroke={colorAt(5)} strokeWidth={2} dot={{ r: 4 }} />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -43,7 +43,7 @@ export function RevenueChart({ data, fileSuffix }: { data: TData; fileSuffix: st
           <Tooltip formatter={(v) => formatMoney(Number(v))} />
           <Legend />
           {data.reps.map((r, i) => (
-            <Bar key={repKey(r.repId)} dataKey={`rep_${repKey(r.repId)}`} name={r.name} stackId="revenue" fill={colorAt(i)} />
+            <Bar isAnimationActive={false} key={repKey(r.repId)} dataKey={`rep_${repKey(r.repId)}`} name={r.name} stackId="revenue" fill={colorAt(i)} />
           ))}
         </BarChart>
       </ResponsiveContainer>

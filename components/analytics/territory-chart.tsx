@@ -36,8 +36,8 @@ export function TerritoryChart({ rows, fileSuffix }: { rows: TRow[]; fileSuffix:
           <YAxis unit="%" domain={[0, 100]} tick={AXIS_TICK} width={48} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(1)} %`} />
           <Legend />
-          <Bar dataKey="coverage" name="Coverage" fill={colorAt(4)} />
-          <Bar dataKey="conversionRate" name="Conversion rate" fill={colorAt(0)} />
+          <Bar isAnimationActive={false} dataKey="coverage" name="Coverage" fill={colorAt(4)} />
+          <Bar isAnimationActive={false} dataKey="conversionRate" name="Conversion rate" fill={colorAt(0)} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -48,7 +48,7 @@ export function TimeToConversionChart({ data, fileSuffix }: { data: TData; fileS
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0} angle={-20} textAnchor="end" height={48} />
           <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
           <Tooltip />
-          <Bar dataKey="conversions" name="Conversions" fill={colorAt(2)} />
+          <Bar isAnimationActive={false} dataKey="conversions" name="Conversions" fill={colorAt(2)} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
