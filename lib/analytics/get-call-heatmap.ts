@@ -20,13 +20,16 @@ export async function getCallHeatmap(actor: TActor, input: TAnalyticsFilterInput
   const needsLead = !!(f.source || f.territoryId);
   const leadJoin = needsLead ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
   const rows = await queryFigure<{ weekday: number; hour: number; calls: bigint }[]>(Prisma.sql`
-    WITH calls AS (
-      SELECT extract(isodow FROM ${localTime("a.created_at", f)})::int AS weekday,
-             extract(hour FROM ${localTime("a.created_at", f)})::int AS hour,
-             count(*) AS calls
+    WITH hours AS (
+      -- Grouped by local hour first, so each call is converted to the company clock only once.
+      SELECT date_trunc('hour', ${localTime("a.created_at", f)}) AS hour_start, count(*) AS calls
       FROM sales_actions a
       ${leadJoin}
       WHERE a.action_type = 'call' AND ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)}
+      GROUP BY 1
+    ), calls AS (
+      SELECT extract(isodow FROM hour_start)::int AS weekday, extract(hour FROM hour_start)::int AS hour, sum(calls) AS calls
+      FROM hours
       GROUP BY 1, 2
     )
     SELECT d.weekday, h.hour, coalesce(c.calls, 0) AS calls

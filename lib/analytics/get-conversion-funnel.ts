@@ -25,14 +25,19 @@ export async function getConversionFunnel(actor: TActor, input: TAnalyticsFilter
     WITH cohort AS MATERIALIZED (
       SELECT CASE
                WHEN c.id IS NOT NULL OR l.status = 'converted' THEN 4
-               WHEN EXISTS (SELECT 1 FROM sales_actions a WHERE a.lead_id = l.id AND a.outcome = 'interested') THEN 3
-               WHEN EXISTS (SELECT 1 FROM sales_actions a WHERE a.lead_id = l.id) THEN 2
+               WHEN act.interested > 0 THEN 3
+               WHEN act.actions > 0 THEN 2
                WHEN l.assigned_admin_id IS NOT NULL OR l.assigned_at IS NOT NULL
                     OR EXISTS (SELECT 1 FROM lead_events e WHERE e.lead_id = l.id AND e.type IN ('claimed', 'assigned')) THEN 1
                ELSE 0
              END AS reached
       FROM sales_leads l
       LEFT JOIN sales_conversions c ON c.lead_id = l.id
+      CROSS JOIN LATERAL (
+        -- One index-only pass over the lead's actions.
+        SELECT count(*) AS actions, count(*) FILTER (WHERE a.outcome = 'interested') AS interested
+        FROM sales_actions a WHERE a.lead_id = l.id
+      ) act
       WHERE ${inRange("l.created_at", f)} ${leadConditions(f)} ${repCondition("coalesce(c.admin_id, l.assigned_admin_id)", f)}
     )
     SELECT count(*) AS pending,
