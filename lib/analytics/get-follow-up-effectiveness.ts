@@ -16,7 +16,8 @@ export type TFollowUpEffectiveness = {
 
 /**
  * Follow-ups due in the range (a sales action's follow_up_date), each judged by the lead's next
- * touch after the action that set it: the next sales action by anyone, or the lead's closing.
+ * touch after the action that set it: the next sales action by anyone, or, after the lead's last
+ * action, its closing (converted or lost).
  *   kept   — touched no later than the end of the day after the follow-up date (company calendar);
  *            touching earlier also counts, since that touch replaces the promise;
  *   late   — touched, but only after that;
@@ -38,27 +39,26 @@ export async function getFollowUpEffectiveness(actor: TActor, input: TAnalyticsF
       FROM sales_actions a
       ${leadJoin}
       WHERE ${inRange("a.follow_up_date", f)} ${repCondition("a.admin_id", f)}
-    ), touches AS (
-      -- Every touch of those leads: their sales actions, and their closing (converted or lost).
-      SELECT a.lead_id, a.created_at AS at, a.follow_up_date, a.admin_id
+    ), sequence AS (
+      -- The leads' actions in order, read index-only and already sorted by the index.
+      SELECT a.lead_id, a.created_at, a.follow_up_date, a.admin_id,
+             lead(a.created_at) OVER (PARTITION BY a.lead_id ORDER BY a.created_at) AS next_at
       FROM sales_actions a
       WHERE a.lead_id = ANY ((SELECT lead_ids FROM due)::int[])
-      UNION ALL
-      SELECT l.id, l.closed_at, NULL, NULL
-      FROM sales_leads l
-      WHERE l.id = ANY ((SELECT lead_ids FROM due)::int[]) AND l.closed_at IS NOT NULL
-    ), sequence AS (
-      SELECT t.*, lead(t.at) OVER (PARTITION BY t.lead_id ORDER BY t.at) AS next_at
-      FROM touches t
-    ), judged AS (
+    ), judged AS MATERIALIZED (
+      -- Materialized so each verdict is worked out once, not once per aggregate that reads it.
       SELECT s.lead_id,
              CASE
-               WHEN s.next_at IS NOT NULL AND s.next_at < grace.ends THEN 3
-               WHEN s.next_at IS NOT NULL THEN 2
+               WHEN touch.at IS NOT NULL AND touch.at < grace.ends THEN 3
+               WHEN touch.at IS NOT NULL THEN 2
                WHEN now() >= grace.ends THEN 1
              END AS verdict
       FROM sequence s
       CROSS JOIN day_starts ds
+      -- After a lead's last action, its closing (converted or lost) is the next touch.
+      CROSS JOIN LATERAL (
+        SELECT coalesce(s.next_at, (SELECT l.closed_at FROM sales_leads l WHERE l.id = s.lead_id AND l.closed_at >= s.created_at)) AS at
+      ) touch
       CROSS JOIN LATERAL (SELECT ds.starts[width_bucket(s.follow_up_date, ds.starts) + 2] AS ends) grace
       WHERE ${inRange("s.follow_up_date", f)} ${repCondition("s.admin_id", f)}
     ), per_lead AS (
