@@ -53,6 +53,13 @@ export function CallHeatmap({ data, timeZone, fileSuffix }: { data: TData; timeZ
             </div>
           ))}
         </div>
+        <div className="mt-2 flex items-center gap-2 text-xs text-slate-600" aria-hidden="true">
+          <span>Fewer calls</span>
+          {[0.15, 0.35, 0.55, 0.75, 1].map((t) => (
+            <span key={t} className="inline-block h-3 w-6 rounded-sm" style={{ background: `rgba(0, 114, 178, ${t})` }} />
+          ))}
+          <span>More calls (busiest: {data.max})</span>
+        </div>
       </div>
     </ChartCard>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
 
@@ -32,6 +32,7 @@ export function FunnelChart({ stages, fileSuffix }: { stages: TStage[]; fileSuff
           <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
           <YAxis type="category" dataKey="label" tick={AXIS_TICK} width={80} />
           <Tooltip formatter={(v, _n, item) => [`${v} leads (${(item.payload as TStage).rateFromStart.toFixed(1)} % of pending)`, "Leads"]} />
+          <Legend formatter={() => "Leads · share moved on from the stage before"} />
           <Bar isAnimationActive={false} dataKey="leads" name="Leads" fill={colorAt(0)}>
             <LabelList dataKey="note" position="right" style={{ fontSize: 12, fill: "#334155" }} />
           </Bar>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
@@ -48,6 +48,7 @@ export function TimeToConversionChart({ data, fileSuffix }: { data: TData; fileS
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0} angle={-20} textAnchor="end" height={48} />
           <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
           <Tooltip />
+          <Legend />
           <Bar isAnimationActive={false} dataKey="conversions" name="Conversions" fill={colorAt(2)} />
         </BarChart>
       </ResponsiveContainer>
