@@ -4,6 +4,8 @@ import type { TAct } from "@/lib/auth/permissions";
 // who may not use it (the page itself still refuses them).
 export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm", label: "Dashboard" },
+  { href: "/admin/crm/leads", label: "Leads" },
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },
   { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },
+  { href: "/admin/crm/account", label: "My account" },
 ];
