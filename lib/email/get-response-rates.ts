@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { can, type TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
+import { UNSENT_EMAIL_STATUSES } from "@/lib/analytics/get-rep-productivity";
 
 export const ZGetResponseRates = z.object({
   from: z.coerce.date().optional(),
@@ -12,21 +13,23 @@ export const ZGetResponseRates = z.object({
 export type TResponseRate = { repId: number; repName: string; sent: number; replied: number; rate: number | null };
 
 /**
- * Emails → replies per rep, in one query. Counts lead emails that left through SendGrid (outbox
- * simulations never reach anyone, test emails belong to no lead); a message with several replies
- * counts once. Reps get their own row; the manager gets every rep's.
+ * Emails → replies per rep, in one query, counted as the analytics page counts them: lead emails
+ * that left us (UNSENT_EMAIL_STATUSES excluded: queued, failed, bounced, dropped; outbox
+ * simulations count, so the demo measures like a real account) against those that got a reply.
+ * A message with several replies counts once. Reps get their own row; the manager every rep's.
  */
 export async function getResponseRates(actor: TActor, input: z.input<typeof ZGetResponseRates> = {}): Promise<TResponseRate[]> {
   const parsed = ZGetResponseRates.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const onlyRep = can(actor, "metrics.team") ? null : actor.id;
+  const { from = null, to = null } = parsed.data;
   const rows = await db.$queryRaw<{ rep_id: number; rep_name: string; sent: bigint; replied: bigint }[]>`
     SELECT u.id AS rep_id, u.name AS rep_name, count(m.id) AS sent, count(m.replied_at) AS replied
     FROM users u
     LEFT JOIN email_messages m
-      ON m.sender_id = u.id AND m.lead_id IS NOT NULL AND m.sent_at IS NOT NULL AND m.status <> 'simulated'
-      AND (${parsed.data.from ?? null}::timestamptz IS NULL OR m.created_at >= ${parsed.data.from ?? null}::timestamptz)
-      AND (${parsed.data.to ?? null}::timestamptz IS NULL OR m.created_at < ${parsed.data.to ?? null}::timestamptz)
+      ON m.sender_id = u.id AND m.lead_id IS NOT NULL AND m.status::text <> ALL(${[...UNSENT_EMAIL_STATUSES]}::text[])
+      AND (${from}::timestamptz IS NULL OR coalesce(m.sent_at, m.created_at) >= ${from}::timestamptz)
+      AND (${to}::timestamptz IS NULL OR coalesce(m.sent_at, m.created_at) < ${to}::timestamptz)
     WHERE (${onlyRep}::int IS NULL OR u.id = ${onlyRep}::int)
     GROUP BY u.id, u.name
     HAVING bool_or(u.role = 'admin' AND u.active) OR count(m.id) > 0

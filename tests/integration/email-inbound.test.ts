@@ -88,5 +88,8 @@ describe("SendGrid Inbound Parse replies", () => {
     expect(all.find((r) => r.repId === a.id)).toMatchObject({ sent: 1, replied: 1, rate: 1 });
     expect(all.find((r) => r.repId === b.id)).toMatchObject({ sent: 1, replied: 0, rate: 0 });
     expect((await getResponseRates(actorB)).map((r) => r.repId)).toEqual([b.id]);
+    // A bounced email never reached anyone: it is not counted as sent (as on the analytics page).
+    await db.emailMessage.updateMany({ where: { senderId: b.id }, data: { status: "bounced" } });
+    expect(await getResponseRates(actorB)).toEqual([expect.objectContaining({ sent: 0, replied: 0, rate: null })]);
   });
 });
