@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
-import { zonedDayBounds, zonedWeekStart } from "@/lib/calls/zoned-time";
+import { zonedDayBounds, zonedDaysLater, zonedWeekStart } from "@/lib/calls/zoned-time";
 import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
 
 export const ZGetRepCallMetrics = z.object({ repId: z.coerce.number().int().positive().optional() });
@@ -17,7 +17,7 @@ export type TRepCallMetrics = {
   interestedThisWeek: number;
   /** Interested calls ÷ calls this week, % (the second seed's "calls → interested"). */
   interestRatePct: number | null;
-  /** Follow-ups that fell due in the last 30 days (before today) and how many were kept. */
+  /** Follow-ups that fell due in the 7 days before today and how many were kept. */
   followUpsDue: number;
   followUpsKept: number;
   followUpsKeptPct: number | null;
@@ -32,8 +32,10 @@ const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) 
 /**
  * A rep's call figures in one query, days and weeks (Monday start) in the company time zone.
  * A follow-up counts as kept when the lead saw its next sales action (or was closed) no later
- * than the end of the company day it was due. Follow-ups booked more than 90 days ahead fall
- * outside the window (the action that booked it must be at most 120 days old).
+ * than the end of the company day it was due; judged over the 7 company days before today
+ * (today's may still be kept). Follow-ups booked more than 90 days ahead fall outside the window
+ * (the action that booked it must be at most 97 days old), which keeps the scan on the
+ * (admin_id, follow_up_date, lead_id, created_at) index.
  */
 export async function getRepCallMetrics(
   actor: TActor,
@@ -48,8 +50,8 @@ export async function getRepCallMetrics(
   const now = options.now ?? new Date();
   const today = zonedDayBounds(now, timeZone).start;
   const week = zonedWeekStart(now, timeZone);
-  const since = new Date(today.getTime() - 30 * 86_400_000);
-  const bookedSince = new Date(today.getTime() - 120 * 86_400_000);
+  const since = zonedDaysLater(now, -7, 0, timeZone);
+  const bookedSince = new Date(since.getTime() - 90 * 86_400_000);
   const from = new Date(Math.min(today.getTime(), week.getTime()));
   const [r] = await db.$queryRaw<
     {

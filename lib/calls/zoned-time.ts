@@ -77,3 +77,9 @@ export function zonedDaysLater(at: Date, days: number, hour: number, tz: string)
   const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
   return zonedTimeToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, 0, tz);
 }
+
+/** The company calendar date `days` after the day of `at`, as YYYY-MM-DD. */
+export function zonedDateAfter(at: Date, days: number, tz: string): string {
+  const p = zonedParts(at, tz);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day + days)).toISOString().slice(0, 10);
+}

@@ -24,13 +24,15 @@ describe("rep call metrics", () => {
     await logCall(lead.id, other.id, at(-hours(3)), "interested"); // someone else's call
     await db.salesAction.create({ data: { leadId: lead.id, adminId: rep.id, actionType: "email", createdAt: at(-hours(4)) } });
 
-    // Two follow-ups fell due in the window: one kept (a call the same day), one missed.
+    // Two follow-ups fell due in the last 7 days: one kept (a call the same day), one missed.
     const kept = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
-    await logCall(kept.id, rep.id, at(-days(9)), "voicemail", at(-days(7))); // due Wed Nov 11
-    await logCall(kept.id, rep.id, at(-days(7) + hours(2)), "answered");
+    await logCall(kept.id, rep.id, at(-days(6)), "voicemail", at(-days(4))); // due Sat Nov 14
+    await logCall(kept.id, rep.id, at(-days(4) + hours(2)), "answered");
     const missed = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
-    await logCall(missed.id, rep.id, at(-days(12)), "callback", at(-days(10))); // due Sun Nov 8
-    await logCall(missed.id, rep.id, at(-days(8)), "no_answer");
+    await logCall(missed.id, rep.id, at(-days(6)), "callback", at(-days(5))); // due Fri Nov 13
+    await logCall(missed.id, rep.id, at(-days(3) - hours(12)), "no_answer"); // Sun 00:00: a day late
+    const longAgo = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
+    await logCall(longAgo.id, rep.id, at(-days(12)), "callback", at(-days(10))); // due before the 7-day window
 
     const m = await getRepCallMetrics(rep, {}, { now });
     expect(m).toEqual({
@@ -42,9 +44,9 @@ describe("rep call metrics", () => {
       followUpsDue: 2,
       followUpsKept: 1,
       followUpsKeptPct: 50,
-      leadsAssigned: 6,
+      leadsAssigned: 7,
       converted: 1,
-      conversionRatePct: 16.7,
+      conversionRatePct: 14.3,
     });
   });
 
