@@ -4,22 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { TActionState } from "@/lib/action-state";
+import type { TCallListRow } from "@/lib/calls/get-call-list";
 import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
 import { CallPanel, FOLLOW_UPS, OUTCOMES, type TFollowUpPick } from "@/components/calls/call-panel";
 
-export type TCallRowView = {
-  id: number;
-  bucket: string;
-  bucketLabel: string;
-  reason: string;
-  callStatus: string;
-  states: string[];
-  estimatedValue: number;
-  company: { id: number; name: string; phone: string | null };
-  contact: { name: string | null; phone: string | null };
-  lockedBy: { id: number; name: string; until: string } | null;
-};
+export type TCallRowView = TCallListRow;
 
 type TAct<T = unknown> = (prev: unknown, payload: Record<string, unknown>) => Promise<TActionState<T>>;
 export type TCallActions = { lock: TAct; release: TAct; save: TAct };

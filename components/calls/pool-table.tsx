@@ -3,23 +3,12 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
+import type { TPoolRow } from "@/lib/calls/get-lead-pool";
 import { FormMessage } from "@/components/ui/form-message";
 import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
 
-export type TPoolRowView = {
-  id: number;
-  companyName: string;
-  companyPhone: string | null;
-  leadSource: string;
-  states: string[];
-  matchedStates: string[];
-  estimatedValue: number;
-  createdAt: string;
-  callStatus: string;
-  lockedBy: { id: number; name: string; until: string } | null;
-  claimable: boolean;
-};
+export type TPoolRowView = TPoolRow;
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 

@@ -1,18 +1,7 @@
+import type { TRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
 import { StatCard } from "@/components/stat-card";
 
-export type TRepCallMetricsView = {
-  callsToday: number;
-  callsThisWeek: number;
-  connectsThisWeek: number;
-  interestedThisWeek: number;
-  interestRatePct: number | null;
-  followUpsDue: number;
-  followUpsKept: number;
-  followUpsKeptPct: number | null;
-  leadsAssigned: number;
-  converted: number;
-  conversionRatePct: number | null;
-};
+export type TRepCallMetricsView = TRepCallMetrics;
 
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 

@@ -1,16 +1,10 @@
 "use client";
 
 import type { TFormAction } from "@/lib/action-state";
+import type { TTerritoryRow } from "@/lib/territories/list-territories";
 import { ActionForm } from "@/components/territories/action-form";
 
-export type TTerritoryCardData = {
-  id: number;
-  name: string;
-  states: string[];
-  members: { id: number; name: string; active: boolean }[];
-  openLeads: number;
-  unassigned: number;
-};
+export type TTerritoryCardData = TTerritoryRow;
 
 type TActions = { rename: TFormAction; setStates: TFormAction; addMember: TFormAction; removeMember: TFormAction; remove: TFormAction };
 
