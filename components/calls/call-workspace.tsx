@@ -115,7 +115,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
           {message?.text}
         </p>
         {visible.length === 0 ? <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">Nothing to call right now. Check the lead pool.</p> : null}
-        <ol className="divide-y rounded-lg border border-slate-200 bg-white" aria-label="Call list">
+        <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Call list">
           {visible.map((r, i) => (
             <li
               key={r.id}

@@ -30,7 +30,7 @@ function ClaimButton({ leadId, action, company }: { leadId: number; action: TFor
 export function PoolTable({ rows, claimAction }: { rows: TPoolRowView[]; claimAction?: TFormAction }) {
   if (!rows.length) return <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">No unassigned leads here.</p>;
   return (
-    <ul className="divide-y rounded-lg border border-slate-200 bg-white" aria-label="Lead pool">
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Lead pool">
       {rows.map((r) => (
         <li key={r.id} className="flex flex-wrap items-center gap-3 px-3 py-2" data-lead-id={r.id} data-in-territory={r.matchedStates.length > 0}>
           <div className="min-w-0 flex-1">

@@ -31,7 +31,7 @@ export function StateCoverageTable({ rows }: { rows: TStateCoverageRow[] }) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.state} className="border-t" data-state-row={r.state}>
+            <tr key={r.state} className="border-t border-slate-200" data-state-row={r.state}>
               <th scope="row" className="px-3 py-1.5 text-left font-medium">
                 <abbr title={US_STATES[r.state]?.name} className="no-underline">
                   {r.state}
