@@ -27,6 +27,7 @@ export const FOLLOW_UPS: { key: string; value: TFollowUpPick; label: string }[] 
 type TProps = {
   lead: TCallRowView;
   lockError: string | null;
+  locking: boolean;
   pending: boolean;
   notes: string;
   onNotes: (v: string) => void;
@@ -51,7 +52,13 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
     if (followUp === "custom") dateRef.current?.focus();
   }, [followUp, dateRef]);
   return (
-    <section aria-labelledby="call-h" className="space-y-3 rounded-lg border-2 border-brand-600 bg-white p-4" data-testid="call-panel" data-lead-id={p.lead.id}>
+    <section
+      aria-labelledby="call-h"
+      className="space-y-3 rounded-lg border-2 border-brand-600 bg-white p-4"
+      data-testid="call-panel"
+      data-lead-id={p.lead.id}
+      data-lock={p.lockError ? "refused" : p.locking ? "locking" : "held"}
+    >
       <div>
         <h2 id="call-h" ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
           {p.lead.company.name}

@@ -35,6 +35,8 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLHeadingElement>(null);
+  const lockRef = useRef<Promise<boolean>>(Promise.resolve(true));
+  const [locking, setLocking] = useState(false);
 
   const visible = rows.filter((r) => !done.has(r.id));
   const active = visible.find((r) => r.id === activeId) ?? null;
@@ -51,13 +53,17 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     setLockError(null);
     setActiveId(row?.id ?? null);
     if (!row) {
+      lockRef.current = Promise.resolve(true);
       setMessage({ ok: true, text: "That is the whole list for now." });
       return;
     }
-    startTransition(async () => {
-      const res = await actions.lock(undefined, { leadId: row.id });
+    setLocking(true);
+    // Saving waits for this, so a quick key press can never save first and be re-locked after.
+    lockRef.current = actions.lock(undefined, { leadId: row.id }).then((res) => {
+      setLocking(false);
       if (!res.ok) setLockError(res.message ?? "Could not open this lead");
       panelRef.current?.focus();
+      return res.ok;
     });
   }
 
@@ -73,6 +79,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     if (!active || pending || lockError) return;
     const lead = active;
     startTransition(async () => {
+      if (!(await lockRef.current)) return;
       const res = await actions.save(undefined, { leadId: lead.id, outcome, notes, followUp, followUpDate: customDate });
       if (!res.ok) {
         setMessage({ ok: false, text: res.message ?? "Could not save the call" });
@@ -153,6 +160,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
             <CallPanel
               lead={active}
               lockError={lockError}
+              locking={locking}
               pending={pending}
               notes={notes}
               onNotes={setNotes}
