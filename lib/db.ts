@@ -1,35 +1,49 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One client per process: Next's dev server re-evaluates modules on every change, so the client
 // lives on globalThis or each reload would open a new pool.
 // Keyed by URL so a benchmark can point DATABASE_URL at another database and measure there too.
-const globalForDb = globalThis as unknown as { pilotCrmDb?: Map<string, PrismaClient> };
+type TDatabase = { prisma: PrismaClient; pool: pg.Pool };
+const globalForDb = globalThis as unknown as { pilotCrmDatabases?: Map<string, TDatabase> };
 
-function createClient(connectionString: string) {
-  const adapter = new PrismaPg({
+function createClient(connectionString: string): TDatabase {
+  // The pool is made here, not by the adapter, so the one hot path that skips Prisma's per-query
+  // overhead (lead ingestion, see dbPool) shares Prisma's connections instead of opening more.
+  const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     connectionTimeoutMillis: 5_000,
   });
-  return new PrismaClient({ adapter });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return { prisma: new PrismaClient({ adapter }), pool };
 }
 
-function client(): PrismaClient {
+function database(): TDatabase {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (npm run dev sets it for the embedded database)");
-  const clients = (globalForDb.pilotCrmDb ??= new Map());
+  const clients = (globalForDb.pilotCrmDatabases ??= new Map());
   let c = clients.get(url);
-  if (!c) clients.set(url, (c = createClient(url)));
+  // $disconnect() ends the pool; a later use starts afresh, as Prisma's own pool would.
+  if (!c || c.pool.ended) clients.set(url, (c = createClient(url)));
   return c;
 }
 
 // Created on first use, not at import: `next build` imports every route without a database.
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
-    const c = client();
+    const c = database().prisma;
     const value = Reflect.get(c, prop, c);
     return typeof value === "function" ? value.bind(c) : value;
   },
 });
+
+/**
+ * The pg pool under `db`, for a statement on a hot path where Prisma's per-query overhead is most
+ * of the cost (one call per lead webhook). Everything else goes through `db`.
+ */
+export function dbPool(): pg.Pool {
+  return database().pool;
+}

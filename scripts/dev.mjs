@@ -32,6 +32,13 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = fs.readFileSync(secretFile, "utf8").trim();
 }
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+let generatedWebhookSecret = null;
+if (!env.LEAD_WEBHOOK_SECRET) {
+  // A dev-only lead-webhook secret, kept in .data so `npm run simulate` signs with the same one.
+  const secretFile = path.join(dataDir, "lead-webhook-secret");
+  if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, `whsec_${crypto.randomBytes(24).toString("base64")}`);
+  env.LEAD_WEBHOOK_SECRET = generatedWebhookSecret = fs.readFileSync(secretFile, "utf8").trim();
+}
 
 const applied = await deployMigrations(env.DATABASE_URL);
 console.log(applied.length ? `migrations applied: ${applied.join(", ")}` : "database schema is up to date");
@@ -56,6 +63,10 @@ setTimeout(() => {
     console.log(`  Demo logins (password ${env.SEED_PASSWORD}):`);
     console.log("    reps:    alex|sarah|mike|jessica|david@pilot-crm.test");
     console.log("    manager: manager@pilot-crm.test\n");
+  }
+  if (generatedWebhookSecret) {
+    console.log(`  Lead webhook secret (dev, in .data/lead-webhook-secret): ${generatedWebhookSecret}`);
+    console.log("  Simulate free-tool traffic: npm run simulate -- --events 200 --rate 20\n");
   }
 }, 1500);
 

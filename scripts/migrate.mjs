@@ -1,7 +1,13 @@
-// npm run db:migrate | db:migrate:status | db:migrate:new -- <name> | node scripts/migrate.mjs check
+// npm run db:migrate | db:migrate:status | db:migrate:new -- <name> | node scripts/migrate.mjs check|check-live
 import path from "node:path";
+
+// A Rust panic inside the wasm engine surfaces as an uncaught "unreachable"; say what it was.
+process.on("uncaughtException", (e) => {
+  console.error("schema engine crashed:", e.message, globalThis.PRISMA_WASM_PANIC_REGISTRY?.message ?? "");
+  process.exit(1);
+});
 import { databaseUrlOrExit } from "./lib/database-url.mjs";
-import { deployMigrations, diffMigrationsToSchema, migrationStatus, writeMigration } from "./lib/schema-engine.mjs";
+import { deployMigrations, diffDatabaseToSchema, diffMigrationsToSchema, migrationStatus, writeMigration } from "./lib/schema-engine.mjs";
 
 const [cmd, name] = process.argv.slice(2);
 const url = databaseUrlOrExit();
@@ -14,8 +20,9 @@ try {
     const sql = await diffMigrationsToSchema(url);
     if (!sql) console.log("schema and migrations agree: nothing to write");
     else console.log(`wrote ${path.relative(process.cwd(), writeMigration(name, sql))}/migration.sql`);
-  } else if (cmd === "check") {
-    const sql = await diffMigrationsToSchema(url);
+  } else if (cmd === "check" || cmd === "check-live") {
+    // check: replay the migrations on a shadow database; check-live: compare the live database.
+    const sql = cmd === "check" ? await diffMigrationsToSchema(url) : await diffDatabaseToSchema(url);
     if (sql) {
       console.error("migrations differ from prisma/schema.prisma:\n" + sql);
       process.exitCode = 1;
@@ -23,11 +30,12 @@ try {
   } else if (cmd === "status") {
     console.log(JSON.stringify(await migrationStatus(url)) ?? "up to date");
   } else {
-    console.error("usage: migrate.mjs deploy|status|check|new <name>");
+    console.error("usage: migrate.mjs deploy|status|check|check-live|new <name>");
     process.exitCode = 2;
   }
 } catch (err) {
-  console.error(err instanceof Error ? err.message : err);
+  const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message;
+  console.error(err instanceof Error ? err.message || String(err) : err, panic ? `\nengine panic: ${panic}` : "");
   process.exitCode = 1;
 }
 process.exit();

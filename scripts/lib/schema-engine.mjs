@@ -22,6 +22,8 @@ async function loadEngineModule() {
   const bg = await import(bgUrl);
   const wasmBytes = fs.readFileSync(new URL("schema_engine_bg.wasm", bgUrl));
   const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": bg });
+  // The engine reports a Rust panic through this global before throwing; give it somewhere to write.
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { message: "", set_message(m) { this.message = m; } };
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start?.();
   wasmModule = bg;
@@ -63,6 +65,21 @@ function withCharAsText(queryable) {
   return queryable;
 }
 
+// adapter-pg 7.10 splits a migration script on every ";", which cuts dollar-quoted function bodies
+// apart. PostgreSQL's simple-query protocol runs the whole script in one call, as the native engine does.
+function withWholeScripts(queryable) {
+  if (queryable.client && typeof queryable.executeScript === "function") {
+    queryable.executeScript = async (script) => {
+      try {
+        await queryable.client.query(script);
+      } catch (error) {
+        queryable.onError(error);
+      }
+    };
+  }
+  return queryable;
+}
+
 function makeAdapter(databaseUrl, opened) {
   // Separate fields, not a connection string: adapter-pg's shadow pool overrides only `database`,
   // which a connectionString would silently win over.
@@ -70,7 +87,7 @@ function makeAdapter(databaseUrl, opened) {
   const factory = new PrismaPg(config);
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
-    const q = withCharAsText(await connect());
+    const q = withWholeScripts(withCharAsText(await connect()));
     opened.push(q);
     return q;
   };
@@ -79,7 +96,7 @@ function makeAdapter(databaseUrl, opened) {
     const admin = await factory.connect();
     const name = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
     await admin.executeScript(`CREATE DATABASE "${name}"`);
-    const shadow = withCharAsText(await new PrismaPg({ ...config, database: name }).connect());
+    const shadow = withWholeScripts(withCharAsText(await new PrismaPg({ ...config, database: name }).connect()));
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();
@@ -104,7 +121,6 @@ async function withEngine(databaseUrl, fn) {
   try {
     return await fn(engine, schema);
   } finally {
-    engine.free?.();
     await Promise.allSettled(opened.map((q) => q.dispose()));
   }
 }
@@ -122,6 +138,25 @@ export async function diffMigrationsToSchema(databaseUrl) {
   return withEngine(databaseUrl, async (engine, schema) => {
     const r = await engine.diff({
       from: { tag: "migrations", ...readMigrationsList() },
+      to: { tag: "schemaDatamodel", files: [{ path: "prisma/schema.prisma", content: schema }] },
+      script: true,
+      exitCode: false,
+      filters,
+    });
+    const sql = (r.stdout ?? "").trim();
+    return /^-- This is an empty migration/.test(sql) ? "" : sql;
+  });
+}
+
+/**
+ * SQL that would bring the live database to schema.prisma ("" when they agree). On a database
+ * migrated only by the committed migrations this proves the same as diffMigrationsToSchema,
+ * without a shadow database — which PGlite cannot give (it serves a single database).
+ */
+export async function diffDatabaseToSchema(databaseUrl) {
+  return withEngine(databaseUrl, async (engine, schema) => {
+    const r = await engine.diff({
+      from: { tag: "schemaDatasource", files: [{ path: "prisma/schema.prisma", content: schema }], configDir: "." },
       to: { tag: "schemaDatamodel", files: [{ path: "prisma/schema.prisma", content: schema }] },
       script: true,
       exitCode: false,

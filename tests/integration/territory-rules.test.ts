@@ -1,9 +1,11 @@
 import { db } from "@/lib/db";
 import { assertClaimAllowed } from "@/lib/territories/assert-claim-allowed";
 import { autoAssignLead } from "@/lib/territories/auto-assign-lead";
+import { createSalesLead } from "@/lib/ingest/create-sales-lead";
 import { setTerritorySettings } from "@/lib/territories/set-territory-settings";
 import { makeCompany, makeLead, makeUser } from "../fixtures/factories";
 import { makeTerritory } from "../fixtures/calls";
+import { companyFor, EVENT_DATA } from "../fixtures/lead-webhook";
 import { runInOwnDatabase } from "../fixtures/own-database";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -118,5 +120,24 @@ describe("auto-assignment", () => {
     await makeTerritory(["HI"], [rep.id]);
     await setTerritorySettings(manager, { autoAssignEnabled: true });
     expect((await newLead(["DC"])).assigned).toBeNull();
+  });
+
+  it("assigns leads born by ingestion (createSalesLead), once, and leaves joined events alone", async () => {
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const { actor: rep } = await makeUser();
+    await makeTerritory(["KS"], [rep.id]); // the load plan's route is TX → OK via KS
+    const company = companyFor();
+    const off = await createSalesLead({ company: companyFor(), source: "load_plan", leadData: EVENT_DATA.load_plan as never });
+    expect(await db.salesLead.findUniqueOrThrow({ where: { id: off.leadId } })).toMatchObject({ status: "pending" });
+
+    await setTerritorySettings(manager, { autoAssignEnabled: true });
+    const first = await createSalesLead({ company, source: "load_plan", leadData: EVENT_DATA.load_plan as never });
+    expect(first).toMatchObject({ consolidated: false, status: "pending" }); // the answer at ingestion
+    expect(await db.salesLead.findUniqueOrThrow({ where: { id: first.leadId } })).toMatchObject({ status: "assigned", assignedAdminId: rep.id });
+    const joined = await createSalesLead({ company, source: "quote", leadData: EVENT_DATA.quote as never });
+    expect(joined).toMatchObject({ leadId: first.leadId, consolidated: true });
+    const events = await db.leadEvent.findMany({ where: { leadId: first.leadId, type: "assigned" } });
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({ auto: true, to: rep.id });
   });
 });

@@ -3,13 +3,19 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.mjs";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 
 // Through the project's own CLI (npm run db:migrate), in a child process: the wasm schema engine
-// leaves a timer behind that would hold jest's parent process open for ten seconds.
+// leaves a timer behind that would hold jest's parent process open for ten seconds. Asynchronous,
+// because the embedded fallback database is served from this very process.
 function deployMigrations(url) {
-  const r = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`migration failed: ${r.stderr || r.stdout}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url } });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`migration failed: ${out}`))));
+  });
 }
 
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -40,7 +46,7 @@ export async function createTestDatabase(prefix = "pilot_crm_test") {
     await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
     const url = withDatabase(serverUrl, name);
-    deployMigrations(url);
+    await deployMigrations(url);
     return {
       url,
       embedded: false,
@@ -54,6 +60,6 @@ export async function createTestDatabase(prefix = "pilot_crm_test") {
   }
   console.warn(`\nno PostgreSQL answers at ${serverUrl}: running on the embedded database (in memory)`);
   const embedded = await startEmbeddedPostgres({ dataDir: "memory://", port: 54300 + Math.floor(Math.random() * 90) });
-  deployMigrations(embedded.url);
+  await deployMigrations(embedded.url);
   return { url: embedded.url, embedded: true, drop: () => embedded.stop() };
 }

@@ -1,0 +1,106 @@
+import "server-only";
+import { z } from "zod";
+import { dbPool } from "@/lib/db";
+import { AppError, validationError } from "@/lib/errors";
+import { collectLeadStates } from "@/lib/ingest/collect-lead-states";
+import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
+import { autoAssignNewLead } from "@/lib/territories/auto-assign-new-lead";
+import {
+  ZLeadCompany,
+  ZLoadPlanData,
+  ZLocationShareData,
+  ZOrderAttemptData,
+  ZOrderPlacedData,
+  ZQuoteData,
+  ZRegistrationData,
+} from "@/lib/ingest/lead-webhook-schema";
+
+// The in-process entry (the seed's create_sales_lead): the webhook route calls it, and so can a
+// host application in the same process. What needs no database is computed here; the locked part
+// (company identity, consolidation or conversion, activity, lead events, idempotency receipt) is
+// ingest_lead_event() in prisma/migrations/20261123190000_ingest_lead_event: one statement, so
+// one implicit transaction and one round trip, which keeps a valid event close to the cost of a
+// refused one (npm run bench -- ingest).
+
+export const DEFAULT_CONSOLIDATION_MINUTES = 60;
+// lead_data.history keeps this many recent events; lead_activities keeps them all.
+export const LEAD_DATA_HISTORY_LIMIT = 25;
+
+function consolidationMinutes(): number {
+  const n = Number(process.env.LEAD_CONSOLIDATION_MINUTES);
+  return process.env.LEAD_CONSOLIDATION_MINUTES && Number.isInteger(n) && n >= 0 && n <= 525_600 ? n : DEFAULT_CONSOLIDATION_MINUTES;
+}
+
+const common = {
+  company: ZLeadCompany,
+  estimatedValue: z.number().nonnegative().max(9_999_999_999).optional(),
+  occurredAt: z.coerce.date().optional(),
+};
+export const ZCreateSalesLead = z.discriminatedUnion("source", [
+  z.object({ source: z.literal("load_plan"), leadData: ZLoadPlanData, ...common }),
+  z.object({ source: z.literal("quote"), leadData: ZQuoteData, ...common }),
+  z.object({ source: z.literal("location_share"), leadData: ZLocationShareData, ...common }),
+  z.object({ source: z.literal("order_attempt"), leadData: ZOrderAttemptData, ...common }),
+  z.object({ source: z.literal("order_placed"), leadData: ZOrderPlacedData, ...common }),
+  z.object({ source: z.literal("registration"), leadData: ZRegistrationData.default({}), ...common }),
+  z.object({ source: z.enum(["import", "manual"]), leadData: z.looseObject({}).default({}), ...common }),
+]);
+export type TCreateSalesLead = z.input<typeof ZCreateSalesLead>;
+
+export type TCreateSalesLeadOptions = {
+  /** With a webhook: its id (idempotency key, kept on the activity) and the body's SHA-256. */
+  webhookId?: string;
+  bodySha256?: string;
+  /** The whole event as received, so its unknown fields are stored with the activity too. */
+  payload?: Record<string, unknown>;
+};
+
+export type TCreateSalesLeadResult = { leadId: number; consolidated: boolean; status: string; replayed: boolean };
+
+export async function createSalesLead(input: TCreateSalesLead, options: TCreateSalesLeadOptions = {}): Promise<TCreateSalesLeadResult> {
+  const parsed = ZCreateSalesLead.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const i = parsed.data;
+  const now = new Date();
+  // A sender's clock ahead of ours must not place activity in the future.
+  const occurredAt = i.occurredAt && i.occurredAt < now ? i.occurredAt : now;
+  const webhookId = options.webhookId ?? null;
+  const bodySha256 = webhookId ? (options.bodySha256 ?? null) : null;
+  if (webhookId && !bodySha256) throw new AppError("BAD_REQUEST", "An idempotent call needs the body's SHA-256");
+  const data = i.leadData as Record<string, unknown>;
+  // The stored payload carries the validated company and data, which the function reads from it
+  // (sent once: the body's size is most of the statement's cost).
+  const payload = {
+    type: i.source,
+    occurred_at: occurredAt.toISOString(),
+    ...(i.estimatedValue !== undefined ? { estimated_value: i.estimatedValue } : {}),
+    ...options.payload,
+    company: i.company,
+    data,
+  };
+
+  // Straight on the pool (parameterised): this one statement is the whole cost of an event.
+  const { rows } = await dbPool().query<{ lead_id: number; consolidated: boolean; status: string; replay_sha256: string | null }>(
+    "SELECT * FROM ingest_lead_event($1::text, $2::text, $3::text, $4::jsonb, $5::timestamptz, $6::numeric, $7::numeric, $8::text[], $9::int, $10::int)",
+    [
+      webhookId,
+      bodySha256,
+      i.source,
+      JSON.stringify(payload),
+      occurredAt,
+      estimateLeadValue(i.source, data),
+      i.estimatedValue ?? null,
+      collectLeadStates([], data, i.company.state),
+      consolidationMinutes(),
+      LEAD_DATA_HISTORY_LIMIT,
+    ],
+  );
+  const row = rows[0];
+  if (row.replay_sha256 !== null && row.replay_sha256 !== bodySha256) {
+    throw new AppError("CONFLICT", "This webhook-id was already used with a different body");
+  }
+  // A brand-new pending lead may go straight to a rep (the manager's auto_assign setting). The
+  // answer keeps the status at ingestion, so a replay of this webhook answers exactly the same.
+  if (!row.consolidated && row.replay_sha256 === null && row.status === "pending") await autoAssignNewLead(row.lead_id);
+  return { leadId: row.lead_id, consolidated: row.consolidated, status: row.status, replayed: row.replay_sha256 !== null };
+}

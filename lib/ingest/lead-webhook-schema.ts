@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { isStateCode } from "@/lib/geo/us-states";
+
+// The lead webhook's body (DESIGN §6): one schema per event type, a discriminated union on `type`.
+// Every object is loose: fields we do not know yet are kept and stored with the activity, so a
+// newer free tool never loses data on an older CRM.
+
+export const LEAD_EVENT_TYPES = ["load_plan", "quote", "location_share", "order_attempt", "order_placed", "registration"] as const;
+export type TLeadEventType = (typeof LEAD_EVENT_TYPES)[number];
+
+// numeric(12,2) holds up to 9 999 999 999.99.
+const MAX_MONEY = 9_999_999_999;
+const ZMoney = z.number().nonnegative().max(MAX_MONEY);
+const ZText = (max = 200) => z.string().trim().min(1).max(max);
+
+export const ZStateCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine(isStateCode, { message: "Expected a two-letter US state code" });
+
+const ZPlace = z.looseObject({ city: ZText(), state: ZStateCode });
+const ZDate = z.iso.date();
+
+export const ZLeadCompany = z
+  .looseObject({
+    external_id: ZText().optional(),
+    name: ZText(),
+    email: z.email().max(254).optional(),
+    phone: z.string().trim().max(40).optional(),
+    usdot: z.string().trim().regex(/^\d{1,8}$/, "Expected a USDOT number (digits)").optional(),
+    mc_number: z.string().trim().max(40).optional(),
+    city: z.string().trim().max(100).optional(),
+    state: ZStateCode.optional(),
+  })
+  .refine((c) => c.external_id || c.usdot || c.email, {
+    message: "A company needs an external_id, a usdot or an email to be identified",
+    path: ["external_id"],
+  });
+export type TLeadCompany = z.output<typeof ZLeadCompany>;
+
+const ZRoute = z.looseObject({
+  origin: ZPlace,
+  destination: ZPlace,
+  states: z.array(ZStateCode).max(60).default([]),
+  miles: z.number().nonnegative().max(20_000),
+});
+
+export const ZLoadPlanData = z.looseObject({
+  route: ZRoute,
+  load: z.looseObject({
+    length_ft: z.number().positive().max(1_000),
+    width_ft: z.number().positive().max(100),
+    height_ft: z.number().positive().max(100),
+    weight_lbs: z.number().positive().max(2_000_000),
+    description: z.string().max(500).optional(),
+  }),
+  road_types: z.array(z.string().max(50)).max(20).default([]),
+});
+
+export const ZQuoteData = z.looseObject({
+  pickup: ZPlace.extend({ date: ZDate }),
+  delivery: ZPlace.extend({ date: ZDate }),
+  car_types: z.array(z.string().max(50)).max(20).default([]),
+  cars: z.number().int().min(1).max(50),
+  miles: z.number().nonnegative().max(20_000),
+  total_cost: ZMoney,
+});
+
+export const ZLocationShareData = z.looseObject({
+  location: ZPlace,
+  shared_with: z.number().int().nonnegative().max(1_000).optional(),
+});
+
+export const ZOrderAttemptData = z.looseObject({
+  total: ZMoney,
+  route: ZRoute.optional(),
+  step: z.string().max(50).optional(),
+});
+
+export const ZOrderPlacedData = z.looseObject({
+  order_id: ZText(100),
+  total: ZMoney,
+  route: ZRoute.optional(),
+});
+
+export const ZRegistrationData = z.looseObject({
+  plan: z.string().max(100).optional(),
+});
+
+const envelope = {
+  occurred_at: z.iso.datetime({ offset: true }),
+  company: ZLeadCompany,
+  estimated_value: ZMoney.optional(),
+};
+
+export const ZLeadWebhookEvent = z.discriminatedUnion("type", [
+  z.looseObject({ type: z.literal("load_plan"), ...envelope, data: ZLoadPlanData }),
+  z.looseObject({ type: z.literal("quote"), ...envelope, data: ZQuoteData }),
+  z.looseObject({ type: z.literal("location_share"), ...envelope, data: ZLocationShareData }),
+  z.looseObject({ type: z.literal("order_attempt"), ...envelope, data: ZOrderAttemptData }),
+  z.looseObject({ type: z.literal("order_placed"), ...envelope, data: ZOrderPlacedData }),
+  z.looseObject({ type: z.literal("registration"), ...envelope, data: ZRegistrationData.default({}) }),
+]);
+export type TLeadWebhookEvent = z.output<typeof ZLeadWebhookEvent>;
