@@ -3,17 +3,17 @@
 import Link from "next/link";
 import { useEffect, type RefObject } from "react";
 import type { TCallRowView } from "@/components/calls/call-workspace";
+import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
 import { StateChips } from "@/components/calls/state-chips";
 
 // Keys 1–6 follow the order a rep meets outcomes most: answered, voicemail, no answer first.
-export const OUTCOMES = [
-  { key: "1", value: "answered", label: "Answered" },
-  { key: "2", value: "voicemail", label: "Voicemail" },
-  { key: "3", value: "no_answer", label: "No answer" },
-  { key: "4", value: "interested", label: "Interested" },
-  { key: "5", value: "not_interested", label: "Not interested" },
-  { key: "6", value: "callback", label: "Callback" },
-] as const;
+export const OUTCOMES = (
+  ["answered", "voicemail", "no_answer", "interested", "not_interested", "callback"] as const
+).map((value, i) => ({
+  key: String(i + 1),
+  value,
+  label: OUTCOME_LABELS[value],
+}));
 
 export type TFollowUpPick = "none" | "tomorrow" | "3d" | "1w" | "custom";
 export const FOLLOW_UPS: { key: string; value: TFollowUpPick; label: string }[] = [
@@ -106,7 +106,14 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
               key={f.value}
               className={`cursor-pointer rounded-full border px-3 py-1 text-sm ${p.followUp === f.value ? "border-brand-600 bg-brand-50 font-medium" : "border-slate-300"}`}
             >
-              <input type="radio" name="followUp" value={f.value} checked={p.followUp === f.value} onChange={() => p.onFollowUp(f.value)} className="sr-only" />
+              <input
+                type="radio"
+                name="followUp"
+                value={f.value}
+                checked={p.followUp === f.value}
+                onChange={() => p.onFollowUp(f.value)}
+                className="sr-only"
+              />
               {f.label} <kbd className="text-xs text-slate-500">{f.key}</kbd>
             </label>
           ))}
@@ -114,11 +121,21 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
         {p.followUp === "custom" ? (
           <label className="mt-2 block text-sm">
             Date
-            <input ref={dateRef} type="date" value={p.customDate} onChange={(e) => p.onCustomDate(e.target.value)} className="ml-2 rounded border border-slate-300 px-2 py-1" />
+            <input
+              ref={dateRef}
+              type="date"
+              value={p.customDate}
+              onChange={(e) => p.onCustomDate(e.target.value)}
+              className="ml-2 rounded border border-slate-300 px-2 py-1"
+            />
           </label>
         ) : null}
       </fieldset>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3" role="group" aria-label="Outcome (saves the call)">
+      <div
+        className="grid grid-cols-2 gap-2 sm:grid-cols-3"
+        role="group"
+        aria-label="Outcome (saves the call)"
+      >
         {OUTCOMES.map((o) => (
           <button
             key={o.value}
@@ -131,7 +148,10 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
           </button>
         ))}
       </div>
-      <button onClick={p.onSkip} className="w-full rounded border border-slate-300 px-3 py-2 text-sm hover:bg-slate-100">
+      <button
+        onClick={p.onSkip}
+        className="w-full rounded border border-slate-300 px-3 py-2 text-sm hover:bg-slate-100"
+      >
         Next lead without saving <kbd className="text-xs text-slate-500">n</kbd>
       </button>
     </section>

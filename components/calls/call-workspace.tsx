@@ -43,7 +43,10 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
 
   function nextAfter(id: number | null, skip: Set<number>): TCallRowView | null {
     const from = id === null ? -1 : rows.findIndex((r) => r.id === id);
-    return rows.slice(from + 1).find((r) => !done.has(r.id) && !skip.has(r.id) && r.id !== id && !r.lockedBy) ?? null;
+    return (
+      rows.slice(from + 1).find((r) => !done.has(r.id) && !skip.has(r.id) && r.id !== id && !r.lockedBy) ??
+      null
+    );
   }
 
   function open(row: TCallRowView | null) {
@@ -80,7 +83,13 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     const lead = active;
     startTransition(async () => {
       if (!(await lockRef.current)) return;
-      const res = await actions.save(undefined, { leadId: lead.id, outcome, notes, followUp, followUpDate: customDate });
+      const res = await actions.save(undefined, {
+        leadId: lead.id,
+        outcome,
+        notes,
+        followUp,
+        followUpDate: customDate,
+      });
       if (!res.ok) {
         setMessage({ ok: false, text: res.message ?? "Could not save the call" });
         return;
@@ -118,11 +127,23 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
       <div className="order-2 space-y-2 lg:order-1">
-        <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.ok === false ? "text-red-700" : "text-green-700"}`} data-testid="call-message">
+        <p
+          role="status"
+          aria-live="polite"
+          className={`min-h-5 text-sm ${message?.ok === false ? "text-red-700" : "text-green-700"}`}
+          data-testid="call-message"
+        >
           {message?.text}
         </p>
-        {visible.length === 0 ? <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">Nothing to call right now. Check the lead pool.</p> : null}
-        <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Call list">
+        {visible.length === 0 ? (
+          <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">
+            Nothing to call right now. Check the lead pool.
+          </p>
+        ) : null}
+        <ol
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          aria-label="Call list"
+        >
           {visible.map((r, i) => (
             <li
               key={r.id}
@@ -143,11 +164,18 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
                 <StateChips states={r.states} />
               </div>
               {r.contact.phone || r.company.phone ? (
-                <a href={`tel:${(r.contact.phone ?? r.company.phone)!.replace(/[^\d+]/g, "")}`} className="text-sm text-brand-700 hover:underline">
+                <a
+                  href={`tel:${(r.contact.phone ?? r.company.phone)!.replace(/[^\d+]/g, "")}`}
+                  className="text-sm text-brand-700 hover:underline"
+                >
                   {r.contact.phone ?? r.company.phone}
                 </a>
               ) : null}
-              <button onClick={() => open(r)} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100" aria-label={`Call ${r.company.name}`}>
+              <button
+                onClick={() => open(r)}
+                className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
+                aria-label={`Call ${r.company.name}`}
+              >
                 Call
               </button>
             </li>
@@ -177,7 +205,10 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
             />
           ) : (
             <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-              <p>Press <kbd className="rounded border px-1">s</kbd> to start with the first lead, or choose Call on any row.</p>
+              <p>
+                Press <kbd className="rounded border px-1">s</kbd> to start with the first lead, or choose
+                Call on any row.
+              </p>
               <Link href="/admin/crm/pool" className="mt-2 inline-block text-brand-700 hover:underline">
                 Find more leads in the pool →
               </Link>

@@ -10,7 +10,11 @@ import { StateChips } from "@/components/calls/state-chips";
 
 export type TPoolRowView = TPoolRow;
 
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  maximumFractionDigits: 0,
+});
 
 function ClaimButton({ leadId, action, company }: { leadId: number; action: TFormAction; company: string }) {
   const [state, formAction, pending] = useActionState(action, undefined);
@@ -18,7 +22,11 @@ function ClaimButton({ leadId, action, company }: { leadId: number; action: TFor
   return (
     <form action={formAction} className="flex flex-col items-end gap-1">
       <input type="hidden" name="lead_id" value={leadId} />
-      <button disabled={pending} className="rounded bg-brand-600 px-3 py-1 text-sm text-white disabled:opacity-60" aria-label={`Claim ${company}`}>
+      <button
+        disabled={pending}
+        className="rounded bg-brand-600 px-3 py-1 text-sm text-white disabled:opacity-60"
+        aria-label={`Claim ${company}`}
+      >
         {pending ? "Claiming…" : "Claim"}
       </button>
       <FormMessage state={state} />
@@ -28,11 +36,20 @@ function ClaimButton({ leadId, action, company }: { leadId: number; action: TFor
 
 /** Unassigned leads: mine first with the matched states, who is calling, and Claim. */
 export function PoolTable({ rows, claimAction }: { rows: TPoolRowView[]; claimAction?: TFormAction }) {
-  if (!rows.length) return <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">No unassigned leads here.</p>;
+  if (!rows.length)
+    return <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">No unassigned leads here.</p>;
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Lead pool">
+    <ul
+      className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+      aria-label="Lead pool"
+    >
       {rows.map((r) => (
-        <li key={r.id} className="flex flex-wrap items-center gap-3 px-3 py-2" data-lead-id={r.id} data-in-territory={r.matchedStates.length > 0}>
+        <li
+          key={r.id}
+          className="flex flex-wrap items-center gap-3 px-3 py-2"
+          data-lead-id={r.id}
+          data-in-territory={r.matchedStates.length > 0}
+        >
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
               <Link href={`/admin/crm/lead/${r.id}`} className="font-medium text-brand-700 hover:underline">
@@ -45,15 +62,27 @@ export function PoolTable({ rows, claimAction }: { rows: TPoolRowView[]; claimAc
               <span>{r.leadSource.replace("_", " ")}</span>
               <span>{money.format(r.estimatedValue)}</span>
               <span>{r.callStatus}</span>
-              <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" })}</time>
+              <time dateTime={r.createdAt}>
+                {new Date(r.createdAt).toLocaleString("en-US", {
+                  month: "short",
+                  day: "numeric",
+                  hour: "numeric",
+                  minute: "2-digit",
+                })}
+              </time>
             </div>
           </div>
           {r.companyPhone ? (
-            <a href={`tel:${r.companyPhone.replace(/[^\d+]/g, "")}`} className="text-sm text-brand-700 hover:underline">
+            <a
+              href={`tel:${r.companyPhone.replace(/[^\d+]/g, "")}`}
+              className="text-sm text-brand-700 hover:underline"
+            >
               {r.companyPhone}
             </a>
           ) : null}
-          {claimAction && r.claimable ? <ClaimButton leadId={r.id} action={claimAction} company={r.companyName} /> : null}
+          {claimAction && r.claimable ? (
+            <ClaimButton leadId={r.id} action={claimAction} company={r.companyName} />
+          ) : null}
           {!r.claimable ? <span className="text-xs text-slate-500">Outside your territories</span> : null}
         </li>
       ))}

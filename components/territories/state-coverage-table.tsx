@@ -10,7 +10,11 @@ export type TStateCoverageRow = {
   territories: string[];
 };
 
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  maximumFractionDigits: 0,
+});
 
 /** Per-state figures; a route lead counts in every state it touches. */
 export function StateCoverageTable({ rows }: { rows: TStateCoverageRow[] }) {
@@ -24,7 +28,9 @@ export function StateCoverageTable({ rows }: { rows: TStateCoverageRow[] }) {
             <th className="px-3 py-2">Territories</th>
             <th className="px-3 py-2 text-right">Leads</th>
             <th className="px-3 py-2 text-right">Unassigned</th>
-            <th className="px-3 py-2 text-right" title="Open leads contacted in the last 7 days">Worked 7 d</th>
+            <th className="px-3 py-2 text-right" title="Open leads contacted in the last 7 days">
+              Worked 7 d
+            </th>
             <th className="px-3 py-2 text-right">Converted</th>
             <th className="px-3 py-2 text-right">Revenue</th>
           </tr>
@@ -37,10 +43,14 @@ export function StateCoverageTable({ rows }: { rows: TStateCoverageRow[] }) {
                   {r.state}
                 </abbr>
               </th>
-              <td className="px-3 py-1.5">{r.territories.join(", ") || <span className="text-red-700">none</span>}</td>
+              <td className="px-3 py-1.5">
+                {r.territories.join(", ") || <span className="text-red-700">none</span>}
+              </td>
               <td className="px-3 py-1.5 text-right tabular-nums">{r.leads}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{r.unassigned}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{r.workedPct === null ? "—" : `${r.workedPct}%`}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">
+                {r.workedPct === null ? "—" : `${r.workedPct}%`}
+              </td>
               <td className="px-3 py-1.5 text-right tabular-nums">{r.converted}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{money.format(r.revenue)}</td>
             </tr>

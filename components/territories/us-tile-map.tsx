@@ -28,7 +28,8 @@ const levelOf = (reps: number) => LEVELS[Math.min(3, Math.max(0, reps))];
 
 export function stateLabel(code: string, s: TMapState | undefined): string {
   const name = US_STATES[code]?.name ?? code;
-  if (!s || s.territories.length === 0) return `${name}: no territory; ${s?.leads ?? 0} leads, ${s?.unassigned ?? 0} unassigned`;
+  if (!s || s.territories.length === 0)
+    return `${name}: no territory; ${s?.leads ?? 0} leads, ${s?.unassigned ?? 0} unassigned`;
   const reps = s.reps === 1 ? "1 rep" : `${s.reps} reps`;
   return `${name}: ${s.territories.join(", ")} (${reps}); ${s.leads} leads, ${s.unassigned} unassigned`;
 }
@@ -39,7 +40,12 @@ export function UsTileMap({ states, title }: { states: Record<string, TMapState>
   const height = ROWS * (SIZE + GAP);
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" role="group" aria-label={title}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full max-w-3xl"
+        role="group"
+        aria-label={title}
+      >
         {Object.entries(US_STATES).map(([code, geo]) => {
           const s = states[code];
           const level = levelOf(s?.reps ?? 0);
@@ -47,7 +53,13 @@ export function UsTileMap({ states, title }: { states: Record<string, TMapState>
           const y = geo.row * (SIZE + GAP);
           const uncovered = !s || s.territories.length === 0;
           return (
-            <g key={code} role="img" aria-label={stateLabel(code, s)} data-state={code} data-reps={s?.reps ?? 0}>
+            <g
+              key={code}
+              role="img"
+              aria-label={stateLabel(code, s)}
+              data-state={code}
+              data-reps={s?.reps ?? 0}
+            >
               <title>{stateLabel(code, s)}</title>
               <rect
                 x={x}
@@ -60,10 +72,25 @@ export function UsTileMap({ states, title }: { states: Record<string, TMapState>
                 strokeWidth={s?.mine ? 3 : 1.5}
                 strokeDasharray={uncovered ? "4 3" : undefined}
               />
-              <text x={x + SIZE / 2} y={y + 20} textAnchor="middle" fontSize="13" fontWeight="600" fill={level.text} aria-hidden="true">
+              <text
+                x={x + SIZE / 2}
+                y={y + 20}
+                textAnchor="middle"
+                fontSize="13"
+                fontWeight="600"
+                fill={level.text}
+                aria-hidden="true"
+              >
                 {code}
               </text>
-              <text x={x + SIZE / 2} y={y + 36} textAnchor="middle" fontSize="10" fill={level.text} aria-hidden="true">
+              <text
+                x={x + SIZE / 2}
+                y={y + 36}
+                textAnchor="middle"
+                fontSize="10"
+                fill={level.text}
+                aria-hidden="true"
+              >
                 {s?.leads ? s.leads : ""}
               </text>
             </g>
@@ -74,7 +101,14 @@ export function UsTileMap({ states, title }: { states: Record<string, TMapState>
         {LEVELS.map((l) => (
           <span key={l.label} className="inline-flex items-center gap-1">
             <svg width="14" height="14" aria-hidden="true">
-              <rect width="14" height="14" rx="3" fill={l.fill} stroke={l.min === 0 ? "#ef4444" : "#94a3b8"} strokeDasharray={l.min === 0 ? "3 2" : undefined} />
+              <rect
+                width="14"
+                height="14"
+                rx="3"
+                fill={l.fill}
+                stroke={l.min === 0 ? "#ef4444" : "#94a3b8"}
+                strokeDasharray={l.min === 0 ? "3 2" : undefined}
+              />
             </svg>
             {l.label}
           </span>

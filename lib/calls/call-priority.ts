@@ -69,18 +69,26 @@ export function placeCallLead(lead: TCallCandidate, ctx: TCallContext): TCallPla
 
 /** Called within the hour and no follow-up due yet: leave it off the list for now. */
 export function isHeldBack(lead: TCallCandidate, ctx: TCallContext): boolean {
-  const recent = lead.lastContactAt !== null && lead.lastContactAt.getTime() > ctx.now.getTime() - HOLD_BACK_MINUTES * 60_000;
+  const recent =
+    lead.lastContactAt !== null &&
+    lead.lastContactAt.getTime() > ctx.now.getTime() - HOLD_BACK_MINUTES * 60_000;
   const due = lead.nextFollowUpAt !== null && lead.nextFollowUpAt.getTime() <= ctx.now.getTime();
   return recent && !due;
 }
 
 /** Orders placed leads exactly as the SQL query does: rank, then sort key, then id. */
-export function compareCallPlacements(a: TCallPlacement & { id: number }, b: TCallPlacement & { id: number }): number {
+export function compareCallPlacements(
+  a: TCallPlacement & { id: number },
+  b: TCallPlacement & { id: number },
+): number {
   return a.rank - b.rank || a.sortKey - b.sortKey || a.id - b.id;
 }
 
 /** The whole list in memory — for tests and documentation only; the app asks PostgreSQL. */
-export function orderCallList<T extends TCallCandidate>(leads: T[], ctx: TCallContext): (T & TCallPlacement)[] {
+export function orderCallList<T extends TCallCandidate>(
+  leads: T[],
+  ctx: TCallContext,
+): (T & TCallPlacement)[] {
   return leads
     .filter((l) => !isHeldBack(l, ctx))
     .map((l) => ({ lead: l, placement: placeCallLead(l, ctx) }))

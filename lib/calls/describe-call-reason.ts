@@ -22,8 +22,12 @@ function ago(from: Date, now: Date): string {
 }
 
 export function describeCallReason(r: TReasonInput, now: Date, timeZone: string): string {
-  const date = (v: string | Date) => new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric" }).format(new Date(v));
-  const time = (v: string | Date) => new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(v));
+  const date = (v: string | Date) =>
+    new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric" }).format(
+      new Date(v),
+    );
+  const time = (v: string | Date) =>
+    new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(v));
   const contact = r.lastContactAt ? new Date(r.lastContactAt) : null;
   switch (r.bucket) {
     case "overdue":

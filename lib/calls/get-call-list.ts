@@ -52,7 +52,11 @@ const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
  * The signed-in rep's call list for now, ordered by PostgreSQL (see lib/calls/call-priority.ts
  * for the documented priority). `options.now` pins the clock for tests; callers never pass it.
  */
-export async function getCallList(actor: TActor, input: TGetCallList = {}, options: { now?: Date } = {}): Promise<TCallList> {
+export async function getCallList(
+  actor: TActor,
+  input: TGetCallList = {},
+  options: { now?: Date } = {},
+): Promise<TCallList> {
   const parsed = ZGetCallList.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { repId = actor.id, limit, offset, callStatus } = parsed.data;
@@ -62,9 +66,21 @@ export async function getCallList(actor: TActor, input: TGetCallList = {}, optio
   const { start, end } = zonedDayBounds(now, settings.timeZone);
   const outcome = callStatus ? CALL_STATUSES.find((s) => s.key === callStatus)!.outcome : undefined;
   const [raw] = await db.$queryRaw<TCallListRaw[]>(
-    callListQuery({ repId, now, dayStart: start, dayEnd: end, staleDays: settings.staleDays, limit, offset, outcome }),
+    callListQuery({
+      repId,
+      now,
+      dayStart: start,
+      dayEnd: end,
+      staleDays: settings.staleDays,
+      limit,
+      offset,
+      outcome,
+    }),
   );
-  const buckets = Object.fromEntries(CALL_BUCKETS.map((b) => [b.key, raw.buckets[b.key] ?? 0])) as Record<TCallBucket, number>;
+  const buckets = Object.fromEntries(CALL_BUCKETS.map((b) => [b.key, raw.buckets[b.key] ?? 0])) as Record<
+    TCallBucket,
+    number
+  >;
   return {
     total: raw.total,
     heldBack: raw.held_back,
@@ -76,7 +92,13 @@ export async function getCallList(actor: TActor, input: TGetCallList = {}, optio
       bucket: r.bucket,
       bucketLabel: CALL_BUCKETS.find((b) => b.key === r.bucket)!.label,
       reason: describeCallReason(
-        { bucket: r.bucket, nextFollowUpAt: r.next_follow_up_at, lastContactAt: r.last_contact_at, assignedAt: r.assigned_at, createdAt: r.created_at },
+        {
+          bucket: r.bucket,
+          nextFollowUpAt: r.next_follow_up_at,
+          lastContactAt: r.last_contact_at,
+          assignedAt: r.assigned_at,
+          createdAt: r.created_at,
+        },
         now,
         settings.timeZone,
       ),
@@ -88,7 +110,10 @@ export async function getCallList(actor: TActor, input: TGetCallList = {}, optio
       lastContactAt: iso(r.last_contact_at),
       company: { id: r.company_id, name: r.company_name, phone: r.company_phone },
       contact: { name: r.contact_name, phone: r.contact_phone },
-      lockedBy: r.locked_by_id && r.locked_by_id !== actor.id ? { id: r.locked_by_id, name: r.locked_by_name ?? "someone", until: iso(r.locked_until)! } : null,
+      lockedBy:
+        r.locked_by_id && r.locked_by_id !== actor.id
+          ? { id: r.locked_by_id, name: r.locked_by_name ?? "someone", until: iso(r.locked_until)! }
+          : null,
     })),
   };
 }

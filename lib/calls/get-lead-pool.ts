@@ -11,12 +11,7 @@ import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
 export const ZGetLeadPool = z.object({
   /** "mine": only leads touching my territories; "all": every unassigned lead, mine first. */
   scope: z.enum(["all", "mine"]).default("all"),
-  state: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(isStateCode, "Not a US state code")
-    .optional(),
+  state: z.string().trim().toUpperCase().refine(isStateCode, "Not a US state code").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -40,13 +35,23 @@ export type TPoolRow = {
   claimable: boolean;
 };
 
-export type TLeadPool = { rows: TPoolRow[]; total: number; inTerritory: number; myStates: string[]; territoryMode: "open" | "strict" };
+export type TLeadPool = {
+  rows: TPoolRow[];
+  total: number;
+  inTerritory: number;
+  myStates: string[];
+  territoryMode: "open" | "strict";
+};
 
 /**
  * Unassigned (pending) leads: those touching my territories first, each with the states that
  * matched, then newest first (speed to lead). One query; `options.now` pins the clock for tests.
  */
-export async function getLeadPool(actor: TActor, input: TGetLeadPool = {}, options: { now?: Date } = {}): Promise<TLeadPool> {
+export async function getLeadPool(
+  actor: TActor,
+  input: TGetLeadPool = {},
+  options: { now?: Date } = {},
+): Promise<TLeadPool> {
   const parsed = ZGetLeadPool.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { scope, state, limit, offset } = parsed.data;
@@ -131,7 +136,11 @@ export async function getLeadPool(actor: TActor, input: TGetLeadPool = {}, optio
       callStatus: callStatusLabel(r.last_call_outcome),
       lockedBy:
         r.locked_by_id && r.locked_by_id !== actor.id
-          ? { id: r.locked_by_id, name: r.locked_by_name ?? "someone", until: new Date(r.locked_until!).toISOString() }
+          ? {
+              id: r.locked_by_id,
+              name: r.locked_by_name ?? "someone",
+              until: new Date(r.locked_until!).toISOString(),
+            }
           : null,
       claimable: !strictRep || r.matched.length > 0,
     })),

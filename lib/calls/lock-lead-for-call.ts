@@ -23,7 +23,14 @@ export async function lockLeadForCall(actor: TActor, input: TCallLock) {
   const { leadId } = parsed.data;
   return db.$transaction(async (tx) => {
     const [lead] = await tx.$queryRaw<
-      { id: number; status: string; assigned_admin_id: number | null; locked_by_id: number | null; locked_by_name: string | null; live: boolean }[]
+      {
+        id: number;
+        status: string;
+        assigned_admin_id: number | null;
+        locked_by_id: number | null;
+        locked_by_name: string | null;
+        live: boolean;
+      }[]
     >`
       SELECT l.id, l.status, l.assigned_admin_id, l.call_locked_by_id AS locked_by_id, u.name AS locked_by_name,
              coalesce(l.call_locked_until > now(), false) AS live
@@ -31,7 +38,8 @@ export async function lockLeadForCall(actor: TActor, input: TCallLock) {
       WHERE l.id = ${leadId}
       FOR UPDATE OF l`;
     if (!lead) throw new AppError("NOT_FOUND", "Lead not found");
-    if (lead.status === "converted" || lead.status === "lost") throw new AppError("CONFLICT", `This lead is ${lead.status}; there is nothing to call about`);
+    if (lead.status === "converted" || lead.status === "lost")
+      throw new AppError("CONFLICT", `This lead is ${lead.status}; there is nothing to call about`);
     if (lead.status !== "pending" && !can(actor, "lead.work", { assignedAdminId: lead.assigned_admin_id }))
       throw new AppError("FORBIDDEN", "This lead is assigned to someone else.");
     if (lead.live && lead.locked_by_id !== actor.id)
@@ -43,7 +51,12 @@ export async function lockLeadForCall(actor: TActor, input: TCallLock) {
       RETURNING call_locked_until AS until`;
     // A renewal by the same caller is not news for the timeline; a new lock is.
     if (!(lead.live && lead.locked_by_id === actor.id)) {
-      await recordLeadEvent(tx, { leadId, actorId: actor.id, type: "call_locked", data: { until: row.until.toISOString() } });
+      await recordLeadEvent(tx, {
+        leadId,
+        actorId: actor.id,
+        type: "call_locked",
+        data: { until: row.until.toISOString() },
+      });
     }
     return { leadId, lockedUntil: row.until.toISOString() };
   });

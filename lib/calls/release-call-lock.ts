@@ -12,7 +12,10 @@ export async function releaseCallLock(actor: TActor, input: TCallLock) {
   const parsed = ZCallLock.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const released = await db.salesLead.updateMany({
-    where: { id: parsed.data.leadId, ...(isManager(actor) ? { callLockedById: { not: null } } : { callLockedById: actor.id }) },
+    where: {
+      id: parsed.data.leadId,
+      ...(isManager(actor) ? { callLockedById: { not: null } } : { callLockedById: actor.id }),
+    },
     data: { callLockedById: null, callLockedUntil: null },
   });
   return { leadId: parsed.data.leadId, released: released.count > 0 };

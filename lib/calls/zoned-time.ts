@@ -12,7 +12,15 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-type TParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number };
+type TParts = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+};
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
@@ -48,7 +56,14 @@ function offsetMs(at: Date, tz: string): number {
 }
 
 /** The instant at which the wall clock in `tz` reads the given local time (month 1–12). */
-export function zonedTimeToUtc(year: number, month: number, day: number, hour: number, minute: number, tz: string): Date {
+export function zonedTimeToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  tz: string,
+): Date {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   // Two passes: the offset at the guess may differ from the offset at the answer across a DST change.
   const first = guess - offsetMs(new Date(guess), tz);

@@ -19,9 +19,12 @@ export async function addTerritoryMember(actor: TActor, input: TTerritoryMember)
     const territory = await tx.territory.findUnique({ where: { id: territoryId }, select: { id: true } });
     if (!territory) throw new AppError("NOT_FOUND", "Territory not found");
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
-    if (!user) throw new AppError("NOT_FOUND", "User not found", [{ path: "userId", message: "No such user" }]);
+    if (!user)
+      throw new AppError("NOT_FOUND", "User not found", [{ path: "userId", message: "No such user" }]);
     if (user.role !== "admin" || !user.active)
-      throw new AppError("BAD_REQUEST", "Only active reps work territories", [{ path: "userId", message: "Pick an active rep" }]);
+      throw new AppError("BAD_REQUEST", "Only active reps work territories", [
+        { path: "userId", message: "Pick an active rep" },
+      ]);
     await tx.territoryMember.upsert({
       where: { territoryId_userId: { territoryId, userId } },
       create: { territoryId, userId },

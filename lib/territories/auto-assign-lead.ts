@@ -17,7 +17,10 @@ export type TAutoAssignResult = { leadId: number; userId: number; userName: stri
  * robin: the candidate whose last automatic assignment is oldest (never first; ties by user id).
  * Call inside the transaction that created the lead; returns who got it, or null.
  */
-export async function autoAssignLead(tx: Prisma.TransactionClient, leadId: number): Promise<TAutoAssignResult> {
+export async function autoAssignLead(
+  tx: Prisma.TransactionClient,
+  leadId: number,
+): Promise<TAutoAssignResult> {
   const { autoAssign } = await getTerritorySettings(tx);
   if (!autoAssign.enabled) return null;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUTO_ASSIGN_LOCK}::int)`;

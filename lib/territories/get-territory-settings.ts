@@ -38,7 +38,9 @@ export const DEFAULT_SETTINGS: TTerritorySettings = {
 };
 
 /** Reads the settings through `client` (pass the transaction to read them inside it). */
-export async function getTerritorySettings(client: Prisma.TransactionClient = db): Promise<TTerritorySettings> {
+export async function getTerritorySettings(
+  client: Prisma.TransactionClient = db,
+): Promise<TTerritorySettings> {
   const rows = await client.setting.findMany({ where: { key: { in: Object.values(SETTING_KEYS) } } });
   const value = (key: string) => rows.find((r) => r.key === key)?.value;
   const mode = ZTerritoryMode.safeParse(value(SETTING_KEYS.territoryMode));

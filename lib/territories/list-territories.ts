@@ -24,7 +24,14 @@ export async function listTerritories(actor: TActor): Promise<TTerritoryRow[]> {
     ? Prisma.sql`TRUE`
     : Prisma.sql`EXISTS (SELECT 1 FROM territory_members m WHERE m.territory_id = t.id AND m.user_id = ${actor.id})`;
   const rows = await db.$queryRaw<
-    { id: number; name: string; states: string[]; members: TTerritoryRow["members"]; open_leads: bigint; unassigned: bigint }[]
+    {
+      id: number;
+      name: string;
+      states: string[];
+      members: TTerritoryRow["members"];
+      open_leads: bigint;
+      unassigned: bigint;
+    }[]
   >`
     SELECT t.id, t.name, t.states,
       COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'active', u.active) ORDER BY u.name)

@@ -15,7 +15,10 @@ export async function renameTerritory(actor: TActor, input: TRenameTerritory) {
   const parsed = ZRenameTerritory.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   try {
-    const updated = await db.territory.updateMany({ where: { id: parsed.data.territoryId }, data: { name: parsed.data.name } });
+    const updated = await db.territory.updateMany({
+      where: { id: parsed.data.territoryId },
+      data: { name: parsed.data.name },
+    });
     if (updated.count === 0) throw new AppError("NOT_FOUND", "Territory not found");
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") throw DUPLICATE_NAME;

@@ -4,7 +4,12 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
-import { getTerritorySettings, SETTING_KEYS, ZStaleDays, ZTerritoryMode } from "@/lib/territories/get-territory-settings";
+import {
+  getTerritorySettings,
+  SETTING_KEYS,
+  ZStaleDays,
+  ZTerritoryMode,
+} from "@/lib/territories/get-territory-settings";
 
 const ZBool = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 

@@ -6,7 +6,7 @@ import { isStateCode } from "@/lib/geo/us-states";
 // lib/geo/us-states.ts, de-duplicated and sorted so equal sets compare equal.
 export const ZStateList = z
   .preprocess(
-    (v) => (typeof v === "string" ? v.split(/[\s,;]+/) : v ?? []),
+    (v) => (typeof v === "string" ? v.split(/[\s,;]+/) : (v ?? [])),
     z.array(z.string().trim().toUpperCase()),
   )
   .transform((codes) => codes.filter((c) => c !== ""))

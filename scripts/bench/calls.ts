@@ -24,7 +24,9 @@ class Rollback extends Error {}
 
 /** The active rep with the most open leads, with their counts. */
 async function pickRep() {
-  const [rep] = await db.$queryRaw<{ id: number; name: string; email: string; open: number; territory_open: number }[]>`
+  const [rep] = await db.$queryRaw<
+    { id: number; name: string; email: string; open: number; territory_open: number }[]
+  >`
     WITH reps AS (
       SELECT u.id, u.name, u.email,
              (SELECT count(*)::int FROM sales_leads l WHERE l.assigned_admin_id = u.id AND l.status IN ('assigned', 'in_progress')) AS open,
@@ -42,7 +44,9 @@ async function pickRep() {
 }
 
 /** Inside a transaction that is rolled back: the rep gets 10 000 open territory leads; then the query is timed. */
-async function timeWithTenThousand(actor: TActor): Promise<{ timing: TTiming; open: number; territoryOpen: number }> {
+async function timeWithTenThousand(
+  actor: TActor,
+): Promise<{ timing: TTiming; open: number; territoryOpen: number }> {
   const settings = await getTerritorySettings();
   let result: { timing: TTiming; open: number; territoryOpen: number } | undefined;
   try {
@@ -71,7 +75,17 @@ async function timeWithTenThousand(actor: TActor): Promise<{ timing: TTiming; op
         const run = () => {
           const now = new Date();
           const { start, end } = zonedDayBounds(now, settings.timeZone);
-          return tx.$queryRaw(callListQuery({ repId: actor.id, now, dayStart: start, dayEnd: end, staleDays: settings.staleDays, limit: 100, offset: 0 }));
+          return tx.$queryRaw(
+            callListQuery({
+              repId: actor.id,
+              now,
+              dayStart: start,
+              dayEnd: end,
+              staleDays: settings.staleDays,
+              limit: 100,
+              offset: 0,
+            }),
+          );
         };
         result = { timing: await timeRuns(run, RUNS), open: c.open, territoryOpen: c.territory_open };
         throw new Rollback();
@@ -88,9 +102,22 @@ async function explain(actor: TActor) {
   const settings = await getTerritorySettings();
   const now = new Date();
   const { start, end } = zonedDayBounds(now, settings.timeZone);
-  const q = callListQuery({ repId: actor.id, now, dayStart: start, dayEnd: end, staleDays: settings.staleDays, limit: 100, offset: 0 });
+  const q = callListQuery({
+    repId: actor.id,
+    now,
+    dayStart: start,
+    dayEnd: end,
+    staleDays: settings.staleDays,
+    limit: 100,
+    offset: 0,
+  });
   const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${q}`);
-  return rows.map((r) => r["QUERY PLAN"]).find((l) => /Index|Seq Scan/.test(l) && /sales_leads/.test(l))?.trim() ?? "";
+  return (
+    rows
+      .map((r) => r["QUERY PLAN"])
+      .find((l) => /Index|Seq Scan/.test(l) && /sales_leads/.test(l))
+      ?.trim() ?? ""
+  );
 }
 
 export async function run(): Promise<TBenchResult> {
@@ -103,12 +130,34 @@ export async function run(): Promise<TBenchResult> {
     const asIs = await timeRuns(() => getCallList(actor, { limit: 100 }), RUNS);
     const pool = await timeRuns(() => getLeadPool(actor, { limit: 50 }), RUNS);
     const metrics = await timeRuns(() => getRepCallMetrics(actor), RUNS);
-    table.push({ size, case: `call list, ${actor.name} as seeded`, open_leads: open, territory_open: territoryOpen, ...ms(asIs) });
-    figures[`${size}_call_list`] = { rep: actor.name, open_leads: open, territory_open_leads: territoryOpen, ...asIs };
+    table.push({
+      size,
+      case: `call list, ${actor.name} as seeded`,
+      open_leads: open,
+      territory_open: territoryOpen,
+      ...ms(asIs),
+    });
+    figures[`${size}_call_list`] = {
+      rep: actor.name,
+      open_leads: open,
+      territory_open_leads: territoryOpen,
+      ...asIs,
+    };
     if (size === "big") {
       const ten = await timeWithTenThousand(actor);
-      table.push({ size, case: `call list, ${actor.name} with ≥${TARGET_LEADS} (rolled back)`, open_leads: ten.open, territory_open: ten.territoryOpen, ...ms(ten.timing) });
-      figures.big_call_list_10k = { rep: actor.name, open_leads: ten.open, territory_open_leads: ten.territoryOpen, ...ten.timing };
+      table.push({
+        size,
+        case: `call list, ${actor.name} with ≥${TARGET_LEADS} (rolled back)`,
+        open_leads: ten.open,
+        territory_open: ten.territoryOpen,
+        ...ms(ten.timing),
+      });
+      figures.big_call_list_10k = {
+        rep: actor.name,
+        open_leads: ten.open,
+        territory_open_leads: ten.territoryOpen,
+        ...ten.timing,
+      };
       figures.big_plan = await explain(actor);
     }
     table.push({ size, case: "lead pool page 1 (info)", open_leads: "", territory_open: "", ...ms(pool) });
@@ -123,7 +172,9 @@ export async function run(): Promise<TBenchResult> {
   figures.target_p95_ms = TARGET_P95_MS;
   figures.big_vs_demo_p95 = Math.round((big.p95 / demo.p95) * 10) / 10;
   const pass = big.p95 < TARGET_P95_MS && big.territory_open_leads >= TARGET_LEADS;
-  console.log(`\n${pass ? "PASS" : "FAIL"}: p95 ${big.p95} ms for ${big.territory_open_leads} open territory leads (target < ${TARGET_P95_MS} ms)`);
+  console.log(
+    `\n${pass ? "PASS" : "FAIL"}: p95 ${big.p95} ms for ${big.territory_open_leads} open territory leads (target < ${TARGET_P95_MS} ms)`,
+  );
   return { pass, figures };
 }
 

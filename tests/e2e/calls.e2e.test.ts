@@ -9,7 +9,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const panelLeadId = async (page: Page) => Number(await page.getByTestId("call-panel").getAttribute("data-lead-id"));
+const panelLeadId = async (page: Page) =>
+  Number(await page.getByTestId("call-panel").getAttribute("data-lead-id"));
 
 async function waitForPanelLead(page: Page, leadId: number) {
   await page.locator(`[data-testid=call-panel][data-lead-id="${leadId}"]`).waitFor();
@@ -23,7 +24,9 @@ describe("call list", () => {
     await page.getByRole("heading", { name: "Call list" }).waitFor();
     const callsBefore = Number(await page.getByTestId("metric-calls-today").textContent());
     const rows = page.locator("ol[aria-label='Call list'] > li:not(:has([data-testid=lock-badge]))");
-    const ids = (await rows.evaluateAll((els) => els.slice(0, 3).map((e) => Number(e.getAttribute("data-lead-id")))));
+    const ids = await rows.evaluateAll((els) =>
+      els.slice(0, 3).map((e) => Number(e.getAttribute("data-lead-id"))),
+    );
     expect(ids).toHaveLength(3);
 
     const work = [
@@ -42,11 +45,17 @@ describe("call list", () => {
       await page.keyboard.press(step.pick);
       if (i === 0) await screenshot(page, "calls-working-a-lead");
       await page.keyboard.press(step.outcome);
-      await page.getByTestId("call-message").filter({ hasText: `Saved ${step.label}` }).waitFor();
+      await page
+        .getByTestId("call-message")
+        .filter({ hasText: `Saved ${step.label}` })
+        .waitFor();
     }
     // The fourth lead is open next; three calls more on today's count.
     expect(await panelLeadId(page)).not.toBe(ids[2]);
-    await page.getByTestId("metric-calls-today").filter({ hasText: String(callsBefore + 3) }).waitFor();
+    await page
+      .getByTestId("metric-calls-today")
+      .filter({ hasText: String(callsBefore + 3) })
+      .waitFor();
     await screenshot(page, "calls-after-three");
 
     for (const [i, step] of work.entries()) {
@@ -63,7 +72,10 @@ describe("call list", () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await login(page, "mike@pilot-crm.test");
     await page.goto("/admin/crm/calls");
-    await page.getByRole("button", { name: /^Call / }).first().click();
+    await page
+      .getByRole("button", { name: /^Call / })
+      .first()
+      .click();
     await page.getByTestId("call-panel").waitFor();
     const box = await page.getByTestId("call-panel").boundingBox();
     expect(box!.width).toBeLessThanOrEqual(390);
@@ -84,7 +96,9 @@ describe("territories", () => {
     const alex = await newPage(browser);
     await login(alex, "alex@pilot-crm.test");
     await alex.goto("/admin/crm/pool?scope=mine&state=OK");
-    const matchedOk = alex.locator("[aria-label='Lead pool'] span", { hasText: /^OK \(in your territory\)$/ });
+    const matchedOk = alex.locator("[aria-label='Lead pool'] span", {
+      hasText: /^OK \(in your territory\)$/,
+    });
     const beforeSummary = await alex.getByTestId("pool-summary").textContent();
     expect(beforeSummary).not.toContain("OK");
     expect(await matchedOk.count()).toBe(0);
@@ -116,10 +130,11 @@ describe("territories", () => {
     await login(page, "david@pilot-crm.test");
     await page.goto("/admin/crm/territories");
     await page.getByRole("heading", { name: "My territories" }).waitFor();
-    expect(await page.locator("[data-territory]").evaluateAll((els) => els.map((e) => e.getAttribute("data-territory")).sort())).toEqual([
-      "Central",
-      "Southeast",
-    ]);
+    expect(
+      await page
+        .locator("[data-territory]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-territory")).sort()),
+    ).toEqual(["Central", "Southeast"]);
     expect(await page.getByRole("button", { name: "Save states" }).count()).toBe(0);
     await screenshot(page, "territories-rep");
     await page.close();

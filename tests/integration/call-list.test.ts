@@ -11,7 +11,13 @@ const at = (offset: number) => new Date(now.getTime() + offset);
 
 async function callLead(
   repId: number,
-  p: { followUp?: number; contact?: number; outcome?: "answered" | "voicemail" | "no_answer" | "interested" | "not_interested" | "callback"; assigned?: number; status?: "assigned" | "in_progress" | "converted" },
+  p: {
+    followUp?: number;
+    contact?: number;
+    outcome?: "answered" | "voicemail" | "no_answer" | "interested" | "not_interested" | "callback";
+    assigned?: number;
+    status?: "assigned" | "in_progress" | "converted";
+  },
 ) {
   const lead = await makeLead({
     status: p.status ?? (p.contact === undefined ? "assigned" : "in_progress"),
@@ -21,7 +27,11 @@ async function callLead(
   });
   return db.salesLead.update({
     where: { id: lead.id },
-    data: { lastCallOutcome: p.outcome ?? null, assignedAt: at(p.assigned ?? -days(20)), createdAt: at(-days(21)) },
+    data: {
+      lastCallOutcome: p.outcome ?? null,
+      assignedAt: at(p.assigned ?? -days(20)),
+      createdAt: at(-days(21)),
+    },
   });
 }
 
@@ -33,7 +43,11 @@ describe("the call list", () => {
       overdueOld: await callLead(rep.id, { followUp: -days(2), contact: -days(3), outcome: "voicemail" }),
       overdueNew: await callLead(rep.id, { followUp: -days(1), contact: -days(3), outcome: "interested" }),
       dueEarly: await callLead(rep.id, { followUp: -hours(5), contact: -days(2), outcome: "no_answer" }),
-      dueJustNow: await callLead(rep.id, { followUp: -minutes(10), contact: -minutes(20), outcome: "callback" }),
+      dueJustNow: await callLead(rep.id, {
+        followUp: -minutes(10),
+        contact: -minutes(20),
+        outcome: "callback",
+      }),
       dueLater: await callLead(rep.id, { followUp: hours(3), contact: -days(3), outcome: "answered" }),
       newOlder: await callLead(rep.id, { assigned: -hours(5) }),
       newFresh: await callLead(rep.id, { assigned: -hours(1) }),
@@ -45,13 +59,26 @@ describe("the call list", () => {
       recentNoAnswer: await callLead(rep.id, { contact: -days(2), outcome: "no_answer" }),
       bookedLater: await callLead(rep.id, { contact: -days(1), outcome: "interested", followUp: days(2) }),
       heldInterested: await callLead(rep.id, { contact: -minutes(30), outcome: "interested" }),
-      heldDueTonight: await callLead(rep.id, { contact: -minutes(30), outcome: "voicemail", followUp: hours(2) }),
+      heldDueTonight: await callLead(rep.id, {
+        contact: -minutes(30),
+        outcome: "voicemail",
+        followUp: hours(2),
+      }),
       converted: await callLead(rep.id, { followUp: -days(2), contact: -days(3), status: "converted" }),
       someoneElses: await callLead(other.id, { followUp: -days(5), contact: -days(6) }),
     };
     const expected = [
-      "overdueOld", "overdueNew", "dueEarly", "dueJustNow", "dueLater", "newFresh", "newOlder",
-      "interestedLong", "interestedRecent", "callback", "stale",
+      "overdueOld",
+      "overdueNew",
+      "dueEarly",
+      "dueJustNow",
+      "dueLater",
+      "newFresh",
+      "newOlder",
+      "interestedLong",
+      "interestedRecent",
+      "callback",
+      "stale",
     ] as const;
 
     const list = await getCallList(rep, {}, { now });
@@ -60,7 +87,17 @@ describe("the call list", () => {
     expect(list.heldBack).toBe(2);
     expect(list.buckets).toEqual({ overdue: 2, due_today: 3, new: 2, interested: 2, callback: 1, stale: 1 });
     expect(list.rows.map((r) => r.bucket)).toEqual([
-      "overdue", "overdue", "due_today", "due_today", "due_today", "new", "new", "interested", "interested", "callback", "stale",
+      "overdue",
+      "overdue",
+      "due_today",
+      "due_today",
+      "due_today",
+      "new",
+      "new",
+      "interested",
+      "interested",
+      "callback",
+      "stale",
     ]);
     expect(list.rows[0].reason).toBe("Follow-up overdue since Mon, Nov 16");
     expect(list.rows[4].reason).toBe("Follow-up due today at 3:00 PM");
@@ -70,7 +107,9 @@ describe("the call list", () => {
 
     // The pure function (the documentation) and the SQL query agree on the same rows.
     const { start, end } = zonedDayBounds(now, "America/Chicago");
-    const fixture = await db.salesLead.findMany({ where: { assignedAdminId: rep.id, status: { in: ["assigned", "in_progress"] } } });
+    const fixture = await db.salesLead.findMany({
+      where: { assignedAdminId: rep.id, status: { in: ["assigned", "in_progress"] } },
+    });
     const pure = orderCallList(fixture, { now, dayStart: start, dayEnd: end, staleDays: 7 });
     expect(pure.map((x) => x.id)).toEqual(list.rows.map((r) => r.id));
 
@@ -78,7 +117,11 @@ describe("the call list", () => {
     const page2 = await getCallList(rep, { limit: 4, offset: 4 }, { now });
     expect(page2.rows.map((r) => r.id)).toEqual(expected.slice(4, 8).map((k) => l[k].id));
     const interested = await getCallList(rep, { callStatus: "interested" }, { now });
-    expect(interested.rows.map((r) => r.id)).toEqual([l.overdueNew.id, l.interestedLong.id, l.interestedRecent.id]);
+    expect(interested.rows.map((r) => r.id)).toEqual([
+      l.overdueNew.id,
+      l.interestedLong.id,
+      l.interestedRecent.id,
+    ]);
     const notCalled = await getCallList(rep, { callStatus: "not_called" }, { now });
     expect(notCalled.rows.map((r) => r.id)).toEqual([l.newFresh.id, l.newOlder.id]);
   });
@@ -86,7 +129,11 @@ describe("the call list", () => {
   it("holds back a lead called 30 minutes ago without a due follow-up, and shows it again after the hour", async () => {
     const { actor: rep } = await makeUser();
     const lead = await callLead(rep.id, { contact: -minutes(30), outcome: "callback" });
-    const dueLead = await callLead(rep.id, { contact: -minutes(30), outcome: "callback", followUp: -minutes(1) });
+    const dueLead = await callLead(rep.id, {
+      contact: -minutes(30),
+      outcome: "callback",
+      followUp: -minutes(1),
+    });
     const list = await getCallList(rep, {}, { now });
     expect(list.rows.map((r) => r.id)).toEqual([dueLead.id]);
     expect(list.heldBack).toBe(1);
@@ -101,7 +148,12 @@ describe("the call list", () => {
     const { actor: manager } = await makeUser({ role: "super_admin" });
     const lead = await callLead(other.id, { assigned: -hours(1) });
     await expect(getCallList(rep, { repId: other.id })).rejects.toMatchObject({ status: 404 });
-    expect((await getCallList(manager, { repId: other.id }, { now })).rows.map((r) => r.id)).toEqual([lead.id]);
-    await expect(getCallList(rep, { limit: 0 })).rejects.toMatchObject({ status: 400, issues: [expect.objectContaining({ path: "limit" })] });
+    expect((await getCallList(manager, { repId: other.id }, { now })).rows.map((r) => r.id)).toEqual([
+      lead.id,
+    ]);
+    await expect(getCallList(rep, { limit: 0 })).rejects.toMatchObject({
+      status: 400,
+      issues: [expect.objectContaining({ path: "limit" })],
+    });
   });
 });

@@ -21,14 +21,20 @@ describe("soft call lock", () => {
     expect(minutesHeld).toBeLessThanOrEqual(10);
     expect((await poolRow(mike, lead.id))?.lockedBy).toMatchObject({ id: sarah.id, name: "Sarah Lock" });
     expect((await poolRow(sarah, lead.id))?.lockedBy).toBeNull(); // one's own lock is no warning
-    await expect(lockLeadForCall(mike, { leadId: lead.id })).rejects.toMatchObject({ status: 409, message: "Sarah Lock is calling this lead right now" });
+    await expect(lockLeadForCall(mike, { leadId: lead.id })).rejects.toMatchObject({
+      status: 409,
+      message: "Sarah Lock is calling this lead right now",
+    });
     // Opening it again renews Sarah's lock without a second timeline entry.
     await lockLeadForCall(sarah, { leadId: lead.id });
     expect(await db.leadEvent.count({ where: { leadId: lead.id, type: "call_locked" } })).toBe(1);
 
     // Eleven minutes on, the lock no longer shows, and once really expired Mike may take over.
     expect((await poolRow(mike, lead.id, new Date(Date.now() + minutes(11))))?.lockedBy).toBeNull();
-    await db.salesLead.update({ where: { id: lead.id }, data: { callLockedUntil: new Date(Date.now() - 1000) } });
+    await db.salesLead.update({
+      where: { id: lead.id },
+      data: { callLockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await poolRow(mike, lead.id))?.lockedBy).toBeNull();
     await lockLeadForCall(mike, { leadId: lead.id });
     expect((await poolRow(sarah, lead.id))?.lockedBy).toMatchObject({ id: mike.id });
@@ -46,7 +52,10 @@ describe("soft call lock", () => {
     expect(await releaseCallLock(rep, { leadId: lead.id })).toMatchObject({ released: false }); // not rep's lock
     expect(await releaseCallLock(manager, { leadId: lead.id })).toMatchObject({ released: true });
     expect((await getCallList(rep)).rows.find((r) => r.id === lead.id)?.lockedBy).toBeNull();
-    expect(await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ callLockedById: null, callLockedUntil: null });
+    expect(await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({
+      callLockedById: null,
+      callLockedUntil: null,
+    });
   });
 
   it("refuses someone else's lead, a closed lead and a missing one", async () => {
@@ -58,6 +67,8 @@ describe("soft call lock", () => {
     await expect(lockLeadForCall(rep, { leadId: closed.id })).rejects.toMatchObject({ status: 409 });
     await expect(lockLeadForCall(rep, { leadId: 999_999_999 })).rejects.toMatchObject({ status: 404 });
     await expect(lockLeadForCall(rep, { leadId: "x" as never })).rejects.toMatchObject({ status: 400 });
-    expect(await db.salesLead.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ callLockedById: null });
+    expect(await db.salesLead.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      callLockedById: null,
+    });
   });
 });

@@ -22,7 +22,9 @@ describe("rep call metrics", () => {
     await logCall(lead.id, rep.id, at(-days(2)), "callback"); // Monday
     await logCall(lead.id, rep.id, at(-days(3)), "no_answer"); // Sunday: last week
     await logCall(lead.id, other.id, at(-hours(3)), "interested"); // someone else's call
-    await db.salesAction.create({ data: { leadId: lead.id, adminId: rep.id, actionType: "email", createdAt: at(-hours(4)) } });
+    await db.salesAction.create({
+      data: { leadId: lead.id, adminId: rep.id, actionType: "email", createdAt: at(-hours(4)) },
+    });
 
     // Two follow-ups fell due in the last 7 days: one kept (a call the same day), one missed.
     const kept = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
@@ -55,7 +57,12 @@ describe("rep call metrics", () => {
     const { actor: other } = await makeUser();
     const { actor: manager } = await makeUser({ role: "super_admin" });
     const m = await getRepCallMetrics(rep);
-    expect(m).toMatchObject({ callsToday: 0, interestRatePct: null, followUpsKeptPct: null, conversionRatePct: null });
+    expect(m).toMatchObject({
+      callsToday: 0,
+      interestRatePct: null,
+      followUpsKeptPct: null,
+      conversionRatePct: null,
+    });
     await expect(getRepCallMetrics(rep, { repId: other.id })).rejects.toMatchObject({ status: 404 });
     await expect(getRepCallMetrics(manager, { repId: other.id })).resolves.toMatchObject({ callsToday: 0 });
   });

@@ -23,7 +23,11 @@ describe("managing territories", () => {
     await addTerritoryMember(manager, { territoryId: t.id, userId: rep.id });
     await addTerritoryMember(manager, { territoryId: t.id, userId: rep.id }); // idempotent
     let row = (await listTerritories(manager)).find((x) => x.id === t.id);
-    expect(row).toMatchObject({ name: `${name} North`, states: ["ND", "NE", "SD"], members: [{ id: rep.id, active: true }] });
+    expect(row).toMatchObject({
+      name: `${name} North`,
+      states: ["ND", "NE", "SD"],
+      members: [{ id: rep.id, active: true }],
+    });
     await removeTerritoryMember(manager, { territoryId: t.id, userId: rep.id });
     row = (await listTerritories(manager)).find((x) => x.id === t.id);
     expect(row?.members).toEqual([]);
@@ -36,17 +40,34 @@ describe("managing territories", () => {
     const { actor: rep } = await makeUser();
     const { actor: gone } = await makeUser({ active: false });
     const t = await createTerritory(manager, { name: `T ${uid()}`, states: ["CO"] });
-    await expect(createTerritory(rep, { name: `R ${uid()}`, states: ["CO"] })).rejects.toMatchObject({ status: 404 });
-    await expect(setTerritoryStates(rep, { territoryId: t.id, states: ["CO"] })).rejects.toMatchObject({ status: 404 });
-    await expect(setTerritoryStates(manager, { territoryId: t.id, states: ["CO", "XX"] })).rejects.toMatchObject({
+    await expect(createTerritory(rep, { name: `R ${uid()}`, states: ["CO"] })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(setTerritoryStates(rep, { territoryId: t.id, states: ["CO"] })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      setTerritoryStates(manager, { territoryId: t.id, states: ["CO", "XX"] }),
+    ).rejects.toMatchObject({
       status: 400,
       issues: [{ path: "states", message: "Not US state codes: XX" }],
     });
-    await expect(createTerritory(manager, { name: " ", states: [] })).rejects.toMatchObject({ status: 400, issues: [expect.objectContaining({ path: "name" })] });
-    await expect(createTerritory(manager, { name: t.name, states: [] })).rejects.toMatchObject({ status: 409 });
-    await expect(renameTerritory(manager, { territoryId: 999_999_999, name: "Nope" })).rejects.toMatchObject({ status: 404 });
-    await expect(addTerritoryMember(manager, { territoryId: t.id, userId: manager.id })).rejects.toMatchObject({ status: 400 });
-    await expect(addTerritoryMember(manager, { territoryId: t.id, userId: gone.id })).rejects.toMatchObject({ status: 400 });
+    await expect(createTerritory(manager, { name: " ", states: [] })).rejects.toMatchObject({
+      status: 400,
+      issues: [expect.objectContaining({ path: "name" })],
+    });
+    await expect(createTerritory(manager, { name: t.name, states: [] })).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(renameTerritory(manager, { territoryId: 999_999_999, name: "Nope" })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      addTerritoryMember(manager, { territoryId: t.id, userId: manager.id }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(addTerritoryMember(manager, { territoryId: t.id, userId: gone.id })).rejects.toMatchObject({
+      status: 400,
+    });
     expect(await db.territory.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ states: ["CO"] });
   });
 
@@ -81,7 +102,9 @@ describe("territory matching", () => {
 
     const all = await getLeadPool(rep, { limit: 200 });
     const first = all.rows.findIndex((r) => r.matchedStates.length === 0);
-    expect(all.rows.slice(0, first).map((r) => r.id)).toEqual(expect.arrayContaining([crossing.id, destination.id]));
+    expect(all.rows.slice(0, first).map((r) => r.id)).toEqual(
+      expect.arrayContaining([crossing.id, destination.id]),
+    );
     expect(all.rows.slice(first).every((r) => r.matchedStates.length === 0)).toBe(true);
     expect(all.inTerritory).toBe(mine.total);
     const sd = await getLeadPool(rep, { state: "sd", limit: 200 });
@@ -97,13 +120,32 @@ describe("state coverage", () => {
     const { actor: outsider } = await makeUser();
     await makeTerritory(["DC"], [rep.id]);
     await makeLead({ states: ["DC"] });
-    await makeLead({ states: ["DC", "MD"], status: "in_progress", assignedAdminId: rep.id, lastContactAt: new Date(Date.now() - 2 * 86_400_000) });
-    await makeLead({ states: ["DC"], status: "assigned", assignedAdminId: rep.id, lastContactAt: new Date(Date.now() - 9 * 86_400_000) });
+    await makeLead({
+      states: ["DC", "MD"],
+      status: "in_progress",
+      assignedAdminId: rep.id,
+      lastContactAt: new Date(Date.now() - 2 * 86_400_000),
+    });
+    await makeLead({
+      states: ["DC"],
+      status: "assigned",
+      assignedAdminId: rep.id,
+      lastContactAt: new Date(Date.now() - 9 * 86_400_000),
+    });
     const won = await makeLead({ states: ["VA", "DC"], status: "converted", assignedAdminId: rep.id });
-    await db.salesConversion.create({ data: { leadId: won.id, conversionValue: "1234.50", conversionType: "manual_mark", adminId: rep.id } });
+    await db.salesConversion.create({
+      data: { leadId: won.id, conversionValue: "1234.50", conversionType: "manual_mark", adminId: rep.id },
+    });
 
     const dc = (await getStateCoverage(manager)).find((s) => s.state === "DC");
-    expect(dc).toMatchObject({ leads: 4, unassigned: 1, openLeads: 3, workedPct: 33.3, converted: 1, revenue: 1234.5 });
+    expect(dc).toMatchObject({
+      leads: 4,
+      unassigned: 1,
+      openLeads: 3,
+      workedPct: 33.3,
+      converted: 1,
+      revenue: 1234.5,
+    });
     expect(dc?.reps).toContain("Dee Coverage");
 
     const repView = await getStateCoverage(rep);

@@ -1,8 +1,19 @@
-import { CALL_BUCKETS, isHeldBack, orderCallList, placeCallLead, type TCallCandidate } from "@/lib/calls/call-priority";
+import {
+  CALL_BUCKETS,
+  isHeldBack,
+  orderCallList,
+  placeCallLead,
+  type TCallCandidate,
+} from "@/lib/calls/call-priority";
 
 // Noon in Chicago on Wednesday Nov 18 2026; the company day began at 06:00 UTC.
 const now = new Date("2026-11-18T18:00:00Z");
-const ctx = { now, dayStart: new Date("2026-11-18T06:00:00Z"), dayEnd: new Date("2026-11-19T06:00:00Z"), staleDays: 7 };
+const ctx = {
+  now,
+  dayStart: new Date("2026-11-18T06:00:00Z"),
+  dayEnd: new Date("2026-11-19T06:00:00Z"),
+  staleDays: 7,
+};
 const H = 3_600_000;
 const D = 24 * H;
 const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
@@ -19,27 +30,58 @@ const lead = (p: Partial<TCallCandidate>): TCallCandidate => ({
 
 describe("call list priority", () => {
   it("puts each lead in the first bucket it matches", () => {
-    expect(placeCallLead(lead({ nextFollowUpAt: at(-13 * H), lastContactAt: at(-2 * D), lastCallOutcome: "interested" }), ctx)?.bucket).toBe("overdue");
-    expect(placeCallLead(lead({ nextFollowUpAt: at(-11 * H), lastContactAt: at(-2 * D) }), ctx)?.bucket).toBe("due_today");
+    expect(
+      placeCallLead(
+        lead({ nextFollowUpAt: at(-13 * H), lastContactAt: at(-2 * D), lastCallOutcome: "interested" }),
+        ctx,
+      )?.bucket,
+    ).toBe("overdue");
+    expect(placeCallLead(lead({ nextFollowUpAt: at(-11 * H), lastContactAt: at(-2 * D) }), ctx)?.bucket).toBe(
+      "due_today",
+    );
     expect(placeCallLead(lead({ nextFollowUpAt: at(11 * H) }), ctx)?.bucket).toBe("due_today");
     expect(placeCallLead(lead({ nextFollowUpAt: at(13 * H) }), ctx)?.bucket).toBe("new");
-    expect(placeCallLead(lead({ lastContactAt: at(-D), lastCallOutcome: "interested" }), ctx)?.bucket).toBe("interested");
-    expect(placeCallLead(lead({ lastContactAt: at(-D), lastCallOutcome: "callback" }), ctx)?.bucket).toBe("callback");
-    expect(placeCallLead(lead({ lastContactAt: at(-8 * D), lastCallOutcome: "voicemail" }), ctx)?.bucket).toBe("stale");
-    expect(placeCallLead(lead({ lastContactAt: at(-8 * D), lastCallOutcome: "callback" }), ctx)?.bucket).toBe("callback");
+    expect(placeCallLead(lead({ lastContactAt: at(-D), lastCallOutcome: "interested" }), ctx)?.bucket).toBe(
+      "interested",
+    );
+    expect(placeCallLead(lead({ lastContactAt: at(-D), lastCallOutcome: "callback" }), ctx)?.bucket).toBe(
+      "callback",
+    );
+    expect(
+      placeCallLead(lead({ lastContactAt: at(-8 * D), lastCallOutcome: "voicemail" }), ctx)?.bucket,
+    ).toBe("stale");
+    expect(placeCallLead(lead({ lastContactAt: at(-8 * D), lastCallOutcome: "callback" }), ctx)?.bucket).toBe(
+      "callback",
+    );
   });
 
   it("leaves off leads whose next call is booked for a later day or that are merely recent", () => {
-    expect(placeCallLead(lead({ lastContactAt: at(-D), lastCallOutcome: "interested", nextFollowUpAt: at(2 * D) }), ctx)).toBeNull();
+    expect(
+      placeCallLead(
+        lead({ lastContactAt: at(-D), lastCallOutcome: "interested", nextFollowUpAt: at(2 * D) }),
+        ctx,
+      ),
+    ).toBeNull();
     expect(placeCallLead(lead({ lastContactAt: at(-2 * D), lastCallOutcome: "no_answer" }), ctx)).toBeNull();
-    expect(placeCallLead(lead({ lastContactAt: at(-30 * D), lastCallOutcome: "voicemail", nextFollowUpAt: at(2 * D) }), ctx)).toBeNull();
+    expect(
+      placeCallLead(
+        lead({ lastContactAt: at(-30 * D), lastCallOutcome: "voicemail", nextFollowUpAt: at(2 * D) }),
+        ctx,
+      ),
+    ).toBeNull();
   });
 
   it("holds back a lead called within the hour unless a follow-up is due", () => {
-    expect(isHeldBack(lead({ lastContactAt: at(-30 * 60_000), lastCallOutcome: "interested" }), ctx)).toBe(true);
+    expect(isHeldBack(lead({ lastContactAt: at(-30 * 60_000), lastCallOutcome: "interested" }), ctx)).toBe(
+      true,
+    );
     expect(isHeldBack(lead({ lastContactAt: at(-30 * 60_000), nextFollowUpAt: at(2 * H) }), ctx)).toBe(true);
-    expect(isHeldBack(lead({ lastContactAt: at(-30 * 60_000), nextFollowUpAt: at(-60_000) }), ctx)).toBe(false);
-    expect(isHeldBack(lead({ lastContactAt: at(-61 * 60_000), lastCallOutcome: "interested" }), ctx)).toBe(false);
+    expect(isHeldBack(lead({ lastContactAt: at(-30 * 60_000), nextFollowUpAt: at(-60_000) }), ctx)).toBe(
+      false,
+    );
+    expect(isHeldBack(lead({ lastContactAt: at(-61 * 60_000), lastCallOutcome: "interested" }), ctx)).toBe(
+      false,
+    );
     expect(isHeldBack(lead({}), ctx)).toBe(false);
   });
 
@@ -58,8 +100,26 @@ describe("call list priority", () => {
       held: lead({ lastContactAt: at(-30 * 60_000), lastCallOutcome: "callback" }),
     };
     const ordered = orderCallList(Object.values(l).reverse(), ctx).map((x) => x.id);
-    const expected = ["overdueOld", "overdueNew", "dueEarlier", "dueLater", "newFresh", "newOld", "interestedLong", "interestedRecent", "callback", "stale"];
+    const expected = [
+      "overdueOld",
+      "overdueNew",
+      "dueEarlier",
+      "dueLater",
+      "newFresh",
+      "newOld",
+      "interestedLong",
+      "interestedRecent",
+      "callback",
+      "stale",
+    ];
     expect(ordered).toEqual(expected.map((k) => l[k as keyof typeof l].id));
-    expect(CALL_BUCKETS.map((b) => b.key)).toEqual(["overdue", "due_today", "new", "interested", "callback", "stale"]);
+    expect(CALL_BUCKETS.map((b) => b.key)).toEqual([
+      "overdue",
+      "due_today",
+      "new",
+      "interested",
+      "callback",
+      "stale",
+    ]);
   });
 });

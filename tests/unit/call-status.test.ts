@@ -22,17 +22,36 @@ describe("call status", () => {
 
 describe("why a lead is on the call list", () => {
   const now = new Date("2026-11-18T18:00:00Z");
-  const base = { nextFollowUpAt: null, lastContactAt: null, assignedAt: null, createdAt: "2026-11-18T15:00:00Z" };
+  const base = {
+    nextFollowUpAt: null,
+    lastContactAt: null,
+    assignedAt: null,
+    createdAt: "2026-11-18T15:00:00Z",
+  };
   it("says it in the company's time zone", () => {
-    expect(describeCallReason({ ...base, bucket: "due_today", nextFollowUpAt: "2026-11-18T20:30:00Z" }, now, "America/Chicago")).toBe(
-      "Follow-up due today at 2:30 PM",
+    expect(
+      describeCallReason(
+        { ...base, bucket: "due_today", nextFollowUpAt: "2026-11-18T20:30:00Z" },
+        now,
+        "America/Chicago",
+      ),
+    ).toBe("Follow-up due today at 2:30 PM");
+    expect(
+      describeCallReason(
+        { ...base, bucket: "overdue", nextFollowUpAt: "2026-11-16T15:00:00Z" },
+        now,
+        "America/Chicago",
+      ),
+    ).toBe("Follow-up overdue since Mon, Nov 16");
+    expect(describeCallReason({ ...base, bucket: "new" }, now, "America/Chicago")).toBe(
+      "New lead, never called — claimed 3 h ago",
     );
-    expect(describeCallReason({ ...base, bucket: "overdue", nextFollowUpAt: "2026-11-16T15:00:00Z" }, now, "America/Chicago")).toBe(
-      "Follow-up overdue since Mon, Nov 16",
-    );
-    expect(describeCallReason({ ...base, bucket: "new" }, now, "America/Chicago")).toBe("New lead, never called — claimed 3 h ago");
-    expect(describeCallReason({ ...base, bucket: "stale", lastContactAt: "2026-11-06T18:00:00Z" }, now, "America/Chicago")).toBe(
-      "No contact for 12 days",
-    );
+    expect(
+      describeCallReason(
+        { ...base, bucket: "stale", lastContactAt: "2026-11-06T18:00:00Z" },
+        now,
+        "America/Chicago",
+      ),
+    ).toBe("No contact for 12 days");
   });
 });

@@ -1,4 +1,10 @@
-import { isValidTimeZone, zonedDayBounds, zonedDaysLater, zonedTimeToUtc, zonedWeekStart } from "@/lib/calls/zoned-time";
+import {
+  isValidTimeZone,
+  zonedDayBounds,
+  zonedDaysLater,
+  zonedTimeToUtc,
+  zonedWeekStart,
+} from "@/lib/calls/zoned-time";
 
 const TZ = "America/Chicago";
 
@@ -24,8 +30,12 @@ describe("company time", () => {
     // Wednesday Nov 18 2026, noon in Chicago.
     const wed = new Date("2026-11-18T18:00:00Z");
     expect(zonedWeekStart(wed, TZ).toISOString()).toBe("2026-11-16T06:00:00.000Z");
-    expect(zonedWeekStart(new Date("2026-11-16T06:00:00Z"), TZ).toISOString()).toBe("2026-11-16T06:00:00.000Z");
-    expect(zonedWeekStart(new Date("2026-11-16T05:59:00Z"), TZ).toISOString()).toBe("2026-11-09T06:00:00.000Z");
+    expect(zonedWeekStart(new Date("2026-11-16T06:00:00Z"), TZ).toISOString()).toBe(
+      "2026-11-16T06:00:00.000Z",
+    );
+    expect(zonedWeekStart(new Date("2026-11-16T05:59:00Z"), TZ).toISOString()).toBe(
+      "2026-11-09T06:00:00.000Z",
+    );
     expect(zonedDaysLater(wed, 1, 9, TZ).toISOString()).toBe("2026-11-19T15:00:00.000Z");
     expect(zonedDaysLater(wed, 7, 9, TZ).toISOString()).toBe("2026-11-25T15:00:00.000Z");
   });

@@ -1,22 +1,44 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { getLeadCounts } from "@/lib/leads/get-lead-counts";
+import { isManager } from "@/lib/auth/permissions";
+import { getDashboard } from "@/lib/leads/get-dashboard";
+import { getRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
+import { RepCallMetrics } from "@/components/calls/rep-call-metrics";
 import { StatCard } from "@/components/stat-card";
+import { ActiveLeads } from "@/components/dashboard/active-leads";
+import { FollowUps } from "@/components/dashboard/follow-ups";
+import { PendingLeads } from "@/components/dashboard/pending-leads";
+import { PerformanceCards } from "@/components/dashboard/performance-cards";
+import { QuickActions } from "@/components/dashboard/quick-actions";
+import { TeamPerformance } from "@/components/dashboard/team-performance";
+import { claimLeadAction } from "./lead/actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requirePageActor();
-  const counts = await getLeadCounts(actor);
+  const [d, calls] = await Promise.all([getDashboard(actor), getRepCallMetrics(actor)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Welcome, {actor.name}</h1>
       <section aria-label="Lead counts" className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <StatCard label="Pending leads" value={counts.pending} testId="count-pending" />
-        <StatCard label="My open leads" value={counts.mine} testId="count-mine" />
-        <StatCard label="Converted this month" value={counts.convertedThisMonth} testId="count-converted-month" />
-        <StatCard label="All leads" value={counts.total} testId="count-total" />
+        <StatCard label="Pending leads" value={d.counts.pending} testId="count-pending" />
+        <StatCard label="My open leads" value={d.counts.mine} testId="count-mine" />
+        <StatCard label="Converted this month" value={d.counts.convertedThisMonth} testId="count-converted-month" />
+        <StatCard label="All leads" value={d.counts.total} testId="count-total" />
       </section>
+      <QuickActions manager={isManager(actor)} />
+      {d.team ? <TeamPerformance team={d.team} /> : null}
+      <PerformanceCards me={d.me} />
+      <div className="space-y-2">
+        <h2 className="font-semibold">My calls</h2>
+        <RepCallMetrics m={calls} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <FollowUps followUps={d.followUps} />
+        <ActiveLeads rows={d.active.rows} total={d.active.total} asOf={d.generatedAt} />
+      </div>
+      <PendingLeads rows={d.pending.rows} claim={claimLeadAction} />
     </div>
   );
 }

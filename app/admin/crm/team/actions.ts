@@ -2,7 +2,9 @@
 
 import { defineAction } from "@/lib/action-client";
 import { createUser } from "@/lib/users/create-user";
+import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { setUserActive } from "@/lib/users/set-user-active";
+import { setUserRole } from "@/lib/users/set-user-role";
 
 export const createUserAction = defineAction((actor, input) => createUser(actor, input as never), {
   revalidate: () => ["/admin/crm/team"],
@@ -11,4 +13,13 @@ export const createUserAction = defineAction((actor, input) => createUser(actor,
 
 export const setUserActiveAction = defineAction((actor, input) => setUserActive(actor, input as never), {
   revalidate: () => ["/admin/crm/team"],
+});
+
+export const setUserRoleAction = defineAction((actor, input) => setUserRole(actor, input as never), {
+  revalidate: () => ["/admin/crm/team"],
+  success: (r) => (r.role === "super_admin" ? "Now a manager" : "Now a rep"),
+});
+
+export const resetUserPasswordAction = defineAction((actor, input) => resetUserPassword(actor, input as never), {
+  success: () => "Password reset; their sessions have ended.",
 });

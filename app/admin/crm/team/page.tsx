@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/users/list-users";
 import { CreateUserForm } from "@/components/team/create-user-form";
+import { ResetPasswordForm } from "@/components/team/reset-password-form";
 import { UserActiveToggle } from "@/components/team/user-active-toggle";
-import { createUserAction, setUserActiveAction } from "./actions";
+import { UserRoleForm } from "@/components/team/user-role-form";
+import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -31,10 +33,17 @@ export default async function TeamPage() {
               <tr key={u.id} className="border-t">
                 <td className="px-3 py-2">{u.name}</td>
                 <td className="px-3 py-2">{u.email}</td>
-                <td className="px-3 py-2">{u.role === "super_admin" ? "Manager" : "Rep"}</td>
+                <td className="px-3 py-2">
+                  {u.id === actor.id ? "Manager (you)" : <UserRoleForm userId={u.id} name={u.name} role={u.role} action={setUserRoleAction} />}
+                </td>
                 <td className="px-3 py-2">{u.active ? "Active" : "Deactivated"}</td>
                 <td className="px-3 py-2 text-right">
-                  {u.id !== actor.id ? <UserActiveToggle userId={u.id} active={u.active} action={setUserActiveAction} /> : null}
+                  {u.id !== actor.id ? (
+                    <div className="flex flex-col items-end gap-1">
+                      <UserActiveToggle userId={u.id} active={u.active} action={setUserActiveAction} />
+                      <ResetPasswordForm userId={u.id} name={u.name} action={resetUserPasswordAction} />
+                    </div>
+                  ) : null}
                 </td>
               </tr>
             ))}

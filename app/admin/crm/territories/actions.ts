@@ -20,20 +20,32 @@ export const renameTerritoryAction = defineAction((actor, input) => renameTerrit
   revalidate: affected,
   success: () => "Renamed",
 });
-export const setTerritoryStatesAction = defineAction((actor, input) => setTerritoryStates(actor, input as never), {
-  revalidate: affected,
-  success: (t) => `States saved: ${t.states.join(", ") || "none"}`,
-});
-export const addTerritoryMemberAction = defineAction((actor, input) => addTerritoryMember(actor, input as never), {
-  revalidate: affected,
-});
-export const removeTerritoryMemberAction = defineAction((actor, input) => removeTerritoryMember(actor, input as never), {
-  revalidate: affected,
-});
+export const setTerritoryStatesAction = defineAction(
+  (actor, input) => setTerritoryStates(actor, input as never),
+  {
+    revalidate: affected,
+    success: (t) => `States saved: ${t.states.join(", ") || "none"}`,
+  },
+);
+export const addTerritoryMemberAction = defineAction(
+  (actor, input) => addTerritoryMember(actor, input as never),
+  {
+    revalidate: affected,
+  },
+);
+export const removeTerritoryMemberAction = defineAction(
+  (actor, input) => removeTerritoryMember(actor, input as never),
+  {
+    revalidate: affected,
+  },
+);
 export const deleteTerritoryAction = defineAction((actor, input) => deleteTerritory(actor, input as never), {
   revalidate: affected,
 });
-export const setTerritorySettingsAction = defineAction((actor, input) => setTerritorySettings(actor, input as never), {
-  revalidate: affected,
-  success: () => "Settings saved",
-});
+export const setTerritorySettingsAction = defineAction(
+  (actor, input) => setTerritorySettings(actor, input as never),
+  {
+    revalidate: affected,
+    success: () => "Settings saved",
+  },
+);

@@ -35,7 +35,16 @@ export default async function TerritoriesPage() {
   ]);
   const myStates = new Set(manager ? [] : territories.flatMap((t) => t.states));
   const mapStates: Record<string, TMapState> = Object.fromEntries(
-    coverage.map((c) => [c.state, { reps: c.reps.length, territories: c.territories, leads: c.leads, unassigned: c.unassigned, mine: myStates.has(c.state) }]),
+    coverage.map((c) => [
+      c.state,
+      {
+        reps: c.reps.length,
+        territories: c.territories,
+        leads: c.leads,
+        unassigned: c.unassigned,
+        mine: myStates.has(c.state),
+      },
+    ]),
   );
   const actions = {
     rename: renameTerritoryAction,
@@ -57,17 +66,27 @@ export default async function TerritoriesPage() {
         <h2 id="map-h" className="mb-2 font-semibold">
           Coverage map
         </h2>
-        <UsTileMap states={mapStates} title={manager ? "Territory coverage by state" : "My territory states"} />
+        <UsTileMap
+          states={mapStates}
+          title={manager ? "Territory coverage by state" : "My territory states"}
+        />
       </section>
       {!manager ? (
         <ul className="grid gap-3 sm:grid-cols-2">
-          {territories.length === 0 ? <li className="text-sm text-slate-600">You are not in a territory yet; ask your manager.</li> : null}
+          {territories.length === 0 ? (
+            <li className="text-sm text-slate-600">You are not in a territory yet; ask your manager.</li>
+          ) : null}
           {territories.map((t) => (
-            <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-4" data-territory={t.name}>
+            <li
+              key={t.id}
+              className="rounded-lg border border-slate-200 bg-white p-4"
+              data-territory={t.name}
+            >
               <h2 className="font-semibold">{t.name}</h2>
               <p className="text-sm">{t.states.join(", ")}</p>
               <p className="text-sm text-slate-600">
-                With {t.members.map((m) => m.name).join(", ")} · {t.openLeads} open leads · {t.unassigned} unassigned
+                With {t.members.map((m) => m.name).join(", ")} · {t.openLeads} open leads · {t.unassigned}{" "}
+                unassigned
               </p>
             </li>
           ))}
@@ -86,7 +105,12 @@ export default async function TerritoriesPage() {
             </h2>
             <div className="grid gap-3 lg:grid-cols-2">
               {territories.map((t) => (
-                <TerritoryCard key={t.id} territory={t} reps={reps.map((r) => ({ id: r.id, name: r.name }))} actions={actions} />
+                <TerritoryCard
+                  key={t.id}
+                  territory={t}
+                  reps={reps.map((r) => ({ id: r.id, name: r.name }))}
+                  actions={actions}
+                />
               ))}
             </div>
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-4">
@@ -101,7 +125,8 @@ export default async function TerritoriesPage() {
           By state
         </h2>
         <p className="text-xs text-slate-600">
-          A route lead counts in every state it touches, so the rows add up to more than the total. Worked: open leads contacted in the last 7 days.
+          A route lead counts in every state it touches, so the rows add up to more than the total. Worked:
+          open leads contacted in the last 7 days.
         </p>
         <StateCoverageTable rows={coverage} />
       </section>

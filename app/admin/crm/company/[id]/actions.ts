@@ -1,0 +1,18 @@
+"use server";
+
+import { defineAction } from "@/lib/action-client";
+import { upsertContact } from "@/lib/companies/upsert-contact";
+import { createManualLead } from "@/lib/leads/create-manual-lead";
+
+export const upsertContactAction = defineAction((actor, input) => upsertContact(actor, input as never), {
+  revalidate: (contact) => [`/admin/crm/company/${contact.companyId}`],
+  success: (contact) => `Saved ${contact.name}.`,
+});
+
+export const createManualLeadAction = defineAction(
+  (actor, input) => createManualLead(actor, input as never),
+  {
+    revalidate: (lead) => [`/admin/crm/company/${lead.company_id}`, "/admin/crm", "/admin/crm/leads"],
+    success: (lead) => `Lead #${lead.id} created.`,
+  },
+);

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { getCompany } from "@/lib/companies/get-company";
+import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
+import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
+import { orNotFound } from "@/lib/leads/or-not-found";
+import { ContactForm } from "@/components/companies/contact-form";
+import { ManualLeadForm } from "@/components/companies/manual-lead-form";
+import { ContactLine, EmailLink, PhoneLink } from "@/components/leads/company-card";
+import { formatDate, formatMoney } from "@/components/leads/format";
+import { LeadTimeline } from "@/components/leads/lead-timeline";
+import { StatusBadge } from "@/components/leads/status-badge";
+import { createManualLeadAction, upsertContactAction } from "./actions";
+
+type TProps = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Company" };
+
+export default async function CompanyPage({ params }: TProps) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const [company, history] = await orNotFound(() =>
+    Promise.all([getCompany(actor, { company_id: id }), getLeadTimeline(actor, { company_id: id })]),
+  );
+  const card = "rounded-lg border border-slate-200 bg-white p-4";
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">{company.name}</h1>
+        <p className="flex flex-wrap gap-x-4 text-sm text-slate-600">
+          <PhoneLink phone={company.phone} />
+          <EmailLink email={company.email} />
+          {company.city || company.state ? (
+            <span>{[company.city, company.state].filter(Boolean).join(", ")}</span>
+          ) : null}
+          {company.usdot ? <span>USDOT {company.usdot}</span> : null}
+          {company.mcNumber ? <span>{company.mcNumber}</span> : null}
+        </p>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="contacts" className={card}>
+          <h2 id="contacts" className="mb-3 font-semibold">
+            Contacts
+          </h2>
+          <ul className="space-y-3" data-testid="contacts">
+            {company.contacts.map((c) => (
+              <li key={c.id} className="space-y-1 border-b border-slate-200 pb-3 text-sm last:border-0">
+                <ContactLine contact={c} />
+                {company.may.edit ? (
+                  <ContactForm companyId={company.id} contact={c} action={upsertContactAction} />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {company.may.edit ? (
+            <div className="mt-4">
+              <h3 className="mb-2 text-sm font-semibold">Add a contact</h3>
+              <ContactForm companyId={company.id} action={upsertContactAction} />
+            </div>
+          ) : null}
+        </section>
+        <section aria-labelledby="leads" className={card}>
+          <h2 id="leads" className="mb-3 font-semibold">
+            Leads ({company.leads.length})
+          </h2>
+          <ul className="divide-y divide-slate-200 text-sm">
+            {company.leads.map((l) => (
+              <li key={l.id} className="flex flex-wrap items-center gap-3 py-2">
+                <Link href={`/admin/crm/lead/${l.id}`} className="font-medium hover:underline">
+                  #{l.id} {SOURCE_LABELS[l.leadSource]}
+                </Link>
+                <StatusBadge status={l.status} />
+                <span className="tabular-nums">{formatMoney(l.estimatedValue)}</span>
+                <span className="text-slate-600">{formatDate(l.createdAt)}</span>
+                <span className="text-slate-600">{l.assigneeName ?? "unassigned"}</span>
+              </li>
+            ))}
+          </ul>
+          {company.may.createLead ? (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-semibold">New lead by hand</summary>
+              <div className="mt-3">
+                <ManualLeadForm companyId={company.id} action={createManualLeadAction} />
+              </div>
+            </details>
+          ) : null}
+        </section>
+      </div>
+      <section aria-labelledby="company-history" className={card}>
+        <h2 id="company-history" className="mb-3 font-semibold">
+          History of all its leads
+        </h2>
+        <LeadTimeline items={history} showLead />
+      </section>
+    </div>
+  );
+}

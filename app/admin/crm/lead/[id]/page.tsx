@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { getLeadDetail } from "@/lib/leads/get-lead-detail";
+import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
+import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
+import { orNotFound } from "@/lib/leads/or-not-found";
+import { listUsers } from "@/lib/users/list-users";
+import { AddSalesActionForm } from "@/components/leads/add-sales-action-form";
+import { CompanyCard } from "@/components/leads/company-card";
+import { formatDate, formatMoney } from "@/components/leads/format";
+import { LeadFacts } from "@/components/leads/lead-facts";
+import { LeadQuickActions } from "@/components/leads/lead-quick-actions";
+import { LeadTimeline } from "@/components/leads/lead-timeline";
+import { ServiceDetails } from "@/components/leads/service-details";
+import { StatusBadge } from "@/components/leads/status-badge";
+import {
+  addSalesActionAction,
+  assignLeadAction,
+  claimLeadAction,
+  convertLeadAction,
+  markLeadLostAction,
+  releaseLeadAction,
+  reopenLeadAction,
+} from "../actions";
+
+type TProps = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  return { title: `Lead #${(await params).id}` };
+}
+
+export default async function LeadPage({ params }: TProps) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const [lead, timeline] = await orNotFound(() =>
+    Promise.all([getLeadDetail(actor, { lead_id: id }), getLeadTimeline(actor, { lead_id: id })]),
+  );
+  const assignees = lead.may.assign
+    ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
+    : [];
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-600">
+          <Link href="/admin/crm/leads" className="underline">
+            Leads
+          </Link>{" "}
+          / Lead #{lead.id}
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">
+            <Link href={`/admin/crm/company/${lead.company.id}`} className="hover:underline">
+              {lead.company.name}
+            </Link>
+          </h1>
+          <StatusBadge status={lead.status} />
+        </div>
+        <p className="text-sm text-slate-600">
+          {SOURCE_LABELS[lead.leadSource]} · estimated {formatMoney(lead.estimatedValue)} · came in{" "}
+          {formatDate(lead.createdAt)}
+          {lead.assignee
+            ? ` · ${lead.assignee.id === actor.id ? "yours" : `held by ${lead.assignee.name}`}`
+            : " · unassigned"}
+        </p>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section
+            aria-labelledby="quick-actions"
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h2 id="quick-actions" className="mb-3 font-semibold">
+              Quick actions
+            </h2>
+            <LeadQuickActions
+              lead={lead}
+              viewerId={actor.id}
+              assignees={assignees}
+              actions={{
+                claim: claimLeadAction,
+                release: releaseLeadAction,
+                assign: assignLeadAction,
+                convert: convertLeadAction,
+                markLost: markLeadLostAction,
+                reopen: reopenLeadAction,
+              }}
+            />
+          </section>
+
+          <section aria-labelledby="service" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="service" className="mb-3 font-semibold">
+              What they asked for
+            </h2>
+            <ServiceDetails source={lead.leadSource} data={lead.leadData} />
+          </section>
+
+          {lead.may.act ? (
+            <section aria-labelledby="log-action" className="rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id="log-action" className="mb-3 font-semibold">
+                Log a call, email, text or meeting
+              </h2>
+              <AddSalesActionForm leadId={lead.id} action={addSalesActionAction} />
+            </section>
+          ) : null}
+
+          {/*
+            Mount point for the email panel (issue #6): components/email/lead-email-panel.tsx, rendered as
+            <LeadEmailPanel leadId={lead.id} canSend={lead.may.email} />. Sent emails already show in the
+            timeline below (it reads email_messages).
+          */}
+          <section aria-label="Email" data-mount="lead-email-panel" />
+
+          <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="history" className="mb-3 font-semibold">
+              History
+            </h2>
+            <LeadTimeline items={timeline} />
+          </section>
+        </div>
+
+        <aside className="space-y-6">
+          <CompanyCard company={lead.company} contacts={lead.contacts} />
+          <LeadFacts lead={lead} />
+        </aside>
+      </div>
+    </div>
+  );
+}

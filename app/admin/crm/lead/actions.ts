@@ -1,0 +1,60 @@
+"use server";
+
+import { defineAction } from "@/lib/action-client";
+import { addSalesAction } from "@/lib/leads/add-sales-action";
+import { assignLead } from "@/lib/leads/assign-lead";
+import { claimLead } from "@/lib/leads/claim-lead";
+import { convertLead } from "@/lib/leads/convert-lead";
+import type { TLeadSnapshot } from "@/lib/leads/lead-snapshot";
+import { markLeadLost } from "@/lib/leads/mark-lead-lost";
+import { releaseLead } from "@/lib/leads/release-lead";
+import { reopenLead } from "@/lib/leads/reopen-lead";
+import { runBulkLeadAction } from "@/lib/leads/run-bulk-lead-action";
+
+// Every page that shows a lead's state: the lead itself, the dashboard and the leads table.
+const touched = (lead: { id: number }) => [`/admin/crm/lead/${lead.id}`, "/admin/crm", "/admin/crm/leads"];
+const withLead = { revalidate: (lead: TLeadSnapshot) => touched(lead) };
+
+export const claimLeadAction = defineAction((actor, input) => claimLead(actor, input as never), {
+  ...withLead,
+  success: () => "Claimed: the lead is yours.",
+});
+
+export const assignLeadAction = defineAction((actor, input) => assignLead(actor, input as never), {
+  ...withLead,
+  success: () => "Assigned.",
+});
+
+export const releaseLeadAction = defineAction((actor, input) => releaseLead(actor, input as never), {
+  ...withLead,
+  success: () => "Released back to the pending pool.",
+});
+
+export const addSalesActionAction = defineAction((actor, input) => addSalesAction(actor, input as never), {
+  ...withLead,
+  success: () => "Logged.",
+});
+
+export const convertLeadAction = defineAction((actor, input) => convertLead(actor, input as never), {
+  ...withLead,
+  success: () => "Converted. Nice work!",
+});
+
+export const markLeadLostAction = defineAction((actor, input) => markLeadLost(actor, input as never), {
+  ...withLead,
+  success: () => "Marked lost.",
+});
+
+export const reopenLeadAction = defineAction((actor, input) => reopenLead(actor, input as never), {
+  ...withLead,
+  success: () => "Reopened: the lead is pending again.",
+});
+
+export const bulkLeadAction = defineAction((actor, input) => runBulkLeadAction(actor, input as never), {
+  revalidate: (result) => [
+    "/admin/crm",
+    "/admin/crm/leads",
+    ...result.results.filter((r) => r.ok).map((r) => `/admin/crm/lead/${r.leadId}`),
+  ],
+  success: (r) => `${r.succeeded} done, ${r.refused} refused.`,
+});

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { listLeads, type TLeadList } from "@/lib/leads/list-leads";
+import { listUsers } from "@/lib/users/list-users";
+import { LeadFilters, type TFilterValues } from "@/components/leads/lead-filters";
+import { LeadsTable } from "@/components/leads/leads-table";
+import { bulkLeadAction } from "../lead/actions";
+
+export const metadata: Metadata = { title: "Leads" };
+
+const FILTER_KEYS = [
+  "q",
+  "status",
+  "source",
+  "call_status",
+  "assigned",
+  "state",
+  "created_from",
+  "created_to",
+  "value_min",
+  "value_max",
+] as const;
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LeadsPage({ searchParams }: TProps) {
+  const actor = await requirePageActor();
+  const sp = await searchParams;
+  const values: TFilterValues = {};
+  for (const [k, v] of Object.entries(sp))
+    if (v !== undefined) values[k as keyof TFilterValues] = Array.isArray(v) ? v.join(",") : v;
+  const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, values[k]]));
+
+  let list: TLeadList;
+  let issues: Record<string, string> | undefined;
+  try {
+    list = await listLeads(actor, {
+      filter,
+      sort: values.sort,
+      dir: values.dir,
+      page: sp.page ?? undefined,
+      page_size: values.page_size,
+    } as never);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== "BAD_REQUEST") throw err;
+    // A hand-edited or stale link: say what is wrong with it and show an empty table.
+    issues = Object.fromEntries((err.issues ?? []).map((i) => [i.path.replace(/^filter\./, ""), i.message]));
+    list = {
+      rows: [],
+      page: 1,
+      pageSize: 25,
+      total: 0,
+      totalIsEstimate: false,
+      hasNextPage: false,
+      sort: "created",
+      dir: "desc",
+    };
+  }
+  const assignees = (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }));
+  const exportParams = new URLSearchParams(
+    Object.entries(filter).filter((e): e is [string, string] => !!e[1]),
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Leads</h1>
+        <a
+          href={`/admin/crm/leads/export?${exportParams.toString()}`}
+          className="rounded border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100"
+          download
+        >
+          Export these leads (CSV)
+        </a>
+      </div>
+      <LeadFilters values={values} assignees={assignees} issues={issues} />
+      {issues ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          This link has a filter the list cannot use:{" "}
+          {Object.entries(issues)
+            .map(([k, m]) => `${k}: ${m}`)
+            .join("; ")}
+          .{" "}
+          <Link href="/admin/crm/leads" className="underline">
+            Show all leads
+          </Link>
+        </p>
+      ) : null}
+      <LeadsTable
+        list={list}
+        canAssign={can(actor, "lead.assign")}
+        assignees={assignees}
+        bulkAction={bulkLeadAction}
+      />
+    </div>
+  );
+}

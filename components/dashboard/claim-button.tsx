@@ -1,0 +1,39 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { TFormAction } from "@/lib/action-state";
+import { primaryButton } from "@/components/leads/ui-classes";
+import { useFormAction } from "@/components/leads/use-form-action";
+
+/** "Assign to me" on a pending lead; once it is yours, straight to the lead to make the call. */
+export function ClaimButton({
+  leadId,
+  companyName,
+  action,
+}: {
+  leadId: number;
+  companyName: string;
+  action: TFormAction;
+}) {
+  const router = useRouter();
+  const { state, pending, formAction, onSubmit } = useFormAction(action, () =>
+    router.push(`/admin/crm/lead/${leadId}`),
+  );
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="lead_id" value={leadId} />
+      <button
+        disabled={pending || state?.ok}
+        className={`${primaryButton} py-1`}
+        aria-label={`Assign ${companyName} to me`}
+      >
+        {pending ? "Claiming…" : state?.ok ? "Yours" : "Assign to me"}
+      </button>
+      {state && !state.ok ? (
+        <p role="alert" className="text-xs text-red-700">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

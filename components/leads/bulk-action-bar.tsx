@@ -1,0 +1,177 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import type { TActionState, TFormAction } from "@/lib/action-state";
+import type { TBulkResult } from "@/lib/leads/run-bulk-lead-action";
+import type { TAssignee } from "@/components/leads/assign-lead-form";
+import { LOST_REASONS } from "@/components/leads/mark-lost-dialog";
+import { dangerButton, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
+
+type TOp = "claim" | "assign" | "lose";
+
+/**
+ * Bulk actions on the selected rows. Each lead goes through the same domain function as a single
+ * click, so some may be refused (claimed by someone else first, closed, not yours): the result
+ * lists every row with what happened to it.
+ */
+export function BulkActionBar({
+  selected,
+  canAssign,
+  assignees,
+  action,
+  onDone,
+}: {
+  selected: { id: number; label: string }[];
+  canAssign: boolean;
+  assignees: TAssignee[];
+  action: TFormAction<TBulkResult>;
+  onDone: () => void;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [adminId, setAdminId] = useState("");
+  const [reason, setReason] = useState("");
+  const [losing, setLosing] = useState(false);
+  const [result, setResult] = useState<{
+    state: TActionState<TBulkResult>;
+    labels: Map<number, string>;
+  } | null>(null);
+  const ids = useId();
+
+  function run(op: TOp) {
+    const labels = new Map(selected.map((s) => [s.id, s.label]));
+    startTransition(async () => {
+      const state = await action(undefined, {
+        op,
+        lead_ids: selected.map((s) => s.id),
+        admin_id: adminId || undefined,
+        reason: reason || undefined,
+      });
+      setResult({ state, labels });
+      if (state.ok) {
+        setLosing(false);
+        setReason("");
+        onDone();
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-2">
+      {selected.length ? (
+        <div
+          role="group"
+          aria-label="Bulk actions"
+          className="flex flex-wrap items-end gap-2 rounded-lg border border-brand-600/30 bg-brand-50 p-3"
+        >
+          <p className="mr-2 self-center text-sm font-medium" aria-live="polite">
+            {selected.length} selected
+          </p>
+          <button type="button" disabled={pending} className={primaryButton} onClick={() => run("claim")}>
+            Claim
+          </button>
+          {canAssign ? (
+            <div className="flex items-end gap-2">
+              <label htmlFor={`${ids}-admin`} className="text-sm font-medium">
+                Assign to
+                <select
+                  id={`${ids}-admin`}
+                  value={adminId}
+                  onChange={(e) => setAdminId(e.target.value)}
+                  className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+                >
+                  <option value="">Choose…</option>
+                  {assignees.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                disabled={pending || !adminId}
+                className={secondaryButton}
+                onClick={() => run("assign")}
+              >
+                Assign
+              </button>
+            </div>
+          ) : null}
+          {losing ? (
+            <div className="flex items-end gap-2">
+              <label htmlFor={`${ids}-reason`} className="text-sm font-medium">
+                Reason
+                <input
+                  id={`${ids}-reason`}
+                  list={`${ids}-reasons`}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  className="mt-1 block w-56 rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+                  autoFocus
+                />
+                <datalist id={`${ids}-reasons`}>
+                  {LOST_REASONS.map((r) => (
+                    <option key={r} value={r} />
+                  ))}
+                </datalist>
+              </label>
+              <button
+                type="button"
+                disabled={pending || !reason.trim()}
+                className={dangerButton}
+                onClick={() => run("lose")}
+              >
+                Mark lost
+              </button>
+              <button type="button" className="text-sm underline" onClick={() => setLosing(false)}>
+                Cancel
+              </button>
+            </div>
+          ) : (
+            <button type="button" disabled={pending} className={dangerButton} onClick={() => setLosing(true)}>
+              Mark lost…
+            </button>
+          )}
+        </div>
+      ) : null}
+      {result ? (
+        <BulkResult state={result.state} labels={result.labels} onDismiss={() => setResult(null)} />
+      ) : null}
+    </div>
+  );
+}
+
+function BulkResult({
+  state,
+  labels,
+  onDismiss,
+}: {
+  state: TActionState<TBulkResult>;
+  labels: Map<number, string>;
+  onDismiss: () => void;
+}) {
+  const data = state.data;
+  return (
+    <div
+      role="status"
+      className={`rounded-lg border p-3 text-sm ${state.ok ? "border-slate-200 bg-white" : "border-red-200 bg-red-50"}`}
+      data-testid="bulk-result"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <p className="font-medium">{state.message}</p>
+        <button type="button" className="text-slate-500 underline" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+      {data ? (
+        <ul className="mt-1 space-y-0.5">
+          {data.results.map((r) => (
+            <li key={r.leadId} className={r.ok ? "text-green-800" : "text-red-800"}>
+              {r.ok ? "✓" : "✗"} {labels.get(r.leadId) ?? `Lead #${r.leadId}`}: {r.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { TLeadDetail } from "@/lib/leads/get-lead-detail";
+import { CONVERSION_TYPE_LABELS, OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
+import { formatDateTime, formatMoney } from "@/components/leads/format";
+
+/** Where the lead stands: follow-up, last contact, states, and how it closed. */
+export function LeadFacts({ lead }: { lead: TLeadDetail }) {
+  const rows: [string, string][] = [
+    [
+      "Assigned to",
+      lead.assignee
+        ? `${lead.assignee.name}${lead.assignedAt ? ` since ${formatDateTime(lead.assignedAt)}` : ""}`
+        : "Nobody yet",
+    ],
+    ["Next follow-up", formatDateTime(lead.nextFollowUpAt)],
+    ["Last contact", formatDateTime(lead.lastContactAt)],
+    ["Last call", lead.lastCallOutcome ? OUTCOME_LABELS[lead.lastCallOutcome] : "—"],
+    ["States", lead.states.join(", ") || "—"],
+    ["Priority", `${lead.priorityScore} / 100`],
+  ];
+  if (lead.lostReason) rows.push(["Lost because", lead.lostReason]);
+  if (lead.conversion) {
+    rows.push(["Converted for", formatMoney(lead.conversion.value)]);
+    rows.push([
+      "Converted as",
+      `${CONVERSION_TYPE_LABELS[lead.conversion.type]}${lead.conversion.orderId ? ` · order ${lead.conversion.orderId}` : ""}`,
+    ]);
+    if (lead.conversion.adminName) rows.push(["Credited to", lead.conversion.adminName]);
+  }
+  if (lead.closedAt) rows.push(["Closed", formatDateTime(lead.closedAt)]);
+  return (
+    <section aria-labelledby="lead-facts" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <h2 id="lead-facts" className="mb-2 font-semibold">
+        Lead
+      </h2>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1" data-testid="lead-facts">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-600">{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { US_STATES } from "@/lib/geo/us-states";
+import { LEAD_SOURCES, LEAD_STATUSES, SOURCE_LABELS, STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
+import type { TAssignee } from "@/components/leads/assign-lead-form";
+import { inputClass, primaryButton } from "@/components/leads/ui-classes";
+import { CALL_STATUSES } from "@/lib/calls/call-status";
+
+export type TFilterValues = Partial<
+  Record<
+    | "q"
+    | "status"
+    | "source"
+    | "call_status"
+    | "assigned"
+    | "state"
+    | "created_from"
+    | "created_to"
+    | "value_min"
+    | "value_max"
+    | "sort"
+    | "dir"
+    | "page_size",
+    string
+  >
+>;
+
+const STATE_OPTIONS = Object.entries(US_STATES).sort((a, b) => a[1].name.localeCompare(b[1].name));
+
+/**
+ * The filter form. A plain GET form (works without JavaScript); with it, empty fields are left
+ * out of the URL so a shared link reads cleanly. Sort and page size survive a new filter.
+ */
+export function LeadFilters({
+  values,
+  assignees,
+  issues,
+}: {
+  values: TFilterValues;
+  assignees: TAssignee[];
+  issues?: Record<string, string>;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const statuses = new Set((values.status ?? "").split(",").filter(Boolean));
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const p = new URLSearchParams();
+    const form = new FormData(e.currentTarget);
+    const status = form.getAll("status").map(String);
+    if (status.length) p.set("status", status.join(","));
+    for (const [k, v] of form.entries())
+      if (k !== "status" && typeof v === "string" && v.trim()) p.set(k, v.trim());
+    startTransition(() => router.push(`${pathname}?${p.toString()}`));
+  }
+
+  const invalid = (k: string) =>
+    issues?.[k] ? { "aria-invalid": true, "aria-describedby": `filter-${k}-error` } : {};
+  const error = (k: string) =>
+    issues?.[k] ? (
+      <span id={`filter-${k}-error`} className="block text-xs text-red-700">
+        {issues[k]}
+      </span>
+    ) : null;
+
+  return (
+    <form
+      method="get"
+      action={pathname}
+      onSubmit={onSubmit}
+      role="search"
+      aria-label="Filter leads"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      {values.sort ? <input type="hidden" name="sort" value={values.sort} /> : null}
+      {values.dir ? <input type="hidden" name="dir" value={values.dir} /> : null}
+      {values.page_size ? <input type="hidden" name="page_size" value={values.page_size} /> : null}
+      <label className="block text-sm font-medium">
+        Search company name, email, phone or USDOT
+        <input type="search" name="q" defaultValue={values.q} className={inputClass} {...invalid("q")} />
+        {error("q")}
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium">Status</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {LEAD_STATUSES.map((s) => (
+            <label key={s} className="inline-flex items-center gap-1 text-sm">
+              <input type="checkbox" name="status" value={s} defaultChecked={statuses.has(s)} />
+              {STATUS_LABELS[s]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <label className="text-sm font-medium">
+          Source
+          <select
+            name="source"
+            defaultValue={values.source ?? ""}
+            className={inputClass}
+            {...invalid("source")}
+          >
+            <option value="">Any</option>
+            {LEAD_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {SOURCE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Call status
+          <select
+            name="call_status"
+            defaultValue={values.call_status ?? ""}
+            className={inputClass}
+            {...invalid("call_status")}
+          >
+            <option value="">Any</option>
+            {CALL_STATUSES.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Assigned to
+          <select
+            name="assigned"
+            defaultValue={values.assigned ?? ""}
+            className={inputClass}
+            {...invalid("assigned")}
+          >
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="none">Nobody (unassigned)</option>
+            {assignees.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          State on the route
+          <select name="state" defaultValue={values.state ?? ""} className={inputClass} {...invalid("state")}>
+            <option value="">Any</option>
+            {STATE_OPTIONS.map(([code, s]) => (
+              <option key={code} value={code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="grid grid-cols-2 gap-2">
+          <label className="text-sm font-medium">
+            Value from
+            <input
+              name="value_min"
+              inputMode="decimal"
+              defaultValue={values.value_min}
+              className={inputClass}
+              {...invalid("value_min")}
+            />
+            {error("value_min")}
+          </label>
+          <label className="text-sm font-medium">
+            to
+            <input
+              name="value_max"
+              inputMode="decimal"
+              defaultValue={values.value_max}
+              className={inputClass}
+              {...invalid("value_max")}
+            />
+            {error("value_max")}
+          </label>
+        </div>
+        <label className="text-sm font-medium">
+          Created from
+          <input
+            type="date"
+            name="created_from"
+            defaultValue={values.created_from}
+            className={inputClass}
+            {...invalid("created_from")}
+          />
+          {error("created_from")}
+        </label>
+        <label className="text-sm font-medium">
+          Created to
+          <input
+            type="date"
+            name="created_to"
+            defaultValue={values.created_to}
+            className={inputClass}
+            {...invalid("created_to")}
+          />
+          {error("created_to")}
+        </label>
+      </div>
+      <div className="flex items-center gap-3">
+        <button className={primaryButton} disabled={pending}>
+          {pending ? "Filtering…" : "Apply filters"}
+        </button>
+        <Link href={pathname} className="text-sm underline">
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}

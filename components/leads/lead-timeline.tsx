@@ -1,0 +1,143 @@
+import Link from "next/link";
+import type { TTimelineItem } from "@/lib/leads/get-lead-timeline";
+import {
+  ACTION_TYPE_LABELS,
+  CONVERSION_TYPE_LABELS,
+  OUTCOME_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  type TActionOutcome,
+  type TActionType,
+  type TConversionType,
+  type TLeadSource,
+  type TLeadStatus,
+} from "@/lib/leads/lead-vocabulary";
+import { formatDateTime, formatMoney } from "@/components/leads/format";
+import { serviceRows } from "@/components/leads/service-details";
+
+type TData = Record<string, unknown>;
+const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+const EVENT_TITLES: Record<string, string> = {
+  created: "Lead created",
+  claimed: "Claimed",
+  assigned: "Assigned",
+  released: "Released to the pool",
+  status_changed: "Status changed",
+  lost: "Marked lost",
+  reopened: "Reopened",
+};
+
+function describe(item: TTimelineItem): { icon: string; title: string; lines: string[] } {
+  const d = item.data as TData;
+  switch (item.kind) {
+    case "activity": {
+      const source = s(d.source) ?? "activity";
+      const payload = (d.payload && typeof d.payload === "object" ? d.payload : {}) as TData;
+      const summary = serviceRows(source as TLeadSource, payload)
+        .filter(([, v]) => typeof v === "string")
+        .slice(0, 3)
+        .map(([l, v]) => `${l}: ${v}`);
+      return {
+        icon: "◆",
+        title: `${SOURCE_LABELS[source as TLeadSource] ?? source} from the free tools`,
+        lines: summary,
+      };
+    }
+    case "action": {
+      const type = ACTION_TYPE_LABELS[d.action_type as TActionType] ?? s(d.action_type);
+      const outcome = d.outcome ? OUTCOME_LABELS[d.outcome as TActionOutcome] : null;
+      return {
+        icon: type === "Call" ? "☎" : type === "Email" ? "✉" : type === "Text" ? "✎" : "◎",
+        title: `${type}${outcome ? ` — ${outcome}` : ""}`,
+        lines: [
+          s(d.description),
+          s(d.notes),
+          d.follow_up_date ? `Follow up ${formatDateTime(String(d.follow_up_date))}` : null,
+        ].filter((x): x is string => !!x),
+      };
+    }
+    case "email":
+      return {
+        icon: "✉",
+        title: `Email: ${s(d.subject) ?? "(no subject)"}`,
+        lines: [
+          `To ${s(d.to_email)} · ${s(d.status)}`,
+          Number(d.open_count) || Number(d.click_count)
+            ? `Opened ${Number(d.open_count)}×, clicked ${Number(d.click_count)}×`
+            : null,
+          d.replied_at ? `Replied ${formatDateTime(String(d.replied_at))}` : null,
+        ].filter((x): x is string => !!x),
+      };
+    case "conversion":
+      return {
+        icon: "★",
+        title: `Converted for ${formatMoney(Number(d.value))}`,
+        lines: [
+          CONVERSION_TYPE_LABELS[d.conversion_type as TConversionType] ?? s(d.conversion_type),
+          d.order_id ? `Order ${s(d.order_id)}` : null,
+          s(d.notes),
+        ].filter((x): x is string => !!x),
+      };
+    default: {
+      const type = s(d.type) ?? "event";
+      const extra = (d.data ?? {}) as TData;
+      const move =
+        d.from_status && d.to_status
+          ? `${STATUS_LABELS[d.from_status as TLeadStatus]} → ${STATUS_LABELS[d.to_status as TLeadStatus]}`
+          : null;
+      const lines = [
+        move,
+        extra.to_admin_name ? `To ${s(extra.to_admin_name)}` : null,
+        extra.reason ? `Reason: ${s(extra.reason)}` : null,
+        extra.notes ? s(extra.notes) : null,
+        extra.previous_reason ? `Was lost: ${s(extra.previous_reason)}` : null,
+      ].filter((x): x is string => !!x);
+      return { icon: "•", title: EVENT_TITLES[type] ?? type.replace(/_/g, " "), lines };
+    }
+  }
+}
+
+/** The merged history, newest first. `showLead` labels each entry with its lead (company page). */
+export function LeadTimeline({ items, showLead = false }: { items: TTimelineItem[]; showLead?: boolean }) {
+  if (!items.length) return <p className="text-sm text-slate-600">Nothing has happened yet.</p>;
+  return (
+    <ol className="space-y-3" aria-label="Timeline">
+      {items.map((item) => {
+        const { icon, title, lines } = describe(item);
+        return (
+          <li key={item.key} className="flex gap-3" data-kind={item.kind}>
+            <span aria-hidden className="mt-0.5 w-5 shrink-0 text-center text-slate-500">
+              {icon}
+            </span>
+            <div className="min-w-0 text-sm">
+              <p className="font-medium text-slate-900">
+                {title}
+                {showLead ? (
+                  <>
+                    {" "}
+                    <Link
+                      href={`/admin/crm/lead/${item.leadId}`}
+                      className="font-normal text-brand-700 underline"
+                    >
+                      lead #{item.leadId}
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+              <p className="text-xs text-slate-500">
+                <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+                {item.actorName ? ` · ${item.actorName}` : ""}
+              </p>
+              {lines.map((line, i) => (
+                <p key={i} className="whitespace-pre-line break-words text-slate-700">
+                  {line}
+                </p>
+              ))}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

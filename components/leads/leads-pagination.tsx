@@ -1,0 +1,65 @@
+"use client";
+
+import { LEAD_PAGE_SIZES } from "@/lib/leads/lead-vocabulary";
+import type { TLeadList } from "@/lib/leads/list-leads";
+import { formatNumber } from "@/components/leads/format";
+import { secondaryButton } from "@/components/leads/ui-classes";
+
+export function LeadsPagination({
+  list,
+  onPage,
+  onPageSize,
+}: {
+  list: TLeadList;
+  onPage: (page: number) => void;
+  onPageSize: (size: number) => void;
+}) {
+  const first = list.rows.length ? (list.page - 1) * list.pageSize + 1 : 0;
+  const last = (list.page - 1) * list.pageSize + list.rows.length;
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  return (
+    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p data-testid="leads-count">
+        {first ? `${formatNumber(first)}–${formatNumber(last)} of ` : "0 of "}
+        {list.totalIsEstimate ? "about " : ""}
+        {formatNumber(list.total)} leads
+      </p>
+      <div className="flex items-center gap-2">
+        <button
+          type="button"
+          className={secondaryButton}
+          disabled={list.page <= 1}
+          onClick={() => onPage(list.page - 1)}
+        >
+          ← Previous
+        </button>
+        <span>
+          Page {formatNumber(list.page)} of {list.totalIsEstimate ? "about " : ""}
+          {formatNumber(pages)}
+        </span>
+        <button
+          type="button"
+          className={secondaryButton}
+          disabled={!list.hasNextPage}
+          onClick={() => onPage(list.page + 1)}
+        >
+          Next →
+        </button>
+        <label className="ml-2">
+          <span className="sr-only">Rows per page</span>
+          <select
+            value={list.pageSize}
+            onChange={(e) => onPageSize(Number(e.target.value))}
+            className="rounded border border-slate-300 px-2 py-1.5"
+          >
+            {LEAD_PAGE_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s} per page
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,272 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState, useTransition } from "react";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type SortingState,
+} from "@tanstack/react-table";
+import type { TFormAction } from "@/lib/action-state";
+import type { TLeadList, TLeadListRow } from "@/lib/leads/list-leads";
+import type { TBulkResult } from "@/lib/leads/run-bulk-lead-action";
+import { SOURCE_LABELS, type TLeadSort } from "@/lib/leads/lead-vocabulary";
+import { callStatusLabel } from "@/lib/calls/call-status";
+import type { TAssignee } from "@/components/leads/assign-lead-form";
+import { BulkActionBar } from "@/components/leads/bulk-action-bar";
+import { formatDate, formatDateTime, formatMoney } from "@/components/leads/format";
+import { LeadsPagination } from "@/components/leads/leads-pagination";
+import { StatusBadge } from "@/components/leads/status-badge";
+
+type TMeta = { className?: string };
+
+const columns: ColumnDef<TLeadListRow>[] = [
+  {
+    id: "select",
+    enableSorting: false,
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select all leads on this page"
+        checked={table.getIsAllRowsSelected()}
+        ref={(el) => {
+          if (el) el.indeterminate = table.getIsSomeRowsSelected();
+        }}
+        onChange={table.getToggleAllRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.company.name} (lead #${row.original.id})`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  },
+  {
+    id: "company",
+    header: "Company",
+    enableSorting: false,
+    cell: ({ row: { original: r } }) => (
+      <div className="min-w-48">
+        <Link href={`/admin/crm/lead/${r.id}`} className="font-medium text-slate-900 hover:underline">
+          {r.company.name}
+        </Link>
+        <p className="text-xs text-slate-600">
+          #{r.id} · {SOURCE_LABELS[r.leadSource]}
+          {r.origin ? ` · ${r.origin}${r.destination ? ` → ${r.destination}` : ""}` : ""}
+        </p>
+      </div>
+    ),
+  },
+  {
+    id: "status",
+    header: "Status",
+    enableSorting: false,
+    cell: ({ row }) => <StatusBadge status={row.original.status} />,
+  },
+  {
+    id: "call_status",
+    header: "Call status",
+    enableSorting: false,
+    cell: ({ row }) => callStatusLabel(row.original.lastCallOutcome),
+    meta: { className: "hidden md:table-cell whitespace-nowrap" } satisfies TMeta,
+  },
+  {
+    id: "value",
+    header: "Value",
+    accessorFn: (r) => r.estimatedValue,
+    cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.estimatedValue)}</span>,
+    meta: { className: "text-right" } satisfies TMeta,
+  },
+  {
+    id: "assignee",
+    header: "Assigned to",
+    enableSorting: false,
+    cell: ({ row }) => row.original.assignee?.name ?? <span className="text-slate-500">—</span>,
+  },
+  {
+    id: "states",
+    header: "States",
+    enableSorting: false,
+    cell: ({ row }) => row.original.states.join(", "),
+    meta: { className: "hidden lg:table-cell" } satisfies TMeta,
+  },
+  {
+    id: "created",
+    header: "Created",
+    accessorFn: (r) => r.createdAt,
+    cell: ({ row }) => formatDate(row.original.createdAt),
+    meta: { className: "whitespace-nowrap" } satisfies TMeta,
+  },
+  {
+    id: "follow_up",
+    header: "Next follow-up",
+    accessorFn: (r) => r.nextFollowUpAt,
+    cell: ({ row }) => formatDateTime(row.original.nextFollowUpAt),
+    meta: { className: "hidden md:table-cell whitespace-nowrap" } satisfies TMeta,
+  },
+  {
+    id: "last_contact",
+    header: "Last contact",
+    accessorFn: (r) => r.lastContactAt,
+    cell: ({ row }) => formatDate(row.original.lastContactAt),
+    meta: { className: "hidden xl:table-cell whitespace-nowrap" } satisfies TMeta,
+  },
+];
+
+/**
+ * The leads table: TanStack Table in manual mode. The server has already filtered, sorted and
+ * paged; sorting and paging here only rewrite the URL, so every view is a shareable link.
+ */
+export function LeadsTable({
+  list,
+  canAssign,
+  assignees,
+  bulkAction,
+}: {
+  list: TLeadList;
+  canAssign: boolean;
+  assignees: TAssignee[];
+  bulkAction: TFormAction<TBulkResult>;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [navigating, startTransition] = useTransition();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  useEffect(() => setRowSelection({}), [list]);
+
+  const sorting: SortingState = [{ id: list.sort, desc: list.dir === "desc" }];
+  const go = (changes: Record<string, string | null>) => {
+    const p = new URLSearchParams(searchParams.toString());
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) p.delete(k);
+      else p.set(k, v);
+    }
+    startTransition(() => router.push(`${pathname}?${p.toString()}`));
+  };
+
+  // TanStack's table instance is mutable by design; nothing here relies on compiler memoization.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: list.rows,
+    columns,
+    getRowId: (r) => String(r.id),
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    enableSortingRemoval: false,
+    sortDescFirst: true,
+    rowCount: list.total,
+    state: { sorting, rowSelection, pagination: { pageIndex: list.page - 1, pageSize: list.pageSize } },
+    onRowSelectionChange: setRowSelection,
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const s = next[0];
+      if (s) go({ sort: s.id as TLeadSort, dir: s.desc ? "desc" : "asc", page: null });
+    },
+  });
+
+  const selected = useMemo(
+    () =>
+      list.rows
+        .filter((r) => rowSelection[String(r.id)])
+        .map((r) => ({ id: r.id, label: `${r.company.name} (#${r.id})` })),
+    [list.rows, rowSelection],
+  );
+
+  return (
+    <div className="space-y-3">
+      <BulkActionBar
+        selected={selected}
+        canAssign={canAssign}
+        assignees={assignees}
+        action={bulkAction}
+        onDone={() => setRowSelection({})}
+      />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={navigating}>
+        <table className="min-w-full text-sm" data-testid="leads-table">
+          <caption className="sr-only">
+            Leads, sorted by {list.sort.replace("_", " ")} {list.dir === "desc" ? "descending" : "ascending"}
+          </caption>
+          <thead className="bg-slate-50 text-left">
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((header) => {
+                  const meta = header.column.columnDef.meta as TMeta | undefined;
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className={`px-3 py-2 font-medium ${meta?.className ?? ""}`}
+                      aria-sort={
+                        header.column.getCanSort()
+                          ? sorted === "asc"
+                            ? "ascending"
+                            : sorted === "desc"
+                              ? "descending"
+                              : "none"
+                          : undefined
+                      }
+                    >
+                      {header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 hover:underline"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        </button>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr
+                key={row.id}
+                className={`border-t border-slate-200 ${row.getIsSelected() ? "bg-brand-50" : ""}`}
+                data-lead-id={row.original.id}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={`px-3 py-2 align-top ${(cell.column.columnDef.meta as TMeta | undefined)?.className ?? ""}`}
+                  >
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {!list.rows.length ? (
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-600">
+                  No leads match this view.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <LeadsPagination
+        list={list}
+        onPage={(page) => go({ page: page > 1 ? String(page) : null })}
+        onPageSize={(size) => go({ page_size: String(size), page: null })}
+      />
+    </div>
+  );
+}

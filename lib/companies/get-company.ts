@@ -1,0 +1,71 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert-can";
+import { can, type TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+import { zId } from "@/lib/leads/lead-input";
+import type { TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
+
+export const ZGetCompany = z.object({ company_id: zId("company_id") });
+export type TGetCompany = z.input<typeof ZGetCompany>;
+
+export type TCompanyDetail = {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  usdot: string | null;
+  mcNumber: string | null;
+  city: string | null;
+  state: string | null;
+  externalId: string | null;
+  createdAt: string;
+  contacts: { id: number; name: string; title: string | null; email: string | null; phone: string | null }[];
+  leads: {
+    id: number;
+    status: TLeadStatus;
+    leadSource: TLeadSource;
+    estimatedValue: number;
+    createdAt: string;
+    assigneeName: string | null;
+  }[];
+  may: { edit: boolean; createLead: boolean };
+};
+
+/** A company with its contacts and every one of its leads (a company has a handful, not thousands). */
+export async function getCompany(actor: TActor, input: TGetCompany): Promise<TCompanyDetail> {
+  assertCan(actor, "lead.read");
+  const parsed = ZGetCompany.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const c = await db.company.findUnique({
+    where: { id: parsed.data.company_id },
+    include: {
+      contacts: { orderBy: { name: "asc" } },
+      leads: { orderBy: { createdAt: "desc" }, include: { assignedAdmin: { select: { name: true } } } },
+    },
+  });
+  if (!c) throw new AppError("NOT_FOUND", "Company not found");
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    usdot: c.usdot,
+    mcNumber: c.mcNumber,
+    city: c.city,
+    state: c.state,
+    externalId: c.externalId,
+    createdAt: c.createdAt.toISOString(),
+    contacts: c.contacts.map(({ id, name, title, email, phone }) => ({ id, name, title, email, phone })),
+    leads: c.leads.map((l) => ({
+      id: l.id,
+      status: l.status,
+      leadSource: l.leadSource,
+      estimatedValue: l.estimatedValue.toNumber(),
+      createdAt: l.createdAt.toISOString(),
+      assigneeName: l.assignedAdmin?.name ?? null,
+    })),
+    may: { edit: can(actor, "company.edit"), createLead: can(actor, "lead.create") },
+  };
+}

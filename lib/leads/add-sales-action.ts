@@ -1,0 +1,101 @@
+import "server-only";
+import { z } from "zod";
+import type { TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+import { emptyToUndefined, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
+import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
+import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { ACTION_OUTCOMES, ACTION_TYPES } from "@/lib/leads/lead-vocabulary";
+import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { resolveFollowUp } from "@/lib/leads/resolve-moment";
+
+export const ZAddSalesAction = z
+  .object({
+    lead_id: ZLeadId,
+    action_type: z.enum(ACTION_TYPES, { error: "Choose call, email, text or meeting" }),
+    outcome: z.preprocess(
+      emptyToUndefined,
+      z.enum(ACTION_OUTCOMES, { error: "Choose a known outcome" }).optional(),
+    ),
+    action_description: zOptionalText(200, "The description"),
+    notes: zOptionalText(5000, "Notes"),
+    follow_up_date: z.preprocess(emptyToUndefined, ZMoment.optional()),
+  })
+  .superRefine((v, ctx) => {
+    // A call always ends somehow, and the call list sorts by that outcome.
+    if (v.action_type === "call" && !v.outcome)
+      ctx.addIssue({ code: "custom", path: ["outcome"], message: "Choose the call's outcome" });
+  });
+export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
+
+/**
+ * Logs a call, email, text or meeting on a held lead. The first one moves `assigned` to
+ * `in_progress`; the latest one decides the next follow-up (none given: none planned).
+ */
+export async function addSalesAction(actor: TActor, input: TAddSalesAction): Promise<TLeadSnapshot> {
+  const parsed = ZAddSalesAction.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const {
+    lead_id: leadId,
+    action_type: actionType,
+    outcome,
+    action_description,
+    notes,
+    follow_up_date,
+  } = parsed.data;
+
+  return leadTransaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayWorkLead(actor, "lead.work", lead);
+    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    if (lead.status === "pending")
+      throw new AppError("CONFLICT", "Claim or assign this lead before logging actions.");
+    const followUpAt = follow_up_date ? await resolveFollowUp(tx, follow_up_date, "follow_up_date") : null;
+    const now = new Date();
+
+    const action = await tx.salesAction.create({
+      data: {
+        leadId,
+        adminId: actor.id,
+        actionType,
+        outcome: outcome ?? null,
+        actionDescription: action_description ?? null,
+        notes: notes ?? null,
+        followUpDate: followUpAt,
+      },
+      select: { id: true },
+    });
+    const toStatus = lead.status === "assigned" ? "in_progress" : lead.status;
+    const updated = await tx.salesLead.update({
+      where: { id: leadId },
+      data: {
+        status: toStatus,
+        nextFollowUpAt: followUpAt,
+        lastContactAt: now,
+        ...(actionType === "call" ? { lastCallOutcome: outcome ?? null } : {}),
+      },
+      select: LEAD_SNAPSHOT_SELECT,
+    });
+    if (toStatus !== lead.status) {
+      await recordLeadEvent(tx, {
+        leadId,
+        actorId: actor.id,
+        type: "status_changed",
+        fromStatus: lead.status,
+        toStatus,
+      });
+    }
+    await recordLeadEvent(tx, {
+      leadId,
+      actorId: actor.id,
+      type: "action_logged",
+      data: {
+        action_id: action.id,
+        action_type: actionType,
+        outcome: outcome ?? null,
+        follow_up_at: followUpAt?.toISOString() ?? null,
+      },
+    });
+    return toLeadSnapshot(updated);
+  });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import type { TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+import { zId, ZLeadId } from "@/lib/leads/lead-input";
+import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
+import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+
+export const ZAssignLead = z.object({ lead_id: ZLeadId, admin_id: zId("admin_id") });
+export type TAssignLead = z.input<typeof ZAssignLead>;
+
+/**
+ * The manager gives a lead to any active team member: a pending lead, or one already held
+ * (reassignment). Either way the new holder starts at `assigned`; their first sales action
+ * moves it on, as for a claim.
+ */
+export async function assignLead(actor: TActor, input: TAssignLead): Promise<TLeadSnapshot> {
+  const parsed = ZAssignLead.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { lead_id: leadId, admin_id: adminId } = parsed.data;
+
+  return leadTransaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayWorkLead(actor, "lead.assign", lead);
+    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    const target = await tx.user.findUnique({
+      where: { id: adminId },
+      select: { id: true, name: true, active: true },
+    });
+    if (!target || !target.active) {
+      throw new AppError("BAD_REQUEST", "Invalid input: admin_id — choose an active team member", [
+        { path: "admin_id", message: "Choose an active team member" },
+      ]);
+    }
+    if (lead.assignedAdminId === target.id)
+      throw new AppError("CONFLICT", `This lead is already assigned to ${target.name}.`);
+
+    const updated = await tx.salesLead.update({
+      where: { id: leadId },
+      data: { status: "assigned", assignedAdminId: target.id, assignedAt: new Date() },
+      select: LEAD_SNAPSHOT_SELECT,
+    });
+    await recordLeadEvent(tx, {
+      leadId,
+      actorId: actor.id,
+      type: "assigned",
+      fromStatus: lead.status,
+      toStatus: "assigned",
+      data: { from_admin_id: lead.assignedAdminId, to_admin_id: target.id, to_admin_name: target.name },
+    });
+    return toLeadSnapshot(updated);
+  });
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { z } from "zod";
+import type { TActor } from "@/lib/auth/permissions";
+import { validationError } from "@/lib/errors";
+import { emptyToUndefined, ZLeadId, zOptionalText, ZPositiveMoney } from "@/lib/leads/lead-input";
+import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
+import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { CONVERSION_TYPES } from "@/lib/leads/lead-vocabulary";
+import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+
+export const ZConvertLead = z.object({
+  lead_id: ZLeadId,
+  conversion_value: ZPositiveMoney,
+  conversion_type: z.preprocess(
+    emptyToUndefined,
+    z.enum(CONVERSION_TYPES, { error: "Choose a known conversion type" }).default("manual_mark"),
+  ),
+  order_id: zOptionalText(100, "The order id"),
+  notes: zOptionalText(5000, "Notes"),
+});
+export type TConvertLead = z.input<typeof ZConvertLead>;
+
+/**
+ * Records the sale: the lead's one sales_conversions row and its final `converted` status.
+ * The conversion counts for whoever held the lead at that moment; a manager converting an
+ * unassigned lead holds it from then on, so their conversion rate keeps a denominator.
+ */
+export async function convertLead(actor: TActor, input: TConvertLead): Promise<TLeadSnapshot> {
+  const parsed = ZConvertLead.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { lead_id: leadId, conversion_value, conversion_type, order_id, notes } = parsed.data;
+
+  return leadTransaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayWorkLead(actor, "lead.work", lead);
+    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    const adminId = lead.assignedAdminId ?? actor.id;
+    const now = new Date();
+
+    const conversion = await tx.salesConversion.create({
+      data: {
+        leadId,
+        conversionValue: conversion_value,
+        conversionType: conversion_type,
+        orderId: order_id ?? null,
+        notes: notes ?? null,
+        adminId,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    const updated = await tx.salesLead.update({
+      where: { id: leadId },
+      data: {
+        status: "converted",
+        closedAt: now,
+        nextFollowUpAt: null,
+        ...(lead.assignedAdminId === null ? { assignedAdminId: actor.id, assignedAt: now } : {}),
+      },
+      select: LEAD_SNAPSHOT_SELECT,
+    });
+    await recordLeadEvent(tx, {
+      leadId,
+      actorId: actor.id,
+      type: "converted",
+      fromStatus: lead.status,
+      toStatus: "converted",
+      data: {
+        conversion_id: conversion.id,
+        value: conversion_value,
+        conversion_type,
+        order_id: order_id ?? null,
+        admin_id: adminId,
+      },
+    });
+    return toLeadSnapshot(updated);
+  });
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert-can";
+import { can, type TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+import { ZLeadId } from "@/lib/leads/lead-input";
+import type { TActionOutcome, TConversionType, TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
+
+export const ZGetLeadDetail = z.object({ lead_id: ZLeadId });
+export type TGetLeadDetail = z.input<typeof ZGetLeadDetail>;
+
+export type TLeadPermissions = {
+  claim: boolean;
+  assign: boolean;
+  release: boolean;
+  /** add a sales action */
+  act: boolean;
+  convert: boolean;
+  markLost: boolean;
+  reopen: boolean;
+  /** send an email from the lead page (the email panel's own function checks again) */
+  email: boolean;
+};
+
+export type TLeadDetail = {
+  id: number;
+  status: TLeadStatus;
+  leadSource: TLeadSource;
+  leadData: Record<string, unknown>;
+  estimatedValue: number;
+  priorityScore: number;
+  states: string[];
+  assignedAt: string | null;
+  nextFollowUpAt: string | null;
+  lastContactAt: string | null;
+  lastCallOutcome: TActionOutcome | null;
+  lostReason: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  assignee: { id: number; name: string; email: string; phone: string | null } | null;
+  company: {
+    id: number;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    usdot: string | null;
+    mcNumber: string | null;
+    city: string | null;
+    state: string | null;
+  };
+  contacts: { id: number; name: string; title: string | null; email: string | null; phone: string | null }[];
+  conversion: {
+    value: number;
+    type: TConversionType;
+    orderId: string | null;
+    notes: string | null;
+    adminName: string | null;
+    createdAt: string;
+  } | null;
+  may: TLeadPermissions;
+};
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The lead page's data, with what the viewer may do to it (the domain functions check again). */
+export async function getLeadDetail(actor: TActor, input: TGetLeadDetail): Promise<TLeadDetail> {
+  assertCan(actor, "lead.read");
+  const parsed = ZGetLeadDetail.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const lead = await db.salesLead.findUnique({
+    where: { id: parsed.data.lead_id },
+    include: {
+      company: { include: { contacts: { orderBy: { name: "asc" } } } },
+      assignedAdmin: { select: { id: true, name: true, email: true, phone: true } },
+      conversion: { include: { admin: { select: { name: true } } } },
+    },
+  });
+  if (!lead) throw new AppError("NOT_FOUND", "Lead not found");
+
+  const open = lead.status === "assigned" || lead.status === "in_progress";
+  const closed = lead.status === "converted" || lead.status === "lost";
+  const works = can(actor, "lead.work", lead);
+  const c = lead.company;
+  return {
+    id: lead.id,
+    status: lead.status,
+    leadSource: lead.leadSource,
+    leadData: (lead.leadData ?? {}) as Record<string, unknown>,
+    estimatedValue: lead.estimatedValue.toNumber(),
+    priorityScore: lead.priorityScore,
+    states: lead.states,
+    assignedAt: iso(lead.assignedAt),
+    nextFollowUpAt: iso(lead.nextFollowUpAt),
+    lastContactAt: iso(lead.lastContactAt),
+    lastCallOutcome: lead.lastCallOutcome,
+    lostReason: lead.lostReason,
+    closedAt: iso(lead.closedAt),
+    createdAt: lead.createdAt.toISOString(),
+    assignee: lead.assignedAdmin,
+    company: {
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      usdot: c.usdot,
+      mcNumber: c.mcNumber,
+      city: c.city,
+      state: c.state,
+    },
+    contacts: c.contacts.map(({ id, name, title, email, phone }) => ({ id, name, title, email, phone })),
+    conversion: lead.conversion
+      ? {
+          value: lead.conversion.conversionValue.toNumber(),
+          type: lead.conversion.conversionType,
+          orderId: lead.conversion.orderId,
+          notes: lead.conversion.notes,
+          adminName: lead.conversion.admin?.name ?? null,
+          createdAt: lead.conversion.createdAt.toISOString(),
+        }
+      : null,
+    may: {
+      claim: lead.status === "pending" && can(actor, "lead.claim"),
+      assign: !closed && can(actor, "lead.assign"),
+      release: open && can(actor, "lead.release", lead),
+      act: open && works,
+      convert: !closed && works,
+      markLost: !closed && works,
+      reopen: lead.status === "lost" && can(actor, "lead.reopen"),
+      email: !closed && works,
+    },
+  };
+}

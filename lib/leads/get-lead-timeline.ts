@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { TActor } from "@/lib/auth/permissions";
+import { validationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { zId } from "@/lib/leads/lead-input";
+
+export const ZGetLeadTimeline = z.union([
+  z.object({ lead_id: zId("lead_id") }),
+  z.object({ company_id: zId("company_id") }),
+]);
+export type TGetLeadTimeline = z.input<typeof ZGetLeadTimeline>;
+
+export type TTimelineKind = "activity" | "action" | "event" | "email" | "conversion";
+export type TTimelineItem = {
+  key: string;
+  kind: TTimelineKind;
+  leadId: number;
+  at: string;
+  actorName: string | null;
+  data: Record<string, unknown>;
+};
+
+const LIMIT = 300;
+
+// Events that only echo a row shown in its own right (the action, the email, the activity, the
+// conversion) are left out, so each thing appears once.
+const ECHO_EVENTS = [
+  "action_logged",
+  "activity",
+  "converted",
+  "email_sent",
+  "email_event",
+  "email_replied",
+  "call_locked",
+];
+
+/**
+ * One merged, newest-first history of a lead (or of all a company's leads): free-tool activities,
+ * sales actions, lifecycle events, emails and the conversion, in a single UNION ALL query.
+ */
+export async function getLeadTimeline(actor: TActor, input: TGetLeadTimeline): Promise<TTimelineItem[]> {
+  assertCan(actor, "lead.read");
+  const parsed = ZGetLeadTimeline.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const leads =
+    "lead_id" in parsed.data
+      ? Prisma.sql`= ${parsed.data.lead_id}`
+      : Prisma.sql`IN (SELECT id FROM sales_leads WHERE company_id = ${parsed.data.company_id})`;
+
+  const rows = await db.$queryRaw<
+    {
+      kind: TTimelineKind;
+      id: number;
+      lead_id: number;
+      at: Date;
+      actor_name: string | null;
+      data: Record<string, unknown>;
+    }[]
+  >`
+    SELECT * FROM (
+      SELECT 'activity' AS kind, 4 AS rank, a.id, a.lead_id, a.occurred_at AS at, NULL::text AS actor_name,
+             jsonb_build_object('source', a.source, 'payload', a.payload) AS data
+      FROM lead_activities a WHERE a.lead_id ${leads}
+      UNION ALL
+      SELECT 'action', 1, s.id, s.lead_id, s.created_at, u.name,
+             jsonb_build_object('action_type', s.action_type, 'outcome', s.outcome, 'description', s.action_description,
+                                'notes', s.notes, 'follow_up_date', s.follow_up_date)
+      FROM sales_actions s JOIN users u ON u.id = s.admin_id WHERE s.lead_id ${leads}
+      UNION ALL
+      SELECT 'event', 2, e.id, e.lead_id, e.created_at, u.name,
+             jsonb_build_object('type', e.type, 'from_status', e.from_status, 'to_status', e.to_status, 'data', e.data)
+      FROM lead_events e LEFT JOIN users u ON u.id = e.actor_id
+      WHERE e.lead_id ${leads} AND e.type NOT IN (${Prisma.join(ECHO_EVENTS)})
+      UNION ALL
+      SELECT 'email', 1, m.id, m.lead_id, coalesce(m.sent_at, m.created_at), u.name,
+             jsonb_build_object('subject', m.subject, 'status', m.status, 'to_email', m.to_email, 'open_count', m.open_count,
+                                'click_count', m.click_count, 'replied_at', m.replied_at)
+      FROM email_messages m JOIN users u ON u.id = m.sender_id WHERE m.lead_id ${leads}
+      UNION ALL
+      SELECT 'conversion', 0, c.id, c.lead_id, c.created_at, u.name,
+             jsonb_build_object('value', c.conversion_value, 'conversion_type', c.conversion_type, 'order_id', c.order_id, 'notes', c.notes)
+      FROM sales_conversions c LEFT JOIN users u ON u.id = c.admin_id WHERE c.lead_id ${leads}
+    ) t
+    -- Rows of one transaction may share a timestamp: the action or conversion then reads above
+    -- the status change it caused.
+    ORDER BY at DESC, rank, id DESC
+    LIMIT ${LIMIT}`;
+  return rows.map((r) => ({
+    key: `${r.kind}-${r.id}`,
+    kind: r.kind,
+    leadId: r.lead_id,
+    at: r.at.toISOString(),
+    actorName: r.actor_name,
+    data: r.data,
+  }));
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { TActor } from "@/lib/auth/permissions";
+import { validationError } from "@/lib/errors";
+import { emptyToUndefined, zId } from "@/lib/leads/lead-input";
+
+export const ZGetRepPerformance = z.object({
+  admin_id: z.preprocess(emptyToUndefined, zId("admin_id").optional()),
+});
+export type TGetRepPerformance = z.input<typeof ZGetRepPerformance>;
+
+export type TRepPerformance = {
+  adminId: number;
+  leads: number;
+  openLeads: number;
+  conversions: number;
+  conversionRate: number;
+  revenue: number;
+  averageValue: number | null;
+};
+
+/**
+ * The seed's individual metrics in one query: leads held, conversions, rate, total and average
+ * value. A conversion counts for the rep who held the lead when it converted
+ * (sales_conversions.admin_id), so a later reassignment cannot move revenue between reps.
+ * A rep sees their own figures; another rep's are the manager's (404 otherwise).
+ */
+export async function getRepPerformance(
+  actor: TActor,
+  input: TGetRepPerformance = {},
+): Promise<TRepPerformance> {
+  const parsed = ZGetRepPerformance.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const adminId = parsed.data.admin_id ?? actor.id;
+  assertCan(actor, adminId === actor.id ? "metrics.own" : "metrics.team");
+
+  const [row] = await db.$queryRaw<Omit<TRepPerformance, "adminId">[]>`
+    WITH held AS (
+      SELECT count(*)::int AS leads, count(*) FILTER (WHERE status IN ('assigned', 'in_progress'))::int AS open_leads
+      FROM sales_leads WHERE assigned_admin_id = ${adminId}
+    ), won AS (
+      SELECT count(*)::int AS conversions, coalesce(sum(conversion_value), 0) AS revenue
+      FROM sales_conversions WHERE admin_id = ${adminId}
+    )
+    SELECT held.leads, held.open_leads AS "openLeads", won.conversions,
+           coalesce(round(won.conversions * 100.0 / nullif(held.leads, 0), 1), 0)::float8 AS "conversionRate",
+           won.revenue::float8 AS revenue,
+           round(won.revenue / nullif(won.conversions, 0), 2)::float8 AS "averageValue"
+    FROM held, won`;
+  return { adminId, ...row };
+}

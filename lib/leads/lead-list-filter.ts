@@ -1,0 +1,121 @@
+import "server-only";
+import { z } from "zod";
+import type { TActor } from "@/lib/auth/permissions";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isStateCode } from "@/lib/geo/us-states";
+import { TIME_ZONE_SQL } from "@/lib/leads/company-time-zone";
+import { emptyToUndefined, zId, ZMoney, zOptionalText } from "@/lib/leads/lead-input";
+import { LEAD_SOURCES, LEAD_STATUSES } from "@/lib/leads/lead-vocabulary";
+import { CALL_STATUS_KEYS, CALL_STATUSES } from "@/lib/calls/call-status";
+
+// The filter of the leads list, shared by the table and its CSV export. It arrives as URL
+// search params (the view is bookmarkable), so lists are comma-separated strings.
+
+function csvEnum<T extends readonly [string, ...string[]]>(values: T, label: string) {
+  return z
+    .preprocess(
+      (v) =>
+        (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
+          .flatMap((x) => String(x).split(","))
+          .map((s) => s.trim())
+          .filter(Boolean),
+      z.array(z.enum(values, { error: `Unknown ${label}` })),
+    )
+    .default([]);
+}
+
+const ZDay = z.preprocess(emptyToUndefined, z.iso.date({ error: "Enter a date as YYYY-MM-DD" }).optional());
+
+export const ZLeadFilter = z
+  .object({
+    q: zOptionalText(100, "The search"),
+    status: csvEnum(LEAD_STATUSES, "status"),
+    source: csvEnum(LEAD_SOURCES, "source"),
+    call_status: csvEnum(CALL_STATUS_KEYS, "call status"),
+    assigned: z.preprocess(
+      emptyToUndefined,
+      z.union([z.literal("me"), z.literal("none"), zId("assigned")]).optional(),
+    ),
+    state: z.preprocess(
+      (v) => (typeof emptyToUndefined(v) === "string" ? String(v).trim().toUpperCase() : emptyToUndefined(v)),
+      z.string().refine(isStateCode, "Unknown state").optional(),
+    ),
+    created_from: ZDay,
+    created_to: ZDay,
+    value_min: z.preprocess(emptyToUndefined, ZMoney.optional()),
+    value_max: z.preprocess(emptyToUndefined, ZMoney.optional()),
+  })
+  .superRefine((f, ctx) => {
+    if (f.created_from && f.created_to && f.created_from > f.created_to)
+      ctx.addIssue({ code: "custom", path: ["created_to"], message: "The end is before the start" });
+    if (f.value_min && f.value_max && Number(f.value_min) > Number(f.value_max))
+      ctx.addIssue({ code: "custom", path: ["value_max"], message: "The maximum is below the minimum" });
+  });
+export type TLeadFilter = z.output<typeof ZLeadFilter>;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Company ids matching a search, as a UNION so each arm uses its own index: the trigram GIN
+ * indexes on name, email and phone, and the btree on usdot for a number.
+ */
+function searchCompanies(q: string): Prisma.Sql {
+  const like = `%${escapeLike(q)}%`;
+  const arms = [
+    Prisma.sql`SELECT id FROM companies WHERE name ILIKE ${like}`,
+    Prisma.sql`SELECT id FROM companies WHERE email ILIKE ${like}`,
+    Prisma.sql`SELECT id FROM companies WHERE phone ILIKE ${like}`,
+  ];
+  const dot = /^(?:us\s*)?(?:dot\s*)?#?\s*(\d{3,9})$/i.exec(q);
+  if (dot) arms.push(Prisma.sql`SELECT id FROM companies WHERE usdot = ${dot[1]}`);
+  // "(512) 555-0100" and "5125550100" find "+1 512 555 0100": the digits in groups, any separator.
+  const digits = q.replace(/[\s().+-]/g, "");
+  if (/^\d{7,11}$/.test(digits)) {
+    const d = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
+    const groups =
+      d.length === 10 ? [d.slice(0, 3), d.slice(3, 6), d.slice(6)] : [d.slice(0, d.length - 4), d.slice(-4)];
+    arms.push(Prisma.sql`SELECT id FROM companies WHERE phone ILIKE ${`%${groups.join("%")}%`}`);
+  }
+  return Prisma.join(arms, " UNION ");
+}
+
+/** The conditions over `sales_leads l`. Every lead is readable, so the actor only resolves "me". */
+export function leadFilterConditions(actor: TActor, f: TLeadFilter): Prisma.Sql[] {
+  const conds: Prisma.Sql[] = [];
+  if (f.q) conds.push(Prisma.sql`l.company_id IN (${searchCompanies(f.q)})`);
+  if (f.status.length)
+    conds.push(Prisma.sql`l.status IN (${Prisma.join(f.status.map((s) => Prisma.sql`${s}::lead_status`))})`);
+  if (f.source.length)
+    conds.push(
+      Prisma.sql`l.lead_source IN (${Prisma.join(f.source.map((s) => Prisma.sql`${s}::lead_source`))})`,
+    );
+  if (f.assigned === "none") conds.push(Prisma.sql`l.assigned_admin_id IS NULL`);
+  else if (f.assigned !== undefined)
+    conds.push(Prisma.sql`l.assigned_admin_id = ${f.assigned === "me" ? actor.id : f.assigned}`);
+  if (f.call_status.length) {
+    // The latest call's outcome (lib/calls/call-status.ts); "not called" is no call at all.
+    const outcomes = CALL_STATUSES.filter((s) => f.call_status.includes(s.key)).map((s) => s.outcome);
+    const named = outcomes.filter((o) => o !== null).map((o) => Prisma.sql`${o}::action_outcome`);
+    const either = [
+      ...(outcomes.includes(null) ? [Prisma.sql`l.last_call_outcome IS NULL`] : []),
+      ...(named.length ? [Prisma.sql`l.last_call_outcome IN (${Prisma.join(named)})`] : []),
+    ];
+    conds.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
+  }
+  if (f.state) conds.push(Prisma.sql`l.states @> ARRAY[${f.state}]::text[]`);
+  if (f.created_from)
+    conds.push(
+      Prisma.sql`l.created_at >= (${f.created_from}::date::timestamp AT TIME ZONE ${TIME_ZONE_SQL})`,
+    );
+  if (f.created_to)
+    conds.push(
+      Prisma.sql`l.created_at < ((${f.created_to}::date + 1)::timestamp AT TIME ZONE ${TIME_ZONE_SQL})`,
+    );
+  if (f.value_min) conds.push(Prisma.sql`l.estimated_value >= ${f.value_min}::numeric`);
+  if (f.value_max) conds.push(Prisma.sql`l.estimated_value <= ${f.value_max}::numeric`);
+  return conds;
+}
+
+export function whereSql(conds: Prisma.Sql[]): Prisma.Sql {
+  return conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
+}

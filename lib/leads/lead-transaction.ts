@@ -1,0 +1,64 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can, type TAct, type TActor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
+
+export type TTx = Prisma.TransactionClient;
+
+/**
+ * One transaction for one lead transition. The waits are generous because a burst of claims on
+ * a hot lead queues for the pool; each transaction itself is a few statements.
+ */
+export function leadTransaction<T>(fn: (tx: TTx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn, { maxWait: 20_000, timeout: 20_000 });
+}
+
+export type TLockedLead = {
+  id: number;
+  status: TLeadStatus;
+  assignedAdminId: number | null;
+  companyId: number;
+};
+
+/**
+ * Reads the lead and locks its row until the transaction ends, so two transitions of one lead
+ * (a convert and a mark-lost, a reassign and a release) run one after the other, and the second
+ * sees the first's result. A missing lead is a 404.
+ */
+export async function lockLead(tx: TTx, leadId: number): Promise<TLockedLead> {
+  const rows = await tx.$queryRaw<
+    { id: number; status: TLeadStatus; assigned_admin_id: number | null; company_id: number }[]
+  >`
+    SELECT id, status::text AS status, assigned_admin_id, company_id FROM sales_leads WHERE id = ${leadId} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "Lead not found");
+  return {
+    id: row.id,
+    status: row.status,
+    assignedAdminId: row.assigned_admin_id,
+    companyId: row.company_id,
+  };
+}
+
+/**
+ * Every lead is readable, so refusing to work one is a 403, not a 404; the message says why
+ * in the rep's terms.
+ */
+export function assertMayWorkLead(actor: TActor, act: TAct, lead: TLockedLead): void {
+  if (can(actor, act, lead)) return;
+  if (act === "lead.reopen") throw new AppError("FORBIDDEN", "Only a manager can reopen a lead.");
+  if (act === "lead.assign") throw new AppError("FORBIDDEN", "Only a manager can assign leads to others.");
+  if (lead.assignedAdminId === null) throw new AppError("FORBIDDEN", "Claim this lead before working it.");
+  throw new AppError("FORBIDDEN", "This lead is assigned to someone else.");
+}
+
+export function closedLeadError(status: TLeadStatus): AppError {
+  return new AppError(
+    "CONFLICT",
+    status === "converted"
+      ? "This lead is already converted."
+      : "This lead is lost; a manager can reopen it.",
+  );
+}

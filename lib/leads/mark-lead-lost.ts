@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+import type { TActor } from "@/lib/auth/permissions";
+import { validationError } from "@/lib/errors";
+import { ZLeadId, zOptionalText, zRequiredText } from "@/lib/leads/lead-input";
+import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
+import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+
+export const ZMarkLeadLost = z.object({
+  lead_id: ZLeadId,
+  reason: zRequiredText(500, "The reason", "Give a reason"),
+  notes: zOptionalText(5000, "Notes"),
+});
+export type TMarkLeadLost = z.input<typeof ZMarkLeadLost>;
+
+/** Closes a lead as lost, with the reason the reports group by. Only a manager's reopen undoes it. */
+export async function markLeadLost(actor: TActor, input: TMarkLeadLost): Promise<TLeadSnapshot> {
+  const parsed = ZMarkLeadLost.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { lead_id: leadId, reason, notes } = parsed.data;
+
+  return leadTransaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayWorkLead(actor, "lead.work", lead);
+    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    const updated = await tx.salesLead.update({
+      where: { id: leadId },
+      data: { status: "lost", lostReason: reason, closedAt: new Date(), nextFollowUpAt: null },
+      select: LEAD_SNAPSHOT_SELECT,
+    });
+    await recordLeadEvent(tx, {
+      leadId,
+      actorId: actor.id,
+      type: "lost",
+      fromStatus: lead.status,
+      toStatus: "lost",
+      data: { reason, notes: notes ?? null, admin_id: lead.assignedAdminId },
+    });
+    return toLeadSnapshot(updated);
+  });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import type { TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+import { ZLeadId } from "@/lib/leads/lead-input";
+import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
+import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+
+export const ZReleaseLead = z.object({ lead_id: ZLeadId });
+export type TReleaseLead = z.input<typeof ZReleaseLead>;
+
+/** Gives a held lead back to the pool: its rep (their own) or the manager (any). */
+export async function releaseLead(actor: TActor, input: TReleaseLead): Promise<TLeadSnapshot> {
+  const parsed = ZReleaseLead.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const leadId = parsed.data.lead_id;
+
+  return leadTransaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    if (lead.status === "pending") throw new AppError("CONFLICT", "This lead is not assigned to anyone.");
+    assertMayWorkLead(actor, "lead.release", lead);
+    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    // The follow-up was the releasing rep's plan; the next one makes their own.
+    const updated = await tx.salesLead.update({
+      where: { id: leadId },
+      data: { status: "pending", assignedAdminId: null, assignedAt: null, nextFollowUpAt: null },
+      select: LEAD_SNAPSHOT_SELECT,
+    });
+    await recordLeadEvent(tx, {
+      leadId,
+      actorId: actor.id,
+      type: "released",
+      fromStatus: lead.status,
+      toStatus: "pending",
+      data: { from_admin_id: lead.assignedAdminId },
+    });
+    return toLeadSnapshot(updated);
+  });
+}

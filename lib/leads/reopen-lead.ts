@@ -1,0 +1,52 @@
+import "server-only";
+import { z } from "zod";
+import type { TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+import { ZLeadId } from "@/lib/leads/lead-input";
+import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
+import { assertMayWorkLead, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+
+export const ZReopenLead = z.object({ lead_id: ZLeadId });
+export type TReopenLead = z.input<typeof ZReopenLead>;
+
+/**
+ * The manager's one way back from `lost`: the lead returns to the pool unassigned. The old reason
+ * and rep stay in the event, so the history still says why it was lost.
+ */
+export async function reopenLead(actor: TActor, input: TReopenLead): Promise<TLeadSnapshot> {
+  const parsed = ZReopenLead.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const leadId = parsed.data.lead_id;
+
+  return leadTransaction(async (tx) => {
+    const lead = await lockLead(tx, leadId);
+    assertMayWorkLead(actor, "lead.reopen", lead);
+    if (lead.status !== "lost") throw new AppError("CONFLICT", "Only a lost lead can be reopened.");
+    const previous = await tx.salesLead.findUniqueOrThrow({
+      where: { id: leadId },
+      select: { lostReason: true },
+    });
+    const updated = await tx.salesLead.update({
+      where: { id: leadId },
+      data: {
+        status: "pending",
+        assignedAdminId: null,
+        assignedAt: null,
+        closedAt: null,
+        lostReason: null,
+        nextFollowUpAt: null,
+      },
+      select: LEAD_SNAPSHOT_SELECT,
+    });
+    await recordLeadEvent(tx, {
+      leadId,
+      actorId: actor.id,
+      type: "reopened",
+      fromStatus: "lost",
+      toStatus: "pending",
+      data: { previous_reason: previous.lostReason, previous_admin_id: lead.assignedAdminId },
+    });
+    return toLeadSnapshot(updated);
+  });
+}

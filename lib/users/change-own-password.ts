@@ -1,0 +1,31 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { hashPassword, verifyPassword, ZPassword } from "@/lib/auth/password";
+import type { TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+
+export const ZChangeOwnPassword = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password"),
+    newPassword: ZPassword,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ["newPassword"],
+    message: "Choose a password you have not used here",
+  });
+
+/** Any user changes their own password; every session (this one too) ends, so sign in again. */
+export async function changeOwnPassword(actor: TActor, input: z.input<typeof ZChangeOwnPassword>) {
+  const parsed = ZChangeOwnPassword.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user) throw new AppError("NOT_FOUND", "User not found");
+  if (!(await verifyPassword(parsed.data.currentPassword, user.passwordHash)))
+    throw new AppError("BAD_REQUEST", "Invalid input: currentPassword — that is not your current password", [
+      { path: "currentPassword", message: "That is not your current password" },
+    ]);
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  await db.user.update({ where: { id: actor.id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
+  return { userId: actor.id };
+}

@@ -1,0 +1,148 @@
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { addSalesAction } from "@/lib/leads/add-sales-action";
+import { claimLead } from "@/lib/leads/claim-lead";
+import { convertLead } from "@/lib/leads/convert-lead";
+import { getLeadDetail } from "@/lib/leads/get-lead-detail";
+import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
+import { makeCompany, makeLead, makeUser } from "../fixtures/factories";
+
+describe("getLeadTimeline", () => {
+  it("merges activities, actions, events, emails and the conversion, newest first, each once", async () => {
+    const { actor: rep } = await makeUser();
+    const lead = await makeLead();
+    await db.leadActivity.create({
+      data: {
+        leadId: lead.id,
+        source: "quote",
+        payload: { total_cost: 1800 },
+        occurredAt: new Date(Date.now() - 60_000),
+      },
+    });
+    await claimLead(rep, { lead_id: lead.id });
+    await addSalesAction(rep, {
+      lead_id: lead.id,
+      action_type: "call",
+      outcome: "interested",
+      notes: "Wants 2 cars",
+    });
+    await db.emailMessage.create({
+      data: {
+        leadId: lead.id,
+        senderId: rep.id,
+        toEmail: "ops@carrier.example",
+        fromEmail: "crm@pilot.example",
+        replyToken: crypto.randomBytes(8).toString("hex"),
+        subject: "Your escort quote",
+        bodyText: "Hi",
+        bodyHtml: "<p>Hi</p>",
+        status: "delivered",
+        openCount: 2,
+      },
+    });
+    await convertLead(rep, { lead_id: lead.id, conversion_value: "1800", order_id: "PO-9" });
+
+    const items = await getLeadTimeline(rep, { lead_id: lead.id });
+    const kinds = items.map((i) => (i.kind === "event" ? `event:${i.data.type}` : i.kind));
+    // The call and the status change it caused share a transaction (and often a millisecond).
+    expect([kinds.slice(0, 2), kinds.slice(2, 4).sort(), kinds.slice(4)]).toEqual([
+      ["conversion", "email"],
+      ["action", "event:status_changed"],
+      ["event:claimed", "activity"],
+    ]);
+    expect(items[0].data).toMatchObject({ value: 1800, order_id: "PO-9" });
+    expect(items[1]).toMatchObject({
+      actorName: rep.name,
+      data: { subject: "Your escort quote", status: "delivered", open_count: 2 },
+    });
+    expect(items.find((i) => i.kind === "action")?.data).toMatchObject({
+      action_type: "call",
+      outcome: "interested",
+      notes: "Wants 2 cars",
+    });
+  });
+
+  it("covers every lead of a company", async () => {
+    const { actor } = await makeUser();
+    const company = await makeCompany();
+    const a = await makeLead({ companyId: company.id });
+    const b = await makeLead({ companyId: company.id });
+    await claimLead(actor, { lead_id: a.id });
+    await claimLead(actor, { lead_id: b.id });
+    const items = await getLeadTimeline(actor, { company_id: company.id });
+    expect(new Set(items.map((i) => i.leadId))).toEqual(new Set([a.id, b.id]));
+    await expect(getLeadTimeline(actor, { lead_id: "x" } as never)).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe("getLeadDetail", () => {
+  it("says which buttons the viewer may use", async () => {
+    const { actor: rep } = await makeUser();
+    const { actor: other } = await makeUser();
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const pending = await makeLead();
+    expect((await getLeadDetail(rep, { lead_id: pending.id })).may).toEqual({
+      claim: true,
+      assign: false,
+      release: false,
+      act: false,
+      convert: false,
+      markLost: false,
+      reopen: false,
+      email: false,
+    });
+    expect((await getLeadDetail(manager, { lead_id: pending.id })).may).toMatchObject({
+      claim: true,
+      assign: true,
+      convert: true,
+      act: false,
+    });
+
+    const held = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
+    expect((await getLeadDetail(rep, { lead_id: held.id })).may).toMatchObject({
+      claim: false,
+      act: true,
+      convert: true,
+      markLost: true,
+      release: true,
+      email: true,
+    });
+    expect((await getLeadDetail(other, { lead_id: held.id })).may).toMatchObject({
+      act: false,
+      convert: false,
+      markLost: false,
+      release: false,
+      email: false,
+    });
+
+    const lost = await makeLead({ status: "lost", assignedAdminId: rep.id });
+    expect((await getLeadDetail(rep, { lead_id: lost.id })).may.reopen).toBe(false);
+    expect((await getLeadDetail(manager, { lead_id: lost.id })).may).toMatchObject({
+      reopen: true,
+      convert: false,
+      assign: false,
+    });
+    await expect(getLeadDetail(rep, { lead_id: 2_000_000_030 })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("carries the company, its contacts and the service data", async () => {
+    const { actor } = await makeUser();
+    const company = await makeCompany({ name: "Detail Co" });
+    await db.contact.create({
+      data: {
+        companyId: company.id,
+        name: "Rosa Ortiz",
+        title: "Dispatcher",
+        phone: "+1 512 555 0111",
+        email: "rosa@detail.example",
+      },
+    });
+    const lead = await makeLead({ companyId: company.id });
+    const d = await getLeadDetail(actor, { lead_id: lead.id });
+    expect(d.company).toMatchObject({ id: company.id, name: "Detail Co", phone: company.phone });
+    expect(d.contacts).toEqual([
+      expect.objectContaining({ name: "Rosa Ortiz", title: "Dispatcher", phone: "+1 512 555 0111" }),
+    ]);
+    expect(d.leadData).toMatchObject({ route: { origin: { city: "Austin", state: "TX" }, miles: 450 } });
+  });
+});
