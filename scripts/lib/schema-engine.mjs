@@ -133,12 +133,13 @@ export async function deployMigrations(databaseUrl) {
   });
 }
 
-/** SQL that would bring the committed migrations to schema.prisma ("" when they agree). */
-export async function diffMigrationsToSchema(databaseUrl) {
+// SQL that would bring `from` to schema.prisma ("" when they agree).
+function diffToSchema(databaseUrl, fromTarget) {
   return withEngine(databaseUrl, async (engine, schema) => {
+    const files = [{ path: "prisma/schema.prisma", content: schema }];
     const r = await engine.diff({
-      from: { tag: "migrations", ...readMigrationsList() },
-      to: { tag: "schemaDatamodel", files: [{ path: "prisma/schema.prisma", content: schema }] },
+      from: fromTarget(files),
+      to: { tag: "schemaDatamodel", files },
       script: true,
       exitCode: false,
       filters,
@@ -148,23 +149,17 @@ export async function diffMigrationsToSchema(databaseUrl) {
   });
 }
 
+/** The committed migrations, replayed on a shadow database, against schema.prisma. */
+export function diffMigrationsToSchema(databaseUrl) {
+  return diffToSchema(databaseUrl, () => ({ tag: "migrations", ...readMigrationsList() }));
+}
+
 /**
- * SQL that would bring the live database to schema.prisma ("" when they agree). On a database
- * migrated only by the committed migrations this proves the same as diffMigrationsToSchema,
- * without a shadow database — which PGlite cannot give (it serves a single database).
+ * The live database against schema.prisma: on a database migrated only by the committed
+ * migrations this proves the same without a shadow database (drift check for a deployment).
  */
-export async function diffDatabaseToSchema(databaseUrl) {
-  return withEngine(databaseUrl, async (engine, schema) => {
-    const r = await engine.diff({
-      from: { tag: "schemaDatasource", files: [{ path: "prisma/schema.prisma", content: schema }], configDir: "." },
-      to: { tag: "schemaDatamodel", files: [{ path: "prisma/schema.prisma", content: schema }] },
-      script: true,
-      exitCode: false,
-      filters,
-    });
-    const sql = (r.stdout ?? "").trim();
-    return /^-- This is an empty migration/.test(sql) ? "" : sql;
-  });
+export function diffDatabaseToSchema(databaseUrl) {
+  return diffToSchema(databaseUrl, (files) => ({ tag: "schemaDatasource", files, configDir: "." }));
 }
 
 export async function migrationStatus(databaseUrl) {
