@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { TActionState } from "@/lib/action-state";
 import type { TCallListRow } from "@/lib/calls/get-call-list";
 import { LockBadge } from "@/components/calls/lock-badge";
@@ -31,7 +31,8 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   const [followUp, setFollowUp] = useState<TFollowUpPick>("none");
   const [customDate, setCustomDate] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLHeadingElement>(null);
@@ -65,7 +66,6 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     lockRef.current = actions.lock(undefined, { leadId: row.id }).then((res) => {
       setLocking(false);
       if (!res.ok) setLockError(res.message ?? "Could not open this lead");
-      panelRef.current?.focus();
       return res.ok;
     });
   }
@@ -78,18 +78,17 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     open(nextAfter(activeId, nextSkipped));
   }
 
-  function save(outcome: string) {
-    if (!active || pending || lockError) return;
+  // Not a transition: its pending flag would last until router.refresh() finishes, and a key
+  // pressed for the next lead in the meantime would be dropped.
+  async function save(outcome: string) {
+    // The ref, not the state: two quick presses come before the re-render that would show it.
+    if (!active || savingRef.current || lockError) return;
     const lead = active;
-    startTransition(async () => {
+    savingRef.current = true;
+    setSaving(true);
+    try {
       if (!(await lockRef.current)) return;
-      const res = await actions.save(undefined, {
-        leadId: lead.id,
-        outcome,
-        notes,
-        followUp,
-        followUpDate: customDate,
-      });
+      const res = await actions.save(undefined, { leadId: lead.id, outcome, notes, followUp, followUpDate: customDate });
       if (!res.ok) {
         setMessage({ ok: false, text: res.message ?? "Could not save the call" });
         return;
@@ -99,8 +98,16 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
       setDone((d) => new Set(d).add(lead.id));
       open(nextAfter(lead.id, skipped));
       router.refresh();
-    });
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
   }
+
+  // A newly opened lead takes the focus (screen readers announce it) before the rep can type.
+  useEffect(() => {
+    if (activeId !== null) panelRef.current?.focus();
+  }, [activeId]);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -112,7 +119,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
       }
       const outcome = OUTCOMES.find((o) => o.key === e.key);
       const pick = FOLLOW_UPS.find((f) => f.key === e.key);
-      if (outcome && active) save(outcome.value);
+      if (outcome && active) void save(outcome.value);
       else if (pick && active) setFollowUp(pick.value);
       else if (e.key === "n") skip();
       else if (e.key === "s" && !active) open(nextAfter(null, skipped));
@@ -189,7 +196,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
               lead={active}
               lockError={lockError}
               locking={locking}
-              pending={pending}
+              pending={saving}
               notes={notes}
               onNotes={setNotes}
               followUp={followUp}

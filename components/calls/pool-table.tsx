@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import type { TPoolRow } from "@/lib/calls/get-lead-pool";
 import { FormMessage } from "@/components/ui/form-message";
@@ -36,8 +36,36 @@ function ClaimButton({ leadId, action, company }: { leadId: number; action: TFor
 
 /** Unassigned leads: mine first with the matched states, who is calling, and Claim. */
 export function PoolTable({ rows, claimAction }: { rows: TPoolRowView[]; claimAction?: TFormAction }) {
-  if (!rows.length)
-    return <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">No unassigned leads here.</p>;
+  // A claimed lead leaves the pool on the refresh that follows, its row and button with it: the
+  // confirmation lives here, above the list.
+  const [notice, setNotice] = useState<string | null>(null);
+  const claim: TFormAction | undefined = claimAction
+    ? async (prev, payload) => {
+        const res = await claimAction(prev, payload);
+        if (res.ok) {
+          const id = Number(payload instanceof FormData ? payload.get("lead_id") : payload.lead_id);
+          setNotice(
+            `Claimed ${rows.find((r) => r.id === id)?.companyName ?? "the lead"}: it is on your call list.`,
+          );
+        }
+        return res;
+      }
+    : undefined;
+  return (
+    <>
+      <p role="status" className="min-h-5 text-sm text-green-700" data-testid="pool-notice">
+        {notice}
+      </p>
+      {rows.length ? (
+        <PoolList rows={rows} claim={claim} />
+      ) : (
+        <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">No unassigned leads here.</p>
+      )}
+    </>
+  );
+}
+
+function PoolList({ rows, claim: claimAction }: { rows: TPoolRowView[]; claim?: TFormAction }) {
   return (
     <ul
       className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"

@@ -32,7 +32,7 @@ describe("call list", () => {
     const work = [
       { notes: "Left a message about the Tulsa move", pick: "t", outcome: "2", label: "Voicemail" },
       { notes: "", pick: "d", outcome: "4", label: "Interested" },
-      { notes: "Call back after the board meeting", pick: "w", outcome: "6", label: "Callback" },
+      { notes: "Call back after the board meeting", pick: "w", outcome: "6", label: "Call back" },
     ];
     await page.keyboard.press("s");
     for (const [i, step] of work.entries()) {
@@ -60,9 +60,16 @@ describe("call list", () => {
 
     for (const [i, step] of work.entries()) {
       await page.goto(`/admin/crm/lead/${ids[i]}`);
-      const timeline = page.getByRole("list", { name: /timeline/i });
-      await timeline.getByText(new RegExp(step.label, "i")).first().waitFor();
-      if (step.notes) await timeline.getByText(step.notes).waitFor();
+      const entry = page
+        .getByRole("list", { name: "Timeline" })
+        .locator("li", { hasText: "Call from the call list" });
+      await entry.first().waitFor();
+      expect(await entry.count()).toBe(1);
+      const text = await entry.textContent();
+      expect(text).toContain(`Call — ${step.label}`);
+      expect(text).toContain("Sarah Chen");
+      expect(text).toContain("Follow up");
+      if (step.notes) expect(text).toContain(step.notes);
     }
     await screenshot(page, "calls-timeline");
     await page.close();
@@ -117,6 +124,19 @@ describe("territories", () => {
     expect(await alex.getByTestId("pool-summary").textContent()).toContain("OK");
     expect(await matchedOk.count()).toBeGreaterThan(0);
     await screenshot(alex, "pool-after-change");
+    // Claim straight from the pool (the oldest row, out of the way of the other browser tests).
+    const last = alex.locator("[aria-label='Lead pool'] > li").last();
+    const claimedId = await last.getAttribute("data-lead-id");
+    await last.getByRole("button", { name: /^Claim / }).click();
+    await alex
+      .getByTestId("pool-notice")
+      .filter({ hasText: /^Claimed .*: it is on your call list\.$/ })
+      .waitFor();
+    await alex
+      .locator(`[aria-label='Lead pool'] > li[data-lead-id="${claimedId}"]`)
+      .waitFor({ state: "detached" });
+    await alex.goto(`/admin/crm/lead/${claimedId}`);
+    await alex.getByText(/yours/).first().waitFor();
 
     await statesField.fill(original);
     await west.getByRole("button", { name: "Save states" }).click();
