@@ -9,5 +9,6 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/pool", label: "Lead pool" },
   { href: "/admin/crm/territories", label: "Territories" },
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },
+  { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },
   { href: "/admin/crm/account", label: "My account" },
 ];

@@ -1,0 +1,50 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TRepProductivityRow } from "@/lib/analytics/get-rep-productivity";
+import { ChartCard } from "@/components/analytics/chart-card";
+import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+
+type TRow = TRepProductivityRow;
+
+export function ProductivityChart({ rows, fileSuffix }: { rows: TRow[]; fileSuffix: string }) {
+  const days = rows[0]?.workingDays ?? 0;
+  return (
+    <ChartCard
+      id="productivity"
+      title="Rep productivity and response rate"
+      description={`Calls and emails logged per working day (Monday–Friday, ${days} in the range so far), and the share of prospect emails sent that got a reply. Queued, failed, bounced and dropped emails are not counted as sent; outbox (simulated) ones are.`}
+      emptyMessage="No calls or emails were logged in this range. Each call or email a rep logs or sends counts here."
+      isEmpty={rows.every((r) => r.calls + r.emails + r.emailsSent === 0)}
+      columns={[
+        { key: "name", label: "Rep" },
+        { key: "calls", label: "Calls", format: "int" },
+        { key: "emails", label: "Emails", format: "int" },
+        { key: "workingDays", label: "Working days", format: "int" },
+        { key: "callsPerDay", label: "Calls / day", format: "decimal" },
+        { key: "emailsPerDay", label: "Emails / day", format: "decimal" },
+        { key: "interestedCalls", label: "Calls → interested", format: "int" },
+        { key: "callToInterestRate", label: "Call → interest rate", format: "pct" },
+        { key: "emailsSent", label: "Emails sent", format: "int" },
+        { key: "replies", label: "Replies", format: "int" },
+        { key: "responseRate", label: "Response rate", format: "pct" },
+      ]}
+      rows={rows}
+      fileSuffix={fileSuffix}
+    >
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" tick={AXIS_TICK} interval={0} tickFormatter={(n: string) => n.split(" ")[0]} />
+          <YAxis yAxisId="perDay" tick={AXIS_TICK} width={40} />
+          <YAxis yAxisId="rate" orientation="right" unit="%" domain={[0, 100]} tick={AXIS_TICK} width={48} />
+          <Tooltip />
+          <Legend />
+          <Bar isAnimationActive={false} yAxisId="perDay" dataKey="callsPerDay" name="Calls / day" fill={colorAt(0)} />
+          <Bar isAnimationActive={false} yAxisId="perDay" dataKey="emailsPerDay" name="Emails / day" fill={colorAt(1)} />
+          <Bar isAnimationActive={false} yAxisId="rate" dataKey="responseRate" name="Response rate %" fill={colorAt(3)} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
+import { ChartCard } from "@/components/analytics/chart-card";
+import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+
+type TData = TTimeToConversion;
+
+function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="rounded bg-slate-50 px-3 py-2">
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+export function TimeToConversionChart({ data, fileSuffix }: { data: TData; fileSuffix: string }) {
+  const days = (n: number, count: number) => (count > 0 ? `${n.toFixed(1)} days` : "—");
+  return (
+    <ChartCard
+      id="time-to-conversion"
+      title="Time to conversion"
+      description="For conversions booked in the range: days from the lead's arrival to the deal, and pipeline velocity from the first logged contact to the deal."
+      emptyMessage="No conversions were booked in this range. Each conversion adds its lead's time from arrival to deal."
+      isEmpty={data.conversions === 0}
+      summary={
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <Figure label="Median, arrival → deal" value={days(data.medianDays, data.conversions)} testId="median-days" />
+          <Figure label="Average, arrival → deal" value={days(data.averageDays, data.conversions)} testId="average-days" />
+          <Figure label="Median, first contact → deal" value={days(data.medianContactToDealDays, data.contacted)} testId="median-velocity" />
+          <Figure label="Conversions (with a contact)" value={`${data.conversions} (${data.contacted})`} testId="conversions-count" />
+        </dl>
+      }
+      columns={[
+        { key: "label", label: "Days to convert" },
+        { key: "conversions", label: "Conversions", format: "int" },
+      ]}
+      rows={data.buckets}
+      fileSuffix={fileSuffix}
+    >
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <BarChart data={data.buckets} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={AXIS_TICK} interval={0} angle={-20} textAnchor="end" height={48} />
+          <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
+          <Tooltip />
+          <Legend />
+          <Bar isAnimationActive={false} dataKey="conversions" name="Conversions" fill={colorAt(2)} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

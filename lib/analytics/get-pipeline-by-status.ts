@@ -1,0 +1,38 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TActor } from "@/lib/auth/permissions";
+import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
+import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
+import { inRange, leadConditions, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
+
+export const LEAD_STATUSES = ["pending", "assigned", "in_progress", "converted", "lost"] as const;
+export type TLeadStatus = (typeof LEAD_STATUSES)[number];
+
+export type TPipelineByStatus = {
+  statuses: { status: TLeadStatus; leads: number; value: number }[];
+  openLeads: number;
+  openValue: number;
+};
+
+/** The leads created in the range by their status today, with their estimated value. */
+export async function getPipelineByStatus(actor: TActor, input: TAnalyticsFilterInput): Promise<TPipelineByStatus> {
+  const f = scopeAnalytics(actor, input);
+  const rows = await queryFigure<{ status: TLeadStatus; leads: bigint; value: unknown }[]>(Prisma.sql`
+    WITH by_status AS (
+      SELECT l.status, count(*) AS leads, sum(l.estimated_value) AS value
+      FROM sales_leads l
+      WHERE ${inRange("l.created_at", f)} ${leadConditions(f)} ${repCondition("l.assigned_admin_id", f)}
+      GROUP BY l.status
+    )
+    SELECT s.status::text AS status, coalesce(b.leads, 0) AS leads, coalesce(b.value, 0) AS value
+    FROM unnest(enum_range(NULL::lead_status)) WITH ORDINALITY AS s(status, ord)
+    LEFT JOIN by_status b ON b.status = s.status
+    ORDER BY s.ord`);
+  const statuses = rows.map((r) => ({ status: r.status, leads: toNumber(r.leads), value: round2(toNumber(r.value)) }));
+  const open = statuses.filter((s) => s.status === "pending" || s.status === "assigned" || s.status === "in_progress");
+  return {
+    statuses,
+    openLeads: open.reduce((n, s) => n + s.leads, 0),
+    openValue: round2(open.reduce((n, s) => n + s.value, 0)),
+  };
+}

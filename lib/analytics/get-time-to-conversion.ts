@@ -1,0 +1,73 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TActor } from "@/lib/auth/permissions";
+import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
+import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
+import { inRange, leadConditions, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+
+// Distribution buckets in days: [0,1), [1,3), [3,7), [7,14), [14,30), [30,∞).
+export const CONVERSION_BUCKETS = [
+  { label: "Under 1 day", min: 0, max: 1 },
+  { label: "1–3 days", min: 1, max: 3 },
+  { label: "3–7 days", min: 3, max: 7 },
+  { label: "1–2 weeks", min: 7, max: 14 },
+  { label: "2–4 weeks", min: 14, max: 30 },
+  { label: "30 days or more", min: 30, max: null },
+] as const;
+
+export type TTimeToConversion = {
+  conversions: number;
+  medianDays: number;
+  averageDays: number;
+  /** Pipeline velocity: first sales action → conversion, over conversions that had one. */
+  contacted: number;
+  medianContactToDealDays: number;
+  averageContactToDealDays: number;
+  buckets: { label: string; conversions: number }[];
+};
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * For the conversions booked in the range: days from the lead's creation to the conversion
+ * (median with percentile_cont, mean, and the distribution), and pipeline velocity from the
+ * first sales action before the conversion to the conversion.
+ */
+export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilterInput): Promise<TTimeToConversion> {
+  const f = scopeAnalytics(actor, input);
+  const bucketColumns = Prisma.join(
+    CONVERSION_BUCKETS.map((b, i) =>
+      b.max === null
+        ? Prisma.sql`count(*) FILTER (WHERE days >= ${b.min}) AS ${Prisma.raw(`b${i}`)}`
+        : Prisma.sql`count(*) FILTER (WHERE days >= ${b.min} AND days < ${b.max}) AS ${Prisma.raw(`b${i}`)}`,
+    ),
+  );
+  const [row] = await queryFigure<Record<string, unknown>[]>(Prisma.sql`
+    WITH conv AS (
+      SELECT greatest(0, extract(epoch FROM c.created_at - l.created_at) / 86400.0) AS days,
+             extract(epoch FROM c.created_at - first_action.at) / 86400.0 AS contact_days
+      FROM sales_conversions c
+      JOIN sales_leads l ON l.id = c.lead_id
+      LEFT JOIN LATERAL (
+        SELECT min(a.created_at) AS at FROM sales_actions a WHERE a.lead_id = c.lead_id AND a.created_at <= c.created_at
+      ) first_action ON true
+      WHERE ${inRange("c.created_at", f)} ${leadConditions(f)} ${repCondition("c.admin_id", f)}
+    )
+    SELECT count(*) AS conversions,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days,
+           avg(days) AS average_days,
+           count(contact_days) AS contacted,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY contact_days) AS median_contact_days,
+           avg(contact_days) AS average_contact_days,
+           ${bucketColumns}
+    FROM conv`);
+  return {
+    conversions: toNumber(row.conversions),
+    medianDays: round1(toNumber(row.median_days)),
+    averageDays: round1(toNumber(row.average_days)),
+    contacted: toNumber(row.contacted),
+    medianContactToDealDays: round1(toNumber(row.median_contact_days)),
+    averageContactToDealDays: round1(toNumber(row.average_contact_days)),
+    buckets: CONVERSION_BUCKETS.map((b, i) => ({ label: b.label, conversions: toNumber(row[`b${i}`]) })),
+  };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { TActor } from "@/lib/auth/permissions";
+import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
+import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
+import { getCallHeatmap } from "@/lib/analytics/get-call-heatmap";
+import { getConversionFunnel } from "@/lib/analytics/get-conversion-funnel";
+import { getFollowUpEffectiveness } from "@/lib/analytics/get-follow-up-effectiveness";
+import { getLeadsBySource } from "@/lib/analytics/get-leads-by-source";
+import { getPipelineByStatus } from "@/lib/analytics/get-pipeline-by-status";
+import { getPipelineForecast } from "@/lib/analytics/get-pipeline-forecast";
+import { getRepPerformance } from "@/lib/analytics/get-rep-performance";
+import { getRepProductivity } from "@/lib/analytics/get-rep-productivity";
+import { getRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
+import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison";
+import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
+
+export type TAnalyticsPage = Awaited<ReturnType<typeof loadAnalyticsPage>>;
+
+/** Every figure of the analytics page, as the page shows them: one query each, run side by side. */
+export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterInput) {
+  // Scoped once up front so a refused filter fails before any query runs.
+  const filter = scopeAnalytics(actor, input);
+  const [repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity] =
+    await Promise.all([
+      getRepPerformance(actor, filter),
+      getLeadsBySource(actor, filter),
+      getRevenueByMonth(actor, filter),
+      getConversionFunnel(actor, filter),
+      getTimeToConversion(actor, filter),
+      getFollowUpEffectiveness(actor, filter),
+      getCallHeatmap(actor, filter),
+      getTerritoryComparison(actor, filter),
+      getPipelineByStatus(actor, filter),
+      getPipelineForecast(actor, filter),
+      getRepProductivity(actor, filter),
+    ]);
+  return { filter, repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity };
+}
