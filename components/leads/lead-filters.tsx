@@ -7,12 +7,14 @@ import { US_STATES } from "@/lib/geo/us-states";
 import { LEAD_SOURCES, LEAD_STATUSES, SOURCE_LABELS, STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { inputClass, primaryButton } from "@/components/leads/ui-classes";
+import { CALL_STATUSES } from "@/lib/calls/call-status";
 
 export type TFilterValues = Partial<
   Record<
     | "q"
     | "status"
     | "source"
+    | "call_status"
     | "assigned"
     | "state"
     | "created_from"
@@ -107,6 +109,22 @@ export function LeadFilters({
             {LEAD_SOURCES.map((s) => (
               <option key={s} value={s}>
                 {SOURCE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Call status
+          <select
+            name="call_status"
+            defaultValue={values.call_status ?? ""}
+            className={inputClass}
+            {...invalid("call_status")}
+          >
+            <option value="">Any</option>
+            {CALL_STATUSES.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
               </option>
             ))}
           </select>

@@ -15,6 +15,7 @@ import type { TFormAction } from "@/lib/action-state";
 import type { TLeadList, TLeadListRow } from "@/lib/leads/list-leads";
 import type { TBulkResult } from "@/lib/leads/run-bulk-lead-action";
 import { SOURCE_LABELS, type TLeadSort } from "@/lib/leads/lead-vocabulary";
+import { callStatusLabel } from "@/lib/calls/call-status";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { BulkActionBar } from "@/components/leads/bulk-action-bar";
 import { formatDate, formatDateTime, formatMoney } from "@/components/leads/format";
@@ -68,6 +69,13 @@ const columns: ColumnDef<TLeadListRow>[] = [
     header: "Status",
     enableSorting: false,
     cell: ({ row }) => <StatusBadge status={row.original.status} />,
+  },
+  {
+    id: "call_status",
+    header: "Call status",
+    enableSorting: false,
+    cell: ({ row }) => callStatusLabel(row.original.lastCallOutcome),
+    meta: { className: "hidden md:table-cell whitespace-nowrap" } satisfies TMeta,
   },
   {
     id: "value",

@@ -4,6 +4,7 @@ import { dbPool } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { collectLeadStates } from "@/lib/ingest/collect-lead-states";
 import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
+import { autoAssignNewLead } from "@/lib/territories/auto-assign-new-lead";
 import {
   ZLeadCompany,
   ZLoadPlanData,
@@ -79,8 +80,15 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
   };
 
   // Straight on the pool (parameterised): this one statement is the whole cost of an event.
-  const { rows } = await dbPool().query<{ lead_id: number; consolidated: boolean; status: string; replay_sha256: string | null }>(
-    "SELECT * FROM ingest_lead_event($1::text, $2::text, $3::text, $4::jsonb, $5::timestamptz, $6::numeric, $7::numeric, $8::text[], $9::int, $10::int)",
+  // The same round trip also reads whether auto-assignment is on (settings 'auto_assign').
+  const { rows } = await dbPool().query<{
+    lead_id: number;
+    consolidated: boolean;
+    status: string;
+    replay_sha256: string | null;
+    auto_assign: { enabled?: unknown } | null;
+  }>(
+    "SELECT e.*, (SELECT value FROM settings WHERE key = 'auto_assign') AS auto_assign FROM ingest_lead_event($1::text, $2::text, $3::text, $4::jsonb, $5::timestamptz, $6::numeric, $7::numeric, $8::text[], $9::int, $10::int) e",
     [
       webhookId,
       bodySha256,
@@ -98,5 +106,9 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
   if (row.replay_sha256 !== null && row.replay_sha256 !== bodySha256) {
     throw new AppError("CONFLICT", "This webhook-id was already used with a different body");
   }
+  // A brand-new pending lead may go straight to a rep (the manager's auto_assign setting). The
+  // answer keeps the status at ingestion, so a replay of this webhook answers exactly the same.
+  if (!row.consolidated && row.replay_sha256 === null && row.status === "pending" && row.auto_assign?.enabled === true)
+    await autoAssignNewLead(row.lead_id);
   return { leadId: row.lead_id, consolidated: row.consolidated, status: row.status, replayed: row.replay_sha256 !== null };
 }

@@ -8,6 +8,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction } from "@/lib/leads/lead-transaction";
 import { STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { assertClaimAllowed } from "@/lib/territories/assert-claim-allowed";
 
 export const ZClaimLead = z.object({ lead_id: ZLeadId });
 export type TClaimLead = z.input<typeof ZClaimLead>;
@@ -43,6 +44,9 @@ export async function claimLead(actor: TActor, input: TClaimLead): Promise<TLead
         `This lead is ${STATUS_LABELS[current.status].toLowerCase()}; only pending leads can be claimed.`,
       );
     }
+    const claimed = await tx.salesLead.findUniqueOrThrow({ where: { id: leadId }, select: LEAD_SNAPSHOT_SELECT });
+    // Strict territory mode: a refusal here throws and rolls the won claim back.
+    await assertClaimAllowed(tx, actor, claimed);
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,
@@ -50,8 +54,6 @@ export async function claimLead(actor: TActor, input: TClaimLead): Promise<TLead
       fromStatus: "pending",
       toStatus: "assigned",
     });
-    return toLeadSnapshot(
-      await tx.salesLead.findUniqueOrThrow({ where: { id: leadId }, select: LEAD_SNAPSHOT_SELECT }),
-    );
+    return toLeadSnapshot(claimed);
   });
 }

@@ -6,6 +6,7 @@ import { isStateCode } from "@/lib/geo/us-states";
 import { TIME_ZONE_SQL } from "@/lib/leads/company-time-zone";
 import { emptyToUndefined, zId, ZMoney, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SOURCES, LEAD_STATUSES } from "@/lib/leads/lead-vocabulary";
+import { CALL_STATUS_KEYS, CALL_STATUSES } from "@/lib/calls/call-status";
 
 // The filter of the leads list, shared by the table and its CSV export. It arrives as URL
 // search params (the view is bookmarkable), so lists are comma-separated strings.
@@ -30,6 +31,7 @@ export const ZLeadFilter = z
     q: zOptionalText(100, "The search"),
     status: csvEnum(LEAD_STATUSES, "status"),
     source: csvEnum(LEAD_SOURCES, "source"),
+    call_status: csvEnum(CALL_STATUS_KEYS, "call status"),
     assigned: z.preprocess(
       emptyToUndefined,
       z.union([z.literal("me"), z.literal("none"), zId("assigned")]).optional(),
@@ -90,6 +92,16 @@ export function leadFilterConditions(actor: TActor, f: TLeadFilter): Prisma.Sql[
   if (f.assigned === "none") conds.push(Prisma.sql`l.assigned_admin_id IS NULL`);
   else if (f.assigned !== undefined)
     conds.push(Prisma.sql`l.assigned_admin_id = ${f.assigned === "me" ? actor.id : f.assigned}`);
+  if (f.call_status.length) {
+    // The latest call's outcome (lib/calls/call-status.ts); "not called" is no call at all.
+    const outcomes = CALL_STATUSES.filter((s) => f.call_status.includes(s.key)).map((s) => s.outcome);
+    const named = outcomes.filter((o) => o !== null).map((o) => Prisma.sql`${o}::action_outcome`);
+    const either = [
+      ...(outcomes.includes(null) ? [Prisma.sql`l.last_call_outcome IS NULL`] : []),
+      ...(named.length ? [Prisma.sql`l.last_call_outcome IN (${Prisma.join(named)})`] : []),
+    ];
+    conds.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
+  }
   if (f.state) conds.push(Prisma.sql`l.states @> ARRAY[${f.state}]::text[]`);
   if (f.created_from)
     conds.push(

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { isManager } from "@/lib/auth/permissions";
 import { getDashboard } from "@/lib/leads/get-dashboard";
+import { getRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
+import { RepCallMetrics } from "@/components/calls/rep-call-metrics";
 import { StatCard } from "@/components/stat-card";
 import { ActiveLeads } from "@/components/dashboard/active-leads";
 import { FollowUps } from "@/components/dashboard/follow-ups";
@@ -15,7 +17,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requirePageActor();
-  const d = await getDashboard(actor);
+  const [d, calls] = await Promise.all([getDashboard(actor), getRepCallMetrics(actor)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Welcome, {actor.name}</h1>
@@ -28,6 +30,10 @@ export default async function DashboardPage() {
       <QuickActions manager={isManager(actor)} />
       {d.team ? <TeamPerformance team={d.team} /> : null}
       <PerformanceCards me={d.me} />
+      <div className="space-y-2">
+        <h2 className="font-semibold">My calls</h2>
+        <RepCallMetrics m={calls} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <FollowUps followUps={d.followUps} />
         <ActiveLeads rows={d.active.rows} total={d.active.total} asOf={d.generatedAt} />

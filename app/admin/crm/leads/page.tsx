@@ -15,6 +15,7 @@ const FILTER_KEYS = [
   "q",
   "status",
   "source",
+  "call_status",
   "assigned",
   "state",
   "created_from",

@@ -1,0 +1,14 @@
+"use server";
+
+import { defineAction } from "@/lib/action-client";
+import { lockLeadForCall } from "@/lib/calls/lock-lead-for-call";
+import { logCallOutcome } from "@/lib/calls/log-call-outcome";
+import { releaseCallLock } from "@/lib/calls/release-call-lock";
+
+export const lockLeadAction = defineAction((actor, input) => lockLeadForCall(actor, input as never));
+
+export const releaseCallLockAction = defineAction((actor, input) => releaseCallLock(actor, input as never));
+
+export const saveCallAction = defineAction((actor, input) => logCallOutcome(actor, input as never), {
+  revalidate: (r) => ["/admin/crm/calls", "/admin/crm/pool", `/admin/crm/lead/${r.leadId}`, "/admin/crm"],
+});

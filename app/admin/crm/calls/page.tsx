@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { CALL_STATUSES, type TCallStatus } from "@/lib/calls/call-status";
+import { getCallList } from "@/lib/calls/get-call-list";
+import { getRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
+import { CallWorkspace } from "@/components/calls/call-workspace";
+import { RepCallMetrics } from "@/components/calls/rep-call-metrics";
+import { lockLeadAction, releaseCallLockAction, saveCallAction } from "./actions";
+
+export const metadata: Metadata = { title: "Call list" };
+
+export default async function CallsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const actor = await requirePageActor();
+  const sp = await searchParams;
+  const callStatus = CALL_STATUSES.find((s) => s.key === sp.status)?.key as TCallStatus | undefined;
+  const [list, metrics] = await Promise.all([
+    getCallList(actor, { callStatus, limit: 100 }),
+    getRepCallMetrics(actor),
+  ]);
+  const summary = Object.entries(list.buckets)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k.replace("_", " ")}`)
+    .join(" · ");
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Call list</h1>
+        <p className="text-sm text-slate-600" data-testid="call-summary">
+          {list.total} to call{summary ? ` — ${summary}` : ""}
+          {list.heldBack ? ` · ${list.heldBack} held back (called in the last hour)` : ""}
+        </p>
+      </div>
+      <RepCallMetrics m={metrics} />
+      <nav aria-label="Filter by call status" className="flex flex-wrap gap-1.5 text-sm">
+        <Link
+          href="/admin/crm/calls"
+          aria-current={!callStatus ? "page" : undefined}
+          className={`rounded-full border px-3 py-1 ${!callStatus ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}
+        >
+          All
+        </Link>
+        {CALL_STATUSES.map((s) => (
+          <Link
+            key={s.key}
+            href={`/admin/crm/calls?status=${s.key}`}
+            aria-current={callStatus === s.key ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 ${callStatus === s.key ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}
+          >
+            {s.label}
+          </Link>
+        ))}
+      </nav>
+      <CallWorkspace
+        rows={list.rows}
+        actions={{ lock: lockLeadAction, release: releaseCallLockAction, save: saveCallAction }}
+      />
+      {list.total > list.rows.length ? (
+        <p className="text-sm text-slate-600">
+          Showing the first {list.rows.length} of {list.total}; the rest follow as you work.
+        </p>
+      ) : null}
+    </div>
+  );
+}

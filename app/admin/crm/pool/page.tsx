@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { getLeadPool } from "@/lib/calls/get-lead-pool";
+import { STATE_CODES } from "@/lib/geo/us-states";
+import { PoolTable } from "@/components/calls/pool-table";
+import { claimFromPoolAction } from "./actions";
+
+export const metadata: Metadata = { title: "Lead pool" };
+
+const PAGE = 50;
+
+export default async function PoolPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const actor = await requirePageActor();
+  const sp = await searchParams;
+  const scope = sp.scope === "mine" ? "mine" : "all";
+  const state = sp.state && STATE_CODES.includes(sp.state.toUpperCase()) ? sp.state.toUpperCase() : undefined;
+  const page = Math.max(1, Number(sp.page) || 1);
+  const pool = await getLeadPool(actor, { scope, state, limit: PAGE, offset: (page - 1) * PAGE });
+  const href = (p: Record<string, string | undefined>) => {
+    const q = new URLSearchParams(
+      Object.entries({ scope, state, ...p }).filter((e): e is [string, string] => !!e[1] && e[1] !== "all"),
+    );
+    return `/admin/crm/pool${q.size ? `?${q}` : ""}`;
+  };
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Lead pool</h1>
+        <p className="text-sm text-slate-600" data-testid="pool-summary">
+          {pool.total} unassigned · {pool.inTerritory} in my territories
+          {pool.myStates.length ? ` (${pool.myStates.join(", ")})` : ""}
+          {pool.territoryMode === "strict" ? " · strict territories" : ""}
+        </p>
+      </div>
+      <form className="flex flex-wrap items-end gap-2 text-sm" action="/admin/crm/pool">
+        <label>
+          Show
+          <select
+            name="scope"
+            defaultValue={scope}
+            className="ml-1 rounded border border-slate-300 px-2 py-1"
+          >
+            <option value="all">All unassigned, mine first</option>
+            <option value="mine">Only my territories</option>
+          </select>
+        </label>
+        <label>
+          State
+          <select
+            name="state"
+            defaultValue={state ?? ""}
+            className="ml-1 rounded border border-slate-300 px-2 py-1"
+          >
+            <option value="">Any</option>
+            {STATE_CODES.slice()
+              .sort()
+              .map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+          </select>
+        </label>
+        <button className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">Filter</button>
+      </form>
+      <PoolTable rows={pool.rows} claimAction={claimFromPoolAction} />
+      <nav className="flex gap-3 text-sm" aria-label="Pages">
+        {page > 1 ? <Link href={href({ page: String(page - 1) })}>← Previous</Link> : null}
+        <span>
+          Page {page} of {Math.max(1, Math.ceil(pool.total / PAGE))}
+        </span>
+        {page * PAGE < pool.total ? <Link href={href({ page: String(page + 1) })}>Next →</Link> : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, type RefObject } from "react";
+import type { TCallRowView } from "@/components/calls/call-workspace";
+import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
+import { StateChips } from "@/components/calls/state-chips";
+
+// Keys 1–6 follow the order a rep meets outcomes most: answered, voicemail, no answer first.
+export const OUTCOMES = (
+  ["answered", "voicemail", "no_answer", "interested", "not_interested", "callback"] as const
+).map((value, i) => ({
+  key: String(i + 1),
+  value,
+  label: OUTCOME_LABELS[value],
+}));
+
+export type TFollowUpPick = "none" | "tomorrow" | "3d" | "1w" | "custom";
+export const FOLLOW_UPS: { key: string; value: TFollowUpPick; label: string }[] = [
+  { key: "x", value: "none", label: "none" },
+  { key: "t", value: "tomorrow", label: "tomorrow" },
+  { key: "d", value: "3d", label: "in 3 days" },
+  { key: "w", value: "1w", label: "next week" },
+  { key: "c", value: "custom", label: "pick a date" },
+];
+
+type TProps = {
+  lead: TCallRowView;
+  lockError: string | null;
+  locking: boolean;
+  pending: boolean;
+  notes: string;
+  onNotes: (v: string) => void;
+  followUp: TFollowUpPick;
+  onFollowUp: (v: TFollowUpPick) => void;
+  customDate: string;
+  onCustomDate: (v: string) => void;
+  onSave: (outcome: string) => void;
+  onSkip: () => void;
+  notesRef: RefObject<HTMLTextAreaElement | null>;
+  dateRef: RefObject<HTMLInputElement | null>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  leadHref: string;
+};
+
+/** The lead being called: who and why, the number to dial, notes, follow-up, outcome buttons. */
+export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
+  const phone = p.lead.contact.phone ?? p.lead.company.phone;
+  const disabled = p.pending || !!p.lockError;
+  const { followUp } = p;
+  useEffect(() => {
+    if (followUp === "custom") dateRef.current?.focus();
+  }, [followUp, dateRef]);
+  return (
+    <section
+      aria-labelledby="call-h"
+      className="space-y-3 rounded-lg border-2 border-brand-600 bg-white p-4"
+      data-testid="call-panel"
+      data-lead-id={p.lead.id}
+      data-lock={p.lockError ? "refused" : p.locking ? "locking" : "held"}
+    >
+      <div>
+        <h2 id="call-h" ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
+          {p.lead.company.name}
+        </h2>
+        <p className="text-sm text-slate-700">{p.lead.reason}</p>
+        <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+          <StateChips states={p.lead.states} />
+          <span>{p.lead.callStatus}</span>
+          <Link href={p.leadHref} className="text-brand-700 hover:underline">
+            Open lead page
+          </Link>
+        </div>
+      </div>
+      {phone ? (
+        <a
+          href={`tel:${phone.replace(/[^\d+]/g, "")}`}
+          className="block rounded bg-green-600 px-4 py-3 text-center text-lg font-semibold text-white hover:bg-green-700"
+        >
+          Call {p.lead.contact.name ?? p.lead.company.name} · {phone}
+        </a>
+      ) : (
+        <p className="text-sm text-slate-600">No phone number on file.</p>
+      )}
+      {p.lockError ? (
+        <p role="alert" className="rounded bg-rose-50 p-2 text-sm text-rose-800">
+          {p.lockError} — press <kbd>n</kbd> for the next lead.
+        </p>
+      ) : null}
+      <label className="block text-sm font-medium">
+        Notes
+        <textarea
+          ref={notesRef}
+          value={p.notes}
+          onChange={(e) => p.onNotes(e.target.value)}
+          rows={3}
+          maxLength={5000}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm"
+        />
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium">Follow-up</legend>
+        <div className="mt-1 flex flex-wrap gap-1.5">
+          {FOLLOW_UPS.map((f) => (
+            <label
+              key={f.value}
+              className={`cursor-pointer rounded-full border px-3 py-1 text-sm ${p.followUp === f.value ? "border-brand-600 bg-brand-50 font-medium" : "border-slate-300"}`}
+            >
+              <input
+                type="radio"
+                name="followUp"
+                value={f.value}
+                checked={p.followUp === f.value}
+                onChange={() => p.onFollowUp(f.value)}
+                className="sr-only"
+              />
+              {f.label} <kbd className="text-xs text-slate-500">{f.key}</kbd>
+            </label>
+          ))}
+        </div>
+        {p.followUp === "custom" ? (
+          <label className="mt-2 block text-sm">
+            Date
+            <input
+              ref={dateRef}
+              type="date"
+              value={p.customDate}
+              onChange={(e) => p.onCustomDate(e.target.value)}
+              className="ml-2 rounded border border-slate-300 px-2 py-1"
+            />
+          </label>
+        ) : null}
+      </fieldset>
+      <div
+        className="grid grid-cols-2 gap-2 sm:grid-cols-3"
+        role="group"
+        aria-label="Outcome (saves the call)"
+      >
+        {OUTCOMES.map((o) => (
+          <button
+            key={o.value}
+            disabled={disabled}
+            onClick={() => p.onSave(o.value)}
+            className="rounded border border-slate-300 px-2 py-3 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
+          >
+            <kbd className="mr-1 text-xs text-slate-500">{o.key}</kbd>
+            {o.label}
+          </button>
+        ))}
+      </div>
+      <button
+        onClick={p.onSkip}
+        className="w-full rounded border border-slate-300 px-3 py-2 text-sm hover:bg-slate-100"
+      >
+        Next lead without saving <kbd className="text-xs text-slate-500">n</kbd>
+      </button>
+    </section>
+  );
+}

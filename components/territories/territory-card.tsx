@@ -1,0 +1,123 @@
+"use client";
+
+import type { TFormAction } from "@/lib/action-state";
+import type { TTerritoryRow } from "@/lib/territories/list-territories";
+import { ActionForm } from "@/components/territories/action-form";
+
+export type TTerritoryCardData = TTerritoryRow;
+
+type TActions = {
+  rename: TFormAction;
+  setStates: TFormAction;
+  addMember: TFormAction;
+  removeMember: TFormAction;
+  remove: TFormAction;
+};
+
+const input = "rounded border border-slate-300 px-2 py-1.5 text-sm";
+
+/** The manager's editor for one territory: name, states, reps. */
+export function TerritoryCard({
+  territory: t,
+  reps,
+  actions,
+}: {
+  territory: TTerritoryCardData;
+  reps: { id: number; name: string }[];
+  actions: TActions;
+}) {
+  const candidates = reps.filter((r) => !t.members.some((m) => m.id === r.id));
+  return (
+    <section
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      aria-label={`Territory ${t.name}`}
+      data-territory={t.name}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-lg font-semibold">{t.name}</h3>
+        <p className="text-sm text-slate-600">
+          {t.openLeads} open leads · {t.unassigned} unassigned
+        </p>
+      </div>
+      <ActionForm action={actions.rename} hidden={{ territoryId: t.id }} submit="Rename" errorField="name">
+        <label className="text-sm">
+          <span className="sr-only">Name of {t.name}</span>
+          <input name="name" defaultValue={t.name} required maxLength={80} className={input} />
+        </label>
+      </ActionForm>
+      <ActionForm
+        action={actions.setStates}
+        hidden={{ territoryId: t.id }}
+        submit="Save states"
+        errorField="states"
+      >
+        <label className="flex-1 text-sm">
+          States of {t.name} (codes, comma separated)
+          <input
+            name="states"
+            defaultValue={t.states.join(", ")}
+            className={`${input} mt-1 block w-full`}
+            autoCapitalize="characters"
+          />
+        </label>
+      </ActionForm>
+      <div>
+        <h4 className="text-sm font-medium">Reps</h4>
+        <ul className="mt-1 flex flex-wrap gap-2">
+          {t.members.length === 0 ? <li className="text-sm text-slate-600">No reps yet.</li> : null}
+          {t.members.map((m) => (
+            <li
+              key={m.id}
+              className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-3 pr-1 text-sm"
+            >
+              {m.name}
+              {m.active ? "" : " (deactivated)"}
+              <ActionForm
+                action={actions.removeMember}
+                hidden={{ territoryId: t.id, userId: m.id }}
+                submit="×"
+                showSuccess={false}
+                className="inline-flex"
+                buttonClass="rounded-full px-2 text-slate-600 hover:bg-slate-200"
+              >
+                <span className="sr-only">Remove {m.name} from</span>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {candidates.length ? (
+        <ActionForm
+          action={actions.addMember}
+          hidden={{ territoryId: t.id }}
+          submit="Add rep"
+          errorField="userId"
+          showSuccess={false}
+        >
+          <label className="text-sm">
+            <span className="sr-only">Rep to add to {t.name}</span>
+            <select name="userId" className={input} defaultValue="">
+              <option value="" disabled>
+                Choose a rep…
+              </option>
+              {candidates.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </ActionForm>
+      ) : null}
+      <details className="text-sm">
+        <summary className="cursor-pointer text-slate-600">Delete territory</summary>
+        <ActionForm
+          action={actions.remove}
+          hidden={{ territoryId: t.id }}
+          submit={`Delete ${t.name}`}
+          buttonClass="mt-2 rounded bg-red-600 px-3 py-1.5 text-white"
+        />
+      </details>
+    </section>
+  );
+}

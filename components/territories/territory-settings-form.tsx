@@ -1,0 +1,74 @@
+"use client";
+
+import type { TFormAction } from "@/lib/action-state";
+import { ActionForm } from "@/components/territories/action-form";
+
+export type TSettingsView = {
+  territoryMode: "open" | "strict";
+  autoAssign: { enabled: boolean; cap: number };
+  staleDays: number;
+  timeZone: string;
+};
+
+const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
+
+export function TerritorySettingsForm({
+  settings,
+  action,
+}: {
+  settings: TSettingsView;
+  action: TFormAction;
+}) {
+  return (
+    <ActionForm
+      action={action}
+      submit="Save settings"
+      className="grid gap-3 sm:grid-cols-2"
+      buttonClass="w-fit rounded bg-brand-600 px-4 py-2 text-sm text-white"
+    >
+      <label className="text-sm font-medium">
+        Territory rules
+        <select name="territoryMode" defaultValue={settings.territoryMode} className={input}>
+          <option value="open">Open — anyone may claim any lead; territory is the default filter</option>
+          <option value="strict">Strict — reps claim only leads touching their states</option>
+        </select>
+      </label>
+      <label className="text-sm font-medium">
+        Auto-assignment of new leads
+        <select
+          name="autoAssignEnabled"
+          defaultValue={settings.autoAssign.enabled ? "true" : "false"}
+          className={input}
+        >
+          <option value="false">Off — first come, first served from the pool</option>
+          <option value="true">On — round-robin to the territory&apos;s active reps</option>
+        </select>
+      </label>
+      <label className="text-sm font-medium">
+        Open-lead cap per rep (auto-assignment skips reps at the cap)
+        <input
+          name="autoAssignCap"
+          type="number"
+          min={1}
+          max={10000}
+          defaultValue={settings.autoAssign.cap}
+          className={input}
+        />
+      </label>
+      <label className="text-sm font-medium">
+        Call list: a lead is stale after this many days without contact
+        <input
+          name="staleDays"
+          type="number"
+          min={1}
+          max={365}
+          defaultValue={settings.staleDays}
+          className={input}
+        />
+      </label>
+      <p className="text-xs text-slate-600 sm:col-span-2">
+        Days are counted in the company time zone, {settings.timeZone}.
+      </p>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,46 @@
+import type { TCallBucket } from "@/lib/calls/call-priority";
+
+// Why a lead is on the call list, in words a rep reads at a glance. Pure: used by the server to
+// build rows and safe to import from client components.
+export type TReasonInput = {
+  bucket: TCallBucket;
+  nextFollowUpAt: string | Date | null;
+  lastContactAt: string | Date | null;
+  assignedAt: string | Date | null;
+  createdAt: string | Date;
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function ago(from: Date, now: Date): string {
+  const ms = Math.max(0, now.getTime() - from.getTime());
+  if (ms < HOUR) return `${Math.max(1, Math.round(ms / 60_000))} min ago`;
+  if (ms < DAY) return `${Math.round(ms / HOUR)} h ago`;
+  const days = Math.round(ms / DAY);
+  return `${days} day${days === 1 ? "" : "s"} ago`;
+}
+
+export function describeCallReason(r: TReasonInput, now: Date, timeZone: string): string {
+  const date = (v: string | Date) =>
+    new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric" }).format(
+      new Date(v),
+    );
+  const time = (v: string | Date) =>
+    new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(v));
+  const contact = r.lastContactAt ? new Date(r.lastContactAt) : null;
+  switch (r.bucket) {
+    case "overdue":
+      return `Follow-up overdue since ${date(r.nextFollowUpAt!)}`;
+    case "due_today":
+      return `Follow-up due today at ${time(r.nextFollowUpAt!)}`;
+    case "new":
+      return `New lead, never called — claimed ${ago(new Date(r.assignedAt ?? r.createdAt), now)}`;
+    case "interested":
+      return `Interested on the last call (${contact ? ago(contact, now) : "—"}), no follow-up booked`;
+    case "callback":
+      return `Asked for a callback ${contact ? ago(contact, now) : ""}`.trim();
+    case "stale":
+      return `No contact for ${contact ? Math.floor((now.getTime() - contact.getTime()) / DAY) : "many"} days`;
+  }
+}

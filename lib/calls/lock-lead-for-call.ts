@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { can, type TActor } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
+import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+
+/** How long opening a lead in the call flow marks it "being called" (renewed on each open). */
+export const CALL_LOCK_MINUTES = 10;
+
+export const ZCallLock = z.object({ leadId: z.coerce.number().int().positive() });
+export type TCallLock = z.input<typeof ZCallLock>;
+
+/**
+ * Soft lock: marks the lead as being called by the actor for 10 minutes, so nobody else dials
+ * it meanwhile. Allowed on one's own open lead (any lead for the manager) and on a pool lead
+ * (anyone may call before claiming). Someone else's live lock → 409 naming them; an expired
+ * lock is simply taken over. Saving the call clears it (release-call-lock.ts).
+ */
+export async function lockLeadForCall(actor: TActor, input: TCallLock) {
+  const parsed = ZCallLock.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { leadId } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const [lead] = await tx.$queryRaw<
+      {
+        id: number;
+        status: string;
+        assigned_admin_id: number | null;
+        locked_by_id: number | null;
+        locked_by_name: string | null;
+        live: boolean;
+      }[]
+    >`
+      SELECT l.id, l.status, l.assigned_admin_id, l.call_locked_by_id AS locked_by_id, u.name AS locked_by_name,
+             coalesce(l.call_locked_until > now(), false) AS live
+      FROM sales_leads l LEFT JOIN users u ON u.id = l.call_locked_by_id
+      WHERE l.id = ${leadId}
+      FOR UPDATE OF l`;
+    if (!lead) throw new AppError("NOT_FOUND", "Lead not found");
+    if (lead.status === "converted" || lead.status === "lost")
+      throw new AppError("CONFLICT", `This lead is ${lead.status}; there is nothing to call about`);
+    if (lead.status !== "pending" && !can(actor, "lead.work", { assignedAdminId: lead.assigned_admin_id }))
+      throw new AppError("FORBIDDEN", "This lead is assigned to someone else.");
+    if (lead.live && lead.locked_by_id !== actor.id)
+      throw new AppError("CONFLICT", `${lead.locked_by_name ?? "Someone"} is calling this lead right now`);
+    const [row] = await tx.$queryRaw<{ until: Date }[]>`
+      UPDATE sales_leads
+      SET call_locked_by_id = ${actor.id}, call_locked_until = now() + make_interval(mins => ${CALL_LOCK_MINUTES}::int)
+      WHERE id = ${leadId}
+      RETURNING call_locked_until AS until`;
+    // A renewal by the same caller is not news for the timeline; a new lock is.
+    if (!(lead.live && lead.locked_by_id === actor.id)) {
+      await recordLeadEvent(tx, {
+        leadId,
+        actorId: actor.id,
+        type: "call_locked",
+        data: { until: row.until.toISOString() },
+      });
+    }
+    return { leadId, lockedUntil: row.until.toISOString() };
+  });
+}

@@ -1,0 +1,162 @@
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, login, newPage, screenshot } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const panelLeadId = async (page: Page) =>
+  Number(await page.getByTestId("call-panel").getAttribute("data-lead-id"));
+
+async function waitForPanelLead(page: Page, leadId: number) {
+  await page.locator(`[data-testid=call-panel][data-lead-id="${leadId}"]`).waitFor();
+}
+
+describe("call list", () => {
+  it("lets a rep work three leads by keyboard alone, each outcome landing on the lead's timeline", async () => {
+    const page = await newPage(browser);
+    await login(page, "sarah@pilot-crm.test");
+    await page.goto("/admin/crm/calls");
+    await page.getByRole("heading", { name: "Call list" }).waitFor();
+    const callsBefore = Number(await page.getByTestId("metric-calls-today").textContent());
+    const rows = page.locator("ol[aria-label='Call list'] > li:not(:has([data-testid=lock-badge]))");
+    const ids = await rows.evaluateAll((els) =>
+      els.slice(0, 3).map((e) => Number(e.getAttribute("data-lead-id"))),
+    );
+    expect(ids).toHaveLength(3);
+
+    const work = [
+      { notes: "Left a message about the Tulsa move", pick: "t", outcome: "2", label: "Voicemail" },
+      { notes: "", pick: "d", outcome: "4", label: "Interested" },
+      { notes: "Call back after the board meeting", pick: "w", outcome: "6", label: "Call back" },
+    ];
+    await page.keyboard.press("s");
+    for (const [i, step] of work.entries()) {
+      await waitForPanelLead(page, ids[i]);
+      if (step.notes) {
+        await page.keyboard.press("e");
+        await page.keyboard.type(step.notes); // typed into the notes: digits and letters do not trigger shortcuts
+        await page.keyboard.press("Escape");
+      }
+      await page.keyboard.press(step.pick);
+      if (i === 0) await screenshot(page, "calls-working-a-lead");
+      await page.keyboard.press(step.outcome);
+      await page
+        .getByTestId("call-message")
+        .filter({ hasText: `Saved ${step.label}` })
+        .waitFor();
+    }
+    // The fourth lead is open next; three calls more on today's count.
+    expect(await panelLeadId(page)).not.toBe(ids[2]);
+    await page
+      .getByTestId("metric-calls-today")
+      .filter({ hasText: String(callsBefore + 3) })
+      .waitFor();
+    await screenshot(page, "calls-after-three");
+
+    for (const [i, step] of work.entries()) {
+      await page.goto(`/admin/crm/lead/${ids[i]}`);
+      const entry = page
+        .getByRole("list", { name: "Timeline" })
+        .locator("li", { hasText: "Call from the call list" });
+      await entry.first().waitFor();
+      expect(await entry.count()).toBe(1);
+      const text = await entry.textContent();
+      expect(text).toContain(`Call — ${step.label}`);
+      expect(text).toContain("Sarah Chen");
+      expect(text).toContain("Follow up");
+      if (step.notes) expect(text).toContain(step.notes);
+    }
+    await screenshot(page, "calls-timeline");
+    await page.close();
+  });
+
+  it("works on a phone-sized screen", async () => {
+    const page = await newPage(browser, { width: 390, height: 844 });
+    await login(page, "mike@pilot-crm.test");
+    await page.goto("/admin/crm/calls");
+    await page
+      .getByRole("button", { name: /^Call / })
+      .first()
+      .click();
+    await page.getByTestId("call-panel").waitFor();
+    const box = await page.getByTestId("call-panel").boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(390);
+    await screenshot(page, "calls-phone");
+    await page.keyboard.press("n");
+    await page.close();
+  });
+});
+
+describe("territories", () => {
+  it("follows a manager's change of a territory's states on the map and in the rep's pool", async () => {
+    const manager = await newPage(browser);
+    await login(manager, "manager@pilot-crm.test");
+    await manager.goto("/admin/crm/territories");
+    const oklahoma = manager.getByRole("img", { name: /^Oklahoma:/ });
+    expect(await oklahoma.getAttribute("aria-label")).toMatch(/^Oklahoma: Central \(2 reps\)/);
+
+    const alex = await newPage(browser);
+    await login(alex, "alex@pilot-crm.test");
+    await alex.goto("/admin/crm/pool?scope=mine&state=OK");
+    const matchedOk = alex.locator("[aria-label='Lead pool'] span", {
+      hasText: /^OK \(in your territory\)$/,
+    });
+    const beforeSummary = await alex.getByTestId("pool-summary").textContent();
+    expect(beforeSummary).not.toContain("OK");
+    expect(await matchedOk.count()).toBe(0);
+
+    const west = manager.locator("[data-territory=West]");
+    const statesField = west.getByLabel("States of West (codes, comma separated)");
+    const original = await statesField.inputValue();
+    await statesField.fill(`${original}, OK`);
+    await west.getByRole("button", { name: "Save states" }).click();
+    await west.getByText(/States saved: .*OK/).waitFor();
+    await manager.getByRole("img", { name: /^Oklahoma: Central, West \(3 reps\)/ }).waitFor();
+    await manager.getByRole("cell", { name: "Central, West" }).first().waitFor();
+    await screenshot(manager, "territories-after-change");
+
+    await alex.reload();
+    expect(await alex.getByTestId("pool-summary").textContent()).toContain("OK");
+    expect(await matchedOk.count()).toBeGreaterThan(0);
+    await screenshot(alex, "pool-after-change");
+    // Claim straight from the pool (the oldest row, out of the way of the other browser tests).
+    const last = alex.locator("[aria-label='Lead pool'] > li").last();
+    const claimedId = await last.getAttribute("data-lead-id");
+    await last.getByRole("button", { name: /^Claim / }).click();
+    await alex
+      .getByTestId("pool-notice")
+      .filter({ hasText: /^Claimed .*: it is on your call list\.$/ })
+      .waitFor();
+    await alex
+      .locator(`[aria-label='Lead pool'] > li[data-lead-id="${claimedId}"]`)
+      .waitFor({ state: "detached" });
+    await alex.goto(`/admin/crm/lead/${claimedId}`);
+    await alex.getByText(/yours/).first().waitFor();
+
+    await statesField.fill(original);
+    await west.getByRole("button", { name: "Save states" }).click();
+    await manager.getByRole("img", { name: /^Oklahoma: Central \(2 reps\)/ }).waitFor();
+    await manager.close();
+    await alex.close();
+  });
+
+  it("shows a rep their own territories and no editing", async () => {
+    const page = await newPage(browser);
+    await login(page, "david@pilot-crm.test");
+    await page.goto("/admin/crm/territories");
+    await page.getByRole("heading", { name: "My territories" }).waitFor();
+    expect(
+      await page
+        .locator("[data-territory]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-territory")).sort()),
+    ).toEqual(["Central", "Southeast"]);
+    expect(await page.getByRole("button", { name: "Save states" }).count()).toBe(0);
+    await screenshot(page, "territories-rep");
+    await page.close();
+  });
+});
