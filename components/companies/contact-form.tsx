@@ -7,13 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { inputClass, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
 import { useFormAction } from "@/components/leads/use-form-action";
 
-type TContact = {
-  id: number;
-  name: string;
-  title: string | null;
-  email: string | null;
-  phone: string | null;
-};
+import type { TContactSummary as TContact } from "@/lib/companies/company-summary";
 
 /** Add a person at the company, or (with `contact`) edit one behind an "Edit" toggle. */
 export function ContactForm({

@@ -1,23 +1,7 @@
 import Link from "next/link";
 import { telHref } from "@/components/leads/format";
 
-type TCompany = {
-  id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  usdot: string | null;
-  mcNumber: string | null;
-  city: string | null;
-  state: string | null;
-};
-type TContact = {
-  id: number;
-  name: string;
-  title: string | null;
-  email: string | null;
-  phone: string | null;
-};
+import type { TCompanySummary as TCompany, TContactSummary as TContact } from "@/lib/companies/company-summary";
 
 export function PhoneLink({ phone }: { phone: string | null }) {
   if (!phone) return null;

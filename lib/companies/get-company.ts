@@ -5,23 +5,16 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { can, type TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { zId } from "@/lib/leads/lead-input";
+import { toCompanySummary, toContactSummaries, type TCompanySummary, type TContactSummary } from "@/lib/companies/company-summary";
 import type { TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
 export const ZGetCompany = z.object({ company_id: zId("company_id") });
 export type TGetCompany = z.input<typeof ZGetCompany>;
 
-export type TCompanyDetail = {
-  id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  usdot: string | null;
-  mcNumber: string | null;
-  city: string | null;
-  state: string | null;
+export type TCompanyDetail = TCompanySummary & {
   externalId: string | null;
   createdAt: string;
-  contacts: { id: number; name: string; title: string | null; email: string | null; phone: string | null }[];
+  contacts: TContactSummary[];
   leads: {
     id: number;
     status: TLeadStatus;
@@ -47,17 +40,10 @@ export async function getCompany(actor: TActor, input: TGetCompany): Promise<TCo
   });
   if (!c) throw new AppError("NOT_FOUND", "Company not found");
   return {
-    id: c.id,
-    name: c.name,
-    email: c.email,
-    phone: c.phone,
-    usdot: c.usdot,
-    mcNumber: c.mcNumber,
-    city: c.city,
-    state: c.state,
+    ...toCompanySummary(c),
     externalId: c.externalId,
     createdAt: c.createdAt.toISOString(),
-    contacts: c.contacts.map(({ id, name, title, email, phone }) => ({ id, name, title, email, phone })),
+    contacts: toContactSummaries(c.contacts),
     leads: c.leads.map((l) => ({
       id: l.id,
       status: l.status,

@@ -1,4 +1,5 @@
 import "server-only";
+import { toCompanySummary, toContactSummaries, type TCompanySummary, type TContactSummary } from "@/lib/companies/company-summary";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -39,17 +40,8 @@ export type TLeadDetail = {
   closedAt: string | null;
   createdAt: string;
   assignee: { id: number; name: string; email: string; phone: string | null } | null;
-  company: {
-    id: number;
-    name: string;
-    email: string | null;
-    phone: string | null;
-    usdot: string | null;
-    mcNumber: string | null;
-    city: string | null;
-    state: string | null;
-  };
-  contacts: { id: number; name: string; title: string | null; email: string | null; phone: string | null }[];
+  company: TCompanySummary;
+  contacts: TContactSummary[];
   conversion: {
     value: number;
     type: TConversionType;
@@ -98,17 +90,8 @@ export async function getLeadDetail(actor: TActor, input: TGetLeadDetail): Promi
     closedAt: iso(lead.closedAt),
     createdAt: lead.createdAt.toISOString(),
     assignee: lead.assignedAdmin,
-    company: {
-      id: c.id,
-      name: c.name,
-      email: c.email,
-      phone: c.phone,
-      usdot: c.usdot,
-      mcNumber: c.mcNumber,
-      city: c.city,
-      state: c.state,
-    },
-    contacts: c.contacts.map(({ id, name, title, email, phone }) => ({ id, name, title, email, phone })),
+    company: toCompanySummary(c),
+    contacts: toContactSummaries(c.contacts),
     conversion: lead.conversion
       ? {
           value: lead.conversion.conversionValue.toNumber(),
