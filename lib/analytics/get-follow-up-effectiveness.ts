@@ -34,33 +34,24 @@ export async function getFollowUpEffectiveness(actor: TActor, input: TAnalyticsF
       -- width_bucket finds a follow-up's local day among them without a time-zone conversion per row.
       SELECT array_agg(d AT TIME ZONE ${f.timeZone}::text ORDER BY d) AS starts
       FROM generate_series(${f.from}::date::timestamp, (${f.to}::date + 2)::timestamp, interval '1 day') AS d
-    ), due AS MATERIALIZED (
-      SELECT array_agg(DISTINCT a.lead_id) AS lead_ids
-      FROM sales_actions a
-      ${leadJoin}
-      WHERE ${inRange("a.follow_up_date", f)} ${repCondition("a.admin_id", f)}
-    ), sequence AS (
-      -- The leads' actions in order, read index-only and already sorted by the index.
-      SELECT a.lead_id, a.created_at, a.follow_up_date, a.admin_id,
-             lead(a.created_at) OVER (PARTITION BY a.lead_id ORDER BY a.created_at) AS next_at
-      FROM sales_actions a
-      WHERE a.lead_id = ANY ((SELECT lead_ids FROM due)::int[])
     ), judged AS MATERIALIZED (
-      -- Materialized so each verdict is worked out once, not once per aggregate that reads it.
-      SELECT s.lead_id,
+      -- One row per follow-up due, read from the (follow_up_date, …, next_touch_at) index; the
+      -- next touch is the lead's next action (sales_actions.next_touch_at, kept by a trigger) or,
+      -- after its last action, its closing (converted or lost).
+      SELECT a.lead_id,
              CASE
                WHEN touch.at IS NOT NULL AND touch.at < grace.ends THEN 3
                WHEN touch.at IS NOT NULL THEN 2
                WHEN now() >= grace.ends THEN 1
              END AS verdict
-      FROM sequence s
+      FROM sales_actions a
+      ${leadJoin}
       CROSS JOIN day_starts ds
-      -- After a lead's last action, its closing (converted or lost) is the next touch.
       CROSS JOIN LATERAL (
-        SELECT coalesce(s.next_at, (SELECT l.closed_at FROM sales_leads l WHERE l.id = s.lead_id AND l.closed_at >= s.created_at)) AS at
+        SELECT coalesce(a.next_touch_at, (SELECT c.closed_at FROM sales_leads c WHERE c.id = a.lead_id AND c.closed_at >= a.created_at)) AS at
       ) touch
-      CROSS JOIN LATERAL (SELECT ds.starts[width_bucket(s.follow_up_date, ds.starts) + 2] AS ends) grace
-      WHERE ${inRange("s.follow_up_date", f)} ${repCondition("s.admin_id", f)}
+      CROSS JOIN LATERAL (SELECT ds.starts[width_bucket(a.follow_up_date, ds.starts) + 2] AS ends) grace
+      WHERE ${inRange("a.follow_up_date", f)} ${repCondition("a.admin_id", f)}
     ), per_lead AS (
       SELECT j.lead_id, min(j.verdict) AS worst, count(*) FILTER (WHERE j.verdict IS NULL) AS open,
              count(*) FILTER (WHERE j.verdict = 3) AS kept, count(*) FILTER (WHERE j.verdict = 2) AS late,

@@ -73,27 +73,38 @@ export async function seedBig({ leads, actions, quiet }: { leads: number; action
     SELECT id, 'BIG-' || id, estimated_value, 'order_placed', assigned_admin_id, 'generated', closed_at
     FROM sales_leads l WHERE status = 'converted' AND NOT EXISTS (SELECT 1 FROM sales_conversions c WHERE c.lead_id = l.id)`);
 
-  // Actions on worked leads, by the lead's own rep, spread across the lead's life.
-  const [{ lo, hi }] = await db.$queryRawUnsafe<{ lo: number; hi: number }[]>(
-    `SELECT min(id)::int AS lo, max(id)::int AS hi FROM sales_leads WHERE assigned_admin_id IS NOT NULL`);
-  let done = 0;
-  while (done < actions) {
-    const n = Math.min(BATCH * 5, actions - done);
+  // Actions on worked leads, by the lead's own rep, spread across the lead's life. The per-row
+  // next-touch triggers are off for the bulk insert and their column is filled in one pass after.
+  await db.$executeRawUnsafe(`ALTER TABLE sales_actions DISABLE TRIGGER sales_actions_next_touch_before, DISABLE TRIGGER sales_actions_next_touch_after`);
+  try {
+    const [{ lo, hi }] = await db.$queryRawUnsafe<{ lo: number; hi: number }[]>(
+      `SELECT min(id)::int AS lo, max(id)::int AS hi FROM sales_leads WHERE assigned_admin_id IS NOT NULL`);
+    let done = 0;
+    while (done < actions) {
+      const n = Math.min(BATCH * 5, actions - done);
+      await db.$executeRawUnsafe(`
+        WITH pick AS (
+          SELECT $1::int + floor(random() * ($2::int - $1::int + 1))::int AS lead_id, random() AS r1, random() AS r2
+          FROM generate_series(1, $3::int)
+        ) -- oversampled: picks that land on unassigned leads are dropped
+        INSERT INTO sales_actions (lead_id, admin_id, action_type, action_description, outcome, notes, follow_up_date, created_at)
+        SELECT l.id, l.assigned_admin_id,
+               (ARRAY['call','call','call','email','text','meeting'])[1 + floor(p.r1 * 6)::int]::action_type,
+               'generated', (ARRAY['answered','voicemail','no_answer','interested','not_interested','callback'])[1 + floor(p.r2 * 6)::int]::action_outcome,
+               NULL, l.created_at + (p.r2 * 20) * interval '1 day', l.created_at + (p.r1 * 10) * interval '1 day'
+        FROM pick p JOIN sales_leads l ON l.id = p.lead_id
+        WHERE l.assigned_admin_id IS NOT NULL
+        LIMIT $4::int`, lo, hi, Math.ceil(n * 1.3), n);
+      done += n;
+      progress("actions", Math.min(done, actions), actions, quiet);
+    }
     await db.$executeRawUnsafe(`
-      WITH pick AS (
-        SELECT $1::int + floor(random() * ($2::int - $1::int + 1))::int AS lead_id, random() AS r1, random() AS r2
-        FROM generate_series(1, $3::int)
-      ) -- oversampled: picks that land on unassigned leads are dropped
-      INSERT INTO sales_actions (lead_id, admin_id, action_type, action_description, outcome, notes, follow_up_date, created_at)
-      SELECT l.id, l.assigned_admin_id,
-             (ARRAY['call','call','call','email','text','meeting'])[1 + floor(p.r1 * 6)::int]::action_type,
-             'generated', (ARRAY['answered','voicemail','no_answer','interested','not_interested','callback'])[1 + floor(p.r2 * 6)::int]::action_outcome,
-             NULL, l.created_at + (p.r2 * 20) * interval '1 day', l.created_at + (p.r1 * 10) * interval '1 day'
-      FROM pick p JOIN sales_leads l ON l.id = p.lead_id
-      WHERE l.assigned_admin_id IS NOT NULL
-      LIMIT $4::int`, lo, hi, Math.ceil(n * 1.3), n);
-    done += n;
-    progress("actions", Math.min(done, actions), actions, quiet);
+      UPDATE sales_actions a SET next_touch_at = n.next_at
+      FROM (SELECT id, lead(created_at) OVER (PARTITION BY lead_id ORDER BY created_at, id) AS next_at
+            FROM sales_actions WHERE lead_id BETWEEN $1::int AND $2::int) n
+      WHERE n.id = a.id AND n.next_at IS DISTINCT FROM a.next_touch_at`, lo, hi);
+  } finally {
+    await db.$executeRawUnsafe(`ALTER TABLE sales_actions ENABLE TRIGGER sales_actions_next_touch_before, ENABLE TRIGGER sales_actions_next_touch_after`);
   }
   await db.$executeRawUnsafe(`ANALYZE`);
   const [counts] = await db.$queryRawUnsafe<{ leads: number; actions: number }[]>(
