@@ -55,7 +55,8 @@ if ((embedded && rows[0].n === 0) || env.SEED_DEMO === "1") {
   if (code !== 0) process.exit(code ?? 1);
 }
 
-const next = spawn("npx", ["--no-install", "next", "dev", "-p", String(port)], { stdio: "inherit", env });
+// Its own process group, so stopping this script stops Next and everything npx started under it.
+const next = spawn("npx", ["--no-install", "next", "dev", "-p", String(port)], { stdio: "inherit", env, detached: true });
 setTimeout(() => {
   console.log(`\n  Pilot CRM: http://localhost:${port}/login`);
   if (embedded) {
@@ -74,7 +75,11 @@ let stopping = false;
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  next.kill("SIGTERM");
+  try {
+    process.kill(-next.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
   if (embedded) {
     fs.rmSync(embeddedUrlFile, { force: true });
     await embedded.stop();
