@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DashboardPanel } from "@/components/dashboard/dashboard-panel";
+import { LeadRow } from "@/components/dashboard/lead-row";
 import type { TLeadListRow } from "@/lib/leads/list-leads";
 import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
 import { formatDateTime, formatMoney } from "@/components/leads/format";
@@ -22,27 +22,19 @@ export function ActiveLeads({ rows, total, asOf }: { rows: TLeadListRow[]; total
           {rows.map((r) => {
             const overdue = r.nextFollowUpAt !== null && new Date(r.nextFollowUpAt).getTime() < now;
             return (
-              <li
+              <LeadRow
                 key={r.id}
-                className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm"
-                data-lead-id={r.id}
+                id={r.id}
+                name={r.company.name}
+                detail={`${r.lastCallOutcome ? `Last call: ${OUTCOME_LABELS[r.lastCallOutcome]} · ` : ""}${formatMoney(r.estimatedValue)}`}
               >
-                <div className="min-w-0 flex-1">
-                  <Link href={`/admin/crm/lead/${r.id}`} className="font-medium hover:underline">
-                    {r.company.name}
-                  </Link>
-                  <p className="text-slate-600">
-                    {r.lastCallOutcome ? `Last call: ${OUTCOME_LABELS[r.lastCallOutcome]} · ` : ""}
-                    {formatMoney(r.estimatedValue)}
-                  </p>
-                </div>
                 <StatusBadge status={r.status} />
                 <span className={`text-right ${overdue ? "font-medium text-red-700" : "text-slate-700"}`}>
                   {r.nextFollowUpAt
                     ? `${overdue ? "Overdue: " : "Follow up "}${formatDateTime(r.nextFollowUpAt)}`
                     : "No follow-up set"}
                 </span>
-              </li>
+              </LeadRow>
             );
           })}
         </ul>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DashboardPanel } from "@/components/dashboard/dashboard-panel";
+import { LeadRow } from "@/components/dashboard/lead-row";
 import type { TFormAction } from "@/lib/action-state";
 import type { TLeadListRow } from "@/lib/leads/list-leads";
 import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
@@ -17,24 +17,15 @@ export function PendingLeads({ rows, claim }: { rows: TLeadListRow[]; claim: TFo
       {rows.length ? (
         <ul className="divide-y divide-slate-200" data-testid="pending-leads">
           {rows.map((r) => (
-            <li
+            <LeadRow
               key={r.id}
-              className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm"
-              data-lead-id={r.id}
+              id={r.id}
+              name={r.company.name}
+              detail={`${SOURCE_LABELS[r.leadSource]}${r.origin ? ` · ${r.origin}${r.destination ? ` → ${r.destination}` : ""}` : ""} · ${formatDateTime(r.createdAt)}`}
             >
-              <div className="min-w-0 flex-1">
-                <Link href={`/admin/crm/lead/${r.id}`} className="font-medium hover:underline">
-                  {r.company.name}
-                </Link>
-                <p className="text-slate-600">
-                  {SOURCE_LABELS[r.leadSource]}
-                  {r.origin ? ` · ${r.origin}${r.destination ? ` → ${r.destination}` : ""}` : ""} ·{" "}
-                  {formatDateTime(r.createdAt)}
-                </p>
-              </div>
               <span className="tabular-nums">{formatMoney(r.estimatedValue)}</span>
               <ClaimButton leadId={r.id} companyName={r.company.name} action={claim} />
-            </li>
+            </LeadRow>
           ))}
         </ul>
       ) : (

@@ -4,21 +4,10 @@ import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { formatDateTime } from "@/components/leads/format";
+import type { TLeadEmail } from "@/lib/email/list-lead-emails";
 
-export type TLeadEmailRow = {
-  id: number;
-  subject: string;
-  to: string;
-  status: string;
-  error: string | null;
-  openCount: number;
-  clickCount: number;
-  replyCount: number;
-  createdAt: string;
-  senderName: string;
-  templateName: string | null;
-  templateVersion: number | null;
-};
+// The server's own shape (a type-only import: nothing of the server module reaches the browser).
+export type TLeadEmailRow = TLeadEmail;
 
 const STATUS_STYLE: Record<string, string> = {
   failed: "bg-red-100 text-red-800",
