@@ -1,7 +1,8 @@
 // npm run bench -- ingest [--events 3000] [--connections 32] [--rounds 6] [--max-seconds 240]
 // The lead webhook under load, against the production build and a fresh database of its own:
 // signed events (20 % from repeat companies) and the same load with a bad signature (the route's
-// floor: read, verify, refuse), alternated in rounds so both meet the same machine. Then the
+// floor: read, verify, refuse), alternated in rounds so both meet the same machine. Each kind keeps
+// its connections open from the warm-up to the end, as a webhook sender does. Then the
 // database is reconciled with what was sent: one activity per accepted event, one receipt each,
 // one lead per company, no duplicate company, nothing from a refused request.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -13,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createLeadEventStream, newWebhookId, newWebhookSecret, signWebhook, type TLeadEventBody } from "../lib/lead-events";
-import { latencySummary, post, runLoad, type TAnswer, type TPrepared } from "./lib/http-load";
+import { createConnections, latencySummary, post, runLoad, type TAnswer, type TPrepared } from "./lib/http-load";
 import { pidsCpu, processGroupCpu } from "./lib/process-cpu";
 import { printTable, type TBenchResult } from "./lib/report";
 
@@ -97,8 +98,10 @@ export async function run(args: string[]): Promise<TBenchResult> {
     const valid = Array.from({ length: total + warm }, () => prepare(next(), secret));
     const wrongSecret = newWebhookSecret();
     const bad = Array.from({ length: total + warm }, () => prepare(next(), wrongSecret));
-    const warmValid = await runLoad(PORT, valid.slice(0, warm), connections, 60);
-    await runLoad(PORT, bad.slice(0, warm), connections, 60);
+    // Each kind keeps its own 32 connections, opened by the warm-up, through all its rounds.
+    const open = { valid: createConnections(connections), bad: createConnections(connections) };
+    const warmValid = await runLoad(PORT, valid.slice(0, warm), connections, 60, open.valid);
+    await runLoad(PORT, bad.slice(0, warm), connections, 60, open.bad);
 
     // CPU spent by the server and by its database connections: unlike latency, it does not move
     // with what else runs on a shared machine.
@@ -111,7 +114,7 @@ export async function run(args: string[]): Promise<TBenchResult> {
       for (const [kind, list] of [["valid", valid], ["bad", bad]] as const) {
         const slice = list.slice(warm + r * chunk, warm + Math.min(total, (r + 1) * chunk));
         const before = cpuNow();
-        const result = await runLoad(PORT, slice, connections, maxSeconds / rounds / 2);
+        const result = await runLoad(PORT, slice, connections, maxSeconds / rounds / 2, open[kind]);
         const after = cpuNow();
         timed[kind].answers.push(...result.answers);
         timed[kind].seconds += result.seconds;
@@ -119,6 +122,9 @@ export async function run(args: string[]): Promise<TBenchResult> {
         timed[kind].dbCpu += after.db - before.db;
       }
     }
+
+    open.valid.destroy();
+    open.bad.destroy();
 
     // Replays of accepted events: the sender retries with a fresh signature, same id and body.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });

@@ -25,8 +25,17 @@ export function post(agent: http.Agent, port: number, req: TPrepared): Promise<T
   });
 }
 
-export async function runLoad(port: number, requests: TPrepared[], connections: number, maxSeconds: number): Promise<TLoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+/**
+ * The connections a load keeps open between its runs: a sender keeps its connections alive, so
+ * a round that opened 32 fresh ones would time 32 handshakes (and each connection's first,
+ * costlier request) along with the route.
+ */
+export function createConnections(connections: number): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+}
+
+export async function runLoad(port: number, requests: TPrepared[], connections: number, maxSeconds: number, shared?: http.Agent): Promise<TLoadResult> {
+  const agent = shared ?? createConnections(connections);
   const answers: (TAnswer | undefined)[] = new Array(requests.length);
   const deadline = performance.now() + maxSeconds * 1000;
   let nextIndex = 0;
@@ -43,7 +52,7 @@ export async function runLoad(port: number, requests: TPrepared[], connections: 
   }
   await Promise.all(Array.from({ length: connections }, worker));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  if (!shared) agent.destroy();
   return { answers, seconds, sent: Math.min(nextIndex, requests.length) };
 }
 
