@@ -42,7 +42,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 /**
  * The pg pool under `db`, for a statement on a hot path where Prisma's per-query overhead is most
- * of the cost (one call per lead webhook). Everything else goes through `db`.
+ * of the cost (one call per batch of lead webhooks). Everything else goes through `db`.
  */
 export function dbPool(): pg.Pool {
   return database().pool;

@@ -131,8 +131,15 @@ describe("consolidation", () => {
     expect(Number((await db.salesLead.findUniqueOrThrow({ where: { id: first.lead_id } })).estimatedValue)).toBe(2350.75);
   });
 
-  it("values a location share at the historical average conversion, an order attempt at its total", async () => {
-    const avg = async () => Number((await db.$queryRaw<{ a: string }[]>`SELECT coalesce(round(avg(conversion_value), 2), 1200)::text AS a FROM sales_conversions`)[0].a);
+  it("values a location share at the average of the latest 1 000 conversions, an order attempt at its total", async () => {
+    const avg = async () =>
+      Number(
+        (
+          await db.$queryRaw<{ a: string }[]>`
+            SELECT coalesce(round(avg(conversion_value), 2), 1200)::text AS a
+            FROM (SELECT conversion_value FROM sales_conversions ORDER BY created_at DESC LIMIT 1000) AS recent`
+        )[0].a,
+      );
     const low = await avg();
     const share = await send(leadEvent("location_share"));
     const high = await avg();

@@ -1,0 +1,107 @@
+import "server-only";
+import type pg from "pg";
+import { isDatabaseUnavailable } from "@/lib/errors";
+
+// Group commit for lead events. Under load most of an event's cost was per statement and per
+// transaction, not per event: a round trip, a commit, and locks on some 35 tables and indexes.
+// So each process sends its events through one queue: the first event of a quiet moment goes to
+// the database at once; those that arrive while a batch is in the database leave together, as
+// the next batch, in one statement and one transaction (ingest_lead_events() in
+// prisma/migrations/20261202070000_ingest_indexed_lookups). One batch at a time per process, so
+// a process's own batches never wait on each other's company locks.
+
+export type TLeadEventParams = {
+  webhook_id: string | null;
+  body_sha256: string | null;
+  source: string;
+  payload: Record<string, unknown>;
+  occurred_at: string;
+  value: number | null;
+  stated_value: number | null;
+  states: string[];
+};
+
+export type TLeadEventRow = {
+  lead_id: number;
+  consolidated: boolean;
+  status: string;
+  replay_sha256: string | null;
+  auto_assign: { enabled?: unknown } | null;
+};
+
+// Enough to carry everything that queues behind one batch at a few thousand events a second,
+// and few enough that one transaction's company locks stay short.
+export const MAX_LEAD_EVENT_BATCH = 50;
+
+type TWaiting = { params: TLeadEventParams; windowMinutes: number; historyLimit: number; resolve: (row: TLeadEventRow) => void; reject: (err: unknown) => void };
+type TQueue = { waiting: TWaiting[]; busy: boolean };
+
+// Keyed by pool: a test or benchmark may point DATABASE_URL at another database (lib/db.ts).
+const queues = new WeakMap<pg.Pool, TQueue>();
+
+/** Ingests one event in the next batch to `pool`; resolves with its own answer. */
+export function submitLeadEvent(pool: pg.Pool, params: TLeadEventParams, windowMinutes: number, historyLimit: number): Promise<TLeadEventRow> {
+  let queue = queues.get(pool);
+  if (!queue) queues.set(pool, (queue = { waiting: [], busy: false }));
+  const q = queue;
+  return new Promise((resolve, reject) => {
+    q.waiting.push({ params, windowMinutes, historyLimit, resolve, reject });
+    if (!q.busy) void drain(pool, q);
+  });
+}
+
+async function drain(pool: pg.Pool, queue: TQueue): Promise<void> {
+  queue.busy = true;
+  try {
+    while (queue.waiting.length) {
+      const first = queue.waiting[0];
+      // A batch shares its window and history settings (they only change with the environment).
+      let n = 1;
+      while (
+        n < queue.waiting.length &&
+        n < MAX_LEAD_EVENT_BATCH &&
+        queue.waiting[n].windowMinutes === first.windowMinutes &&
+        queue.waiting[n].historyLimit === first.historyLimit
+      )
+        n++;
+      await runBatch(pool, queue.waiting.splice(0, n));
+    }
+  } finally {
+    queue.busy = false;
+  }
+}
+
+async function runBatch(pool: pg.Pool, batch: TWaiting[]): Promise<void> {
+  try {
+    const rows = await ingestBatch(pool, batch);
+    batch.forEach((w, i) => w.resolve(rows[i]));
+  } catch (err) {
+    // One event's error (or a deadlock with another process's batch) rolled back every event of
+    // the batch. Each runs again alone, so only the failing one fails and the rest are kept.
+    // With the database gone there is nothing to retry: every sender hears 503 now.
+    if (batch.length === 1 || isDatabaseUnavailable(err)) {
+      for (const w of batch) w.reject(err);
+      return;
+    }
+    for (const w of batch) {
+      try {
+        w.resolve((await ingestBatch(pool, [w]))[0]);
+      } catch (alone) {
+        w.reject(alone);
+      }
+    }
+  }
+}
+
+async function ingestBatch(pool: pg.Pool, batch: TWaiting[]): Promise<TLeadEventRow[]> {
+  // Not a named (prepared) statement: the embedded database serves every connection from one
+  // session, where a second connection preparing the same name fails.
+  const { rows } = await pool.query<TLeadEventRow & { ord: number }>(
+    "SELECT ord, lead_id, consolidated, status, replay_sha256, auto_assign FROM ingest_lead_events($1::jsonb, $2::int, $3::int)",
+    [JSON.stringify(batch.map((w) => w.params)), batch[0].windowMinutes, batch[0].historyLimit],
+  );
+  if (rows.length !== batch.length) throw new Error(`ingest_lead_events answered ${rows.length} rows for ${batch.length} events`);
+  const byOrd = new Array<TLeadEventRow>(batch.length);
+  for (const row of rows) byOrd[row.ord - 1] = row;
+  return byOrd;
+}
