@@ -27,6 +27,9 @@ import {
 export const DEFAULT_CONSOLIDATION_MINUTES = 60;
 // lead_data.history keeps this many recent events; lead_activities keeps them all.
 export const LEAD_DATA_HISTORY_LIMIT = 25;
+// An event still waiting for the database after this long is answered 503 (the sender retries):
+// about the pool's wait for a connection, and well inside a webhook sender's timeout.
+export const LEAD_EVENT_MAX_WAIT_MS = 10_000;
 
 function consolidationMinutes(): number {
   const n = Number(process.env.LEAD_CONSOLIDATION_MINUTES);
@@ -94,8 +97,7 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
       stated_value: i.estimatedValue ?? null,
       states: collectLeadStates([], data, i.company.state),
     },
-    consolidationMinutes(),
-    LEAD_DATA_HISTORY_LIMIT,
+    { windowMinutes: consolidationMinutes(), historyLimit: LEAD_DATA_HISTORY_LIMIT, maxWaitMs: LEAD_EVENT_MAX_WAIT_MS },
   );
   if (row.replay_sha256 !== null && row.replay_sha256 !== bodySha256) {
     throw new AppError("CONFLICT", "This webhook-id was already used with a different body");

@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { isDatabaseUnavailable } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 
 // Group commit for lead events. Under load most of an event's cost was per statement and per
 // transaction, not per event: a round trip, a commit, and locks on some 35 tables and indexes.
@@ -33,19 +33,30 @@ export type TLeadEventRow = {
 // and few enough that one transaction's company locks stay short.
 export const MAX_LEAD_EVENT_BATCH = 50;
 
-type TWaiting = { params: TLeadEventParams; windowMinutes: number; historyLimit: number; resolve: (row: TLeadEventRow) => void; reject: (err: unknown) => void };
+export type TLeadEventSettings = {
+  windowMinutes: number;
+  historyLimit: number;
+  /**
+   * How long an event may wait for its batch. Past that (the database is slow or stuck) it is
+   * answered 503 with Retry-After before it reaches the database, instead of the queue growing
+   * without end; the sender retries later.
+   */
+  maxWaitMs: number;
+};
+
+type TWaiting = { params: TLeadEventParams; settings: TLeadEventSettings; since: number; resolve: (row: TLeadEventRow) => void; reject: (err: unknown) => void };
 type TQueue = { waiting: TWaiting[]; busy: boolean };
 
 // Keyed by pool: a test or benchmark may point DATABASE_URL at another database (lib/db.ts).
 const queues = new WeakMap<pg.Pool, TQueue>();
 
 /** Ingests one event in the next batch to `pool`; resolves with its own answer. */
-export function submitLeadEvent(pool: pg.Pool, params: TLeadEventParams, windowMinutes: number, historyLimit: number): Promise<TLeadEventRow> {
+export function submitLeadEvent(pool: pg.Pool, params: TLeadEventParams, settings: TLeadEventSettings): Promise<TLeadEventRow> {
   let queue = queues.get(pool);
   if (!queue) queues.set(pool, (queue = { waiting: [], busy: false }));
   const q = queue;
   return new Promise((resolve, reject) => {
-    q.waiting.push({ params, windowMinutes, historyLimit, resolve, reject });
+    q.waiting.push({ params, settings, since: performance.now(), resolve, reject });
     if (!q.busy) void drain(pool, q);
   });
 }
@@ -54,17 +65,17 @@ async function drain(pool: pg.Pool, queue: TQueue): Promise<void> {
   queue.busy = true;
   try {
     while (queue.waiting.length) {
-      const first = queue.waiting[0];
-      // A batch shares its window and history settings (they only change with the environment).
-      let n = 1;
-      while (
-        n < queue.waiting.length &&
-        n < MAX_LEAD_EVENT_BATCH &&
-        queue.waiting[n].windowMinutes === first.windowMinutes &&
-        queue.waiting[n].historyLimit === first.historyLimit
-      )
-        n++;
-      await runBatch(pool, queue.waiting.splice(0, n));
+      const now = performance.now();
+      const batch: TWaiting[] = [];
+      while (queue.waiting.length && batch.length < MAX_LEAD_EVENT_BATCH) {
+        const next = queue.waiting[0];
+        // A batch shares its window and history settings (they only change with the environment).
+        if (batch.length && (next.settings.windowMinutes !== batch[0].settings.windowMinutes || next.settings.historyLimit !== batch[0].settings.historyLimit)) break;
+        queue.waiting.shift();
+        if (now - next.since > next.settings.maxWaitMs) next.reject(new AppError("UNAVAILABLE", "Too many lead events are waiting for the database; try again shortly."));
+        else batch.push(next);
+      }
+      if (batch.length) await runBatch(pool, batch);
     }
   } finally {
     queue.busy = false;
@@ -98,7 +109,7 @@ async function ingestBatch(pool: pg.Pool, batch: TWaiting[]): Promise<TLeadEvent
   // session, where a second connection preparing the same name fails.
   const { rows } = await pool.query<TLeadEventRow & { ord: number }>(
     "SELECT ord, lead_id, consolidated, status, replay_sha256, auto_assign FROM ingest_lead_events($1::jsonb, $2::int, $3::int)",
-    [JSON.stringify(batch.map((w) => w.params)), batch[0].windowMinutes, batch[0].historyLimit],
+    [JSON.stringify(batch.map((w) => w.params)), batch[0].settings.windowMinutes, batch[0].settings.historyLimit],
   );
   if (rows.length !== batch.length) throw new Error(`ingest_lead_events answered ${rows.length} rows for ${batch.length} events`);
   const byOrd = new Array<TLeadEventRow>(batch.length);

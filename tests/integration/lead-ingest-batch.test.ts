@@ -1,8 +1,9 @@
 // Events that arrive together are ingested as one batch (lib/ingest/submit-lead-event.ts): one
 // transaction for all, each event as if alone, and an event that fails takes nothing else down.
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
-import { createSalesLead, type TCreateSalesLead, type TCreateSalesLeadOptions } from "@/lib/ingest/create-sales-lead";
+import { db, dbPool } from "@/lib/db";
+import { createSalesLead, LEAD_DATA_HISTORY_LIMIT, type TCreateSalesLead, type TCreateSalesLeadOptions } from "@/lib/ingest/create-sales-lead";
+import { submitLeadEvent, type TLeadEventParams } from "@/lib/ingest/submit-lead-event";
 import { uid } from "../fixtures/factories";
 import { companyFor, EVENT_DATA, leadEvent, newSecret, signedRequest } from "../fixtures/lead-webhook";
 
@@ -23,18 +24,19 @@ async function rowsFor(webhookId: string) {
   return r;
 }
 
-/** A trigger that makes the database refuse one company name, as any unexpected failure would. */
-async function refuseCompanyNamed(name: string): Promise<() => Promise<void>> {
-  const fn = `test_refuse_${uid()}`;
-  await db.$executeRawUnsafe(
-    `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = '${name}' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
-  );
+/** A trigger on inserting one company name: `action` is the PL/pgSQL it runs, e.g. an error. */
+async function onCompanyNamed(name: string, action: string): Promise<() => Promise<void>> {
+  const fn = `test_trigger_${uid()}`;
+  await db.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = '${name}' THEN ${action}; END IF; RETURN NEW; END $$`);
   await db.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON companies FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
   return async () => {
     await db.$executeRawUnsafe(`DROP TRIGGER ${fn} ON companies`);
     await db.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
   };
 }
+
+/** The database refuses one company name, as any unexpected failure would. */
+const refuseCompanyNamed = (name: string) => onCompanyNamed(name, "RAISE EXCEPTION 'refused by the test'");
 
 describe("lead events in batches", () => {
   it("sends the events that arrive while a batch is in the database together, in one transaction", async () => {
@@ -103,5 +105,37 @@ describe("lead events in batches", () => {
       logged.mockRestore();
     }
     expect(await rowsFor(id)).toEqual({ receipts: 0, activities: 0 });
+  });
+
+  it("answers 503 to an event that waited too long behind a slow batch, and sends it nowhere", async () => {
+    const slow = `Slow ${uid()}`;
+    const event = (name?: string): TLeadEventParams => ({
+      webhook_id: `msg_${uid()}${uid()}`,
+      body_sha256: "0".repeat(64),
+      source: "quote",
+      payload: { type: "quote", company: companyFor(uid(), name ? { name } : {}), data: EVENT_DATA.quote },
+      occurred_at: new Date().toISOString(),
+      value: 2350.75,
+      stated_value: null,
+      states: ["CO", "NE"],
+    });
+    const settings = (maxWaitMs: number) => ({ windowMinutes: 60, historyLimit: LEAD_DATA_HISTORY_LIMIT, maxWaitMs });
+    const [first, impatient, patient] = [event(slow), event(), event()];
+    const allow = await onCompanyNamed(slow, "PERFORM pg_sleep(0.4)");
+    let settled: PromiseSettledResult<unknown>[];
+    try {
+      settled = await Promise.allSettled([
+        submitLeadEvent(dbPool(), first, settings(60_000)),
+        submitLeadEvent(dbPool(), impatient, settings(100)),
+        submitLeadEvent(dbPool(), patient, settings(60_000)),
+      ]);
+    } finally {
+      await allow();
+    }
+    expect(settled[0]).toMatchObject({ status: "fulfilled" });
+    expect(settled[1]).toMatchObject({ status: "rejected", reason: { status: 503, code: "UNAVAILABLE" } });
+    expect(settled[2]).toMatchObject({ status: "fulfilled" });
+    expect(await rowsFor(impatient.webhook_id!)).toEqual({ receipts: 0, activities: 0 });
+    expect(await rowsFor(patient.webhook_id!)).toEqual({ receipts: 1, activities: 1 });
   });
 });
