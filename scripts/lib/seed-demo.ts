@@ -96,15 +96,21 @@ export async function seedDemo(password: string) {
     const assignedAt = repId ? new Date(createdAt.getTime() + r.int(5, 240) * 60_000) : null;
     const states = [...new Set([...built.states, company.state!])];
 
-    // Sales actions after assignment, with the latest one setting the lead's call fields.
+    // Sales actions after assignment, with the latest one setting the lead's call fields. A lead
+    // still open is one its rep is working: its actions fall in the past week and its follow-up
+    // is due in the days after the latest, so day one shows a few overdue, not months of them.
+    const open = status !== "converted" && status !== "lost";
     const actions: { actionType: "call" | "email" | "text" | "meeting"; outcome: string | null; createdAt: Date; followUpDate: Date | null; notes: string }[] = [];
     if (repId && status !== "assigned") {
       const n = r.int(1, 5);
+      const from = Math.min(now - 60_000, open ? Math.max(assignedAt!.getTime(), now - 7 * DAY) : assignedAt!.getTime());
       for (let k = 0; k < n; k++) {
-        const at = new Date(Math.min(now - 60_000, assignedAt!.getTime() + (k + 1) * r.int(2, 72) * 3_600_000));
+        const at = open
+          ? new Date(from + ((k + r.next()) / n) * (now - 60_000 - from))
+          : new Date(Math.min(now - 60_000, from + (k + 1) * r.int(2, 72) * 3_600_000));
         const actionType = r.weighted({ call: 70, email: 18, text: 8, meeting: 4 });
         const outcome = r.weighted({ answered: 20, voicemail: 20, no_answer: 20, interested: 20, not_interested: 8, callback: 12 });
-        const followUp = outcome === "not_interested" ? null : new Date(at.getTime() + r.int(-3, 7) * DAY);
+        const followUp = outcome === "not_interested" ? null : new Date(at.getTime() + (open ? r.int(1, 7) : r.int(-3, 7)) * DAY);
         actions.push({ actionType, outcome, createdAt: at, followUpDate: followUp, notes: `${actionType} — ${outcome.replace("_", " ")}` });
       }
       actions.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
@@ -112,7 +118,6 @@ export async function seedDemo(password: string) {
     const lastCall = [...actions].reverse().find((a) => a.actionType === "call");
     const last = actions.at(-1);
     const closedAt = status === "converted" || status === "lost" ? new Date(Math.min(now, (last?.createdAt.getTime() ?? createdAt.getTime()) + r.int(1, 48) * 3_600_000)) : null;
-    const open = status !== "converted" && status !== "lost";
     const conversionValue = Math.round(built.value * (0.6 + r.next() * 0.9) * 100) / 100;
 
     const lead = await db.salesLead.create({
