@@ -94,11 +94,16 @@ async function runBatch(pool: pg.Pool, batch: TWaiting[]): Promise<void> {
       for (const w of batch) w.reject(err);
       return;
     }
-    for (const w of batch) {
+    for (const [i, w] of batch.entries()) {
       try {
         w.resolve((await ingestBatch(pool, [w]))[0]);
       } catch (alone) {
         w.reject(alone);
+        // Gone meanwhile: the rest would each wait out the connection timeout for the same answer.
+        if (isDatabaseUnavailable(alone)) {
+          for (const rest of batch.slice(i + 1)) rest.reject(alone);
+          return;
+        }
       }
     }
   }
