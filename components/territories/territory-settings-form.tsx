@@ -12,6 +12,17 @@ export type TSettingsView = {
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
+// The US zones a heavy-haul company works in; a zone set some other way is offered too.
+const TIME_ZONES: [string, string][] = [
+  ["America/New_York", "Eastern (New York)"],
+  ["America/Chicago", "Central (Chicago)"],
+  ["America/Denver", "Mountain (Denver)"],
+  ["America/Phoenix", "Arizona (Phoenix, no daylight saving)"],
+  ["America/Los_Angeles", "Pacific (Los Angeles)"],
+  ["America/Anchorage", "Alaska (Anchorage)"],
+  ["Pacific/Honolulu", "Hawaii (Honolulu)"],
+];
+
 export function TerritorySettingsForm({
   settings,
   action,
@@ -66,9 +77,19 @@ export function TerritorySettingsForm({
           className={input}
         />
       </label>
-      <p className="text-xs text-slate-600 sm:col-span-2">
-        Days are counted in the company time zone, {settings.timeZone}.
-      </p>
+      <label className="text-sm font-medium">
+        Company time zone: &ldquo;today&rdquo;, follow-up dates and analytics days are counted in it
+        <select name="timeZone" defaultValue={settings.timeZone} className={input}>
+          {TIME_ZONES.some(([zone]) => zone === settings.timeZone) ? null : (
+            <option value={settings.timeZone}>{settings.timeZone}</option>
+          )}
+          {TIME_ZONES.map(([zone, label]) => (
+            <option key={zone} value={zone}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
     </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
+import { isValidTimeZone } from "@/lib/calls/zoned-time";
 import {
   getTerritorySettings,
   SETTING_KEYS,
@@ -19,10 +20,15 @@ export const ZSetTerritorySettings = z.object({
   autoAssignEnabled: ZBool.optional(),
   autoAssignCap: z.coerce.number().int().min(1, "At least 1").max(10_000).optional(),
   staleDays: z.coerce.number().pipe(ZStaleDays).optional(),
+  // Any IANA zone both Node and PostgreSQL know; the form offers the US ones.
+  timeZone: z.string().trim().refine(isValidTimeZone, "Unknown time zone").optional(),
 });
 export type TSetTerritorySettings = z.input<typeof ZSetTerritorySettings>;
 
-/** Manager only: territory mode, auto-assignment (on/off and open-lead cap), stale threshold. */
+/**
+ * Manager only: territory mode, auto-assignment (on/off and open-lead cap), stale threshold, and
+ * the company time zone that "today", follow-up dates and every analytics bucket are counted in.
+ */
 export async function setTerritorySettings(actor: TActor, input: TSetTerritorySettings) {
   assertCan(actor, "settings.manage");
   const parsed = ZSetTerritorySettings.safeParse(input);
@@ -40,6 +46,7 @@ export async function setTerritorySettings(actor: TActor, input: TSetTerritorySe
       });
     }
     if (p.staleDays !== undefined) await put(SETTING_KEYS.staleDays, p.staleDays);
+    if (p.timeZone) await put(SETTING_KEYS.timeZone, p.timeZone);
     return getTerritorySettings(tx);
   });
 }

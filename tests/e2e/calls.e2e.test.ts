@@ -145,6 +145,25 @@ describe("territories", () => {
     await alex.close();
   });
 
+  it("saves the company time zone from the manager's settings form", async () => {
+    const manager = await newPage(browser);
+    await login(manager, "manager@pilot-crm.test");
+    await manager.goto("/admin/crm/territories");
+    const zone = () => manager.getByLabel(/^Company time zone/);
+    expect(await zone().inputValue()).toBe("America/Chicago");
+    const save = async (value: string) => {
+      await zone().selectOption(value);
+      await manager.getByRole("button", { name: "Save settings" }).click();
+      await manager.getByText("Settings saved").waitFor();
+    };
+    await save("America/Denver");
+    await manager.reload();
+    expect(await zone().inputValue()).toBe("America/Denver");
+    // Back to the demo's zone: the other browser tests count "today" in it.
+    await save("America/Chicago");
+    await manager.close();
+  });
+
   it("shows a rep their own territories and no editing", async () => {
     const page = await newPage(browser);
     await login(page, "david@pilot-crm.test");

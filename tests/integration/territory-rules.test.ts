@@ -5,6 +5,9 @@ import { assignLead } from "@/lib/leads/assign-lead";
 import { autoAssignLead } from "@/lib/territories/auto-assign-lead";
 import { createSalesLead } from "@/lib/ingest/create-sales-lead";
 import { setTerritorySettings } from "@/lib/territories/set-territory-settings";
+import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { getCompanyTimeZone } from "@/lib/analytics/get-company-time-zone";
+import { TIME_ZONE_SQL } from "@/lib/leads/company-time-zone";
 import { makeCompany, makeLead, makeUser } from "../fixtures/factories";
 import { makeTerritory } from "../fixtures/calls";
 import { companyFor, EVENT_DATA } from "../fixtures/lead-webhook";
@@ -97,6 +100,28 @@ describe("strict territory mode", () => {
     });
     await expect(setTerritorySettings(manager, { autoAssignCap: 0 })).rejects.toMatchObject({ status: 400 });
     expect(await db.setting.count({ where: { key: "territory_mode", value: { equals: "closed" } } })).toBe(0);
+  });
+
+  it("lets the manager move the company time zone, which the call list and analytics then count in", async () => {
+    const { actor: rep } = await makeUser();
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const before = await getCompanyTimeZone();
+    await expect(setTerritorySettings(rep, { timeZone: "America/Denver" })).rejects.toMatchObject({ status: 404 });
+    await expect(setTerritorySettings(manager, { timeZone: "Mars/Olympus" })).rejects.toMatchObject({
+      status: 400,
+      issues: [expect.objectContaining({ path: "timeZone", message: "Unknown time zone" })],
+    });
+    expect(await getCompanyTimeZone()).toBe(before);
+    try {
+      await expect(setTerritorySettings(manager, { timeZone: "America/Denver" })).resolves.toMatchObject({ timeZone: "America/Denver" });
+      expect((await getTerritorySettings()).timeZone).toBe("America/Denver");
+      expect(await getCompanyTimeZone()).toBe("America/Denver");
+      // PostgreSQL reads the same zone (the SQL fragments convert with it).
+      const [{ zone }] = await db.$queryRaw<{ zone: string }[]>`SELECT ${TIME_ZONE_SQL} AS zone`;
+      expect(zone).toBe("America/Denver");
+    } finally {
+      await setTerritorySettings(manager, { timeZone: before });
+    }
   });
 });
 
