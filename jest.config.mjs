@@ -1,4 +1,5 @@
 import nextJest from "next/jest.js";
+import { serverAnswers } from "./tests/setup/test-database.mjs";
 
 const createJestConfig = nextJest({ dir: "./" });
 
@@ -19,4 +20,10 @@ const config = {
   maxWorkers: 2,
 };
 
-export default createJestConfig(config);
+// Without a PostgreSQL server the run falls back to the embedded database, which executes one
+// query at a time for all its connections; two workers' traffic interleaved there makes failures
+// no real server would, so such a run takes one file at a time.
+export default async function jestConfig() {
+  const resolved = await createJestConfig(config)();
+  return (await serverAnswers()) ? resolved : { ...resolved, maxWorkers: 1 };
+}

@@ -22,8 +22,10 @@ if (!env.DATABASE_URL) {
   fs.writeFileSync(embeddedUrlFile, embedded.url);
   // A dev-only demo password, so the embedded demo logs in without configuration.
   env.SEED_PASSWORD ??= "pilot-demo-2026";
-  // PGlite runs one query at a time: a small pool per process is plenty.
-  env.DATABASE_POOL_MAX ??= "4";
+  // One connection: PGlite runs one query at a time anyway, and its socket server multiplexes
+  // connections so loosely that two connections' extended-protocol messages can interleave
+  // ("unnamed prepared statement does not exist" under concurrent page loads).
+  env.DATABASE_POOL_MAX ??= "1";
 }
 if (!env.NEXTAUTH_SECRET) {
   // Kept in .data so sessions survive a restart of the dev server.

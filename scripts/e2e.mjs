@@ -15,6 +15,8 @@ const env = {
   NEXTAUTH_URL: baseUrl,
   E2E_BASE_URL: baseUrl,
   NODE_ENV: "production",
+  // One connection on the embedded fallback database, as `npm run dev` (scripts/dev.mjs says why).
+  ...(database.embedded ? { DATABASE_POOL_MAX: "1" } : {}),
 };
 delete env.SENDGRID_API_KEY; // the browser tests run in outbox mode
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { isValidTimeZone } from "@/lib/calls/zoned-time";
 import {
   getTerritorySettings,
@@ -20,7 +20,7 @@ export const ZSetTerritorySettings = z.object({
   autoAssignEnabled: ZBool.optional(),
   autoAssignCap: z.coerce.number().int().min(1, "At least 1").max(10_000).optional(),
   staleDays: z.coerce.number().pipe(ZStaleDays).optional(),
-  // Any IANA zone both Node and PostgreSQL know; the form offers the US ones.
+  // An IANA zone Node knows (and, checked below, PostgreSQL too); the form offers the US ones.
   timeZone: z.string().trim().refine(isValidTimeZone, "Unknown time zone").optional(),
 });
 export type TSetTerritorySettings = z.input<typeof ZSetTerritorySettings>;
@@ -46,7 +46,12 @@ export async function setTerritorySettings(actor: TActor, input: TSetTerritorySe
       });
     }
     if (p.staleDays !== undefined) await put(SETTING_KEYS.staleDays, p.staleDays);
-    if (p.timeZone) await put(SETTING_KEYS.timeZone, p.timeZone);
+    if (p.timeZone) {
+      // The SQL figures convert with it too: a name only Node's time zone data knows would break them.
+      const [{ known }] = await tx.$queryRaw<{ known: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${p.timeZone}) AS known`;
+      if (!known) throw new AppError("BAD_REQUEST", "Unknown time zone", [{ path: "timeZone", message: "Unknown time zone" }]);
+      await put(SETTING_KEYS.timeZone, p.timeZone);
+    }
     return getTerritorySettings(tx);
   });
 }

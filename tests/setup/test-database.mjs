@@ -2,12 +2,10 @@
 // Where no server answers (a laptop without PostgreSQL) it starts the embedded one instead.
 import crypto from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.mjs";
 import { spawn } from "node:child_process";
 
 // Through the project's own CLI (npm run db:migrate), in a child process: the wasm schema engine
-// leaves a timer behind that would hold jest's parent process open for ten seconds. Asynchronous,
-// because the embedded fallback database is served from this very process.
+// leaves a timer behind that would hold jest's parent process open for ten seconds.
 function deployMigrations(url) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url } });
@@ -58,8 +56,35 @@ export async function createTestDatabase(prefix = "pilot_crm_test") {
       },
     };
   }
-  console.warn(`\nno PostgreSQL answers at ${serverUrl}: running on the embedded database (in memory)`);
-  const embedded = await startEmbeddedPostgres({ dataDir: "memory://", port: 54300 + Math.floor(Math.random() * 90) });
+  console.warn(`\nno PostgreSQL answers at ${serverUrl}: running on an embedded database (in memory)`);
+  const embedded = await serveMemoryDatabase(54300 + Math.floor(Math.random() * 90));
   await deployMigrations(embedded.url);
-  return { url: embedded.url, embedded: true, drop: () => embedded.stop() };
+  return { url: embedded.url, embedded: true, drop: embedded.stop };
+}
+
+/** tests/setup/serve-memory-database.mjs as a child process: resolves with its URL once it answers. */
+function serveMemoryDatabase(port) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["tests/setup/serve-memory-database.mjs", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const url = out.split("\n").find((line) => line.startsWith("postgresql://"));
+      if (url)
+        resolve({
+          url,
+          stop: () =>
+            new Promise((done) => {
+              child.once("exit", done);
+              child.kill("SIGTERM");
+            }),
+        });
+    });
+    child.once("exit", (code) => reject(new Error(`the embedded test database exited (${code}) before it answered`)));
+  });
+}
+
+/** True when PostgreSQL answers at TEST_DATABASE_URL (the default local server otherwise). */
+export function serverAnswers() {
+  return answers(process.env.TEST_DATABASE_URL ?? DEFAULT_URL);
 }
