@@ -93,7 +93,12 @@ export async function seedDemo(password: string) {
         ? r.weighted({ pending: 70, assigned: 20, in_progress: 10 })
         : r.weighted({ pending: 12, assigned: 12, in_progress: 30, converted: 26, lost: 20 });
     const repId = status === "pending" ? null : r.pick(repIds);
-    const assignedAt = repId ? new Date(createdAt.getTime() + r.int(5, 240) * 60_000) : null;
+    let assignedAt = repId ? new Date(createdAt.getTime() + r.int(5, 240) * 60_000) : null;
+    // A lead claimed but not yet called was claimed lately: reps call what they claim within days,
+    // so day one's call list shows "claimed 2 days ago", not months. Spread over the past week by
+    // the lead's number (no extra random draw: the rest of the demo stays as it was).
+    if (assignedAt && status === "assigned" && now - assignedAt.getTime() > 7 * DAY)
+      assignedAt = new Date(now - 3_600_000 - ((i * 7919) % (6 * 24 * 60)) * 60_000);
     const states = [...new Set([...built.states, company.state!])];
 
     // Sales actions after assignment, with the latest one setting the lead's call fields. A lead
