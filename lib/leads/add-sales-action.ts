@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { emptyToUndefined, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, ACTION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { resolveFollowUp } from "@/lib/leads/resolve-moment";
@@ -54,10 +55,7 @@ export async function addSalesAction(
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    assertMayWorkLead(actor, "lead.work", lead);
-    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
-    if (lead.status === "pending")
-      throw new AppError("CONFLICT", "Claim or assign this lead before logging actions.");
+    const toStatus = assertStep(actor, "action", lead);
     const before = await tx.salesLead.findUniqueOrThrow({
       where: { id: leadId },
       select: { nextFollowUpAt: true, lastContactAt: true, lastCallOutcome: true },
@@ -81,7 +79,6 @@ export async function addSalesAction(
       },
       select: { id: true },
     });
-    const toStatus = lead.status === "assigned" ? "in_progress" : lead.status;
     const updated = await tx.salesLead.update({
       where: { id: leadId },
       data: {

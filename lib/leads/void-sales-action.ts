@@ -4,7 +4,8 @@ import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { zId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, LEAD_STATUSES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 
@@ -51,11 +52,11 @@ export async function voidSalesAction(
     const lead = await lockLead(tx, found.leadId);
     // Re-read under the lead's lock: a concurrent undo of the same action waits here, then sees it voided.
     const action = await tx.salesAction.findUniqueOrThrow({ where: { id: actionId } });
-    assertMayWorkLead(actor, "lead.work", lead);
+    // Authorised like logging it: whoever may no longer log an action on the lead may not undo one.
+    assertStep(actor, "action", lead);
     if (action.adminId !== actor.id)
       throw new AppError("FORBIDDEN", "Only who logged this action can undo it.");
     if (action.voidedAt) throw new AppError("CONFLICT", "This action is already undone.");
-    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
     const now = options.now ?? new Date();
     if (now.getTime() - action.createdAt.getTime() > UNDO_WINDOW_MS)
       throw new AppError("CONFLICT", "Too late to undo: log another action instead.");
