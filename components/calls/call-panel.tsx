@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, type RefObject } from "react";
-import type { TCallRowView } from "@/components/calls/call-workspace";
+import type { TCallListRow as TCallRowView } from "@/lib/calls/get-call-list";
 import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
 import { StateChips } from "@/components/calls/state-chips";
 

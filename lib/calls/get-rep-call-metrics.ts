@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
-import { zonedDayBounds, zonedDaysLater, zonedWeekStart } from "@/lib/calls/zoned-time";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { zonedDayBounds, zonedDaysLater, zonedWeekStart } from "@/lib/kernel/zoned-time";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 export const ZGetRepCallMetrics = z.object({ repId: z.coerce.number().int().positive().optional() });
 
@@ -46,7 +46,7 @@ export async function getRepCallMetrics(
   if (!parsed.success) throw validationError(parsed.error);
   const repId = parsed.data.repId ?? actor.id;
   assertCan(actor, repId === actor.id ? "metrics.own" : "metrics.team");
-  const { timeZone } = await getTerritorySettings();
+  const { timeZone } = await getCompanySettings();
   const now = options.now ?? new Date();
   const today = zonedDayBounds(now, timeZone).start;
   const week = zonedWeekStart(now, timeZone);

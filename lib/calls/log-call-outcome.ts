@@ -5,8 +5,8 @@ import { validationError } from "@/lib/errors";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { ACTION_OUTCOMES } from "@/lib/leads/lead-vocabulary";
 import { releaseCallLock } from "@/lib/calls/release-call-lock";
-import { zonedDateAfter } from "@/lib/calls/zoned-time";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { zonedDateAfter } from "@/lib/kernel/zoned-time";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 const FOLLOW_UP_DAYS = { tomorrow: 1, "3d": 3, "1w": 7 } as const;
 
@@ -40,7 +40,7 @@ export async function logCallOutcome(actor: TActor, input: TLogCallOutcome) {
   const parsed = ZLogCallOutcome.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { leadId, outcome, notes, followUp, followUpDate } = parsed.data;
-  const { timeZone } = await getTerritorySettings();
+  const { timeZone } = await getCompanySettings();
   const followUpOn =
     followUp === "none"
       ? undefined

@@ -5,7 +5,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { assertNotSuppressed, sentEmailResult, type TSentEmail } from "@/lib/email/dispatch-email";
 import { deliverEmailMessage } from "@/lib/email/deliver-email-message";
-import { assertMayEmailLead } from "@/lib/email/lead-email-permission";
+import { assertStep } from "@/lib/leads/lead-rules";
 
 export const ZRetryEmailMessage = z.object({ messageId: z.coerce.number().int().positive() });
 
@@ -21,7 +21,7 @@ export async function retryEmailMessage(actor: TActor, input: z.input<typeof ZRe
     select: { id: true, senderId: true, toEmail: true, status: true, lead: { select: { assignedAdminId: true, status: true } } },
   });
   if (!m || (!m.lead && m.senderId !== actor.id)) throw new AppError("NOT_FOUND", "Message not found");
-  if (m.lead) assertMayEmailLead(actor, m.lead);
+  if (m.lead) assertStep(actor, "email", m.lead);
   if (m.status !== "failed") throw new AppError("CONFLICT", `This message is ${m.status}, not failed: nothing to retry.`);
   await assertNotSuppressed(m.toEmail);
   const reset = await db.emailMessage.updateMany({ where: { id: m.id, status: "failed" }, data: { status: "queued", attempts: 0, error: null } });

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { emptyToUndefined, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, ACTION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { resolveFollowUp } from "@/lib/leads/resolve-moment";
@@ -46,10 +47,7 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    assertMayWorkLead(actor, "lead.work", lead);
-    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
-    if (lead.status === "pending")
-      throw new AppError("CONFLICT", "Claim or assign this lead before logging actions.");
+    const toStatus = assertStep(actor, "action", lead);
     const followUpAt = follow_up_date ? await resolveFollowUp(tx, follow_up_date, "follow_up_date") : null;
     const now = new Date();
 
@@ -65,7 +63,6 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
       },
       select: { id: true },
     });
-    const toStatus = lead.status === "assigned" ? "in_progress" : lead.status;
     const updated = await tx.salesLead.update({
       where: { id: leadId },
       data: {

@@ -80,7 +80,7 @@ describe("sending a lead email through SendGrid", () => {
     const { lead } = await makeEmailLead(owner.id);
     const { lead: pending } = await makeEmailLead(null);
     await expect(sendLeadEmail(intruder, { leadId: lead.id, ...FOLLOW_UP })).rejects.toMatchObject({ status: 403 });
-    await expect(sendLeadEmail(intruder, { leadId: pending.id, ...FOLLOW_UP })).rejects.toMatchObject({ status: 403 });
+    await expect(sendLeadEmail(intruder, { leadId: pending.id, ...FOLLOW_UP })).rejects.toMatchObject({ status: 409, message: "Claim this lead before emailing it." });
     await expect(sendLeadEmail(intruder, { leadId: 999_999_999, ...FOLLOW_UP })).rejects.toMatchObject({ status: 404 });
     expect(fake.requests).toHaveLength(0);
     expect(await db.emailMessage.count({ where: { leadId: { in: [lead.id, pending.id] } } })).toBe(0);
