@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, type RefObject } from "react";
 import type { TCallRowView } from "@/components/calls/call-workspace";
 import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
+import { FOLLOW_UP_SHORTCUTS, type TFollowUpShortcut } from "@/lib/kernel/zoned-time";
 import { StateChips } from "@/components/calls/state-chips";
 
 // Keys 1–6 follow the order a rep meets outcomes most: answered, voicemail, no answer first.
@@ -15,12 +16,13 @@ export const OUTCOMES = (
   label: OUTCOME_LABELS[value],
 }));
 
-export type TFollowUpPick = "none" | "tomorrow" | "3d" | "1w" | "custom";
+// The shortcuts and their days are the kernel's (the lead page's action form offers the same);
+// the server turns the picked one into a company day when the call is saved.
+const SHORTCUT_HOTKEYS: Record<TFollowUpShortcut, string> = { tomorrow: "t", "3d": "d", "1w": "w" };
+export type TFollowUpPick = "none" | TFollowUpShortcut | "custom";
 export const FOLLOW_UPS: { key: string; value: TFollowUpPick; label: string }[] = [
   { key: "x", value: "none", label: "none" },
-  { key: "t", value: "tomorrow", label: "tomorrow" },
-  { key: "d", value: "3d", label: "in 3 days" },
-  { key: "w", value: "1w", label: "next week" },
+  ...FOLLOW_UP_SHORTCUTS.map((s) => ({ key: SHORTCUT_HOTKEYS[s.key], value: s.key, label: s.label.toLowerCase() })),
   { key: "c", value: "custom", label: "pick a date" },
 ];
 

@@ -5,17 +5,15 @@ import { validationError } from "@/lib/errors";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { ACTION_OUTCOMES } from "@/lib/leads/lead-vocabulary";
 import { releaseCallLock } from "@/lib/calls/release-call-lock";
-import { zonedDateAfter } from "@/lib/kernel/zoned-time";
-import { getCompanySettings } from "@/lib/kernel/company-settings";
-
-const FOLLOW_UP_DAYS = { tomorrow: 1, "3d": 3, "1w": 7 } as const;
+import { FOLLOW_UP_SHORTCUT_KEYS, followUpShortcutDay } from "@/lib/kernel/zoned-time";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 
 export const ZLogCallOutcome = z
   .object({
     leadId: z.coerce.number().int().positive(),
     outcome: z.enum(ACTION_OUTCOMES, { error: "Choose the call's outcome" }),
     notes: z.string().trim().max(5000, "Notes must be at most 5000 characters").optional(),
-    followUp: z.enum(["none", "tomorrow", "3d", "1w", "custom"]).default("none"),
+    followUp: z.enum(["none", ...FOLLOW_UP_SHORTCUT_KEYS, "custom"]).default("none"),
     followUpDate: z
       .string()
       .trim()
@@ -30,7 +28,8 @@ export const ZLogCallOutcome = z
 export type TLogCallOutcome = z.input<typeof ZLogCallOutcome>;
 
 /**
- * Saves a call from the call list: the quick pick becomes a company-calendar date (the lead
+ * Saves a call from the call list: the quick pick becomes a company-calendar date by the kernel's
+ * followUpShortcutDay(), as the lead page's form computes it (the lead
  * workflow books it at 09:00 company time), the call is logged through the lead workflow's
  * addSalesAction (which authorizes, moves the lead on and writes the timeline), then the caller's
  * soft lock is cleared. The clear is a second statement after the action's own transaction: a
@@ -40,13 +39,13 @@ export async function logCallOutcome(actor: TActor, input: TLogCallOutcome) {
   const parsed = ZLogCallOutcome.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { leadId, outcome, notes, followUp, followUpDate } = parsed.data;
-  const { timeZone } = await getCompanySettings();
+  const timeZone = await getCompanyTimeZone();
   const followUpOn =
     followUp === "none"
       ? undefined
       : followUp === "custom"
         ? followUpDate
-        : zonedDateAfter(new Date(), FOLLOW_UP_DAYS[followUp], timeZone);
+        : followUpShortcutDay(followUp, new Date(), timeZone);
   const lead = await addSalesAction(actor, {
     lead_id: leadId,
     action_type: "call",
