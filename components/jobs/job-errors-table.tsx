@@ -1,7 +1,7 @@
 import type { TFormAction } from "@/lib/action-state";
 import type { TJobError } from "@/lib/jobs/get-jobs-overview";
 import { ActionForm } from "@/components/territories/action-form";
-import { formatDateTime } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 /** The latest failures, newest first: failed jobs may be retried, jobs waiting for a retry cancelled. */
 export function JobErrorsTable({ errors, retryAction, cancelAction }: { errors: TJobError[]; retryAction: TFormAction; cancelAction: TFormAction }) {
@@ -23,7 +23,7 @@ export function JobErrorsTable({ errors, retryAction, cancelAction }: { errors: 
         <tbody>
           {errors.map((e) => (
             <tr key={e.id} className="border-t align-top">
-              <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at)}</td>
+              <td className="whitespace-nowrap px-3 py-2"><ZonedTime value={e.at} /></td>
               <td className="px-3 py-2">
                 <div className="font-mono text-xs font-semibold">{e.kind}</div>
                 <div className="font-mono text-xs text-slate-600">{e.id}</div>
