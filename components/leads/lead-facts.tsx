@@ -28,7 +28,7 @@ export function LeadFacts({ lead }: { lead: TLeadDetail }) {
   }
   if (lead.closedAt) rows.push(["Closed", formatDateTime(lead.closedAt)]);
   return (
-    <section aria-labelledby="lead-facts" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+    <section aria-labelledby="lead-facts" className="rounded-lg border bg-white p-4 text-sm">
       <h2 id="lead-facts" className="mb-2 font-semibold">
         Lead
       </h2>
