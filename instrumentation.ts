@@ -1,12 +1,24 @@
+import type { Instrumentation } from "next";
+
 // Next calls register() once when a server starts. Background work runs on the job runner
 // (lib/jobs/job-runner.ts, pg-boss in PostgreSQL): started here in every app instance unless
-// JOB_RUNNER=off, for deployments that run `npm run worker` instead. Stopping it belongs to the
-// graceful shutdown (stopJobRunner).
+// JOB_RUNNER=off, for deployments that run `npm run worker` instead. The graceful shutdown
+// (lib/ops/shutdown.ts, run by server.ts on SIGTERM) stops it in its "jobs" phase.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
-  const { jobRunnerEnabled, startJobRunner } = await import("@/lib/jobs/job-runner");
+  const { jobRunnerEnabled, startJobRunner, stopJobRunner } = await import("@/lib/jobs/job-runner");
   if (!jobRunnerEnabled()) return;
   const { logger } = await import("@/lib/logger");
+  const { onShutdown } = await import("@/lib/ops/shutdown");
+  onShutdown("jobs", "job runner", () => stopJobRunner());
   // Not awaited: the app serves while the runner starts; a failure is logged, never fatal.
   startJobRunner().catch((err) => logger.error({ err }, "job runner did not start"));
 }
+
+// Every error Next catches while rendering a page or running a handler or action, as one JSON
+// line with its stack and the request's id (the logger adds it), never the request's headers.
+export const onRequestError: Instrumentation.onRequestError = async (err, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("@/lib/logger");
+  logger.error({ err, method: request.method, route: context.routePath, kind: context.routeType }, "request failed");
+};

@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/get-actor";
 import type { TActor } from "@/lib/auth/permissions";
-import { toAppError } from "@/lib/errors";
+import { toAppError } from "@/lib/to-app-error";
 import { formDataToObject } from "@/lib/form-data";
 
 import type { TActionState } from "@/lib/action-state";

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { onShutdown } from "@/lib/ops/shutdown";
 
 // One client per process: Next's dev server re-evaluates modules on every change, so the client
 // lives on globalThis or each reload would open a new pool.
@@ -13,14 +14,21 @@ const globalForDb = globalThis as unknown as { pilotCrmDatabases?: Map<string, T
 function createClient(connectionString: string): TDatabase {
   // The pool is made here, not by the adapter, so the one hot path that skips Prisma's per-query
   // overhead (lead ingestion, see dbPool) shares Prisma's connections instead of opening more.
+  // Outages answer 503 instead of hanging: a connection attempt gives up after 5 s, and where the
+  // server sets DATABASE_STATEMENT_TIMEOUT_MS (server.ts does; scripts such as the big seed must
+  // not) a statement after that long, and the client stops waiting a little later (a network
+  // that silently drops packets never answers at all).
+  const statementTimeout = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS) || undefined;
   const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    ...(statementTimeout ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + 2_000 } : {}),
   });
-  // An idle connection the server closes (restart, failover, a dropped test database) is reported
-  // on the pool; unheard, that event would end the process. The next query opens a fresh one.
-  pool.on("error", (err) => logger.warn({ err }, "idle database connection closed"));
+  // An idle connection the server dropped (restart, failover, outage) is removed from the pool
+  // and reported here; without a listener the pool's error event would end the process.
+  pool.on("error", (err) => logger.warn({ err }, "database connection lost; the pool reconnects on next use"));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return { prisma: new PrismaClient({ adapter }), pool };
 }
@@ -34,6 +42,13 @@ function database(): TDatabase {
   if (!c || c.pool.ended) clients.set(url, (c = createClient(url)));
   return c;
 }
+
+/** Ends every pool this process opened; a later query would open a new one (see database()). */
+async function closeDatabases(): Promise<void> {
+  const clients = globalForDb.pilotCrmDatabases;
+  if (clients) await Promise.all([...clients.values()].map((c) => c.prisma.$disconnect()));
+}
+onShutdown("database", "database pools", closeDatabases);
 
 // Created on first use, not at import: `next build` imports every route without a database.
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

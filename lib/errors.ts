@@ -1,5 +1,6 @@
 // Known failures carry a code; entry points map the code to an HTTP status and show the message.
-// Anything that is not an AppError is logged and replaced by a generic message (never a stack).
+// Anything that is not an AppError is logged and replaced by a generic message (never a stack):
+// lib/to-app-error.ts, apart because this file is also loaded in the browser (template preview).
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
@@ -45,7 +46,15 @@ export function validationError(error: { issues: { path: PropertyKey[]; message:
   return new AppError("BAD_REQUEST", message, issues);
 }
 
-const CONNECTION_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03"]);
+// Network errors, PostgreSQL's connection-exception class (08…), shutdowns and restarts (57P0…),
+// too many connections (53300) and a statement cancelled by statement_timeout (57014): the
+// database is away or overwhelmed, and the same request will work later.
+const CONNECTION_ERRORS = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH",
+  "08000", "08001", "08003", "08004", "08006", "53300", "57014", "57P01", "57P02", "57P03",
+]);
+const CONNECTION_MESSAGES =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Can't reach database|statement timeout|not currently accepting connections/i;
 
 /** True when the failure is the database being unreachable, which callers answer with 503. */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -55,20 +64,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (anyE.code && CONNECTION_ERRORS.has(anyE.code)) return true;
     if (anyE.name === "DriverAdapterError" && /ECONNREFUSED|connect|terminat|timeout/i.test(String(anyE.message)))
       return true;
-    if (/ECONNREFUSED|Connection terminated|connection timeout|Can't reach database/i.test(String(anyE.message)))
-      return true;
+    if (CONNECTION_MESSAGES.test(String(anyE.message))) return true;
     e = anyE.cause;
   }
   return false;
-}
-
-/** The user-safe form of any error; unknown ones are logged here, once. */
-export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  if (isDatabaseUnavailable(err)) {
-    console.error("database unavailable:", err);
-    return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly.");
-  }
-  console.error("unexpected error:", err);
-  return new AppError("INTERNAL", "Something went wrong on our side.");
 }

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import pinoPretty from "pino-pretty";
 import { dataDir, embeddedUrlFile } from "./lib/database-url.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { deployMigrations } from "./lib/schema-engine.mjs";
@@ -57,8 +58,23 @@ if ((embedded && rows[0].n === 0) || env.SEED_DEMO === "1") {
   if (code !== 0) process.exit(code ?? 1);
 }
 
-// Its own process group, so stopping this script stops Next and everything npx started under it.
-const next = spawn("npx", ["--no-install", "next", "dev", "-p", String(port)], { stdio: "inherit", env, detached: true });
+// The app's own server (server.ts) in dev mode, so dev logs what production logs; its JSON lines
+// are shown pretty here, and only here (production writes JSON for a log shipper).
+// Its own process group, so stopping this script stops the server and everything under it.
+const next = spawn(process.execPath, ["--import", "tsx", "server.ts", "--dev", "-p", String(port)], {
+  stdio: ["inherit", "pipe", "inherit"],
+  env,
+  detached: true,
+});
+next.stdout.pipe(
+  pinoPretty({
+    colorize: process.stdout.isTTY,
+    translateTime: "SYS:HH:MM:ss",
+    ignore: "pid,hostname,method,route,status,ms",
+    // A request reads as one line: "GET /admin/crm/lead/[id] 200 34.5 ms".
+    messageFormat: (log, key) => (log.msg === "request" ? `${log.method} ${log.route} ${log.status} ${log.ms} ms` : String(log[key])),
+  }),
+);
 setTimeout(() => {
   console.log(`\n  Pilot CRM: http://localhost:${port}/login`);
   if (embedded) {

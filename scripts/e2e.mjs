@@ -30,7 +30,8 @@ try {
     const built = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env });
     if (built.status !== 0) throw new Error("build failed");
   }
-  server = spawn("npx", ["--no-install", "next", "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "inherit", "inherit"], env, detached: true });
+  // The app's own server (server.ts, what `npm start` runs), as in production.
+  server = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "inherit", "inherit"], env, detached: true });
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/get-actor";
+import { findPageActor } from "@/lib/auth/page-guard";
 import { LoginForm } from "@/components/login-form";
 import { loginErrorMessage } from "@/lib/auth/login-error-message";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (await getActor()) redirect("/admin/crm");
+  if (await findPageActor()) redirect("/admin/crm");
   const params = await searchParams;
   // Only local paths: never bounce a user to another site after login.
   const callbackUrl = params.callbackUrl?.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/admin/crm";

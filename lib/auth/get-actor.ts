@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { cookies, headers } from "next/headers";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/auth/permissions";
+import { noteRequestUser } from "@/lib/ops/request-context";
 
 type TTokenClaims = { uid?: unknown; tv?: unknown };
 
@@ -17,6 +18,7 @@ async function loadActor(claims: TTokenClaims | null | undefined): Promise<TActo
     select: { id: true, role: true, name: true, email: true, active: true, tokenVersion: true },
   });
   if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
+  noteRequestUser(user.id);
   return { id: user.id, role: user.role, name: user.name, email: user.email };
 }
 

@@ -2,10 +2,26 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/get-actor";
 import { can, type TAct, type TActor } from "@/lib/auth/permissions";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { noteDatabaseUnavailable } from "@/lib/ops/request-context";
+import { UNAVAILABLE_DIGEST } from "@/lib/ops/unavailable-digest";
+
+// Every admin page passes here first (app/admin/crm/layout.tsx), so a database outage is met
+// here: the page is answered 503 with Retry-After (server.ts) and app/error.tsx says so kindly.
+/** For pages open to anyone (login): the signed-in actor or null. */
+export async function findPageActor(): Promise<TActor | null> {
+  try {
+    return await getActor();
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    noteDatabaseUnavailable();
+    throw Object.assign(new AppError("UNAVAILABLE", "The database is unavailable; try again shortly."), { digest: UNAVAILABLE_DIGEST });
+  }
+}
 
 /** For pages: the signed-in actor, or a redirect to the login page. */
 export async function requirePageActor(): Promise<TActor> {
-  const actor = await getActor();
+  const actor = await findPageActor();
   if (!actor) redirect("/login");
   return actor;
 }

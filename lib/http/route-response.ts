@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { toAppError, type AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
+import { toAppError } from "@/lib/to-app-error";
 import { RateLimitedError } from "@/lib/security/rate-limited-error";
 
 export function errorResponse(err: unknown, headers?: Record<string, string>): NextResponse {

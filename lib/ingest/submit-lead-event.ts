@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { onShutdown } from "@/lib/ops/shutdown";
 
 // Group commit for lead events. Under load most of an event's cost was per statement and per
 // transaction, not per event: a round trip, a commit, and locks on some 35 tables and indexes.
@@ -49,6 +50,10 @@ type TQueue = { waiting: TWaiting[]; busy: boolean };
 
 // Keyed by pool: a test or benchmark may point DATABASE_URL at another database (lib/db.ts).
 const queues = new WeakMap<pg.Pool, TQueue>();
+// The queues now being drained, so a shutdown can wait for their last batch to commit before the
+// pools close (lib/ops/shutdown.ts); every event in them was accepted and its sender is waiting.
+const draining = new Set<Promise<void>>();
+onShutdown("work", "ingest group commit", () => Promise.all(draining));
 
 /** Ingests one event in the next batch to `pool`; resolves with its own answer. */
 export function submitLeadEvent(pool: pg.Pool, params: TLeadEventParams, settings: TLeadEventSettings): Promise<TLeadEventRow> {
@@ -57,7 +62,11 @@ export function submitLeadEvent(pool: pg.Pool, params: TLeadEventParams, setting
   const q = queue;
   return new Promise((resolve, reject) => {
     q.waiting.push({ params, settings, since: performance.now(), resolve, reject });
-    if (!q.busy) void drain(pool, q);
+    if (!q.busy) {
+      const done = drain(pool, q);
+      draining.add(done);
+      void done.finally(() => draining.delete(done));
+    }
   });
 }
 

@@ -1,5 +1,6 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 
 // Standard Webhooks verification (HMAC-SHA256 over "{id}.{timestamp}.{body}", constant-time
 // comparison, ±5 minutes) done by the `standardwebhooks` package, never by hand.
@@ -17,7 +18,7 @@ function verifiers(): Webhook[] {
     try {
       list.push(new Webhook(secret));
     } catch {
-      console.error("LEAD_WEBHOOK_SECRET holds a secret that is not base64 (whsec_…): it is ignored");
+      logger.error("LEAD_WEBHOOK_SECRET holds a secret that is not base64 (whsec_…): it is ignored");
     }
   }
   cached = { raw, verifiers: list };
@@ -34,7 +35,7 @@ export function verifyWebhook(rawBody: string, headers: Headers): { webhookId: s
 
   const list = verifiers();
   if (!list.length) {
-    if (!warnedUnset) console.error("LEAD_WEBHOOK_SECRET is not set: every lead webhook is refused");
+    if (!warnedUnset) logger.error("LEAD_WEBHOOK_SECRET is not set: every lead webhook is refused");
     warnedUnset = true;
     throw unauthorized;
   }

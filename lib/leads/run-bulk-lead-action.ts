@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/permissions";
-import { toAppError, validationError, type TErrorCode } from "@/lib/errors";
+import { validationError, type TErrorCode } from "@/lib/errors";
+import { toAppError } from "@/lib/to-app-error";
 import { assignLead } from "@/lib/leads/assign-lead";
 import { claimLead } from "@/lib/leads/claim-lead";
 import { emptyToUndefined, zId, zOptionalText } from "@/lib/leads/lead-input";

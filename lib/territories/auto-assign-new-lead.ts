@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
 import { autoAssignLead, type TAutoAssignResult } from "@/lib/territories/auto-assign-lead";
 
 /**
@@ -13,7 +14,7 @@ export async function autoAssignNewLead(leadId: number): Promise<TAutoAssignResu
   try {
     return await db.$transaction((tx) => autoAssignLead(tx, leadId), { maxWait: 10_000, timeout: 10_000 });
   } catch (err) {
-    console.error(`auto-assignment of lead ${leadId} failed; it stays in the pool:`, err);
+    logger.error({ err, leadId }, "auto-assignment failed; the lead stays in the pool");
     return null;
   }
 }

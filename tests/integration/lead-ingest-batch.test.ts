@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { db, dbPool } from "@/lib/db";
 import { createSalesLead, LEAD_DATA_HISTORY_LIMIT, type TCreateSalesLead, type TCreateSalesLeadOptions } from "@/lib/ingest/create-sales-lead";
 import { submitLeadEvent, type TLeadEventParams } from "@/lib/ingest/submit-lead-event";
+import { logger } from "@/lib/logger";
 import { uid } from "../fixtures/factories";
 import { companyFor, EVENT_DATA, leadEvent, newSecret, signedRequest } from "../fixtures/lead-webhook";
 
@@ -93,13 +94,13 @@ describe("lead events in batches", () => {
     const refused = `Refused ${uid()}`;
     const event = leadEvent("quote", { company: companyFor(uid(), { name: refused }) });
     const { id, request } = signedRequest(event, { secret: SECRET });
-    const logged = jest.spyOn(console, "error").mockImplementation(() => {});
+    const logged = jest.spyOn(logger, "error");
     const allow = await refuseCompanyNamed(refused);
     try {
       const res = await POST(request);
       expect(res.status).toBe(500);
       expect(await res.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side." } });
-      expect(logged).toHaveBeenCalledWith("unexpected error:", expect.objectContaining({ message: "refused by the test" }));
+      expect(logged).toHaveBeenCalledWith({ err: expect.objectContaining({ message: "refused by the test" }) }, "unexpected error");
     } finally {
       await allow();
       logged.mockRestore();

@@ -1,0 +1,50 @@
+import { logger } from "@/lib/logger";
+
+// What a process must finish before it exits, registered by the module that owns it and run by
+// server.ts after the last in-flight request has been answered. Phases run in this order, the
+// hooks of one phase together:
+//   work      work the answered requests started (the ingest group commit's last batch)
+//   jobs      the job runner: stopJobRunner() from lib/jobs/job-runner.ts lets the running job
+//             finish or hands it back (registered where the runner is started)
+//   database  the pools, last, once nothing above needs them
+// Shared on globalThis: server.ts and Next's compiled bundle each load their own copy of this file.
+export type TShutdownPhase = "work" | "jobs" | "database";
+const PHASES: TShutdownPhase[] = ["work", "jobs", "database"];
+
+type THook = { phase: TShutdownPhase; run: () => Promise<unknown> };
+type TState = { stopping: boolean; hooks: Map<string, THook> };
+const KEY = Symbol.for("pilot-crm.shutdown");
+const globalForShutdown = globalThis as unknown as { [KEY]?: TState };
+const state: TState = (globalForShutdown[KEY] ??= { stopping: false, hooks: new Map() });
+
+/** Registers (or replaces, by name) what to finish on shutdown. */
+export function onShutdown(phase: TShutdownPhase, name: string, run: () => Promise<unknown>): void {
+  state.hooks.set(name, { phase, run });
+}
+
+/** True once SIGTERM arrived: readiness answers 503 so load balancers send nothing new. */
+export function isShuttingDown(): boolean {
+  return state.stopping;
+}
+
+export function beginShutdown(): void {
+  state.stopping = true;
+}
+
+/** Runs every hook, phase by phase; a failing hook is logged and does not stop the others. */
+export async function runShutdownHooks(): Promise<void> {
+  for (const phase of PHASES) {
+    const hooks = [...state.hooks].filter(([, h]) => h.phase === phase);
+    await Promise.all(
+      hooks.map(async ([name, h]) => {
+        const started = performance.now();
+        try {
+          await h.run();
+          logger.info({ hook: name, ms: Math.round(performance.now() - started) }, "shutdown step done");
+        } catch (err) {
+          logger.error({ err, hook: name }, "shutdown step failed");
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,122 @@
+// PostgreSQL goes away under a running server (through a TCP proxy the test cuts): every kind of
+// route answers 503 with Retry-After — JSON on APIs and handlers, a friendly page on pages — never
+// 500 and never a hang, liveness stays 200; when the database returns the same process serves
+// again, and what was refused during the outage is accepted once on retry, never twice.
+import pg from "pg";
+import { UNAVAILABLE_DIGEST } from "@/lib/ops/unavailable-digest";
+import { makeLead } from "../fixtures/factories";
+import { leadEvent, newSecret, signedRequest } from "../fixtures/lead-webhook";
+import { opsPort, startAppServer, type TAppServer } from "./fixtures/app-server";
+import { signIn } from "./fixtures/login";
+import { createOpsDatabase, makeRep, type TOpsDatabase } from "./fixtures/ops-database";
+import { startTcpProxy, type TTcpProxy } from "./fixtures/tcp-proxy";
+
+const secret = newSecret();
+let database: TOpsDatabase;
+let proxy: TTcpProxy;
+let server: TAppServer;
+let cookie: string;
+let leadId: number;
+
+beforeAll(async () => {
+  database = await createOpsDatabase("pilot_crm_ops_outage");
+  const rep = await makeRep();
+  leadId = (await makeLead()).id;
+  proxy = await startTcpProxy(opsPort(3), {
+    host: "127.0.0.1",
+    port: Number(new URL(database.url).port || 5432),
+  });
+  const viaProxy = new URL(database.url);
+  viaProxy.host = `127.0.0.1:${proxy.port}`;
+  server = await startAppServer({
+    port: opsPort(2),
+    env: { DATABASE_URL: viaProxy.toString(), LEAD_WEBHOOK_SECRET: secret },
+  });
+  cookie = (await signIn(server.url, rep.email, rep.password)).cookie;
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await proxy?.close();
+  await database?.drop();
+});
+
+// A hang would otherwise wait for jest's own timeout; this names it.
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+const postJson = (path: string, body: unknown) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+const sendWebhook = (w: ReturnType<typeof signedRequest>) =>
+  fetch(`${server.url}/api/webhooks/leads`, {
+    method: "POST",
+    headers: w.request.headers,
+    body: w.raw,
+    signal: AbortSignal.timeout(30_000),
+  });
+
+async function expectOutageAnswers(webhook: ReturnType<typeof signedRequest>) {
+  const ready = await get("/api/health");
+  expect(ready.status).toBe(503);
+  expect(ready.headers.get("retry-after")).toBe("5");
+  expect((await get("/api/health/live")).status).toBe(200);
+
+  const page = await get("/admin/crm", { cookie });
+  expect(page.status).toBe(503);
+  expect(page.headers.get("retry-after")).toBe("5");
+  // Next sends the error shell; app/error.tsx renders the friendly text in the browser from this digest.
+  expect(await page.text()).toContain(UNAVAILABLE_DIGEST);
+  expect((await get("/login", { cookie })).status).toBe(503);
+
+  const claim = await postJson(`/admin/crm/assign-lead/${leadId}`, {});
+  expect(claim.status).toBe(503);
+  expect(claim.headers.get("retry-after")).toBe("5");
+  expect((await claim.json()).error.code).toBe("UNAVAILABLE");
+
+  const refused = await sendWebhook(webhook);
+  expect(refused.status).toBe(503);
+  expect(refused.headers.get("retry-after")).toBeTruthy();
+}
+
+it("answers 503 while the database is down or unreachable, and serves again when it returns", async () => {
+  expect((await get("/admin/crm", { cookie })).status).toBe(200);
+  const webhook = signedRequest(leadEvent("load_plan"), { secret });
+
+  await proxy.cut("refuse");
+  await expectOutageAnswers(webhook);
+
+  // Packets dropped: connections never answer. Answers still come, after the connect timeout.
+  await proxy.cut("blackhole");
+  await expectOutageAnswers(webhook);
+
+  await proxy.restore();
+  expect((await get("/api/health")).status).toBe(200);
+  expect((await get("/admin/crm", { cookie })).status).toBe(200);
+  expect((await postJson(`/admin/crm/assign-lead/${leadId}`, {})).status).toBe(200);
+  // The sender retries the refused event with the same webhook-id: accepted once, and a replay
+  // answers the same without a second lead.
+  const accepted = await sendWebhook(webhook);
+  expect(accepted.status).toBe(202);
+  const replay = await sendWebhook(webhook);
+  expect(await replay.json()).toEqual(await accepted.json());
+
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const { rows } = await client.query<{ leads: number; receipts: number }>(
+    `SELECT (SELECT count(*)::int FROM sales_leads l JOIN companies c ON c.id = l.company_id WHERE c.external_id = $1) AS leads,
+            (SELECT count(*)::int FROM webhook_receipts WHERE webhook_id = $2) AS receipts`,
+    [(JSON.parse(webhook.raw) as { company: { external_id: string } }).company.external_id, webhook.id],
+  );
+  await client.end();
+  expect(rows[0]).toEqual({ leads: 1, receipts: 1 });
+
+  // Same process throughout, and its outage was logged with the cause's stack.
+  expect(server.output()).not.toContain('"msg":"shutting down');
+  const outage = server.logLines().find((l) => l.msg === "database unavailable") as
+    { err?: { stack?: string } } | undefined;
+  expect(outage?.err?.stack).toContain("\n    at ");
+});
