@@ -32,8 +32,8 @@ export function CreateUserForm({ action }: { action: TFormAction }) {
         </select>
       </label>
       <label className="text-sm font-medium sm:col-span-2">
-        Temporary password (8–72 characters)
-        <input name="password" type="password" required minLength={8} className={input} autoComplete="new-password" />
+        Temporary password (at least 12 characters)
+        <input name="password" type="password" required minLength={12} className={input} autoComplete="new-password" />
         <FieldError errors={state?.errors?.password} />
       </label>
       <div className="flex items-center gap-3 sm:col-span-2">

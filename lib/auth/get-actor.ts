@@ -26,7 +26,7 @@ async function loadActor(claims: unknown): Promise<TActor | null> {
       AND s.revoked_at IS NULL
       AND s.last_seen_at > now() - make_interval(mins => ${intSettingSql("sessionIdleMinutes")})
       AND s.created_at > now() - make_interval(hours => ${intSettingSql("sessionAbsoluteHours")})
-    RETURNING u.id, u.role::text AS role, u.name, u.email`;
+    RETURNING u.id, u.role::text AS role, u.name, u.email, u.must_change_password AS "mustChangePassword"`;
   return rows[0] ?? null;
 }
 

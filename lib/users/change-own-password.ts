@@ -32,7 +32,7 @@ export async function changeOwnPassword(actor: TActor, input: z.input<typeof ZCh
   await clearRateLimit("password-change", String(actor.id));
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
     await endSessions({ userId: actor.id }, tx);
   });
   return { userId: actor.id };

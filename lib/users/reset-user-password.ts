@@ -14,7 +14,8 @@ export const ZResetUserPassword = z.object({
 
 /**
  * The manager sets a temporary password for someone who forgot theirs. Their open sessions end
- * at once: whoever knew the old password is out too.
+ * at once: whoever knew the old password is out too. The temporary password must be replaced at
+ * the next sign-in (must_change_password).
  */
 export async function resetUserPassword(actor: TActor, input: z.input<typeof ZResetUserPassword>) {
   assertCan(actor, "users.manage");
@@ -24,7 +25,7 @@ export async function resetUserPassword(actor: TActor, input: z.input<typeof ZRe
   if (userId === actor.id) throw new AppError("CONFLICT", "Change your own password under My account");
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
     if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
     await endSessions({ userId }, tx);
   });

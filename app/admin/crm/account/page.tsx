@@ -12,7 +12,7 @@ import { changeOwnPasswordAction, setSessionLifetimesAction, signOutEverywhereAc
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage() {
-  const actor = await requirePageActor();
+  const actor = await requirePageActor({ passwordChangePage: true });
   const me = await getOwnProfile(actor);
   const settings = can(actor, "settings.manage") ? await getCompanySettings() : null;
   const card = "max-w-lg rounded-lg border border-slate-200 bg-white p-4";
@@ -22,6 +22,11 @@ export default async function AccountPage() {
       <p className="text-sm text-slate-600">
         {actor.name} · {actor.email} · {actor.role === "super_admin" ? "Manager" : "Rep"}
       </p>
+      {actor.mustChangePassword ? (
+        <p role="alert" className="max-w-lg rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          Your manager set a temporary password. Choose your own below to continue.
+        </p>
+      ) : null}
       <section aria-labelledby="phone" className={card}>
         <h2 id="phone" className="mb-3 font-semibold">
           Phone
