@@ -1,17 +1,47 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { pageContentSecurityPolicy } from "@/lib/security/security-headers.mjs";
 
-// Next 16 calls this file `proxy.ts` (formerly `middleware.ts`). It only sends anonymous visitors
-// of /admin to the login page; every page, action and handler still authorizes for itself.
+// Next 16 calls this file `proxy.ts` (formerly `middleware.ts`). For every page it sets a fresh
+// Content-Security-Policy nonce (Next reads it from the request's header and puts it on its
+// scripts), and it sends anonymous visitors of /admin to the login page; every page, action and
+// handler still authorizes for itself.
 export async function proxy(req: NextRequest) {
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  if (req.method !== "GET") {
-    return NextResponse.json({ error: { code: "UNAUTHORIZED", message: "Sign in first" } }, { status: 401 });
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = pageContentSecurityPolicy(nonce);
+  const withCsp = (res: NextResponse) => {
+    res.headers.set("Content-Security-Policy", csp);
+    return res;
+  };
+
+  if (req.nextUrl.pathname.startsWith("/admin")) {
+    const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+    if (!token) {
+      if (req.method !== "GET") {
+        return NextResponse.json({ error: { code: "UNAUTHORIZED", message: "Sign in first" } }, { status: 401 });
+      }
+      const url = new URL("/login", req.url);
+      url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
+      return withCsp(NextResponse.redirect(url));
+    }
   }
-  const url = new URL("/login", req.url);
-  url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.redirect(url);
+
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  return withCsp(NextResponse.next({ request: { headers } }));
 }
 
-export const config = { matcher: ["/admin/:path*"] };
+export const config = {
+  // Pages only: not the API (its own policy comes from next.config.mjs), not static files, and not
+  // prefetches (their HTML is not executed, and a nonce must not be cached).
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

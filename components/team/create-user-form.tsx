@@ -34,8 +34,8 @@ export function CreateUserForm({ action }: { action: TFormAction }) {
       </label>
       <SelectField name="role" label="Role" defaultValue="admin" options={ROLE_OPTIONS} errors={state?.errors?.role} />
       <label className="text-sm font-medium sm:col-span-2">
-        Temporary password (8–72 characters)
-        <input name="password" type="password" required minLength={8} className={inputClass} autoComplete="new-password" />
+        Temporary password (at least 12 characters)
+        <input name="password" type="password" required minLength={12} className={inputClass} autoComplete="new-password" />
         <FieldError errors={state?.errors?.password} />
       </label>
       <div className="sm:col-span-2">

@@ -25,12 +25,12 @@ export function OwnPasswordForm({ action }: { action: TFormAction }) {
         <FieldError errors={state?.errors?.currentPassword} />
       </label>
       <label className="text-sm font-medium">
-        New password (8–72 characters)
+        New password (at least 12 characters)
         <input
           name="newPassword"
           type="password"
           required
-          minLength={8}
+          minLength={12}
           autoComplete="new-password"
           className={input}
         />

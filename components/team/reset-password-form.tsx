@@ -32,7 +32,7 @@ export function ResetPasswordForm({
             name="password"
             type="password"
             required
-            minLength={8}
+            minLength={12}
             autoComplete="new-password"
             className="mt-1 block rounded border border-slate-300 px-2 py-1"
           />

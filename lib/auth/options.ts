@@ -2,21 +2,35 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials, type TSessionUser } from "@/lib/auth/verify-credentials";
+import { endSessions } from "@/lib/auth/end-sessions";
+import { SESSION_COOKIE_MAX_AGE_SECONDS } from "@/lib/kernel/company-settings";
 import { clientIp } from "@/lib/security/client-ip";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+// The cookie outlives no session: the server-side row (lib/auth/get-actor.ts) enforces the idle
+// and absolute lifetimes the manager set; the cookie only needs to last as long as the longest.
+export const SESSION_MAX_AGE_SECONDS = SESSION_COOKIE_MAX_AGE_SECONDS;
+
+/** Secure cookies (`__Secure-` names, the Secure flag) whenever the app is served over https. */
+export function secureCookiesFor(nextAuthUrl = process.env.NEXTAUTH_URL): boolean {
+  return (nextAuthUrl ?? "").startsWith("https://");
+}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  // next-auth's cookies are HttpOnly and SameSite=Lax; Secure follows the public URL's scheme.
+  useSecureCookies: secureCookiesFor(),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, req) => verifyCredentials(credentials, { ip: clientIp(req.headers ?? {}) }),
+      authorize: (credentials, req) => {
+        const headers = req.headers ?? {};
+        return verifyCredentials(credentials, { ip: clientIp(headers), userAgent: headers["user-agent"] });
+      },
     }),
   ],
   callbacks: {
@@ -25,7 +39,7 @@ export const authOptions: NextAuthOptions = {
         const u = user as TSessionUser;
         token.uid = Number(u.id);
         token.role = u.role;
-        token.tv = u.tokenVersion;
+        token.sid = u.sessionId;
       }
       return token;
     },
@@ -37,6 +51,12 @@ export const authOptions: NextAuthOptions = {
         email: token.email ?? "",
       };
       return session;
+    },
+  },
+  events: {
+    // Sign-out ends the session on the server too: a copy of the cookie is refused afterwards.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSessions({ sessionId: token.sid });
     },
   },
 };

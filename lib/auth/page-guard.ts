@@ -19,10 +19,16 @@ export async function findPageActor(): Promise<TActor | null> {
   }
 }
 
-/** For pages: the signed-in actor, or a redirect to the login page. */
-export async function requirePageActor(): Promise<TActor> {
+export const ACCOUNT_PATH = "/admin/crm/account";
+
+/**
+ * For pages: the signed-in actor, or a redirect to the login page. Someone still on a password the
+ * manager set is sent to My account (the one page that passes `passwordChangePage`).
+ */
+export async function requirePageActor(options: { passwordChangePage?: boolean } = {}): Promise<TActor> {
   const actor = await findPageActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword && !options.passwordChangePage) redirect(ACCOUNT_PATH);
   return actor;
 }
 

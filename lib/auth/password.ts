@@ -1,11 +1,19 @@
 import bcrypt from "bcryptjs";
 import { z } from "zod";
+import { commonPasswordProblem } from "@/lib/security/common-passwords";
 
-// bcrypt reads at most 72 bytes; longer passwords would be silently truncated, so refuse them.
+// ASVS V6.2: at least 12 characters, no composition rules, not a common password (see
+// lib/security/common-passwords.ts). bcrypt reads at most 72 bytes; longer passwords would be
+// silently truncated, so they are refused (72 bytes hold 72 ASCII characters, fewer otherwise).
+export const PASSWORD_MIN_LENGTH = 12;
 export const ZPassword = z
   .string()
-  .refine((p) => Buffer.byteLength(p, "utf8") >= 8, "Password must be at least 8 bytes")
-  .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "Password must be at most 72 bytes");
+  .refine((p) => [...p].length >= PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "Password must be at most 72 bytes")
+  .superRefine((p, ctx) => {
+    const problem = commonPasswordProblem(p);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const COST = 11;
 

@@ -2,7 +2,14 @@
 // lead's lifecycle (claim, assign, release, work, reopen, email, call), whose rules depend on the
 // lead's status too and live in lib/leads/lead-rules.ts. Domain functions call assertCan().
 export type TRole = "admin" | "super_admin";
-export type TActor = { id: number; role: TRole; name: string; email: string };
+export type TActor = {
+  id: number;
+  role: TRole;
+  name: string;
+  email: string;
+  /** A manager's reset: pages send the user to My account until they choose a password. */
+  mustChangePassword?: boolean;
+};
 type TScope = "any" | "none";
 
 export const PERMISSIONS = {

@@ -16,6 +16,11 @@ export const ZAutoAssign = z.object({
   cap: z.number().int().min(1).max(10_000),
 });
 export const ZStaleDays = z.number().int().min(1).max(365);
+// Session lifetimes (ASVS V7.3): signed out after this long without a request, and this long
+// after signing in whatever happens. The session cookie itself lives as long as the longest allowed.
+export const ZSessionIdleMinutes = z.number().int().min(5).max(24 * 60);
+export const ZSessionAbsoluteHours = z.number().int().min(1).max(72);
+export const SESSION_COOKIE_MAX_AGE_SECONDS = 72 * 60 * 60;
 
 export const COMPANY_SETTINGS = {
   /** open: any rep claims any lead; strict: only leads in the rep's territories. */
@@ -26,6 +31,8 @@ export const COMPANY_SETTINGS = {
   timeZone: { key: "time_zone", schema: ZTimeZone, default: DEFAULT_TIME_ZONE },
   /** A lead with no contact for this many days is "stale" on the call list. */
   staleDays: { key: "call_stale_days", schema: ZStaleDays, default: 7 },
+  sessionIdleMinutes: { key: "session_idle_minutes", schema: ZSessionIdleMinutes, default: 60 },
+  sessionAbsoluteHours: { key: "session_absolute_hours", schema: ZSessionAbsoluteHours, default: 12 },
 } as const satisfies Record<string, { key: string; schema: z.ZodType; default: unknown }>;
 
 type TDefs = typeof COMPANY_SETTINGS;
@@ -74,6 +81,15 @@ export async function putCompanySetting<K extends TCompanySettingName>(
  * stores zones PostgreSQL knows, so the raw value is safe to use with AT TIME ZONE.
  */
 export const TIME_ZONE_SQL = Prisma.sql`coalesce((SELECT value #>> '{}' FROM settings WHERE key = ${COMPANY_SETTINGS.timeZone.key}), ${DEFAULT_TIME_ZONE}::text)`;
+
+/**
+ * An integer setting inside a SQL statement (the session check reads both lifetimes in the same
+ * statement as the session). Same key and default as the reader; a malformed row is the default.
+ */
+export function intSettingSql(name: "sessionIdleMinutes" | "sessionAbsoluteHours"): Prisma.Sql {
+  const def = COMPANY_SETTINGS[name];
+  return Prisma.sql`coalesce((SELECT (value #>> '{}')::int FROM settings WHERE key = ${def.key} AND value #>> '{}' ~ '^[0-9]{1,6}$'), ${def.default}::int)`;
+}
 
 /** CTEs `z` (tz) and `b` (today, tomorrow: the company's day boundaries as timestamptz). */
 export const DAY_BOUNDS_CTE = Prisma.sql`z AS (SELECT ${TIME_ZONE_SQL} AS tz),

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { hashPassword, verifyPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
+import { endSessions } from "@/lib/auth/end-sessions";
 import { clearRateLimit, consumeRateLimit } from "@/lib/security/rate-limits";
 
 export const ZChangeOwnPassword = z
@@ -30,6 +31,9 @@ export async function changeOwnPassword(actor: TActor, input: z.input<typeof ZCh
     ]);
   await clearRateLimit("password-change", String(actor.id));
   const passwordHash = await hashPassword(parsed.data.newPassword);
-  await db.user.update({ where: { id: actor.id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
+    await endSessions({ userId: actor.id }, tx);
+  });
   return { userId: actor.id };
 }

@@ -27,7 +27,9 @@ export async function createUser(actor: TActor | null, input: TCreateUser) {
   const existing = await db.user.findUnique({ where: { email: rest.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "A user with this email already exists", [{ path: "email", message: "Already in use" }]);
   const user = await db.user.create({
-    data: { ...rest, passwordHash: await hashPassword(password) },
+    // A manager hands over a temporary password, to be replaced at first sign-in; an operator
+    // script's user chose their own.
+    data: { ...rest, passwordHash: await hashPassword(password), mustChangePassword: actor !== null },
     select: { id: true, email: true, name: true, role: true, active: true },
   });
   return user;

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { hashPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
+import { endSessions } from "@/lib/auth/end-sessions";
 
 export const ZResetUserPassword = z.object({
   userId: z.coerce.number().int().positive(),
@@ -13,7 +14,8 @@ export const ZResetUserPassword = z.object({
 
 /**
  * The manager sets a temporary password for someone who forgot theirs. Their open sessions end
- * (token_version bump): whoever knew the old password is out too.
+ * at once: whoever knew the old password is out too. The temporary password must be replaced at
+ * the next sign-in (must_change_password).
  */
 export async function resetUserPassword(actor: TActor, input: z.input<typeof ZResetUserPassword>) {
   assertCan(actor, "users.manage");
@@ -22,10 +24,10 @@ export async function resetUserPassword(actor: TActor, input: z.input<typeof ZRe
   const { userId, password } = parsed.data;
   if (userId === actor.id) throw new AppError("CONFLICT", "Change your own password under My account");
   const passwordHash = await hashPassword(password);
-  const updated = await db.user.updateMany({
-    where: { id: userId },
-    data: { passwordHash, tokenVersion: { increment: 1 } },
+  await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
+    if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
+    await endSessions({ userId }, tx);
   });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
   return { userId };
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
+import { endSessions } from "@/lib/auth/end-sessions";
 
 export const ZSetUserActive = z.object({
   userId: z.coerce.number().int().positive(),
@@ -11,8 +12,8 @@ export const ZSetUserActive = z.object({
 });
 
 /**
- * Activates or deactivates a user. Deactivation bumps token_version, so the user's live session
- * stops working on its next request (getActor compares the version).
+ * Activates or deactivates a user. Deactivation ends every session of the user on the server, so
+ * a live cookie stops working on its next request; reactivating revives none of them.
  */
 export async function setUserActive(actor: TActor, input: z.input<typeof ZSetUserActive>) {
   assertCan(actor, "users.manage");
@@ -20,10 +21,10 @@ export async function setUserActive(actor: TActor, input: z.input<typeof ZSetUse
   if (!parsed.success) throw validationError(parsed.error);
   const { userId, active } = parsed.data;
   if (userId === actor.id && !active) throw new AppError("CONFLICT", "You cannot deactivate yourself");
-  const updated = await db.user.updateMany({
-    where: { id: userId },
-    data: active ? { active } : { active, tokenVersion: { increment: 1 } },
+  await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { active } });
+    if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
+    if (!active) await endSessions({ userId }, tx);
   });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
   return { userId, active };
 }

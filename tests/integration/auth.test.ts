@@ -1,17 +1,14 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
-import { db } from "@/lib/db";
 import { getActorFromRequest } from "@/lib/auth/get-actor";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { setUserActive } from "@/lib/users/set-user-active";
+import { startSession } from "@/lib/auth/start-session";
 import { makeUser, TEST_PASSWORD } from "../fixtures/factories";
+import { sessionCookie } from "../fixtures/route-request";
 
-async function requestAs(user: { id: number; role: string; tokenVersion: number; email: string; name: string }) {
-  const token = await encode({
-    token: { uid: user.id, role: user.role, tv: user.tokenVersion, email: user.email, name: user.name },
-    secret: process.env.NEXTAUTH_SECRET!,
-  });
-  return new NextRequest("http://localhost/api/x", { headers: { cookie: `next-auth.session-token=${token}` } });
+async function requestAs(user: { id: number }) {
+  return new NextRequest("http://localhost/api/x", { headers: { cookie: await sessionCookie(user.id) } });
 }
 
 describe("credentials", () => {
@@ -40,16 +37,16 @@ describe("session re-check", () => {
     await setUserActive(manager, { userId: user.id, active: false });
     expect(await getActorFromRequest(await requestAs(user))).toBeNull();
 
-    // Reactivating does not revive the old token: its version was bumped.
+    // Reactivating does not revive the old session: it was ended on the server.
     await setUserActive(manager, { userId: user.id, active: true });
     expect(await getActorFromRequest(req)).toBeNull();
-    const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await getActorFromRequest(await requestAs(fresh))).toMatchObject({ id: user.id });
+    expect(await getActorFromRequest(await requestAs(user))).toMatchObject({ id: user.id });
   });
 
   it("ignores a token signed with another secret", async () => {
     const { user } = await makeUser();
-    const token = await encode({ token: { uid: user.id, tv: 0 }, secret: "some-other-secret-0123456789" });
+    const sid = await startSession(user.id, { ip: "127.0.0.1" });
+    const token = await encode({ token: { uid: user.id, sid }, secret: "some-other-secret-0123456789" });
     const req = new NextRequest("http://localhost/x", { headers: { cookie: `next-auth.session-token=${token}` } });
     expect(await getActorFromRequest(req)).toBeNull();
   });

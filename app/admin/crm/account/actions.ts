@@ -1,7 +1,9 @@
 "use server";
 
 import { defineAction } from "@/lib/action-client";
+import { setSessionLifetimes } from "@/lib/security/set-session-lifetimes";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
+import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
 
 export const updateOwnProfileAction = defineAction(
@@ -16,5 +18,17 @@ export const changeOwnPasswordAction = defineAction(
   (actor, input) => changeOwnPassword(actor, input as never),
   {
     success: () => "Password changed. Sign in again with the new one.",
+  },
+);
+
+export const signOutEverywhereAction = defineAction((actor) => signOutEverywhere(actor), {
+  success: () => "Signed out everywhere.",
+});
+
+export const setSessionLifetimesAction = defineAction(
+  (actor, input) => setSessionLifetimes(actor, input as never),
+  {
+    revalidate: () => ["/admin/crm/account"],
+    success: () => "Saved.",
   },
 );

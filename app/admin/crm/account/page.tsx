@@ -3,13 +3,18 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { getOwnProfile } from "@/lib/users/get-own-profile";
 import { OwnPasswordForm } from "@/components/team/own-password-form";
 import { OwnPhoneForm } from "@/components/team/own-phone-form";
-import { changeOwnPasswordAction, updateOwnProfileAction } from "./actions";
+import { SessionLifetimesForm } from "@/components/team/session-lifetimes-form";
+import { SignOutEverywhereForm } from "@/components/team/sign-out-everywhere-form";
+import { can } from "@/lib/auth/permissions";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { changeOwnPasswordAction, setSessionLifetimesAction, signOutEverywhereAction, updateOwnProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage() {
-  const actor = await requirePageActor();
+  const actor = await requirePageActor({ passwordChangePage: true });
   const me = await getOwnProfile(actor);
+  const settings = can(actor, "settings.manage") ? await getCompanySettings() : null;
   const card = "max-w-lg rounded-lg border bg-white p-4";
   return (
     <div className="space-y-6">
@@ -17,6 +22,11 @@ export default async function AccountPage() {
       <p className="text-sm text-slate-600">
         {actor.name} · {actor.email} · {actor.role === "super_admin" ? "Manager" : "Rep"}
       </p>
+      {actor.mustChangePassword ? (
+        <p role="alert" className="max-w-lg rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          Your manager set a temporary password. Choose your own below to continue.
+        </p>
+      ) : null}
       <section aria-labelledby="phone" className={card}>
         <h2 id="phone" className="mb-3 font-semibold">
           Phone
@@ -29,6 +39,22 @@ export default async function AccountPage() {
         </h2>
         <OwnPasswordForm action={changeOwnPasswordAction} />
       </section>
+      <section aria-labelledby="sessions" className={card}>
+        <h2 id="sessions" className="mb-1 font-semibold">
+          Sessions
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">Signed in on a computer you no longer have? End every session, this one too.</p>
+        <SignOutEverywhereForm action={signOutEverywhereAction} />
+      </section>
+      {settings ? (
+        <section aria-labelledby="lifetimes" className={card}>
+          <h2 id="lifetimes" className="mb-1 font-semibold">
+            Session lifetimes (everyone)
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">Anyone idle this long, or signed in this long, signs in again.</p>
+          <SessionLifetimesForm idleMinutes={settings.sessionIdleMinutes} absoluteHours={settings.sessionAbsoluteHours} action={setSessionLifetimesAction} />
+        </section>
+      ) : null}
     </div>
   );
 }
