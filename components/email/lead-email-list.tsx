@@ -2,8 +2,8 @@
 
 import type { TFormAction } from "@/lib/action-state";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { formatDateTime } from "@/components/leads/format";
 import type { TLeadEmail } from "@/lib/email/list-lead-emails";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 // The server's own shape (a type-only import: nothing of the server module reaches the browser).
 export type TLeadEmailRow = TLeadEmail;
@@ -53,7 +53,7 @@ export function LeadEmailList({ leadId, messages, canSend, retryAction }: { lead
           {messages.map((m) => (
             <tr key={m.id} className="border-t align-top">
               <td className="py-1.5 pr-3 whitespace-nowrap text-slate-600">
-                {formatDateTime(m.createdAt)}
+                <ZonedTime value={m.createdAt} />
               </td>
               <td className="py-1.5 pr-3">
                 <div className="font-medium">{m.subject}</div>

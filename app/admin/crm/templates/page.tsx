@@ -5,7 +5,7 @@ import { listTemplates } from "@/lib/email/list-templates";
 import { ArchiveTemplateButton } from "@/components/email/archive-template-button";
 import { ActionsTh, DataTable, EmptyRow, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { archiveTemplateAction } from "./actions";
-import { formatDate } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 export const metadata: Metadata = { title: "Email templates" };
 
@@ -47,7 +47,7 @@ export default async function TemplatesPage() {
               <Td>{t.shared ? "Shared" : "Personal"}</Td>
               <Td className="tabular-nums">v{t.version}</Td>
               <Td className="text-slate-600">
-                {formatDate(t.updatedAt)}
+                <ZonedTime value={t.updatedAt} show="date" />
                 {t.updatedByName ? ` · ${t.updatedByName}` : ""}
               </Td>
               <Td className="text-right">{t.canEdit ? <ArchiveTemplateButton id={t.id} name={t.name} action={archiveTemplateAction} /> : null}</Td>

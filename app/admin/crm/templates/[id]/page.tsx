@@ -9,7 +9,7 @@ import { listPreviewLeads } from "@/lib/email/list-preview-leads";
 import { TemplateEditor } from "@/components/email/template-editor";
 import { DataTable, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { saveTemplateAction, sendTestEmailAction } from "../actions";
-import { formatDateTime } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 export const metadata: Metadata = { title: "Edit template" };
 
@@ -48,7 +48,7 @@ export default async function TemplatePage({ params, searchParams }: TProps) {
           Versions sent
         </h2>
         <p className="text-sm text-slate-600">
-          Version {template.version} is current (saved {formatDateTime(template.updatedAt)}
+          Version {template.version} is current (saved <ZonedTime value={template.updatedAt} />
           {template.updatedByName ? ` by ${template.updatedByName}` : ""}). Every email keeps the text of the version it was sent with.
         </p>
         {template.versions.length ? (
@@ -69,7 +69,9 @@ export default async function TemplatePage({ params, searchParams }: TProps) {
                     {v.version === template.version ? " (current)" : ""}
                   </Td>
                   <Td className="tabular-nums">{v.sent}</Td>
-                  <Td>{formatDateTime(v.lastSentAt)}</Td>
+                  <Td>
+                    <ZonedTime value={v.lastSentAt} />
+                  </Td>
                   <Td>{v.lastSubject}</Td>
                 </Tr>
               ))}
