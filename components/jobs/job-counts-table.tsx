@@ -1,3 +1,4 @@
+import { DataTable, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import type { TJobKindOverview } from "@/lib/jobs/get-jobs-overview";
 
 const COLUMNS = [
@@ -11,38 +12,36 @@ const COLUMNS = [
 export function JobCountsTable({ kinds }: { kinds: TJobKindOverview[] }) {
   if (kinds.length === 0) return <p className="text-slate-500">No job runner has started on this database yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="job-counts">
-        <thead className="bg-slate-50 text-left">
+    <DataTable data-testid="job-counts">
+        <THead>
           <tr>
-            <th className="px-3 py-2">Kind</th>
+            <Th>Kind</Th>
             {COLUMNS.map(([key, label]) => (
-              <th key={key} className="px-3 py-2 text-right">
+              <Th key={key} numeric>
                 {label}
-              </th>
+              </Th>
             ))}
-            <th className="px-3 py-2 text-right">Dead letters</th>
-            <th className="px-3 py-2">Schedule</th>
+            <Th numeric>Dead letters</Th>
+            <Th>Schedule</Th>
           </tr>
-        </thead>
+        </THead>
         <tbody>
           {kinds.map((k) => (
-            <tr key={k.kind} className="border-t align-top" data-kind={k.kind}>
-              <td className="px-3 py-2">
+            <Tr key={k.kind} className="align-top" data-kind={k.kind}>
+              <Td>
                 <div className="font-mono text-xs font-semibold">{k.kind}</div>
                 {k.description ? <div className="max-w-md text-slate-600">{k.description}</div> : <div className="text-slate-500">(not a kind of this version)</div>}
-              </td>
+              </Td>
               {COLUMNS.map(([key]) => (
-                <td key={key} className={`px-3 py-2 text-right tabular-nums ${key === "failed" && k.counts.failed ? "font-semibold text-red-700" : ""}`}>
+                <Td key={key} numeric className={`${key === "failed" && k.counts.failed ? "font-semibold text-red-700" : ""}`}>
                   {k.counts[key]}
-                </td>
+                </Td>
               ))}
-              <td className={`px-3 py-2 text-right tabular-nums ${k.deadLetters ? "font-semibold text-red-700" : ""}`}>{k.deadLetters}</td>
-              <td className="px-3 py-2 font-mono text-xs">{k.schedule ?? "on demand"}</td>
-            </tr>
+              <Td numeric className={`${k.deadLetters ? "font-semibold text-red-700" : ""}`}>{k.deadLetters}</Td>
+              <Td className="font-mono text-xs">{k.schedule ?? "on demand"}</Td>
+            </Tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

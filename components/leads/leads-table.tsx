@@ -21,8 +21,8 @@ import { BulkActionBar } from "@/components/leads/bulk-action-bar";
 import { formatMoney } from "@/components/leads/format";
 import { LeadsPagination } from "@/components/leads/leads-pagination";
 import { StatusBadge } from "@/components/leads/status-badge";
-import { ZonedTime } from "@/components/ui/zoned-time";
 import { DataTable, EmptyRow, Td, Th, THead, Tr } from "@/components/ui/data-table";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 type TMeta = { className?: string };
 

@@ -69,7 +69,9 @@ export default async function TemplatePage({ params, searchParams }: TProps) {
                     {v.version === template.version ? " (current)" : ""}
                   </Td>
                   <Td className="tabular-nums">{v.sent}</Td>
-                  <Td><ZonedTime value={v.lastSentAt} /></Td>
+                  <Td>
+                    <ZonedTime value={v.lastSentAt} />
+                  </Td>
                   <Td>{v.lastSubject}</Td>
                 </Tr>
               ))}
