@@ -26,7 +26,8 @@ export const DEMO_TEMPLATES = [
   {
     name: "Initial",
     subject: "Pilot cars for your {{route_origin}} → {{route_destination}} move",
-    body: "Hi {{contact_name}},\n\nThis is {{rep_name}} with Pilot CRM Escorts. I saw {{company_name}} planning a load from {{route_origin}} to {{route_destination}}. We run certified pilot cars and handle the permits in every state on the route.\n\nCan I send you a quote? Call me at {{rep_phone}} or just reply here.\n\n{{rep_name}}",
+    // A webhook lead has no contact yet: the greeting falls back instead of blocking the send.
+    body: "Hi {{contact_name | \"there\"}},\n\nThis is {{rep_name}} with Pilot CRM Escorts. I saw {{company_name}} planning a load from {{route_origin}} to {{route_destination}}. We run certified pilot cars and handle the permits in every state on the route.\n\nCan I send you a quote? Call me at {{rep_phone}} or just reply here.\n\n{{rep_name}}",
   },
   {
     name: "Follow-up",
