@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, type RefObject } from "react";
 import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
 import { StateChips } from "@/components/calls/state-chips";
-import { formatDateTime } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 type TProps = {
   lead: TCallRowView;
@@ -98,7 +98,7 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
               />
               {f.value === "keep"
                 ? p.lead.nextFollowUpAt
-                  ? `keep ${formatDateTime(p.lead.nextFollowUpAt)}`
+                  ? <>keep <ZonedTime value={p.lead.nextFollowUpAt} /></>
                   : "keep (none planned)"
                 : f.label}{" "}
               <kbd className="text-xs text-slate-500">{f.key}</kbd>

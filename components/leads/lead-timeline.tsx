@@ -12,7 +12,8 @@ import {
   type TLeadSource,
   type TLeadStatus,
 } from "@/lib/leads/lead-vocabulary";
-import { formatDateTime, formatMoney } from "@/components/leads/format";
+import { formatMoney } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 import { serviceRows } from "@/components/leads/service-details";
 
 type TData = Record<string, unknown>;
@@ -29,7 +30,7 @@ const EVENT_TITLES: Record<string, string> = {
   action_voided: "Undone by its author",
 };
 
-function describe(item: TTimelineItem): { icon: string; title: string; lines: string[] } {
+function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {
   const d = item.data as TData;
   switch (item.kind) {
     case "activity": {
@@ -56,8 +57,12 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: st
           d.voided_at ? "Undone moments after it was logged: counted nowhere." : null,
           s(d.description),
           s(d.notes),
-          d.follow_up_date ? `Follow up ${formatDateTime(String(d.follow_up_date))}` : null,
-        ].filter((x): x is string => !!x),
+          d.follow_up_date ? (
+            <>
+              Follow up <ZonedTime value={String(d.follow_up_date)} />
+            </>
+          ) : null,
+        ].filter(Boolean),
       };
     }
     case "email":
@@ -69,8 +74,12 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: st
           Number(d.open_count) || Number(d.click_count)
             ? `Opened ${Number(d.open_count)}×, clicked ${Number(d.click_count)}×`
             : null,
-          d.replied_at ? `Replied ${formatDateTime(String(d.replied_at))}` : null,
-        ].filter((x): x is string => !!x),
+          d.replied_at ? (
+            <>
+              Replied <ZonedTime value={String(d.replied_at)} />
+            </>
+          ) : null,
+        ].filter(Boolean),
       };
     case "conversion":
       return {
@@ -129,7 +138,7 @@ export function LeadTimeline({ items, showLead = false }: { items: TTimelineItem
                 ) : null}
               </p>
               <p className="text-xs text-slate-500">
-                <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+                <ZonedTime value={item.at} />
                 {item.actorName ? ` · ${item.actorName}` : ""}
               </p>
               {lines.map((line, i) => (

@@ -5,10 +5,8 @@ import { validationError } from "@/lib/errors";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { ACTION_OUTCOMES } from "@/lib/leads/lead-vocabulary";
 import { releaseCallLock } from "@/lib/calls/release-call-lock";
-import { zonedDateAfter } from "@/lib/kernel/zoned-time";
-import { getCompanySettings } from "@/lib/kernel/company-settings";
-
-const FOLLOW_UP_DAYS = { tomorrow: 1, "3d": 3, "1w": 7 } as const;
+import { FOLLOW_UP_SHORTCUT_KEYS, followUpShortcutDay } from "@/lib/kernel/zoned-time";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 
 export const ZLogCallOutcome = z
   .object({
@@ -17,7 +15,7 @@ export const ZLogCallOutcome = z
     notes: z.string().trim().max(5000, "Notes must be at most 5000 characters").optional(),
     // "keep" (the default) leaves the lead's planned follow-up as it is: a quick outcome key must
     // never silently clear it; "none" clears it on purpose.
-    followUp: z.enum(["keep", "none", "tomorrow", "3d", "1w", "custom"]).default("keep"),
+    followUp: z.enum(["keep", "none", ...FOLLOW_UP_SHORTCUT_KEYS, "custom"]).default("keep"),
     followUpDate: z
       .string()
       .trim()
@@ -33,8 +31,9 @@ export type TLogCallOutcome = z.input<typeof ZLogCallOutcome>;
 
 /**
  * Saves a call from the call list: without a pick the lead's follow-up is kept; a quick pick
- * becomes a company-calendar date (the lead workflow books it at 09:00 company time), the call is
- * logged through the lead workflow's
+ * becomes a company-calendar date by the kernel's followUpShortcutDay(), as the lead page's form
+ * computes it (the lead workflow books it at 09:00 company time), the call is logged through the
+ * lead workflow's
  * addSalesAction (which authorizes, moves the lead on and writes the timeline), then the caller's
  * soft lock is cleared. The clear is a second statement after the action's own transaction: a
  * lock left behind by a failure there is harmless and expires within 10 minutes.
@@ -43,13 +42,13 @@ export async function logCallOutcome(actor: TActor, input: TLogCallOutcome) {
   const parsed = ZLogCallOutcome.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { leadId, outcome, notes, followUp, followUpDate } = parsed.data;
-  const { timeZone } = await getCompanySettings();
+  const timeZone = await getCompanyTimeZone();
   const followUpOn =
     followUp === "none" || followUp === "keep"
       ? undefined
       : followUp === "custom"
         ? followUpDate
-        : zonedDateAfter(new Date(), FOLLOW_UP_DAYS[followUp], timeZone);
+        : followUpShortcutDay(followUp, new Date(), timeZone);
   const lead = await addSalesAction(actor, {
     lead_id: leadId,
     action_type: "call",

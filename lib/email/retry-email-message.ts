@@ -6,12 +6,14 @@ import { AppError, validationError } from "@/lib/errors";
 import { assertNotSuppressed, sentEmailResult, type TSentEmail } from "@/lib/email/dispatch-email";
 import { deliverEmailMessage } from "@/lib/email/deliver-email-message";
 import { assertStep } from "@/lib/leads/lead-rules";
+import { queueEmailDelivery } from "@/lib/email/queue-email-delivery";
 
 export const ZRetryEmailMessage = z.object({ messageId: z.coerce.number().int().positive() });
 
 /**
  * Sends a failed message again, same text. Flipping failed → queued is a conditional update and
- * delivery claims the row again, so two simultaneous retries still send it once.
+ * delivery claims the row again, so two simultaneous retries still send it once. A 429 or 5xx
+ * hands it to the job runner, as for a first send.
  */
 export async function retryEmailMessage(actor: TActor, input: z.input<typeof ZRetryEmailMessage>): Promise<TSentEmail> {
   const parsed = ZRetryEmailMessage.safeParse(input);
@@ -26,5 +28,7 @@ export async function retryEmailMessage(actor: TActor, input: z.input<typeof ZRe
   await assertNotSuppressed(m.toEmail);
   const reset = await db.emailMessage.updateMany({ where: { id: m.id, status: "failed" }, data: { status: "queued", attempts: 0, error: null } });
   if (reset.count === 0) throw new AppError("CONFLICT", "Someone is already retrying this message.");
-  return sentEmailResult(await deliverEmailMessage(m.id), false);
+  const { message, retryAfterMs } = await deliverEmailMessage(m.id);
+  if (retryAfterMs !== null) await queueEmailDelivery(m.id, retryAfterMs);
+  return sentEmailResult(message, false);
 }
