@@ -13,7 +13,7 @@ export function AppShell({ items, user, children }: { items: TNavItem[]; user: {
   const isActive = (href: string) => (href === "/admin/crm" ? pathname === href : pathname.startsWith(href));
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
           <Link href="/admin/crm" className="font-semibold text-brand-700">
             Pilot CRM

@@ -1,6 +1,6 @@
 export function StatCard({ label, value, hint, testId }: { label: string; value: string | number; hint?: string; testId?: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="rounded-lg border bg-white p-4 shadow-sm">
       <div className="text-sm text-slate-600">{label}</div>
       <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
         {value}

@@ -13,7 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = params.callbackUrl?.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/admin/crm";
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <div className="w-full max-w-sm rounded-lg border bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold">Pilot CRM</h1>
         <p className="mb-4 text-sm text-slate-600">Sign in with your work email.</p>
         <LoginForm callbackUrl={callbackUrl} initialError={loginErrorMessage(params.error)} />

@@ -2,8 +2,8 @@
 
 import Form from "next/form";
 import { useState } from "react";
-
-type TOption = { value: string; label: string };
+import { compactInputClass } from "@/components/ui/classes";
+import { SelectField, type TOption } from "@/components/ui/select-field";
 
 type TProps = {
   action: string;
@@ -20,23 +20,21 @@ type TProps = {
   source?: string;
 };
 
-const selectClass = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const selectClass = compactInputClass;
 
 function FilterSelect(p: { id: string; name: string; label: string; value?: string; anyLabel: string; options: TOption[]; onChange: (e: React.ChangeEvent<HTMLSelectElement>) => void }) {
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={p.id} className="text-slate-600">
-        {p.label}
-      </label>
-      <select id={p.id} name={p.name} defaultValue={p.value ?? ""} onChange={p.onChange} className={selectClass}>
-        <option value="">{p.anyLabel}</option>
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={p.id}
+      name={p.name}
+      label={<span className="text-slate-600">{p.label}</span>}
+      defaultValue={p.value ?? ""}
+      onChange={p.onChange}
+      placeholder={{ label: p.anyLabel }}
+      options={p.options}
+      className="flex flex-col gap-1 text-sm"
+      selectClassName={selectClass}
+    />
   );
 }
 
@@ -49,7 +47,7 @@ export function AnalyticsFilters(p: TProps) {
     if (e.currentTarget.name !== "range" || e.currentTarget.value !== "custom") e.currentTarget.form?.requestSubmit();
   };
   return (
-    <Form action={p.action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Analytics filters">
+    <Form action={p.action} className="flex flex-wrap items-end gap-3 rounded-lg border bg-white p-3" aria-label="Analytics filters">
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor="analytics-range-select" className="text-slate-600">Range</label>
         <select id="analytics-range-select" name="range" defaultValue={p.preset} onChange={submitOnChange} className={selectClass}>

@@ -2,6 +2,7 @@
 
 import { toCsv } from "@/components/analytics/csv";
 import { formatValue, type TFormat } from "@/components/analytics/format";
+import { DataTable, Td, Th, THead, Tr } from "@/components/ui/data-table";
 
 export type TColumn = { key: string; label: string; format?: TFormat };
 export type TRow = Record<string, string | number | null>;
@@ -36,7 +37,7 @@ function download(name: string, text: string) {
 export function ChartCard({ id, title, description, emptyMessage, isEmpty, columns, rows, fileSuffix, summary, children }: TProps) {
   const headingId = `${id}-title`;
   return (
-    <section aria-labelledby={headingId} data-testid={`figure-${id}`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section aria-labelledby={headingId} data-testid={`figure-${id}`} className="min-w-0 rounded-lg border bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="font-semibold">
@@ -65,30 +66,29 @@ export function ChartCard({ id, title, description, emptyMessage, isEmpty, colum
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-brand-700 hover:underline">Show data</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full text-left tabular-nums" data-testid={`table-${id}`}>
-            <caption className="sr-only">{title}</caption>
-            <thead className="bg-slate-50">
+        <div className="mt-2">
+          <DataTable framed={false} className="tabular-nums" data-testid={`table-${id}`} caption={title}>
+            <THead>
               <tr>
                 {columns.map((c) => (
-                  <th key={c.key} scope="col" className="whitespace-nowrap px-2 py-1 font-medium">
+                  <Th key={c.key} compact className="whitespace-nowrap">
                     {c.label}
-                  </th>
+                  </Th>
                 ))}
               </tr>
-            </thead>
+            </THead>
             <tbody>
               {rows.map((r, i) => (
-                <tr key={i} className="border-t border-slate-100">
+                <Tr key={i}>
                   {columns.map((c) => (
-                    <td key={c.key} className="whitespace-nowrap px-2 py-1">
+                    <Td key={c.key} compact className="whitespace-nowrap">
                       {formatValue(r[c.key], c.format)}
-                    </td>
+                    </Td>
                   ))}
-                </tr>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </div>
       </details>
     </section>

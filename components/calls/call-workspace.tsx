@@ -225,7 +225,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
           </p>
         ) : null}
         <ol
-          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          className="divide-y divide-slate-200 rounded-lg border bg-white"
           aria-label="Call list"
         >
           {visible.map((r, i) => (
@@ -288,7 +288,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
               leadHref={`/admin/crm/lead/${active.id}`}
             />
           ) : (
-            <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <div className="rounded-lg border bg-white p-4 text-sm">
               <p>
                 Press <kbd className="rounded border px-1">s</kbd> to start with the first lead, or choose
                 Call on any row.
@@ -316,7 +316,7 @@ function KeyLegend() {
     ["n", "next lead (skip)"],
   ];
   return (
-    <section aria-labelledby="keys-h" className="rounded-lg border border-slate-200 bg-white p-3 text-xs">
+    <section aria-labelledby="keys-h" className="rounded-lg border bg-white p-3 text-xs">
       <h2 id="keys-h" className="mb-1 font-semibold">
         Keyboard
       </h2>

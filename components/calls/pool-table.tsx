@@ -69,7 +69,7 @@ export function PoolTable({ rows, claimAction }: { rows: TPoolRowView[]; claimAc
 function PoolList({ rows, claim: claimAction }: { rows: TPoolRowView[]; claim?: TFormAction }) {
   return (
     <ul
-      className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+      className="divide-y divide-slate-200 rounded-lg border bg-white"
       aria-label="Lead pool"
     >
       {rows.map((r) => (

@@ -3,9 +3,8 @@
 import { useState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
-import { inputClass, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
-import { useFormAction } from "@/components/leads/use-form-action";
+import { inputClass, primaryButton, secondaryButton } from "@/components/ui/classes";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 import type { TContactSummary as TContact } from "@/lib/companies/company-summary";
 
@@ -20,9 +19,12 @@ export function ContactForm({
   action: TFormAction;
 }) {
   const [editing, setEditing] = useState(!contact);
-  const { state, pending, formAction, onSubmit } = useFormAction(action, (_s, form) => {
-    if (contact) setEditing(false);
-    else form?.reset();
+  const { state, pending, formAction, onSubmit } = useFormAction(action, {
+    onSuccess: (_s, form) => {
+      if (contact) setEditing(false);
+      else form?.reset();
+    },
+    success: contact ? "Contact saved" : "Contact added",
   });
 
   if (!editing)
@@ -99,7 +101,6 @@ export function ContactForm({
             Cancel
           </button>
         ) : null}
-        <FormMessage state={state} />
       </div>
     </form>
   );

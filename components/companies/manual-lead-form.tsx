@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { STATE_CODES } from "@/lib/geo/us-states";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
-import { inputClass, primaryButton } from "@/components/leads/ui-classes";
+import { inputClass, primaryButton } from "@/components/ui/classes";
+import { SelectField } from "@/components/ui/select-field";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+const STATE_OPTIONS = STATE_CODES.map((s) => ({ value: s, label: s }));
 
 /** A lead entered by hand for this company (a phone inquiry): source "manual". */
 export function ManualLeadForm({
@@ -16,24 +18,16 @@ export function ManualLeadForm({
   companyId: number;
   action: TFormAction<{ id: number }>;
 }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const { state, pending, formAction, onSubmit } = useFormAction(action, {
+    success: "Lead created",
+    onSuccess: (_s, form) => form?.reset(),
+  });
   const e = state?.errors;
   const stateSelect = (name: string, label: string) => (
-    <label className="text-sm font-medium">
-      {label}
-      <select name={name} defaultValue="" className={inputClass}>
-        <option value="">—</option>
-        {STATE_CODES.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
-      <FieldError errors={e?.[name]} />
-    </label>
+    <SelectField name={name} label={label} defaultValue="" placeholder={{ label: "—" }} options={STATE_OPTIONS} errors={e?.[name]} />
   );
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="New lead by hand">
+    <form action={formAction} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label="New lead by hand">
       <input type="hidden" name="company_id" value={companyId} />
       <label className="text-sm font-medium sm:col-span-2">
         What do they need? (required)
@@ -67,7 +61,6 @@ export function ManualLeadForm({
         <button disabled={pending} className={primaryButton}>
           {pending ? "Creating…" : "Create lead"}
         </button>
-        <FormMessage state={state} />
         {state?.ok && state.data ? (
           <Link href={`/admin/crm/lead/${state.data.id}`} className="text-sm underline">
             Open lead #{state.data.id}

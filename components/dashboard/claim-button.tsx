@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import type { TFormAction } from "@/lib/action-state";
-import { primaryButton } from "@/components/leads/ui-classes";
-import { useFormAction } from "@/components/leads/use-form-action";
+import { primaryButton } from "@/components/ui/classes";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** "Assign to me" on a pending lead; once it is yours, straight to the lead to make the call. */
 export function ClaimButton({
@@ -16,9 +16,10 @@ export function ClaimButton({
   action: TFormAction;
 }) {
   const router = useRouter();
-  const { state, pending, formAction, onSubmit } = useFormAction(action, () =>
-    router.push(`/admin/crm/lead/${leadId}`),
-  );
+  const { state, pending, formAction, onSubmit } = useFormAction(action, {
+    onSuccess: () => router.push(`/admin/crm/lead/${leadId}`),
+    success: `${companyName} is yours`,
+  });
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex flex-col items-end gap-1">
       <input type="hidden" name="lead_id" value={leadId} />
@@ -29,11 +30,6 @@ export function ClaimButton({
       >
         {pending ? "Claiming…" : state?.ok ? "Yours" : "Assign to me"}
       </button>
-      {state && !state.ok ? (
-        <p role="alert" className="text-xs text-red-700">
-          {state.message}
-        </p>
-      ) : null}
     </form>
   );
 }

@@ -13,7 +13,7 @@ export function DashboardPanel({
   children: React.ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white">
+    <section aria-labelledby={id} className="rounded-lg border bg-white">
       <div className="flex items-center justify-between p-4 pb-2">
         <h2 id={id} className="font-semibold">
           {title}

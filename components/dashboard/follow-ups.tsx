@@ -7,7 +7,7 @@ import { ZonedTime } from "@/components/ui/zoned-time";
 /** Follow-ups due today and overdue, with the number to call. */
 export function FollowUps({ followUps }: { followUps: TFollowUps }) {
   return (
-    <section aria-labelledby="follow-ups" className="rounded-lg border border-slate-200 bg-white">
+    <section aria-labelledby="follow-ups" className="rounded-lg border bg-white">
       <div className="p-4 pb-2">
         <h2 id="follow-ups" className="font-semibold">
           Follow-ups

@@ -6,7 +6,7 @@ type TProps = { rendered: TRendered; to?: string; from?: string; replyTo?: strin
 export function EmailPreview({ rendered, to, from, replyTo, label = "Preview" }: TProps) {
   const gaps = rendered.missing.map((n) => `{{${n}}}`).join(", ");
   return (
-    <section aria-label={label} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+    <section aria-label={label} className="space-y-2 rounded-lg border bg-white p-3">
       {rendered.missing.length ? (
         <p role="alert" className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-800">
           No value for {gaps} on this lead: fill it in or remove it before sending.
@@ -41,7 +41,7 @@ export function EmailPreview({ rendered, to, from, replyTo, label = "Preview" }:
           {rendered.subject}
         </dd>
       </dl>
-      <iframe title={`${label}: HTML`} sandbox="" srcDoc={rendered.html} className="h-56 w-full resize-y rounded border border-slate-200 bg-white" />
+      <iframe title={`${label}: HTML`} sandbox="" srcDoc={rendered.html} className="h-56 w-full resize-y rounded border bg-white" />
       <details>
         <summary className="cursor-pointer text-sm text-slate-600">Plain-text part</summary>
         <pre className="mt-1 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-sm" data-testid="preview-text">

@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
-import { FormMessage } from "@/components/ui/form-message";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { TLeadEmail } from "@/lib/email/list-lead-emails";
 import { ZonedTime } from "@/components/ui/zoned-time";
 
@@ -22,15 +21,14 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 function RetryButton({ messageId, leadId, action }: { messageId: number; leadId: number; action: TFormAction }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const { formAction, onSubmit, pending } = useFormAction(action);
   return (
-    <form action={formAction} className="inline-flex items-center gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="inline-flex items-center gap-2">
       <input type="hidden" name="messageId" value={messageId} />
       <input type="hidden" name="leadId" value={leadId} />
       <button disabled={pending} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100">
         {pending ? "Retrying…" : "Retry"}
       </button>
-      <FormMessage state={state} />
     </form>
   );
 }

@@ -5,7 +5,6 @@ import type { TFormAction } from "@/lib/action-state";
 import { renderTemplate } from "@/lib/email/render-template";
 import type { TVariableValues } from "@/lib/email/template-variables";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
 import { EmailPreview } from "@/components/email/email-preview";
 import { LeadEmailList, type TLeadEmailRow } from "@/components/email/lead-email-list";
 import { useIdempotentAction } from "@/components/email/use-idempotent-action";
@@ -60,7 +59,7 @@ export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
   const blocked = !to || !subject.trim() || !body.trim() || rendered.missing.length > 0 || rendered.unknown.length > 0;
 
   return (
-    <section aria-labelledby="lead-email-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="lead-email-heading" className="space-y-4 rounded-lg border bg-white p-4">
       <div className="flex flex-wrap items-baseline gap-3">
         <h2 id="lead-email-heading" className="text-lg font-semibold">
           Email
@@ -119,7 +118,6 @@ export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
               <button disabled={sending || blocked} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
                 {sending ? "Sending…" : data.outbox ? "Send (to outbox)" : "Send email"}
               </button>
-              <FormMessage state={state} />
             </div>
           </div>
           {subject || body ? (

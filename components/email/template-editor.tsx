@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { useRouter } from "next/navigation";
 import type { TFormAction } from "@/lib/action-state";
 import { renderTemplate } from "@/lib/email/render-template";
 import type { TVariableValues } from "@/lib/email/template-variables";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
 import { EmailPreview } from "@/components/email/email-preview";
 import { insertAt, VariablePicker } from "@/components/email/variable-picker";
 import { useIdempotentAction } from "@/components/email/use-idempotent-action";
@@ -29,8 +29,8 @@ export function TemplateEditor({ template, canShare, previewLeads, initialPrevie
   const [subject, setSubject] = useState(template?.subject ?? "");
   const [body, setBody] = useState(template?.body ?? "");
   const [leadId, setLeadId] = useState(initialPreviewLeadId ?? previewLeads[0]?.id ?? 0);
-  const [saved, save, saving] = useActionState(saveAction, undefined);
-  const [tested, test, testing] = useActionState(useIdempotentAction(testAction), undefined);
+  const { state: saved, formAction: save, onSubmit: onSave, pending: saving } = useFormAction(saveAction);
+  const [, test, testing] = useActionState(useIdempotentAction(testAction), undefined);
   const focused = useRef<{ field: "subject" | "body"; el: HTMLInputElement | HTMLTextAreaElement } | null>(null);
   // A shared template a rep cannot change is saved as the rep's own copy.
   const asCopy = template !== null && !template.canEdit;
@@ -48,7 +48,7 @@ export function TemplateEditor({ template, canShare, previewLeads, initialPrevie
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-2">
-      <form action={save} className="space-y-3">
+      <form action={save} onSubmit={onSave} className="space-y-3">
         {template && !asCopy ? (
           <>
             <input type="hidden" name="id" value={template.id} />
@@ -95,7 +95,6 @@ export function TemplateEditor({ template, canShare, previewLeads, initialPrevie
           <button disabled={saving} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
             {saving ? "Saving…" : asCopy ? "Save as my copy" : template ? `Save as version ${template.version + 1}` : "Create template"}
           </button>
-          <FormMessage state={saved} />
         </div>
         {asCopy ? <p className="text-sm text-slate-600">Shared templates are the manager&apos;s; your changes are saved as a personal template.</p> : null}
       </form>
@@ -119,7 +118,6 @@ export function TemplateEditor({ template, canShare, previewLeads, initialPrevie
           <button disabled={testing} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60">
             {testing ? "Sending…" : "Send me a test"}
           </button>
-          <FormMessage state={tested} />
         </form>
       </div>
     </div>

@@ -2,6 +2,7 @@
 
 import { useCallback, useRef } from "react";
 import type { TActionState, TFormAction } from "@/lib/action-state";
+import { announce } from "@/components/ui/feedback";
 
 function randomKey(): string {
   // getRandomValues works on plain-http intranet hosts too, where randomUUID is unavailable.
@@ -12,7 +13,8 @@ function randomKey(): string {
 /**
  * Wraps a sending action with an idempotency key: one key per message until an answer arrives.
  * When the answer is lost (network trouble) the key is kept, so pressing Send again lets the
- * server find the first attempt instead of sending a second email.
+ * server find the first attempt instead of sending a second email. Every answer is announced
+ * (feedback.ts), like any other save.
  */
 export function useIdempotentAction<T>(action: TFormAction<T>, onAnswer?: (state: TActionState<T>) => void): TFormAction<T> {
   const key = useRef<string | null>(null);
@@ -25,10 +27,13 @@ export function useIdempotentAction<T>(action: TFormAction<T>, onAnswer?: (state
       try {
         answer = await action(prev, payload);
       } catch {
-        return { ok: false, message: "The connection failed. Press the button again: it will not be sent twice." };
+        const lost = { ok: false, message: "The connection failed. Press the button again: it will not be sent twice." };
+        announce(lost);
+        return lost;
       }
       key.current = null;
       onAnswer?.(answer);
+      announce(answer);
       return answer;
     },
     [action, onAnswer],

@@ -10,11 +10,11 @@ import {
   type TActionType,
 } from "@/lib/leads/lead-vocabulary";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
 import { followUpShortcutDays, zonedDay } from "@/lib/kernel/zoned-time";
 import { useCompanyTimeZone } from "@/components/ui/zoned-time";
-import { useFormAction } from "@/components/leads/use-form-action";
-import { inputClass, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
+import { SelectField } from "@/components/ui/select-field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { inputClass, primaryButton, secondaryButton } from "@/components/ui/classes";
 
 /** Log a call, email, text or meeting; the follow-up date becomes the lead's next follow-up. */
 export function AddSalesActionForm({
@@ -28,9 +28,12 @@ export function AddSalesActionForm({
 }) {
   const [type, setType] = useState<TActionType>(initialType);
   const [followUp, setFollowUp] = useState("");
-  const { state, pending, formAction, onSubmit } = useFormAction(action, (_s, form) => {
-    form?.reset();
-    setFollowUp("");
+  const { state, pending, formAction, onSubmit } = useFormAction(action, {
+    onSuccess: (_s, form) => {
+      form?.reset();
+      setFollowUp("");
+    },
+    success: "Logged",
   });
   // The company's days (zone from the server), the same ones the call list's shortcuts save.
   const zone = useCompanyTimeZone();
@@ -66,24 +69,15 @@ export function AddSalesActionForm({
         </div>
         <FieldError errors={err?.action_type} />
       </fieldset>
-      <label className="text-sm font-medium">
-        Outcome{type === "call" ? " (required for a call)" : ""}
-        <select
-          name="outcome"
-          className={inputClass}
-          defaultValue=""
-          required={type === "call"}
-          aria-invalid={!!err?.outcome}
-        >
-          <option value="">{type === "call" ? "Choose…" : "None"}</option>
-          {ACTION_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {OUTCOME_LABELS[o]}
-            </option>
-          ))}
-        </select>
-        <FieldError errors={err?.outcome} />
-      </label>
+      <SelectField
+        name="outcome"
+        label={`Outcome${type === "call" ? " (required for a call)" : ""}`}
+        defaultValue=""
+        required={type === "call"}
+        placeholder={{ label: type === "call" ? "Choose…" : "None" }}
+        options={ACTION_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+        errors={err?.outcome}
+      />
       <label className="text-sm font-medium">
         Description
         <input
@@ -142,7 +136,6 @@ export function AddSalesActionForm({
         <button disabled={pending} className={primaryButton}>
           {pending ? "Saving…" : `Log ${ACTION_TYPE_LABELS[type].toLowerCase()}`}
         </button>
-        <FormMessage state={state} />
       </div>
     </form>
   );

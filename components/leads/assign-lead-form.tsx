@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState, useId } from "react";
 import type { TFormAction } from "@/lib/action-state";
-import { FormMessage } from "@/components/ui/form-message";
-import { FieldError } from "@/components/ui/field-error";
-import { secondaryButton } from "@/components/leads/ui-classes";
+import { secondaryButton } from "@/components/ui/classes";
+import { SelectField } from "@/components/ui/select-field";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export type TAssignee = { id: number; name: string };
 
@@ -20,37 +19,23 @@ export function AssignLeadForm({
   currentId: number | null;
   action: TFormAction;
 }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
-  const id = useId();
+  const { state, pending, formAction, onSubmit } = useFormAction(action, { success: "Assigned" });
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="lead_id" value={leadId} />
-      <label htmlFor={id} className="text-sm font-medium">
-        {currentId ? "Reassign to" : "Assign to"}
-        <select
-          id={id}
-          name="admin_id"
-          required
-          className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm"
-          defaultValue=""
-        >
-          <option value="" disabled>
-            Choose…
-          </option>
-          {assignees
-            .filter((a) => a.id !== currentId)
-            .map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-        </select>
-      </label>
+      <SelectField
+        name="admin_id"
+        label={currentId ? "Reassign to" : "Assign to"}
+        required
+        defaultValue=""
+        placeholder={{ label: "Choose…", disabled: true }}
+        options={assignees.filter((a) => a.id !== currentId).map((a) => ({ value: String(a.id), label: a.name }))}
+        errors={state?.errors?.admin_id}
+        selectClassName="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+      />
       <button disabled={pending} className={secondaryButton}>
         {pending ? "Assigning…" : "Assign"}
       </button>
-      <FieldError errors={state?.errors?.admin_id} />
-      <FormMessage state={state} />
     </form>
   );
 }

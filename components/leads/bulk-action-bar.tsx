@@ -5,7 +5,7 @@ import type { TActionState, TFormAction } from "@/lib/action-state";
 import type { TBulkResult } from "@/lib/leads/run-bulk-lead-action";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { LOST_REASONS } from "@/components/leads/mark-lost-dialog";
-import { dangerButton, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
+import { dangerButton, primaryButton, secondaryButton } from "@/components/ui/classes";
 
 type TOp = "claim" | "assign" | "lose";
 
@@ -154,7 +154,7 @@ function BulkResult({
   return (
     <div
       role="status"
-      className={`rounded-lg border p-3 text-sm ${state.ok ? "border-slate-200 bg-white" : "border-red-200 bg-red-50"}`}
+      className={`rounded-lg border p-3 text-sm ${state.ok ? "bg-white" : "border-red-200 bg-red-50"}`}
       data-testid="bulk-result"
     >
       <div className="flex items-start justify-between gap-2">

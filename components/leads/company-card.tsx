@@ -40,7 +40,7 @@ export function ContactLine({ contact: c }: { contact: TContact }) {
 /** The company and the people to call, every number and address one tap away. */
 export function CompanyCard({ company, contacts }: { company: TCompany; contacts: TContact[] }) {
   return (
-    <section aria-labelledby="company" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+    <section aria-labelledby="company" className="rounded-lg border bg-white p-4 text-sm">
       <h2 id="company" className="mb-2 font-semibold">
         <Link href={`/admin/crm/company/${company.id}`} className="hover:underline">
           {company.name}

@@ -32,7 +32,7 @@ export function LeadFacts({ lead }: { lead: TLeadDetail }) {
   }
   if (lead.closedAt) rows.push(["Closed", <ZonedTime key="x" value={lead.closedAt} />]);
   return (
-    <section aria-labelledby="lead-facts" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+    <section aria-labelledby="lead-facts" className="rounded-lg border bg-white p-4 text-sm">
       <h2 id="lead-facts" className="mb-2 font-semibold">
         Lead
       </h2>

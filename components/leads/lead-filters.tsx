@@ -6,7 +6,7 @@ import { useTransition } from "react";
 import { US_STATES } from "@/lib/geo/us-states";
 import { LEAD_SOURCES, LEAD_STATUSES, SOURCE_LABELS, STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
-import { inputClass, primaryButton } from "@/components/leads/ui-classes";
+import { inputClass, primaryButton } from "@/components/ui/classes";
 import { CALL_STATUSES } from "@/lib/calls/call-status";
 
 export type TFilterValues = Partial<
@@ -75,7 +75,7 @@ export function LeadFilters({
       onSubmit={onSubmit}
       role="search"
       aria-label="Filter leads"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      className="space-y-3 rounded-lg border bg-white p-4"
     >
       {values.sort ? <input type="hidden" name="sort" value={values.sort} /> : null}
       {values.dir ? <input type="hidden" name="dir" value={values.dir} /> : null}

@@ -1,12 +1,13 @@
 import type { TFormAction } from "@/lib/action-state";
 import type { TLeadDetail } from "@/lib/leads/get-lead-detail";
 import { isClosedStatus } from "@/lib/leads/lead-rules";
-import { ActionButton } from "@/components/leads/action-button";
+import { ActionButton } from "@/components/ui/action-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { AssignLeadForm, type TAssignee } from "@/components/leads/assign-lead-form";
 import { ConvertLeadDialog } from "@/components/leads/convert-lead-dialog";
 import { telHref } from "@/components/leads/format";
 import { MarkLostDialog } from "@/components/leads/mark-lost-dialog";
-import { primaryButton, secondaryButton } from "@/components/leads/ui-classes";
+import { primaryButton, secondaryButton } from "@/components/ui/classes";
 
 type TActions = {
   claim: TFormAction;
@@ -53,6 +54,7 @@ export function LeadQuickActions({
             label="Assign to me"
             pendingLabel="Claiming…"
             className={primaryButton}
+            success="Claimed: the lead is yours"
           />
         ) : null}
         {may.convert ? (
@@ -60,15 +62,21 @@ export function LeadQuickActions({
         ) : null}
         {may.markLost ? <MarkLostDialog leadId={lead.id} action={actions.markLost} /> : null}
         {may.release ? (
-          <ActionButton
+          <ConfirmAction
             action={actions.release}
             fields={{ lead_id: lead.id }}
             label="Release to pool"
-            confirm="Give this lead back to the pending pool?"
-          />
+            className={secondaryButton}
+            title="Release this lead?"
+            confirmLabel="Release to pool"
+            success="Released to the pool"
+          >
+            {lead.company.name} goes back to the pending pool, where any rep may claim it. Its
+            history and follow-up stay with the lead.
+          </ConfirmAction>
         ) : null}
         {may.reopen ? (
-          <ActionButton action={actions.reopen} fields={{ lead_id: lead.id }} label="Reopen" />
+          <ActionButton action={actions.reopen} fields={{ lead_id: lead.id }} label="Reopen" success="Reopened" />
         ) : null}
       </div>
       {may.assign ? (

@@ -3,7 +3,7 @@
 import { LEAD_PAGE_SIZES } from "@/lib/leads/lead-vocabulary";
 import type { TLeadList } from "@/lib/leads/list-leads";
 import { formatNumber } from "@/components/leads/format";
-import { secondaryButton } from "@/components/leads/ui-classes";
+import { secondaryButton } from "@/components/ui/classes";
 
 export function LeadsPagination({
   list,

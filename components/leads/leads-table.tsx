@@ -22,6 +22,7 @@ import { formatMoney } from "@/components/leads/format";
 import { LeadsPagination } from "@/components/leads/leads-pagination";
 import { StatusBadge } from "@/components/leads/status-badge";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { DataTable, EmptyRow, Td, Th, THead, Tr } from "@/components/ui/data-table";
 
 type TMeta = { className?: string };
 
@@ -192,22 +193,21 @@ export function LeadsTable({
         action={bulkAction}
         onDone={() => setRowSelection({})}
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={navigating}>
-        <table className="min-w-full text-sm" data-testid="leads-table">
-          <caption className="sr-only">
-            Leads, sorted by {list.sort.replace("_", " ")} {list.dir === "desc" ? "descending" : "ascending"}
-          </caption>
-          <thead className="bg-slate-50 text-left">
+      <div aria-busy={navigating}>
+        <DataTable
+          data-testid="leads-table"
+          caption={`Leads, sorted by ${list.sort.replace("_", " ")} ${list.dir === "desc" ? "descending" : "ascending"}`}
+        >
+          <THead>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
                 {hg.headers.map((header) => {
                   const meta = header.column.columnDef.meta as TMeta | undefined;
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th
+                    <Th
                       key={header.id}
-                      scope="col"
-                      className={`px-3 py-2 font-medium ${meta?.className ?? ""}`}
+                      className={meta?.className}
                       aria-sort={
                         header.column.getCanSort()
                           ? sorted === "asc"
@@ -230,38 +230,25 @@ export function LeadsTable({
                       ) : (
                         flexRender(header.column.columnDef.header, header.getContext())
                       )}
-                    </th>
+                    </Th>
                   );
                 })}
               </tr>
             ))}
-          </thead>
+          </THead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr
-                key={row.id}
-                className={`border-t border-slate-200 ${row.getIsSelected() ? "bg-brand-50" : ""}`}
-                data-lead-id={row.original.id}
-              >
+              <Tr key={row.id} className={row.getIsSelected() ? "bg-brand-50" : ""} data-lead-id={row.original.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={`px-3 py-2 align-top ${(cell.column.columnDef.meta as TMeta | undefined)?.className ?? ""}`}
-                  >
+                  <Td key={cell.id} className={`align-top ${(cell.column.columnDef.meta as TMeta | undefined)?.className ?? ""}`}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
+                  </Td>
                 ))}
-              </tr>
+              </Tr>
             ))}
-            {!list.rows.length ? (
-              <tr>
-                <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-600">
-                  No leads match this view.
-                </td>
-              </tr>
-            ) : null}
+            {!list.rows.length ? <EmptyRow colSpan={columns.length}>No leads match this view.</EmptyRow> : null}
           </tbody>
-        </table>
+        </DataTable>
       </div>
       <LeadsPagination
         list={list}

@@ -3,10 +3,9 @@
 import { useState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
-import { DialogFormFooter, ModalDialog } from "@/components/leads/modal-dialog";
-import { useFormAction } from "@/components/leads/use-form-action";
-import { dangerButton, inputClass } from "@/components/leads/ui-classes";
+import { DialogFormFooter, ModalDialog } from "@/components/ui/modal-dialog";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { dangerButton, inputClass } from "@/components/ui/classes";
 
 export const LOST_REASONS = [
   "Went with another escort company",
@@ -19,13 +18,16 @@ export const LOST_REASONS = [
 /** "Mark as lost": a reason is required (pick one or write one). */
 export function MarkLostDialog({ leadId, action }: { leadId: number; action: TFormAction }) {
   const [open, setOpen] = useState(false);
-  const { state, pending, formAction, onSubmit } = useFormAction(action, () => setOpen(false));
+  const { state, pending, formAction, onSubmit } = useFormAction(action, {
+    onSuccess: () => setOpen(false),
+    success: "Marked lost",
+    failure: "inline",
+  });
   return (
     <>
       <button type="button" className={dangerButton} onClick={() => setOpen(true)}>
         Mark lost…
       </button>
-      {state?.ok ? <FormMessage state={state} /> : null}
       <ModalDialog open={open} onClose={() => setOpen(false)} title="Mark as lost">
         <form action={formAction} onSubmit={onSubmit} className="grid gap-3">
           <input type="hidden" name="lead_id" value={leadId} />

@@ -3,13 +3,12 @@
 import { signOut } from "next-auth/react";
 import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
-import { useFormAction } from "@/components/leads/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Changing the password ends every session, this one included: back to the login page. */
 export function OwnPasswordForm({ action }: { action: TFormAction }) {
-  const { state, pending, formAction, onSubmit } = useFormAction(action, () => {
-    void signOut({ callbackUrl: "/login" });
+  const { state, pending, formAction, onSubmit } = useFormAction(action, {
+    onSuccess: () => void signOut({ callbackUrl: "/login" }),
   });
   const input = "mt-1 block w-64 rounded border border-slate-300 px-3 py-2";
   return (
@@ -41,7 +40,6 @@ export function OwnPasswordForm({ action }: { action: TFormAction }) {
         <button disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
           {pending ? "Saving…" : "Change password"}
         </button>
-        <FormMessage state={state} />
       </div>
     </form>
   );

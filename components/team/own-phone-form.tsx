@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
+import { primaryButton } from "@/components/ui/classes";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function OwnPhoneForm({ phone, action }: { phone: string | null; action: TFormAction }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const { state, pending, formAction, onSubmit } = useFormAction(action);
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
       <label className="text-sm font-medium">
         Your phone (shown to customers in emails)
         <input
@@ -19,10 +19,9 @@ export function OwnPhoneForm({ phone, action }: { phone: string | null; action: 
         />
         <FieldError errors={state?.errors?.phone} />
       </label>
-      <button disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
+      <button disabled={pending} className={primaryButton}>
         {pending ? "Saving…" : "Save phone"}
       </button>
-      <FormMessage state={state} />
     </form>
   );
 }

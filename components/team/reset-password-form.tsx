@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
+import { smallButton } from "@/components/ui/classes";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** The manager gives someone a temporary password (their sessions end). */
 export function ResetPasswordForm({
@@ -15,12 +16,14 @@ export function ResetPasswordForm({
   name: string;
   action: TFormAction;
 }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const { state, pending, formAction, onSubmit } = useFormAction(action, {
+    onSuccess: (_s, form) => form?.reset(),
+  });
   const id = useId();
   return (
     <details className="text-left text-sm">
       <summary className="cursor-pointer text-brand-700 underline">Reset password</summary>
-      <form action={formAction} className="mt-2 flex flex-wrap items-end gap-2">
+      <form action={formAction} onSubmit={onSubmit} className="mt-2 flex flex-wrap items-end gap-2">
         <input type="hidden" name="userId" value={userId} />
         <label htmlFor={id}>
           New password for {name}
@@ -34,11 +37,10 @@ export function ResetPasswordForm({
             className="mt-1 block rounded border border-slate-300 px-2 py-1"
           />
         </label>
-        <button disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+        <button disabled={pending} className={smallButton}>
           {pending ? "Saving…" : "Set password"}
         </button>
         <FieldError errors={state?.errors?.password} />
-        <FormMessage state={state} />
       </form>
     </details>
   );

@@ -1,19 +1,46 @@
 "use client";
 
-import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionButton } from "@/components/ui/action-button";
+import { smallButton } from "@/components/ui/classes";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
-export function UserActiveToggle({ userId, active, action }: { userId: number; active: boolean; action: TFormAction }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+/** Deactivating asks first (it signs the person out and takes them off auto-assignment); reactivating does not. */
+export function UserActiveToggle({
+  userId,
+  name,
+  active,
+  action,
+}: {
+  userId: number;
+  name: string;
+  active: boolean;
+  action: TFormAction;
+}) {
+  if (!active)
+    return (
+      <ActionButton
+        action={action}
+        fields={{ userId, active: "true" }}
+        label="Reactivate"
+        ariaLabel={`Reactivate ${name}`}
+        className={smallButton}
+        success={`${name} can sign in again`}
+      />
+    );
   return (
-    <form action={formAction} className="inline-flex items-center gap-2">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <button disabled={pending} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
-        {active ? "Deactivate" : "Reactivate"}
-      </button>
-      <FormMessage state={state?.ok ? undefined : state} />
-    </form>
+    <ConfirmAction
+      action={action}
+      fields={{ userId, active: "false" }}
+      label="Deactivate"
+      ariaLabel={`Deactivate ${name}`}
+      className={smallButton}
+      title={`Deactivate ${name}?`}
+      confirmLabel="Deactivate"
+      success={`${name} is deactivated`}
+    >
+      {name} is signed out at once and can no longer sign in. Their leads stay assigned to them
+      until you reassign them; you can reactivate them later.
+    </ConfirmAction>
   );
 }

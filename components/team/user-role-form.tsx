@@ -1,10 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
-import { FormMessage } from "@/components/ui/form-message";
+import { smallButton } from "@/components/ui/classes";
+import { SelectField } from "@/components/ui/select-field";
+import { useFormAction } from "@/components/ui/use-form-action";
 
-/** Rep or manager, changed as soon as the select changes (keyboard: pick, then Save). */
+const ROLE_OPTIONS = [
+  { value: "admin", label: "Rep" },
+  { value: "super_admin", label: "Manager" },
+];
+
+/** Rep or manager: pick, then Save. */
 export function UserRoleForm({
   userId,
   name,
@@ -16,24 +22,21 @@ export function UserRoleForm({
   role: "admin" | "super_admin";
   action: TFormAction;
 }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const { pending, formAction, onSubmit } = useFormAction(action);
   return (
-    <form action={formAction} className="inline-flex items-center gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="inline-flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <label>
-        <span className="sr-only">Role of {name}</span>
-        <select name="role" defaultValue={role} className="rounded border border-slate-300 px-2 py-1 text-sm">
-          <option value="admin">Rep</option>
-          <option value="super_admin">Manager</option>
-        </select>
-      </label>
-      <button
-        disabled={pending}
-        className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
-      >
+      <SelectField
+        name="role"
+        label={<span className="sr-only">Role of {name}</span>}
+        defaultValue={role}
+        options={ROLE_OPTIONS}
+        className=""
+        selectClassName="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+      />
+      <button disabled={pending} className={smallButton}>
         Save
       </button>
-      <FormMessage state={state} />
     </form>
   );
 }

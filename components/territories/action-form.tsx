@@ -1,36 +1,37 @@
 "use client";
 
-import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
-import { FormMessage } from "@/components/ui/form-message";
 import { FieldError } from "@/components/ui/field-error";
+import { secondaryButton } from "@/components/ui/classes";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
- * A small form bound to one server action: hidden fields, the caller's inputs, a submit button,
- * and the action's message (field errors go under the field named `errorField`).
+ * A small form bound to one server action: hidden fields, the caller's inputs, a submit button;
+ * the answer is a toast, and field errors go under the field named `errorField`.
  */
 export function ActionForm({
   action,
   hidden = {},
   submit,
   errorField,
+  success,
   className = "flex flex-wrap items-end gap-2",
-  buttonClass = "rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100",
-  showSuccess = true,
+  buttonClass = secondaryButton,
   children,
 }: {
   action: TFormAction;
   hidden?: Record<string, string | number>;
   submit: string;
   errorField?: string;
+  /** Said when the server's answer carries no message. */
+  success?: string;
   className?: string;
   buttonClass?: string;
-  showSuccess?: boolean;
   children?: React.ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const { state, pending, formAction, onSubmit } = useFormAction(action, { success });
   return (
-    <form action={formAction} className={className}>
+    <form action={formAction} onSubmit={onSubmit} className={className}>
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
@@ -39,7 +40,6 @@ export function ActionForm({
         {pending ? "Saving…" : submit}
       </button>
       {errorField ? <FieldError errors={state?.errors?.[errorField]} /> : null}
-      <FormMessage state={state && (showSuccess || !state.ok) ? state : undefined} />
     </form>
   );
 }

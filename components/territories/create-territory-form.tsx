@@ -2,6 +2,7 @@
 
 import type { TFormAction } from "@/lib/action-state";
 import { ActionForm } from "@/components/territories/action-form";
+import { primaryButton } from "@/components/ui/classes";
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -11,7 +12,7 @@ export function CreateTerritoryForm({ action }: { action: TFormAction }) {
       action={action}
       submit="Create territory"
       className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end"
-      buttonClass="rounded bg-brand-600 px-4 py-2 text-sm text-white"
+      buttonClass={primaryButton}
     >
       <label className="text-sm font-medium">
         Name

@@ -3,6 +3,8 @@
 import type { TFormAction } from "@/lib/action-state";
 import type { TTerritoryRow } from "@/lib/territories/list-territories";
 import { ActionForm } from "@/components/territories/action-form";
+import { compactInputClass as input, dangerButton } from "@/components/ui/classes";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export type TTerritoryCardData = TTerritoryRow;
 
@@ -13,8 +15,6 @@ type TActions = {
   removeMember: TFormAction;
   remove: TFormAction;
 };
-
-const input = "rounded border border-slate-300 px-2 py-1.5 text-sm";
 
 /** The manager's editor for one territory: name, states, reps. */
 export function TerritoryCard({
@@ -29,7 +29,7 @@ export function TerritoryCard({
   const candidates = reps.filter((r) => !t.members.some((m) => m.id === r.id));
   return (
     <section
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      className="space-y-3 rounded-lg border bg-white p-4"
       aria-label={`Territory ${t.name}`}
       data-territory={t.name}
     >
@@ -72,16 +72,19 @@ export function TerritoryCard({
             >
               {m.name}
               {m.active ? "" : " (deactivated)"}
-              <ActionForm
+              <ConfirmAction
                 action={actions.removeMember}
-                hidden={{ territoryId: t.id, userId: m.id }}
-                submit="×"
-                showSuccess={false}
-                className="inline-flex"
-                buttonClass="rounded-full px-2 text-slate-600 hover:bg-slate-200"
+                fields={{ territoryId: t.id, userId: m.id }}
+                label={<span aria-hidden>×</span>}
+                ariaLabel={`Remove ${m.name} from ${t.name}`}
+                className="rounded-full px-2 text-slate-600 hover:bg-slate-200"
+                title={`Remove ${m.name} from ${t.name}?`}
+                confirmLabel="Remove rep"
+                success={`${m.name} removed from ${t.name}`}
               >
-                <span className="sr-only">Remove {m.name} from</span>
-              </ActionForm>
+                {m.name} stops working {t.name}&apos;s states (the pool&apos;s territory match and
+                auto-assignment). Leads they already hold stay theirs.
+              </ConfirmAction>
             </li>
           ))}
         </ul>
@@ -92,7 +95,7 @@ export function TerritoryCard({
           hidden={{ territoryId: t.id }}
           submit="Add rep"
           errorField="userId"
-          showSuccess={false}
+          success="Rep added"
         >
           <label className="text-sm">
             <span className="sr-only">Rep to add to {t.name}</span>
@@ -109,15 +112,20 @@ export function TerritoryCard({
           </label>
         </ActionForm>
       ) : null}
-      <details className="text-sm">
-        <summary className="cursor-pointer text-slate-600">Delete territory</summary>
-        <ActionForm
+      <div className="text-sm">
+        <ConfirmAction
           action={actions.remove}
-          hidden={{ territoryId: t.id }}
-          submit={`Delete ${t.name}`}
-          buttonClass="mt-2 rounded bg-red-600 px-3 py-1.5 text-white"
-        />
-      </details>
+          fields={{ territoryId: t.id }}
+          label={`Delete ${t.name}…`}
+          className={dangerButton}
+          title={`Delete territory ${t.name}?`}
+          confirmLabel={`Delete ${t.name}`}
+          success={`Deleted ${t.name}`}
+        >
+          Its {t.states.length} state{t.states.length === 1 ? "" : "s"} and {t.members.length} rep
+          {t.members.length === 1 ? "" : "s"} are unlinked; no lead is deleted or reassigned.
+        </ConfirmAction>
+      </div>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { TFormAction } from "@/lib/action-state";
 import { ActionForm } from "@/components/territories/action-form";
+import { primaryButton } from "@/components/ui/classes";
 
 export type TSettingsView = {
   territoryMode: "open" | "strict";
@@ -35,7 +36,7 @@ export function TerritorySettingsForm({
       action={action}
       submit="Save settings"
       className="grid gap-3 sm:grid-cols-2"
-      buttonClass="w-fit rounded bg-brand-600 px-4 py-2 text-sm text-white"
+      buttonClass={`${primaryButton} w-fit`}
     >
       <label className="text-sm font-medium">
         Territory rules

@@ -115,7 +115,7 @@ describe("territories", () => {
     const original = await statesField.inputValue();
     await statesField.fill(`${original}, OK`);
     await west.getByRole("button", { name: "Save states" }).click();
-    await west.getByText(/States saved: .*OK/).waitFor();
+    await manager.locator("[data-sonner-toast]", { hasText: /States saved: .*OK/ }).waitFor();
     await manager.getByRole("img", { name: /^Oklahoma: Central, West \(3 reps\)/ }).waitFor();
     await manager.getByRole("cell", { name: "Central, West" }).first().waitFor();
     await screenshot(manager, "territories-after-change");

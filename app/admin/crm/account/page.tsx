@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "My account" };
 export default async function AccountPage() {
   const actor = await requirePageActor();
   const me = await getOwnProfile(actor);
-  const card = "max-w-lg rounded-lg border border-slate-200 bg-white p-4";
+  const card = "max-w-lg rounded-lg border bg-white p-4";
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">My account</h1>

@@ -97,7 +97,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
         <ForecastChart data={data.forecast} fileSuffix={suffix} />
       </div>
 
-      <section aria-labelledby="how-counted" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+      <section aria-labelledby="how-counted" className="rounded-lg border bg-white p-4 text-sm text-slate-700">
         <h2 id="how-counted" className="font-semibold text-slate-900">
           How these figures are counted
         </h2>

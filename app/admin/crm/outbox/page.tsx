@@ -23,7 +23,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           would have been sent. Set <code>SENDGRID_API_KEY</code> to send for real.
         </p>
       ) : (
-        <p role="status" className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-700">
+        <p role="status" className="rounded-lg border bg-white p-3 text-sm text-slate-700">
           SendGrid is configured: emails are sent. Below are the messages kept earlier, while the app ran in outbox mode.
         </p>
       )}
@@ -33,7 +33,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       </p>
       <ol className="space-y-3">
         {outbox.messages.map((m) => (
-          <li key={m.id} className="rounded-lg border border-slate-200 bg-white" data-testid="outbox-message">
+          <li key={m.id} className="rounded-lg border bg-white" data-testid="outbox-message">
             <details>
               <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1 p-3">
                 <span className="font-medium">{m.subject}</span>

@@ -5,6 +5,7 @@ import { CreateUserForm } from "@/components/team/create-user-form";
 import { ResetPasswordForm } from "@/components/team/reset-password-form";
 import { UserActiveToggle } from "@/components/team/user-active-toggle";
 import { UserRoleForm } from "@/components/team/user-role-form";
+import { ActionsTh, DataTable, RowTh, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team" };
@@ -15,42 +16,38 @@ export default async function TeamPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Team</h1>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Email</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-t">
-                <td className="px-3 py-2">{u.name}</td>
-                <td className="px-3 py-2">{u.email}</td>
-                <td className="px-3 py-2">
-                  {u.id === actor.id ? "Manager (you)" : <UserRoleForm userId={u.id} name={u.name} role={u.role} action={setUserRoleAction} />}
-                </td>
-                <td className="px-3 py-2">{u.active ? "Active" : "Deactivated"}</td>
-                <td className="px-3 py-2 text-right">
-                  {u.id !== actor.id ? (
-                    <div className="flex flex-col items-end gap-1">
-                      <UserActiveToggle userId={u.id} active={u.active} action={setUserActiveAction} />
-                      <ResetPasswordForm userId={u.id} name={u.name} action={resetUserPasswordAction} />
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section className="max-w-lg rounded-lg border border-slate-200 bg-white p-4">
+      <DataTable caption="Reps and managers">
+        <THead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Email</Th>
+            <Th>Role</Th>
+            <Th>Status</Th>
+            <ActionsTh />
+          </tr>
+        </THead>
+        <tbody>
+          {users.map((u) => (
+            <Tr key={u.id}>
+              <RowTh>{u.name}</RowTh>
+              <Td>{u.email}</Td>
+              <Td>
+                {u.id === actor.id ? "Manager (you)" : <UserRoleForm userId={u.id} name={u.name} role={u.role} action={setUserRoleAction} />}
+              </Td>
+              <Td>{u.active ? "Active" : "Deactivated"}</Td>
+              <Td className="text-right">
+                {u.id !== actor.id ? (
+                  <div className="flex flex-col items-end gap-1">
+                    <UserActiveToggle userId={u.id} name={u.name} active={u.active} action={setUserActiveAction} />
+                    <ResetPasswordForm userId={u.id} name={u.name} action={resetUserPasswordAction} />
+                  </div>
+                ) : null}
+              </Td>
+            </Tr>
+          ))}
+        </tbody>
+      </DataTable>
+      <section className="max-w-lg rounded-lg border bg-white p-4">
         <h2 className="mb-3 font-semibold">Add a rep or manager</h2>
         <CreateUserForm action={createUserAction} />
       </section>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listTemplates } from "@/lib/email/list-templates";
 import { ArchiveTemplateButton } from "@/components/email/archive-template-button";
+import { ActionsTh, DataTable, EmptyRow, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { archiveTemplateAction } from "./actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
 
@@ -23,48 +24,38 @@ export default async function TemplatesPage() {
         Shared templates are the manager&apos;s and every rep can use them; your personal templates are yours alone. Each save is a new
         version; every sent email keeps the exact text it went out with.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Subject</th>
-              <th className="px-3 py-2">Kind</th>
-              <th className="px-3 py-2">Version</th>
-              <th className="px-3 py-2">Last saved</th>
-              <th className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.map((t) => (
-              <tr key={t.id} className="border-t">
-                <td className="px-3 py-2">
-                  <Link href={`/admin/crm/templates/${t.id}`} className="font-medium text-brand-700 hover:underline">
-                    {t.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 text-slate-700">{t.subject}</td>
-                <td className="px-3 py-2">{t.shared ? "Shared" : "Personal"}</td>
-                <td className="px-3 py-2 tabular-nums">v{t.version}</td>
-                <td className="px-3 py-2 text-slate-600">
-                  <ZonedTime value={t.updatedAt} show="date" />
-                  {t.updatedByName ? ` · ${t.updatedByName}` : ""}
-                </td>
-                <td className="px-3 py-2 text-right">{t.canEdit ? <ArchiveTemplateButton id={t.id} name={t.name} action={archiveTemplateAction} /> : null}</td>
-              </tr>
-            ))}
-            {templates.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
-                  No templates yet.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Email templates">
+        <THead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Subject</Th>
+            <Th>Kind</Th>
+            <Th>Version</Th>
+            <Th>Last saved</Th>
+            <ActionsTh />
+          </tr>
+        </THead>
+        <tbody>
+          {templates.map((t) => (
+            <Tr key={t.id}>
+              <Td>
+                <Link href={`/admin/crm/templates/${t.id}`} className="font-medium text-brand-700 hover:underline">
+                  {t.name}
+                </Link>
+              </Td>
+              <Td className="text-slate-700">{t.subject}</Td>
+              <Td>{t.shared ? "Shared" : "Personal"}</Td>
+              <Td className="tabular-nums">v{t.version}</Td>
+              <Td className="text-slate-600">
+                <ZonedTime value={t.updatedAt} show="date" />
+                {t.updatedByName ? ` · ${t.updatedByName}` : ""}
+              </Td>
+              <Td className="text-right">{t.canEdit ? <ArchiveTemplateButton id={t.id} name={t.name} action={archiveTemplateAction} /> : null}</Td>
+            </Tr>
+          ))}
+          {templates.length === 0 ? <EmptyRow colSpan={6}>No templates yet.</EmptyRow> : null}
+        </tbody>
+      </DataTable>
     </div>
   );
 }

@@ -62,7 +62,7 @@ export default async function TerritoriesPage() {
           <strong>{settings.autoAssign.enabled ? `on (cap ${settings.autoAssign.cap})` : "off"}</strong>
         </p>
       </div>
-      <section aria-labelledby="map-h" className="rounded-lg border border-slate-200 bg-white p-4">
+      <section aria-labelledby="map-h" className="rounded-lg border bg-white p-4">
         <h2 id="map-h" className="mb-2 font-semibold">
           Coverage map
         </h2>
@@ -79,7 +79,7 @@ export default async function TerritoriesPage() {
           {territories.map((t) => (
             <li
               key={t.id}
-              className="rounded-lg border border-slate-200 bg-white p-4"
+              className="rounded-lg border bg-white p-4"
               data-territory={t.name}
             >
               <h2 className="font-semibold">{t.name}</h2>
@@ -93,7 +93,7 @@ export default async function TerritoriesPage() {
         </ul>
       ) : (
         <>
-          <section aria-labelledby="settings-h" className="rounded-lg border border-slate-200 bg-white p-4">
+          <section aria-labelledby="settings-h" className="rounded-lg border bg-white p-4">
             <h2 id="settings-h" className="mb-3 font-semibold">
               Settings
             </h2>

@@ -24,7 +24,7 @@ export default async function CompanyPage({ params }: TProps) {
   const [company, history] = await orNotFound(() =>
     Promise.all([getCompany(actor, { company_id: id }), getLeadTimeline(actor, { company_id: id })]),
   );
-  const card = "rounded-lg border border-slate-200 bg-white p-4";
+  const card = "rounded-lg border bg-white p-4";
   return (
     <div className="space-y-6">
       <header>
@@ -46,7 +46,7 @@ export default async function CompanyPage({ params }: TProps) {
           </h2>
           <ul className="space-y-3" data-testid="contacts">
             {company.contacts.map((c) => (
-              <li key={c.id} className="space-y-1 border-b border-slate-200 pb-3 text-sm last:border-0">
+              <li key={c.id} className="space-y-1 border-b pb-3 text-sm last:border-0">
                 <ContactLine contact={c} />
                 {company.may.edit ? (
                   <ContactForm companyId={company.id} contact={c} action={upsertContactAction} />

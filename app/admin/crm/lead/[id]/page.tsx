@@ -78,7 +78,7 @@ export default async function LeadPage({ params }: TProps) {
         <div className="space-y-6 lg:col-span-2">
           <section
             aria-labelledby="quick-actions"
-            className="rounded-lg border border-slate-200 bg-white p-4"
+            className="rounded-lg border bg-white p-4"
           >
             <h2 id="quick-actions" className="mb-3 font-semibold">
               Quick actions
@@ -98,7 +98,7 @@ export default async function LeadPage({ params }: TProps) {
             />
           </section>
 
-          <section aria-labelledby="service" className="rounded-lg border border-slate-200 bg-white p-4">
+          <section aria-labelledby="service" className="rounded-lg border bg-white p-4">
             <h2 id="service" className="mb-3 font-semibold">
               What they asked for
             </h2>
@@ -106,7 +106,7 @@ export default async function LeadPage({ params }: TProps) {
           </section>
 
           {lead.may.act ? (
-            <section aria-labelledby="log-action" className="rounded-lg border border-slate-200 bg-white p-4">
+            <section aria-labelledby="log-action" className="rounded-lg border bg-white p-4">
               <h2 id="log-action" className="mb-3 font-semibold">
                 Log a call, email, text or meeting
               </h2>
@@ -116,7 +116,7 @@ export default async function LeadPage({ params }: TProps) {
 
           <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
 
-          <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4">
+          <section aria-labelledby="history" className="rounded-lg border bg-white p-4">
             <h2 id="history" className="mb-3 font-semibold">
               History
             </h2>

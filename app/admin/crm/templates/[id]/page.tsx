@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getTemplate } from "@/lib/email/get-template";
 import { listPreviewLeads } from "@/lib/email/list-preview-leads";
 import { TemplateEditor } from "@/components/email/template-editor";
+import { DataTable, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { saveTemplateAction, sendTestEmailAction } from "../actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
 
@@ -51,29 +52,29 @@ export default async function TemplatePage({ params, searchParams }: TProps) {
           {template.updatedByName ? ` by ${template.updatedByName}` : ""}). Every email keeps the text of the version it was sent with.
         </p>
         {template.versions.length ? (
-          <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm">
-            <thead className="bg-slate-50 text-left">
+          <DataTable caption="Versions of this template that were sent">
+            <THead>
               <tr>
-                <th className="px-3 py-2">Version</th>
-                <th className="px-3 py-2">Emails</th>
-                <th className="px-3 py-2">Last sent</th>
-                <th className="px-3 py-2">Last subject</th>
+                <Th>Version</Th>
+                <Th>Emails</Th>
+                <Th>Last sent</Th>
+                <Th>Last subject</Th>
               </tr>
-            </thead>
+            </THead>
             <tbody>
               {template.versions.map((v) => (
-                <tr key={v.version} className="border-t">
-                  <td className="px-3 py-2 tabular-nums">
+                <Tr key={v.version}>
+                  <Td className="tabular-nums">
                     v{v.version}
                     {v.version === template.version ? " (current)" : ""}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{v.sent}</td>
-                  <td className="px-3 py-2"><ZonedTime value={v.lastSentAt} /></td>
-                  <td className="px-3 py-2">{v.lastSubject}</td>
-                </tr>
+                  </Td>
+                  <Td className="tabular-nums">{v.sent}</Td>
+                  <Td><ZonedTime value={v.lastSentAt} /></Td>
+                  <Td>{v.lastSubject}</Td>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p className="text-sm text-slate-500">No emails sent from this template yet.</p>
         )}

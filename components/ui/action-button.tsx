@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
-import { FormMessage } from "@/components/ui/form-message";
-import { secondaryButton } from "@/components/leads/ui-classes";
+import { secondaryButton } from "@/components/ui/classes";
+import { useFormAction } from "@/components/ui/use-form-action";
 
-/** One button that posts hidden fields to a server action and says how it went. */
+/** One button that posts hidden fields to a server action; the answer is a toast. */
 export function ActionButton({
   action,
   fields,
@@ -13,7 +12,7 @@ export function ActionButton({
   pendingLabel,
   className = secondaryButton,
   ariaLabel,
-  confirm,
+  success,
 }: {
   action: TFormAction;
   fields: Record<string, string | number>;
@@ -21,24 +20,18 @@ export function ActionButton({
   pendingLabel?: string;
   className?: string;
   ariaLabel?: string;
-  confirm?: string;
+  /** Said when the server's answer carries no message. */
+  success?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const { pending, formAction, onSubmit } = useFormAction(action, { success });
   return (
-    <form
-      action={formAction}
-      className="inline-flex flex-col items-start gap-1"
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-    >
+    <form action={formAction} onSubmit={onSubmit} className="inline-flex">
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <button disabled={pending} className={className} aria-label={ariaLabel}>
         {pending ? (pendingLabel ?? `${label}…`) : label}
       </button>
-      <FormMessage state={state} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 import type { TActionState } from "@/lib/action-state";
 import { FormMessage } from "@/components/ui/form-message";
-import { secondaryButton } from "@/components/leads/ui-classes";
+import { secondaryButton } from "@/components/ui/classes";
 
 /**
  * A native <dialog> opened as a modal: the browser traps focus, Escape closes it and the page
@@ -33,7 +33,7 @@ export function ModalDialog({
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-5">
         <div className="mb-4 flex items-start justify-between gap-4">
@@ -77,7 +77,7 @@ export function DialogFormFooter({
         Notes
         <textarea name="notes" rows={2} maxLength={5000} className={notesClassName} />
       </label>
-      {!state?.ok ? <FormMessage state={state} /> : null}
+      <FormMessage state={state} />
       <div className="flex justify-end gap-2">
         <button type="button" className={secondaryButton} onClick={onCancel}>
           Cancel
