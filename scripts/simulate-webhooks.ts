@@ -1,8 +1,10 @@
-// npm run simulate -- --events 200 --rate 20 [--url http://localhost:3000/api/webhooks/leads]
+// npm run simulate -- --events 200 --rate 20 [--url http://localhost:3000/api/webhooks/leads] [--seed N] [--replay]
 // Signs and posts realistic free-tool events to a running CRM: new companies, repeats within the
-// hour (they consolidate), quotes with totals, and orders that convert earlier leads.
+// hour (they consolidate), quotes with totals, and orders that convert earlier leads. Every run
+// makes companies of its own (so new leads); --replay sends the untagged companies again, the
+// same ones for the same --seed.
 // The secret is LEAD_WEBHOOK_SECRET's first one, else the one `npm run dev` wrote to .data/.
-import { createLeadEventStream, newWebhookId, senderSecret, signWebhook } from "./lib/lead-events";
+import { createLeadEventStream, newRunTag, newWebhookId, senderSecret, signWebhook } from "./lib/lead-events";
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,7 +18,9 @@ async function main() {
   const secret = arg("secret") ?? senderSecret();
   if (!secret) throw new Error("no secret: set LEAD_WEBHOOK_SECRET (or run `npm run dev` once, which writes .data/lead-webhook-secret)");
   if (!(events > 0 && events <= 100_000 && rate > 0 && rate <= 1_000)) throw new Error("--events 1..100000 and --rate 1..1000");
-  const next = createLeadEventStream({ seed: Number(arg("seed", String(Date.now()))), repeatShare: Number(arg("repeat", "0.3")), conversions: true });
+  const run = process.argv.includes("--replay") ? undefined : newRunTag();
+  const next = createLeadEventStream({ seed: Number(arg("seed", String(Date.now()))), repeatShare: Number(arg("repeat", "0.3")), conversions: true, run });
+  console.log(run ? `run ${run}: new companies` : "replay: the seed's companies again");
 
   const statuses: Record<string, number> = {};
   let created = 0;

@@ -113,7 +113,7 @@ export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
               <textarea ref={bodyRef} name="body" rows={10} value={body} onChange={(e) => setBody(e.target.value)} className={`${input} text-sm`} />
               <FieldError errors={state?.errors?.body} />
             </label>
-            <VariablePicker onPick={(v) => setBody((b) => insertAt(bodyRef.current, b, `{{${v}}}`))} />
+            <VariablePicker onPick={(token) => setBody((b) => insertAt(bodyRef.current, b, token))} />
             <div className="flex flex-wrap items-center gap-3">
               <button disabled={sending || blocked} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
                 {sending ? "Sending…" : data.outbox ? "Send (to outbox)" : "Send email"}

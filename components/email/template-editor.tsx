@@ -41,8 +41,7 @@ export function TemplateEditor({ template, canShare, previewLeads, initialPrevie
 
   const values = previewLeads.find((l) => l.id === leadId)?.values ?? {};
   const rendered = renderTemplate({ subject, body }, values);
-  const pick = (v: string) => {
-    const token = `{{${v}}}`;
+  const pick = (token: string) => {
     if (focused.current?.field === "subject") setSubject((s) => insertAt(focused.current!.el, s, token));
     else setBody((b) => insertAt(focused.current?.el ?? null, b, token));
   };

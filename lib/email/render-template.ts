@@ -1,9 +1,19 @@
 // Pure template rendering, shared by the server (save, send) and the browser (live preview), so
 // what a rep sees in the preview is exactly what is sent.
 import { AppError, type TIssue } from "@/lib/errors";
-import { VARIABLE_NAMES, type TVariableValues } from "@/lib/email/template-variables";
+import { TEMPLATE_VARIABLES, VARIABLE_NAMES, type TVariableValues } from "@/lib/email/template-variables";
 
-const TOKEN = /\{\{\s*([A-Za-z0-9_]*)\s*\}\}/g;
+// {{name}} or {{name | "fallback"}} (single quotes too): the fallback is used when the lead has no
+// value, so "Hi {{contact_first_name | "there"}}" can go to a lead nobody has named yet.
+const TOKEN = /\{\{\s*([A-Za-z0-9_]*)\s*(?:\|\s*(?:"([^"{}]*)"|'([^'{}]*)')\s*)?\}\}/g;
+
+/** The text the variable picker inserts: `{{name}}`, or with a fallback `{{name | "fallback"}}`. */
+export function variableToken(name: string, fallback?: string): string {
+  const f = fallback?.replace(/["{}]/g, "").trim();
+  return f ? `{{${name} | "${f}"}}` : `{{${name}}}`;
+}
+
+const LABELS: ReadonlyMap<string, string> = new Map(TEMPLATE_VARIABLES.map((v) => [v.name, v.label]));
 
 export type TTemplateText = { subject: string; body: string };
 export type TRendered = { subject: string; text: string; html: string; missing: string[]; unknown: string[] };
@@ -23,7 +33,7 @@ function templateIssues(t: TTemplateText): TIssue[] {
     const scan = scanVariables(t[field]);
     if (scan.unknown.length)
       issues.push({ path: field, message: `Unknown variable${scan.unknown.length > 1 ? "s" : ""}: ${scan.unknown.map((n) => `{{${n}}}`).join(", ")}` });
-    if (scan.malformed) issues.push({ path: field, message: "A variable is not closed: write it as {{name}}" });
+    if (scan.malformed) issues.push({ path: field, message: 'A variable is not closed or its fallback is not quoted: write it as {{name}} or {{name | "fallback"}}' });
   }
   return issues;
 }
@@ -36,16 +46,22 @@ export function assertTemplateVariables(t: TTemplateText): void {
 
 const hasValue = (v: string | null | undefined): v is string => typeof v === "string" && v.trim() !== "";
 
+// What stands in the preview for a variable without a value: the rep sees which one, never a raw
+// {{…}} (the send is refused while any is missing).
+const gap = (name: string) => `[${LABELS.get(name) ?? name}]`;
+
 function fill(text: string, values: TVariableValues, missing: Set<string>, unknown: Set<string>): string {
-  return text.replace(TOKEN, (whole, name: string) => {
+  return text.replace(TOKEN, (_whole, name: string, dq?: string, sq?: string) => {
     if (!VARIABLE_NAMES.has(name)) {
       unknown.add(name || "(empty)");
-      return whole;
+      return `[unknown: ${name || "(empty)"}]`;
     }
     const value = values[name as keyof TVariableValues];
     if (hasValue(value)) return value;
+    const fallback = dq ?? sq;
+    if (fallback !== undefined) return fallback;
     missing.add(name);
-    return whole;
+    return gap(name);
   });
 }
 
@@ -69,8 +85,9 @@ export function textToHtml(text: string): string {
 }
 
 /**
- * Fills the variables. Never throws: unfilled ones stay visible as {{name}} and are listed in
- * `missing`, so the preview can point at them and the sender can refuse (assertRendered).
+ * Fills the variables, a fallback where the lead has no value. Never throws: unfilled ones show as
+ * [their label] and are listed in `missing`, so the preview can point at them and the sender can
+ * refuse (assertRendered).
  */
 export function renderTemplate(t: TTemplateText, values: TVariableValues): TRendered {
   const missing = new Set<string>();
@@ -88,7 +105,9 @@ export function assertRendered(r: TRendered): void {
     throw new AppError("BAD_REQUEST", `Unknown variables: ${list(r.unknown)}`, [{ path: "body", message: `Unknown variables: ${list(r.unknown)}` }]);
   if (!r.missing.length) return;
   const names = list(r.missing);
-  throw new AppError("BAD_REQUEST", `No value for ${names} on this lead: fill it in or remove it from the text.`, [
-    { path: "body", message: `No value for ${names}` },
-  ]);
+  throw new AppError(
+    "BAD_REQUEST",
+    `No value for ${names} on this lead: fill it in, give it a fallback or remove it from the text.`,
+    [{ path: "body", message: `No value for ${names}` }],
+  );
 }

@@ -14,24 +14,31 @@ export type TLeadEventBody = {
   estimated_value?: number;
 };
 
-function companyPayload(r: TRandom, i: number): Record<string, string> {
+function companyPayload(r: TRandom, i: number, run?: string): Record<string, string> {
   const c = buildCompany(r, i);
-  return { external_id: c.externalId, name: c.name, email: c.email, phone: c.phone, usdot: c.usdot, mc_number: c.mcNumber, city: c.city, state: c.state };
+  const company = { external_id: c.externalId, name: c.name, email: c.email, phone: c.phone, usdot: c.usdot, mc_number: c.mcNumber, city: c.city, state: c.state };
+  if (!run) return company;
+  // A run of its own: identities no earlier run used (the CRM finds a company by external id, else
+  // USDOT, else email), so its companies are new. USDOT has 8 digits: drawn above the demo's range.
+  const [user, domain] = company.email.split("@");
+  return { ...company, external_id: `${company.external_id}_${run}`, email: `${user}+${run}@${domain}`, usdot: String(r.int(20_000_000, 99_999_999)) };
 }
 
 /**
  * Events from free-tool users: `repeatShare` of them come from a company seen earlier in the
  * stream, the rest from new ones (numbered from `firstCompany`). With `conversions`, some repeats
- * are orders or registrations that convert the company's earlier lead.
+ * are orders or registrations that convert the company's earlier lead. With `run`, the new
+ * companies' identities carry the run's tag, so a second run makes new companies (and leads)
+ * instead of joining the first run's; without it, the same seed replays the same companies.
  */
-export function createLeadEventStream(options: { seed?: number; repeatShare?: number; firstCompany?: number; conversions?: boolean } = {}) {
+export function createLeadEventStream(options: { seed?: number; repeatShare?: number; firstCompany?: number; conversions?: boolean; run?: string } = {}) {
   const r = createRandom(options.seed ?? Date.now());
   const repeatShare = options.repeatShare ?? 0.2;
   const seen: Record<string, string>[] = [];
   let nextCompany = options.firstCompany ?? 100_000;
   return function next(): TLeadEventBody {
     const repeat = seen.length > 0 && r.chance(repeatShare);
-    const company = repeat ? r.pick(seen) : companyPayload(r, nextCompany++);
+    const company = repeat ? r.pick(seen) : companyPayload(r, nextCompany++, options.run);
     if (!repeat) seen.push(company);
     const now = new Date();
     if (repeat && options.conversions && r.chance(0.25)) {
@@ -44,6 +51,11 @@ export function createLeadEventStream(options: { seed?: number; repeatShare?: nu
     const type = r.weighted({ load_plan: 35, quote: 35, location_share: 15, order_attempt: 15 });
     return { type, occurred_at: now.toISOString(), company, data: buildLeadData(r, type, now).data };
   };
+}
+
+/** A tag for one simulator run: new every time (milliseconds, base 36). */
+export function newRunTag(now = Date.now()): string {
+  return `r${now.toString(36)}`;
 }
 
 export function newWebhookId(): string {

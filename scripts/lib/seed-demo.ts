@@ -1,7 +1,9 @@
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { computePriorityScore } from "@/lib/leads/compute-priority-score";
+import { DEFAULT_TIME_ZONE } from "@/lib/kernel/zoned-time";
 import { buildCompany, buildLeadData, createRandom, personName, pickTitle } from "./demo-data";
+import { toWorkingHours } from "./working-hours";
 
 export const DEMO_REPS = [
   { key: "alex", name: "Alex Rivera", phone: "+1 512 555 0101" },
@@ -26,7 +28,8 @@ export const DEMO_TEMPLATES = [
   {
     name: "Initial",
     subject: "Pilot cars for your {{route_origin}} → {{route_destination}} move",
-    body: "Hi {{contact_name}},\n\nThis is {{rep_name}} with Pilot CRM Escorts. I saw {{company_name}} planning a load from {{route_origin}} to {{route_destination}}. We run certified pilot cars and handle the permits in every state on the route.\n\nCan I send you a quote? Call me at {{rep_phone}} or just reply here.\n\n{{rep_name}}",
+    // A webhook lead has no contact yet: the greeting falls back instead of blocking the send.
+    body: "Hi {{contact_name | \"there\"}},\n\nThis is {{rep_name}} with Pilot CRM Escorts. I saw {{company_name}} planning a load from {{route_origin}} to {{route_destination}}. We run certified pilot cars and handle the permits in every state on the route.\n\nCan I send you a quote? Call me at {{rep_phone}} or just reply here.\n\n{{rep_name}}",
   },
   {
     name: "Follow-up",
@@ -80,11 +83,12 @@ export async function seedDemo(password: string) {
 
   const repIds = [...reps.values()];
   const now = Date.now();
+  const work = (d: Date) => toWorkingHours(d, new Date(now), DEFAULT_TIME_ZONE);
   let leadCount = 0;
   let actionCount = 0;
   for (let i = 0; i < 600; i++) {
     const company = companies[i % companies.length];
-    const createdAt = new Date(now - r.int(0, 120 * 24) * 3_600_000);
+    let createdAt = new Date(now - r.int(0, 120 * 24) * 3_600_000);
     const ageDays = (now - createdAt.getTime()) / DAY;
     const source = r.weighted({ load_plan: 40, quote: 35, location_share: 8, order_attempt: 10, manual: 7 });
     const built = buildLeadData(r, source, createdAt);
@@ -120,9 +124,16 @@ export async function seedDemo(password: string) {
       }
       actions.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     }
+    // Every moment of the lead, moved into the company's working hours (order and counts kept).
+    createdAt = work(createdAt);
+    if (assignedAt) assignedAt = work(assignedAt);
+    for (const a of actions) {
+      a.createdAt = work(a.createdAt);
+      if (a.followUpDate) a.followUpDate = work(a.followUpDate);
+    }
     const lastCall = [...actions].reverse().find((a) => a.actionType === "call");
     const last = actions.at(-1);
-    const closedAt = status === "converted" || status === "lost" ? new Date(Math.min(now, (last?.createdAt.getTime() ?? createdAt.getTime()) + r.int(1, 48) * 3_600_000)) : null;
+    const closedAt = status === "converted" || status === "lost" ? work(new Date(Math.min(now, (last?.createdAt.getTime() ?? createdAt.getTime()) + r.int(1, 48) * 3_600_000))) : null;
     const conversionValue = Math.round(built.value * (0.6 + r.next() * 0.9) * 100) / 100;
 
     const lead = await db.salesLead.create({
@@ -163,7 +174,7 @@ export async function seedDemo(password: string) {
   await db.setting.createMany({
     data: [
       { key: "territory_mode", value: "open" },
-      { key: "time_zone", value: "America/Chicago" },
+      { key: "time_zone", value: DEFAULT_TIME_ZONE },
     ],
     skipDuplicates: true,
   });

@@ -21,10 +21,10 @@ describe("renderTemplate", () => {
     expect(r).toMatchObject({ subject: "Hi Dana Reyes", text: "Alex Rivera here, for Lone Star Heavy Haul.", missing: [], unknown: [] });
   });
 
-  it("lists variables without a value and keeps them visible; sending refuses naming each", () => {
+  it("lists variables without a value and shows them by label; sending refuses naming each", () => {
     const r = renderTemplate({ subject: "Quote {{quote_total}}", body: "Pickup {{pickup_date}} for {{company_name}}" }, { ...values, pickup_date: "  " });
     expect(r.missing.sort()).toEqual(["pickup_date", "quote_total"]);
-    expect(r.subject).toBe("Quote {{quote_total}}");
+    expect(r.subject).toBe("Quote [Quote total ($)]"); // the preview names the gap, never a raw {{…}}
     expect(() => assertRendered(r)).toThrow(/No value for \{\{quote_total\}\}, \{\{pickup_date\}\}|No value for \{\{pickup_date\}\}, \{\{quote_total\}\}/);
     expect(caught(() => assertRendered(r))).toMatchObject({ status: 400, issues: [{ path: "body" }] });
     expect(() => assertRendered(renderTemplate({ subject: "ok", body: "{{company_name}}" }, values))).not.toThrow();
