@@ -2,29 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, type RefObject } from "react";
-import type { TCallRowView } from "@/components/calls/call-workspace";
-import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
-import { FOLLOW_UP_SHORTCUTS, type TFollowUpShortcut } from "@/lib/kernel/zoned-time";
+import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
 import { StateChips } from "@/components/calls/state-chips";
-
-// Keys 1–6 follow the order a rep meets outcomes most: answered, voicemail, no answer first.
-export const OUTCOMES = (
-  ["answered", "voicemail", "no_answer", "interested", "not_interested", "callback"] as const
-).map((value, i) => ({
-  key: String(i + 1),
-  value,
-  label: OUTCOME_LABELS[value],
-}));
-
-// The shortcuts and their days are the kernel's (the lead page's action form offers the same);
-// the server turns the picked one into a company day when the call is saved.
-const SHORTCUT_HOTKEYS: Record<TFollowUpShortcut, string> = { tomorrow: "t", "3d": "d", "1w": "w" };
-export type TFollowUpPick = "none" | TFollowUpShortcut | "custom";
-export const FOLLOW_UPS: { key: string; value: TFollowUpPick; label: string }[] = [
-  { key: "x", value: "none", label: "none" },
-  ...FOLLOW_UP_SHORTCUTS.map((s) => ({ key: SHORTCUT_HOTKEYS[s.key], value: s.key, label: s.label.toLowerCase() })),
-  { key: "c", value: "custom", label: "pick a date" },
-];
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 type TProps = {
   lead: TCallRowView;
@@ -116,7 +96,12 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
                 onChange={() => p.onFollowUp(f.value)}
                 className="sr-only"
               />
-              {f.label} <kbd className="text-xs text-slate-500">{f.key}</kbd>
+              {f.value === "keep"
+                ? p.lead.nextFollowUpAt
+                  ? <>keep <ZonedTime value={p.lead.nextFollowUpAt} /></>
+                  : "keep (none planned)"
+                : f.label}{" "}
+              <kbd className="text-xs text-slate-500">{f.key}</kbd>
             </label>
           ))}
         </div>

@@ -27,6 +27,7 @@ const EVENT_TITLES: Record<string, string> = {
   status_changed: "Status changed",
   lost: "Marked lost",
   reopened: "Reopened",
+  action_voided: "Undone by its author",
 };
 
 function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {
@@ -35,9 +36,10 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
     case "activity": {
       const source = s(d.source) ?? "activity";
       const payload = (d.payload && typeof d.payload === "object" ? d.payload : {}) as TData;
-      const summary = serviceRows(source as TLeadSource, payload)
+      // The job in words (route, states, load, dimensions, weight…), a few lines at most.
+      const summary = serviceRows(source as TLeadSource, payload, true)
         .filter(([, v]) => typeof v === "string")
-        .slice(0, 3)
+        .slice(0, 6)
         .map(([l, v]) => `${l}: ${v}`);
       return {
         icon: "◆",
@@ -50,8 +52,9 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
       const outcome = d.outcome ? OUTCOME_LABELS[d.outcome as TActionOutcome] : null;
       return {
         icon: type === "Call" ? "☎" : type === "Email" ? "✉" : type === "Text" ? "✎" : "◎",
-        title: `${type}${outcome ? ` — ${outcome}` : ""}`,
+        title: `${type}${outcome ? ` — ${outcome}` : ""}${d.voided_at ? " (undone)" : ""}`,
         lines: [
+          d.voided_at ? "Undone moments after it was logged: counted nowhere." : null,
           s(d.description),
           s(d.notes),
           d.follow_up_date ? (

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { FOLLOW_UPS } from "@/components/calls/call-panel";
+import { FOLLOW_UPS } from "@/components/calls/call-keys";
 import { AddSalesActionForm } from "@/components/leads/add-sales-action-form";
 import { CompanyTimeZoneProvider } from "@/components/ui/zoned-time";
 import { FOLLOW_UP_SHORTCUTS, followUpShortcutDays } from "@/lib/kernel/zoned-time";
@@ -20,7 +20,7 @@ afterEach(() => jest.useRealTimers());
 
 describe("follow-up shortcuts", () => {
   it("the call list offers exactly the kernel's shortcuts", () => {
-    const offered = FOLLOW_UPS.filter((f) => f.value !== "none" && f.value !== "custom");
+    const offered = FOLLOW_UPS.filter((f) => f.value !== "keep" && f.value !== "none" && f.value !== "custom");
     expect(offered.map((f) => [f.value, f.label])).toEqual(FOLLOW_UP_SHORTCUTS.map((s) => [s.key, s.label.toLowerCase()]));
   });
 
