@@ -1,6 +1,6 @@
 "use client";
 
-import { toCsv } from "@/components/analytics/csv";
+import { toCsv } from "@/lib/kernel/csv";
 import { formatValue, type TFormat } from "@/components/analytics/format";
 import { DataTable, Td, Th, THead, Tr } from "@/components/ui/data-table";
 

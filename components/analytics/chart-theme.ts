@@ -1,24 +1,7 @@
-// Colours and labels shared by the analytics charts. The palette is Okabe–Ito, chosen to stay
+// Colours shared by the analytics charts (their labels are the lead vocabulary's). The palette is Okabe–Ito, chosen to stay
 // distinguishable with the common colour-vision deficiencies; every chart also has a data table.
 export const OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"] as const;
 export const colorAt = (i: number) => OKABE_ITO[i % OKABE_ITO.length];
-
-export const SOURCE_LABELS: Record<string, string> = {
-  load_plan: "Load plan",
-  quote: "Quote",
-  location_share: "Location share",
-  order_attempt: "Order attempt",
-  import: "Import",
-  manual: "Manual",
-};
-
-export const STATUS_LABELS: Record<string, string> = {
-  pending: "Pending",
-  assigned: "Assigned",
-  in_progress: "In progress",
-  converted: "Converted",
-  lost: "Lost",
-};
 
 // Bars and lines are drawn without animation (isAnimationActive={false}): the figures read at once,
 // nothing moves for people who prefer reduced motion, and screenshots show the data.

@@ -3,7 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TPipelineForecast } from "@/lib/analytics/get-pipeline-forecast";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt, SOURCE_LABELS } from "@/components/analytics/chart-theme";
+import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { compactMoney, formatMoney } from "@/components/analytics/format";
 
 type TData = TPipelineForecast;

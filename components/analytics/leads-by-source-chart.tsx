@@ -3,7 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TLeadsBySource } from "@/lib/analytics/get-leads-by-source";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt, SOURCE_LABELS } from "@/components/analytics/chart-theme";
+import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { bucketLabel } from "@/components/analytics/format";
 
 type TData = TLeadsBySource;

@@ -3,7 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TPipelineByStatus } from "@/lib/analytics/get-pipeline-by-status";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt, STATUS_LABELS } from "@/components/analytics/chart-theme";
+import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
 import { compactMoney, formatMoney } from "@/components/analytics/format";
 
 type TData = TPipelineByStatus;

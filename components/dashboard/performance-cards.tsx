@@ -1,9 +1,9 @@
-import type { TRepPerformance } from "@/lib/leads/get-rep-performance";
+import type { TRepTotals } from "@/lib/leads/get-rep-totals";
 import { StatCard } from "@/components/stat-card";
 import { formatMoney, formatNumber } from "@/components/leads/format";
 
 /** The seed's individual metrics for the signed-in rep. */
-export function PerformanceCards({ me }: { me: TRepPerformance }) {
+export function PerformanceCards({ me }: { me: TRepTotals }) {
   return (
     <section aria-labelledby="my-performance">
       <h2 id="my-performance" className="mb-2 font-semibold">

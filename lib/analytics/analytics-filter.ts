@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE, ZTimeZone, zonedDay } from "@/lib/kernel/zoned-time";
+import { LEAD_SOURCES } from "@/lib/leads/lead-vocabulary";
 
 // The one filter every analytics figure takes. Dates are calendar days in the company's time zone
 // (inclusive on both ends); the SQL turns them into instants with AT TIME ZONE, so a day means the
 // same thing in every figure whatever the server's own zone is.
-export const LEAD_SOURCES = ["load_plan", "quote", "location_share", "order_attempt", "import", "manual"] as const;
-export type TLeadSource = (typeof LEAD_SOURCES)[number];
 
 export const RANGE_PRESETS = {
   this_week: "This week",

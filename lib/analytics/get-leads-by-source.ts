@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
-import { bucketUnit, LEAD_SOURCES, type TAnalyticsFilterInput, type TLeadSource } from "@/lib/analytics/analytics-filter";
+import { bucketUnit, type TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
+import { LEAD_SOURCES, type TLeadSource } from "@/lib/leads/lead-vocabulary";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
-import type { TAnalyticsFilterInput, TLeadSource } from "@/lib/analytics/analytics-filter";
+import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
+import type { TLeadSource } from "@/lib/leads/lead-vocabulary";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
 

@@ -5,12 +5,13 @@ import { isStateCode } from "@/lib/geo/us-states";
 // Every object is loose: fields we do not know yet are kept and stored with the activity, so a
 // newer free tool never loses data on an older CRM.
 
-export const LEAD_EVENT_TYPES = ["load_plan", "quote", "location_share", "order_attempt", "order_placed", "registration"] as const;
-export type TLeadEventType = (typeof LEAD_EVENT_TYPES)[number];
+export const WEBHOOK_EVENT_TYPES = ["load_plan", "quote", "location_share", "order_attempt", "order_placed", "registration"] as const;
+export type TWebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-// numeric(12,2) holds up to 9 999 999 999.99.
+// numeric(12,2) holds up to 9 999 999 999.99. A JSON number here (the form and filter inputs' ZMoney,
+// lib/leads/lead-input.ts, is a decimal string).
 const MAX_MONEY = 9_999_999_999;
-const ZMoney = z.number().nonnegative().max(MAX_MONEY);
+const ZJsonMoney = z.number().nonnegative().max(MAX_MONEY);
 const ZText = (max = 200) => z.string().trim().min(1).max(max);
 
 export const ZStateCode = z
@@ -64,7 +65,7 @@ export const ZQuoteData = z.looseObject({
   car_types: z.array(z.string().max(50)).max(20).default([]),
   cars: z.number().int().min(1).max(50),
   miles: z.number().nonnegative().max(20_000),
-  total_cost: ZMoney,
+  total_cost: ZJsonMoney,
 });
 
 export const ZLocationShareData = z.looseObject({
@@ -73,14 +74,14 @@ export const ZLocationShareData = z.looseObject({
 });
 
 export const ZOrderAttemptData = z.looseObject({
-  total: ZMoney,
+  total: ZJsonMoney,
   route: ZRoute.optional(),
   step: z.string().max(50).optional(),
 });
 
 export const ZOrderPlacedData = z.looseObject({
   order_id: ZText(100),
-  total: ZMoney,
+  total: ZJsonMoney,
   route: ZRoute.optional(),
 });
 
@@ -91,7 +92,7 @@ export const ZRegistrationData = z.looseObject({
 const envelope = {
   occurred_at: z.iso.datetime({ offset: true }),
   company: ZLeadCompany,
-  estimated_value: ZMoney.optional(),
+  estimated_value: ZJsonMoney.optional(),
 };
 
 export const ZLeadWebhookEvent = z.discriminatedUnion("type", [

@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { csvRow } from "@/lib/leads/csv";
+import { csvRow } from "@/lib/kernel/csv";
 import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-list-filter";
 
 export const ZExportLeadsCsv = z.object({ filter: ZLeadFilter });

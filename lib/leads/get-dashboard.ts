@@ -2,13 +2,13 @@ import "server-only";
 import { isManager, type TActor } from "@/lib/auth/permissions";
 import { getFollowUps, type TFollowUps } from "@/lib/leads/get-follow-ups";
 import { getLeadCounts, type TLeadCounts } from "@/lib/leads/get-lead-counts";
-import { getRepPerformance, type TRepPerformance } from "@/lib/leads/get-rep-performance";
+import { getRepTotals, type TRepTotals } from "@/lib/leads/get-rep-totals";
 import { getTeamPerformance, type TTeamPerformance } from "@/lib/leads/get-team-performance";
 import { listLeads, type TLeadList } from "@/lib/leads/list-leads";
 
 export type TDashboard = {
   counts: TLeadCounts;
-  me: TRepPerformance;
+  me: TRepTotals;
   pending: TLeadList;
   active: TLeadList;
   followUps: TFollowUps;
@@ -21,7 +21,7 @@ export type TDashboard = {
 export async function getDashboard(actor: TActor): Promise<TDashboard> {
   const [counts, me, pending, active, followUps, team] = await Promise.all([
     getLeadCounts(actor),
-    getRepPerformance(actor),
+    getRepTotals(actor),
     listLeads(actor, { filter: { status: "pending" }, sort: "created", dir: "desc", page_size: 10 }),
     listLeads(actor, {
       filter: { status: "assigned,in_progress", assigned: "me" },

@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
-import type { TRepPerformance } from "@/lib/leads/get-rep-performance";
+import type { TRepTotals } from "@/lib/leads/get-rep-totals";
 
-export type TTeamMember = TRepPerformance & {
+export type TTeamMember = TRepTotals & {
   name: string;
   role: "admin" | "super_admin";
   active: boolean;
@@ -20,7 +20,7 @@ export type TTeamPerformance = {
 /**
  * Every rep's figures in ONE query (the seed ran a count per admin), ranked by conversion rate,
  * with the team's totals as window sums over the same rows. Same attribution as
- * getRepPerformance: conversions go to sales_conversions.admin_id.
+ * getRepTotals: conversions go to sales_conversions.admin_id.
  */
 export async function getTeamPerformance(actor: TActor): Promise<TTeamPerformance> {
   assertCan(actor, "metrics.team");

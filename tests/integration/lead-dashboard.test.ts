@@ -4,7 +4,7 @@ import { claimLead } from "@/lib/leads/claim-lead";
 import { convertLead } from "@/lib/leads/convert-lead";
 import { getDashboard } from "@/lib/leads/get-dashboard";
 import { getFollowUps } from "@/lib/leads/get-follow-ups";
-import { getRepPerformance } from "@/lib/leads/get-rep-performance";
+import { getRepTotals } from "@/lib/leads/get-rep-totals";
 import { getTeamPerformance } from "@/lib/leads/get-team-performance";
 import { markLeadLost } from "@/lib/leads/mark-lead-lost";
 import { makeLead, makeUser } from "../fixtures/factories";
@@ -20,7 +20,7 @@ describe("dashboard figures", () => {
     await convertLead(manager, { lead_id: leads[1].id, conversion_value: "500.50" }); // the manager closes it: still the rep's
     await markLeadLost(rep, { lead_id: leads[2].id, reason: "Price" });
 
-    expect(await getRepPerformance(rep)).toEqual({
+    expect(await getRepTotals(rep)).toEqual({
       adminId: rep.id,
       leads: 4,
       openLeads: 1,
@@ -29,8 +29,8 @@ describe("dashboard figures", () => {
       revenue: 1500.5,
       averageValue: 750.25,
     });
-    expect(await getRepPerformance(manager, { admin_id: rep.id })).toMatchObject({ conversions: 2 });
-    expect(await getRepPerformance(manager)).toMatchObject({
+    expect(await getRepTotals(manager, { admin_id: rep.id })).toMatchObject({ conversions: 2 });
+    expect(await getRepTotals(manager)).toMatchObject({
       leads: 0,
       conversions: 0,
       conversionRate: 0,
@@ -39,7 +39,7 @@ describe("dashboard figures", () => {
     });
     // Another rep's figures are the manager's business: a rep gets 404.
     const { actor: nosy } = await makeUser();
-    await expect(getRepPerformance(nosy, { admin_id: rep.id })).rejects.toMatchObject({ status: 404 });
+    await expect(getRepTotals(nosy, { admin_id: rep.id })).rejects.toMatchObject({ status: 404 });
   });
 
   it("ranks the whole team by conversion rate in one query, with the team's revenue", async () => {

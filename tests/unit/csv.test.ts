@@ -1,4 +1,7 @@
-import { csvField, csvRow } from "@/lib/leads/csv";
+import { csvField, csvRow, toCsv } from "@/lib/kernel/csv";
+
+// One CSV module for every export: the lead export streams csvRow() lines, the analytics charts
+// download toCsv() documents; both quote and defuse formulas the same way.
 
 describe("csvField", () => {
   it("quotes commas, quotes and line breaks, doubling quotes", () => {
@@ -27,5 +30,19 @@ describe("csvField", () => {
 
   it("ends rows with CRLF", () => {
     expect(csvRow([1, "a,b", null])).toBe('1,"a,b",\r\n');
+  });
+});
+
+describe("toCsv (the analytics downloads)", () => {
+  it("writes a header and one line per row, quoting what needs it", () => {
+    const csv = toCsv(
+      [{ key: "name", label: "Rep" }, { key: "value", label: "Total, $" }],
+      [{ name: 'Dana "DJ" Lee', value: 1200.5 }, { name: "Plain", value: 0 }, { name: null, value: undefined }],
+    );
+    expect(csv).toBe('Rep,"Total, $"\r\n"Dana ""DJ"" Lee",1200.5\r\nPlain,0\r\n,\r\n');
+  });
+
+  it("defuses text that a spreadsheet would run as a formula", () => {
+    expect(toCsv([{ key: "n", label: "n" }], [{ n: "=HYPERLINK(1)" }, { n: -5 }])).toBe("n\r\n'=HYPERLINK(1)\r\n-5\r\n");
   });
 });

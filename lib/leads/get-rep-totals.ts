@@ -6,12 +6,12 @@ import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { emptyToUndefined, zId } from "@/lib/leads/lead-input";
 
-export const ZGetRepPerformance = z.object({
+export const ZGetRepTotals = z.object({
   admin_id: z.preprocess(emptyToUndefined, zId("admin_id").optional()),
 });
-export type TGetRepPerformance = z.input<typeof ZGetRepPerformance>;
+export type TGetRepTotals = z.input<typeof ZGetRepTotals>;
 
-export type TRepPerformance = {
+export type TRepTotals = {
   adminId: number;
   leads: number;
   openLeads: number;
@@ -22,21 +22,22 @@ export type TRepPerformance = {
 };
 
 /**
- * The seed's individual metrics in one query: leads held, conversions, rate, total and average
- * value. A conversion counts for the rep who held the lead when it converted
+ * One rep's all-time totals (the dashboard cards), in one query: leads held, conversions, rate,
+ * revenue and average value (analytics' getRepPerformance() is per rep over a date range).
+ * A conversion counts for the rep who held the lead when it converted
  * (sales_conversions.admin_id), so a later reassignment cannot move revenue between reps.
  * A rep sees their own figures; another rep's are the manager's (404 otherwise).
  */
-export async function getRepPerformance(
+export async function getRepTotals(
   actor: TActor,
-  input: TGetRepPerformance = {},
-): Promise<TRepPerformance> {
-  const parsed = ZGetRepPerformance.safeParse(input);
+  input: TGetRepTotals = {},
+): Promise<TRepTotals> {
+  const parsed = ZGetRepTotals.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const adminId = parsed.data.admin_id ?? actor.id;
   assertCan(actor, adminId === actor.id ? "metrics.own" : "metrics.team");
 
-  const [row] = await db.$queryRaw<Omit<TRepPerformance, "adminId">[]>`
+  const [row] = await db.$queryRaw<Omit<TRepTotals, "adminId">[]>`
     WITH held AS (
       SELECT count(*)::int AS leads, count(*) FILTER (WHERE status IN ('assigned', 'in_progress'))::int AS open_leads
       FROM sales_leads WHERE assigned_admin_id = ${adminId}

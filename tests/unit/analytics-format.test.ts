@@ -1,19 +1,4 @@
-import { toCsv } from "@/components/analytics/csv";
 import { bucketLabel, formatValue } from "@/components/analytics/format";
-
-describe("chart CSV", () => {
-  it("writes a header and one line per row, quoting what needs it", () => {
-    const csv = toCsv(
-      [{ key: "name", label: "Rep" }, { key: "value", label: "Total, $" }],
-      [{ name: 'Dana "DJ" Lee', value: 1200.5 }, { name: "Plain", value: 0 }, { name: null, value: undefined }],
-    );
-    expect(csv).toBe('Rep,"Total, $"\r\n"Dana ""DJ"" Lee",1200.5\r\nPlain,0\r\n,\r\n');
-  });
-
-  it("defuses text that a spreadsheet would run as a formula", () => {
-    expect(toCsv([{ key: "n", label: "n" }], [{ n: "=HYPERLINK(1)" }, { n: -5 }])).toBe("n\r\n'=HYPERLINK(1)\r\n-5\r\n");
-  });
-});
 
 describe("figure formats", () => {
   it("formats money, percentages, days and empty values", () => {
