@@ -1,20 +1,20 @@
 import type { Instrumentation } from "next";
 
-// Next calls register() once when a server starts. The one background duty: emails a stopped
-// server left queued are finished (lib/email/recover-stuck-email-messages.ts), shortly after
-// start and every five minutes, in every process (the recovery is safe to run concurrently).
+// Next calls register() once when a server starts. Background work runs on the job runner
+// (lib/jobs/job-runner.ts, pg-boss in PostgreSQL): started here in every app instance unless
+// JOB_RUNNER=off, for deployments that run `npm run worker` instead. server.ts stops it on SIGTERM
+// through the shutdown's "jobs" phase (lib/ops/shutdown.ts): after the last request is answered,
+// before the pools close.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
-  const { recoverStuckEmailMessages } = await import("@/lib/email/recover-stuck-email-messages");
+  const { jobRunnerEnabled, startJobRunner, stopJobRunner } = await import("@/lib/jobs/job-runner");
+  if (!jobRunnerEnabled()) return;
   const { logger } = await import("@/lib/logger");
-  const run = () =>
-    recoverStuckEmailMessages()
-      .then(({ sent, failed }) => {
-        if (sent || failed) logger.info({ sent, failed }, "email recovery: abandoned messages sent, interrupted ones marked failed");
-      })
-      .catch((err) => logger.error({ err }, "email recovery failed"));
-  setTimeout(run, 30_000).unref();
-  setInterval(run, 5 * 60_000).unref();
+  const { onShutdown } = await import("@/lib/ops/shutdown");
+  // 5 s for the running job: with the requests before it and the pools after, within the 10 s.
+  onShutdown("jobs", "job runner", () => stopJobRunner({ timeoutMs: 5_000 }));
+  // Not awaited: the app serves while the runner starts; a failure is logged, never fatal.
+  startJobRunner().catch((err) => logger.error({ err }, "job runner did not start"));
 }
 
 // Every error Next catches while rendering a page or running a handler or action, as one JSON

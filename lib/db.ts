@@ -26,9 +26,9 @@ function createClient(connectionString: string): TDatabase {
     keepAlive: true,
     ...(statementTimeout ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + 2_000 } : {}),
   });
-  // An idle connection the server dropped (restart, failover, outage) is removed from the pool
-  // and reported here; without a listener the pool's error event would end the process.
-  pool.on("error", (err) => logger.warn({ err }, "database connection lost; the pool reconnects on next use"));
+  // An idle connection the server closes (restart, failover, a dropped test database) is reported
+  // on the pool; unheard, that event would end the process. The next query opens a fresh one.
+  pool.on("error", (err) => logger.warn({ err }, "idle database connection closed"));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return { prisma: new PrismaClient({ adapter }), pool };
 }

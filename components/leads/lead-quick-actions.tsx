@@ -1,5 +1,6 @@
 import type { TFormAction } from "@/lib/action-state";
 import type { TLeadDetail } from "@/lib/leads/get-lead-detail";
+import { isClosedStatus } from "@/lib/leads/lead-rules";
 import { ActionButton } from "@/components/leads/action-button";
 import { AssignLeadForm, type TAssignee } from "@/components/leads/assign-lead-form";
 import { ConvertLeadDialog } from "@/components/leads/convert-lead-dialog";
@@ -31,7 +32,7 @@ export function LeadQuickActions({
   const may = lead.may;
   const phone = lead.company.phone ?? lead.contacts.find((c) => c.phone)?.phone ?? null;
   const email = lead.company.email ?? lead.contacts.find((c) => c.email)?.email ?? null;
-  const closed = lead.status === "converted" || lead.status === "lost";
+  const closed = isClosedStatus(lead.status);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-start gap-2">

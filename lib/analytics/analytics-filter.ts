@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, ZTimeZone, zonedDay } from "@/lib/kernel/zoned-time";
 
 // The one filter every analytics figure takes. Dates are calendar days in the company's time zone
 // (inclusive on both ends); the SQL turns them into instants with AT TIME ZONE, so a day means the
@@ -16,20 +17,10 @@ export const RANGE_PRESETS = {
 } as const;
 export type TRangePreset = keyof typeof RANGE_PRESETS;
 export const DEFAULT_PRESET: Exclude<TRangePreset, "custom"> = "last_30";
-export const DEFAULT_TIME_ZONE = "America/Chicago";
 // Bounds the number of buckets (and so the work) a single URL can ask for.
 export const MAX_RANGE_DAYS = 731;
 
 const DAY_MS = 86_400_000;
-
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const ZDay = z
   .string()
@@ -45,7 +36,7 @@ export const ZAnalyticsFilter = z
   .object({
     from: ZDay,
     to: ZDay,
-    timeZone: z.string().refine(isValidTimeZone, "Unknown time zone").default(DEFAULT_TIME_ZONE),
+    timeZone: ZTimeZone.default(DEFAULT_TIME_ZONE),
     repId: ZId.optional(),
     territoryId: ZId.optional(),
     source: z.enum(LEAD_SOURCES).optional(),
@@ -75,11 +66,6 @@ function addDays(day: string, n: number): string {
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** Today's calendar date in `timeZone` (not the server's). */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** The first and last day of a preset, both in the company's calendar; presets end today. */
@@ -125,7 +111,7 @@ export function resolveAnalyticsFilter(
     return undefined;
   };
   const p = { range: read("range"), from: read("from"), to: read("to"), rep: read("rep"), territory: read("territory"), source: read("source") };
-  const today = todayIn(options.timeZone, options.now);
+  const today = zonedDay(options.now ?? new Date(), options.timeZone);
   const asked: TRangePreset = p.range ?? (p.from && p.to ? "custom" : DEFAULT_PRESET);
   let preset = asked;
   let range: { from: string; to: string };

@@ -4,9 +4,9 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
+import { isClosedStatus } from "@/lib/leads/lead-rules";
+import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
-export const LEAD_STATUSES = ["pending", "assigned", "in_progress", "converted", "lost"] as const;
-export type TLeadStatus = (typeof LEAD_STATUSES)[number];
 
 export type TPipelineByStatus = {
   statuses: { status: TLeadStatus; leads: number; value: number }[];
@@ -29,7 +29,8 @@ export async function getPipelineByStatus(actor: TActor, input: TAnalyticsFilter
     LEFT JOIN by_status b ON b.status = s.status
     ORDER BY s.ord`);
   const statuses = rows.map((r) => ({ status: r.status, leads: toNumber(r.leads), value: round2(toNumber(r.value)) }));
-  const open = statuses.filter((s) => s.status === "pending" || s.status === "assigned" || s.status === "in_progress");
+  // "Open" here is everything not closed: the pool is pipeline too.
+  const open = statuses.filter((s) => !isClosedStatus(s.status));
   return {
     statuses,
     openLeads: open.reduce((n, s) => n + s.leads, 0),

@@ -8,8 +8,8 @@ import { CALL_BUCKETS, type TCallBucket } from "@/lib/calls/call-priority";
 import { callListQuery, type TCallListRaw } from "@/lib/calls/call-list-query";
 import { CALL_STATUS_KEYS, CALL_STATUSES, callStatusLabel } from "@/lib/calls/call-status";
 import { describeCallReason } from "@/lib/calls/describe-call-reason";
-import { zonedDayBounds } from "@/lib/calls/zoned-time";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { zonedDayBounds } from "@/lib/kernel/zoned-time";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 export const ZGetCallList = z.object({
   /** Whose list: one's own by default; another rep's only for the manager. */
@@ -61,7 +61,7 @@ export async function getCallList(
   if (!parsed.success) throw validationError(parsed.error);
   const { repId = actor.id, limit, offset, callStatus } = parsed.data;
   if (repId !== actor.id) assertCan(actor, "metrics.team");
-  const settings = await getTerritorySettings();
+  const settings = await getCompanySettings();
   const now = options.now ?? new Date();
   const { start, end } = zonedDayBounds(now, settings.timeZone);
   const outcome = callStatus ? CALL_STATUSES.find((s) => s.key === callStatus)!.outcome : undefined;

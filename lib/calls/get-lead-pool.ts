@@ -6,7 +6,7 @@ import { isManager, type TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { isStateCode } from "@/lib/geo/us-states";
 import { callStatusLabel } from "@/lib/calls/call-status";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 export const ZGetLeadPool = z.object({
   /** "mine": only leads touching my territories; "all": every unassigned lead, mine first. */
@@ -56,7 +56,7 @@ export async function getLeadPool(
   if (!parsed.success) throw validationError(parsed.error);
   const { scope, state, limit, offset } = parsed.data;
   const now = (options.now ?? new Date()).toISOString();
-  const { territoryMode } = await getTerritorySettings();
+  const { territoryMode } = await getCompanySettings();
   const filters = [
     Prisma.sql`l.status = 'pending'`,
     ...(scope === "mine" ? [Prisma.sql`l.states && mine.states`] : []),

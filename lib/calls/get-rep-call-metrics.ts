@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
-import { zonedDayBounds, zonedDaysLater, zonedWeekStart } from "@/lib/calls/zoned-time";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { zonedDayBounds, zonedDaysLater, zonedWeekStart } from "@/lib/kernel/zoned-time";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 export const ZGetRepCallMetrics = z.object({ repId: z.coerce.number().int().positive().optional() });
 
@@ -46,7 +46,7 @@ export async function getRepCallMetrics(
   if (!parsed.success) throw validationError(parsed.error);
   const repId = parsed.data.repId ?? actor.id;
   assertCan(actor, repId === actor.id ? "metrics.own" : "metrics.team");
-  const { timeZone } = await getTerritorySettings();
+  const { timeZone } = await getCompanySettings();
   const now = options.now ?? new Date();
   const today = zonedDayBounds(now, timeZone).start;
   const week = zonedWeekStart(now, timeZone);
@@ -67,20 +67,21 @@ export async function getRepCallMetrics(
   >`
     WITH calls AS (
       SELECT a.outcome, a.created_at FROM sales_actions a
-      WHERE a.admin_id = ${repId} AND a.action_type = 'call'
+      WHERE a.admin_id = ${repId} AND a.action_type = 'call' AND a.voided_at IS NULL
         AND a.created_at >= ${from.toISOString()}::timestamptz AND a.created_at <= ${now.toISOString()}::timestamptz
     ),
     due AS (
       SELECT a.lead_id, a.created_at,
              ((date_trunc('day', a.follow_up_date AT TIME ZONE ${timeZone}) + interval '1 day') AT TIME ZONE ${timeZone}) AS due_end
       FROM sales_actions a
-      WHERE a.admin_id = ${repId} AND a.follow_up_date IS NOT NULL
+      WHERE a.admin_id = ${repId} AND a.follow_up_date IS NOT NULL AND a.voided_at IS NULL
         AND a.created_at >= ${bookedSince.toISOString()}::timestamptz
         AND a.follow_up_date >= ${since.toISOString()}::timestamptz AND a.follow_up_date < ${today.toISOString()}::timestamptz
     ),
     judged AS (
       SELECT EXISTS (SELECT 1 FROM sales_actions n
-                     WHERE n.lead_id = d.lead_id AND n.created_at > d.created_at AND n.created_at < d.due_end)
+                     WHERE n.lead_id = d.lead_id AND n.created_at > d.created_at AND n.created_at < d.due_end
+                       AND n.voided_at IS NULL)
              OR EXISTS (SELECT 1 FROM sales_leads l WHERE l.id = d.lead_id AND l.closed_at < d.due_end) AS kept
       FROM due d
     )

@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { can, type TActor } from "@/lib/auth/permissions";
+import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
+import { assertStep } from "@/lib/leads/lead-rules";
+import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 
 /** How long opening a lead in the call flow marks it "being called" (renewed on each open). */
@@ -25,23 +27,19 @@ export async function lockLeadForCall(actor: TActor, input: TCallLock) {
     const [lead] = await tx.$queryRaw<
       {
         id: number;
-        status: string;
+        status: TLeadStatus;
         assigned_admin_id: number | null;
         locked_by_id: number | null;
         locked_by_name: string | null;
         live: boolean;
       }[]
     >`
-      SELECT l.id, l.status, l.assigned_admin_id, l.call_locked_by_id AS locked_by_id, u.name AS locked_by_name,
+      SELECT l.id, l.status::text AS status, l.assigned_admin_id, l.call_locked_by_id AS locked_by_id, u.name AS locked_by_name,
              coalesce(l.call_locked_until > now(), false) AS live
       FROM sales_leads l LEFT JOIN users u ON u.id = l.call_locked_by_id
       WHERE l.id = ${leadId}
       FOR UPDATE OF l`;
-    if (!lead) throw new AppError("NOT_FOUND", "Lead not found");
-    if (lead.status === "converted" || lead.status === "lost")
-      throw new AppError("CONFLICT", `This lead is ${lead.status}; there is nothing to call about`);
-    if (lead.status !== "pending" && !can(actor, "lead.work", { assignedAdminId: lead.assigned_admin_id }))
-      throw new AppError("FORBIDDEN", "This lead is assigned to someone else.");
+    assertStep(actor, "call_lock", lead && { status: lead.status, assignedAdminId: lead.assigned_admin_id });
     if (lead.live && lead.locked_by_id !== actor.id)
       throw new AppError("CONFLICT", `${lead.locked_by_name ?? "Someone"} is calling this lead right now`);
     const [row] = await tx.$queryRaw<{ until: Date }[]>`

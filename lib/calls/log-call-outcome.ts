@@ -5,17 +5,17 @@ import { validationError } from "@/lib/errors";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { ACTION_OUTCOMES } from "@/lib/leads/lead-vocabulary";
 import { releaseCallLock } from "@/lib/calls/release-call-lock";
-import { zonedDateAfter } from "@/lib/calls/zoned-time";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
-
-const FOLLOW_UP_DAYS = { tomorrow: 1, "3d": 3, "1w": 7 } as const;
+import { FOLLOW_UP_SHORTCUT_KEYS, followUpShortcutDay } from "@/lib/kernel/zoned-time";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 
 export const ZLogCallOutcome = z
   .object({
     leadId: z.coerce.number().int().positive(),
     outcome: z.enum(ACTION_OUTCOMES, { error: "Choose the call's outcome" }),
     notes: z.string().trim().max(5000, "Notes must be at most 5000 characters").optional(),
-    followUp: z.enum(["none", "tomorrow", "3d", "1w", "custom"]).default("none"),
+    // "keep" (the default) leaves the lead's planned follow-up as it is: a quick outcome key must
+    // never silently clear it; "none" clears it on purpose.
+    followUp: z.enum(["keep", "none", ...FOLLOW_UP_SHORTCUT_KEYS, "custom"]).default("keep"),
     followUpDate: z
       .string()
       .trim()
@@ -30,8 +30,10 @@ export const ZLogCallOutcome = z
 export type TLogCallOutcome = z.input<typeof ZLogCallOutcome>;
 
 /**
- * Saves a call from the call list: the quick pick becomes a company-calendar date (the lead
- * workflow books it at 09:00 company time), the call is logged through the lead workflow's
+ * Saves a call from the call list: without a pick the lead's follow-up is kept; a quick pick
+ * becomes a company-calendar date by the kernel's followUpShortcutDay(), as the lead page's form
+ * computes it (the lead workflow books it at 09:00 company time), the call is logged through the
+ * lead workflow's
  * addSalesAction (which authorizes, moves the lead on and writes the timeline), then the caller's
  * soft lock is cleared. The clear is a second statement after the action's own transaction: a
  * lock left behind by a failure there is harmless and expires within 10 minutes.
@@ -40,13 +42,13 @@ export async function logCallOutcome(actor: TActor, input: TLogCallOutcome) {
   const parsed = ZLogCallOutcome.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { leadId, outcome, notes, followUp, followUpDate } = parsed.data;
-  const { timeZone } = await getTerritorySettings();
+  const timeZone = await getCompanyTimeZone();
   const followUpOn =
-    followUp === "none"
+    followUp === "none" || followUp === "keep"
       ? undefined
       : followUp === "custom"
         ? followUpDate
-        : zonedDateAfter(new Date(), FOLLOW_UP_DAYS[followUp], timeZone);
+        : followUpShortcutDay(followUp, new Date(), timeZone);
   const lead = await addSalesAction(actor, {
     lead_id: leadId,
     action_type: "call",
@@ -54,7 +56,17 @@ export async function logCallOutcome(actor: TActor, input: TLogCallOutcome) {
     outcome,
     notes: notes || undefined,
     follow_up_date: followUpOn,
+    keep_follow_up: followUp === "keep",
   });
   await releaseCallLock(actor, { leadId });
-  return { leadId, outcome, lead };
+  // What the screen tells the rep was saved, and the id its Undo voids.
+  return {
+    leadId,
+    outcome,
+    actionId: lead.action_id,
+    followUpAt: lead.next_follow_up_at,
+    followUpKept: followUp === "keep" && lead.next_follow_up_at !== null,
+    timeZone,
+    lead,
+  };
 }

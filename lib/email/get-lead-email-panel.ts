@@ -4,12 +4,12 @@ import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { emailConfig } from "@/lib/email/email-config";
-import { leadEmailBlockedReason } from "@/lib/email/lead-email-permission";
 import { emailRecipients, leadVariableValues } from "@/lib/email/lead-variables";
 import { listLeadEmails } from "@/lib/email/list-lead-emails";
 import { listTemplates } from "@/lib/email/list-templates";
 import { loadLeadForEmail, loadSender } from "@/lib/email/load-email-context";
 import type { TVariableValues } from "@/lib/email/template-variables";
+import { stepBlockedReason } from "@/lib/leads/lead-rules";
 
 export const ZGetLeadEmailPanel = z.object({ leadId: z.coerce.number().int().positive() });
 
@@ -37,7 +37,7 @@ export async function getLeadEmailPanel(actor: TActor, input: z.input<typeof ZGe
     values: leadVariableValues(lead, sender, a.email),
     suppressed: suppressed.get(a.email.toLowerCase()) ?? null,
   }));
-  const cannotSend = leadEmailBlockedReason(actor, lead);
+  const cannotSend = stepBlockedReason(actor, "email", lead);
   return {
     leadId: lead.id,
     canSend: cannotSend === null,

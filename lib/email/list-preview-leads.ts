@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import { emailRecipients, leadVariableValues } from "@/lib/email/lead-variables";
 import { LEAD_EMAIL_SELECT, loadSender, toLeadEmailRow } from "@/lib/email/load-email-context";
 import { SAMPLE_LEAD_VALUES, type TVariableValues } from "@/lib/email/template-variables";
+import { OPEN_STATUSES } from "@/lib/leads/lead-rules";
 
 export type TPreviewLead = { id: number; label: string; values: TVariableValues };
 
@@ -15,7 +16,7 @@ export type TPreviewLead = { id: number; label: string; values: TVariableValues 
 export async function listPreviewLeads(actor: TActor, options: { include?: number } = {}): Promise<TPreviewLead[]> {
   const select = LEAD_EMAIL_SELECT;
   const mine = await db.salesLead.findMany({
-    where: { assignedAdminId: actor.id, status: { in: ["assigned", "in_progress"] } },
+    where: { assignedAdminId: actor.id, status: { in: [...OPEN_STATUSES] } },
     orderBy: { lastActivityAt: "desc" },
     take: 25,
     select,

@@ -3,9 +3,10 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { TEmailSender, TLeadForEmail } from "@/lib/email/lead-variables";
+import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
 // The lead and sender facts every email function needs, read the same way everywhere.
-export type TLeadEmailRow = TLeadForEmail & { status: string; assignedAdminId: number | null };
+export type TLeadEmailRow = TLeadForEmail & { status: TLeadStatus; assignedAdminId: number | null };
 
 export const LEAD_EMAIL_SELECT = {
   id: true,

@@ -5,10 +5,10 @@ import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { dispatchEmail, type TSentEmail } from "@/lib/email/dispatch-email";
 import { emailRecipients, leadVariableValues } from "@/lib/email/lead-variables";
-import { assertMayEmailLead } from "@/lib/email/lead-email-permission";
 import { loadLeadForEmail, loadSender } from "@/lib/email/load-email-context";
 import { assertRendered, assertTemplateVariables, renderTemplate } from "@/lib/email/render-template";
 import { templateAccess } from "@/lib/email/template-access";
+import { assertStep } from "@/lib/leads/lead-rules";
 
 export const ZSendLeadEmail = z.object({
   leadId: z.coerce.number().int().positive(),
@@ -34,7 +34,7 @@ export async function sendLeadEmail(actor: TActor, input: TSendLeadEmail): Promi
   if (!parsed.success) throw validationError(parsed.error);
   const { leadId, templateId, subject, body, idempotencyKey } = parsed.data;
   const lead = await loadLeadForEmail(leadId);
-  assertMayEmailLead(actor, lead);
+  assertStep(actor, "email", lead);
 
   const recipients = emailRecipients(lead);
   const to = parsed.data.to ?? recipients[0]?.email.toLowerCase();

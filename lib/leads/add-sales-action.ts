@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { emptyToUndefined, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, ACTION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { resolveFollowUp } from "@/lib/leads/resolve-moment";
@@ -20,6 +21,8 @@ export const ZAddSalesAction = z
     action_description: zOptionalText(200, "The description"),
     notes: zOptionalText(5000, "Notes"),
     follow_up_date: z.preprocess(emptyToUndefined, ZMoment.optional()),
+    /** Without a follow_up_date: keep the lead's planned follow-up instead of clearing it. */
+    keep_follow_up: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     // A call always ends somehow, and the call list sorts by that outcome.
@@ -30,9 +33,14 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
 
 /**
  * Logs a call, email, text or meeting on a held lead. The first one moves `assigned` to
- * `in_progress`; the latest one decides the next follow-up (none given: none planned).
+ * `in_progress`; the latest one decides the next follow-up (none given: none planned, unless
+ * `keep_follow_up`). The lead's state before is recorded on the event, so who logged it can undo
+ * it moments later exactly (lib/leads/void-sales-action.ts).
  */
-export async function addSalesAction(actor: TActor, input: TAddSalesAction): Promise<TLeadSnapshot> {
+export async function addSalesAction(
+  actor: TActor,
+  input: TAddSalesAction,
+): Promise<TLeadSnapshot & { action_id: number }> {
   const parsed = ZAddSalesAction.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const {
@@ -42,15 +50,21 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
     action_description,
     notes,
     follow_up_date,
+    keep_follow_up,
   } = parsed.data;
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    assertMayWorkLead(actor, "lead.work", lead);
-    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
-    if (lead.status === "pending")
-      throw new AppError("CONFLICT", "Claim or assign this lead before logging actions.");
-    const followUpAt = follow_up_date ? await resolveFollowUp(tx, follow_up_date, "follow_up_date") : null;
+    const toStatus = assertStep(actor, "action", lead);
+    const before = await tx.salesLead.findUniqueOrThrow({
+      where: { id: leadId },
+      select: { nextFollowUpAt: true, lastContactAt: true, lastCallOutcome: true },
+    });
+    const followUpAt = follow_up_date
+      ? await resolveFollowUp(tx, follow_up_date, "follow_up_date")
+      : keep_follow_up
+        ? before.nextFollowUpAt
+        : null;
     const now = new Date();
 
     const action = await tx.salesAction.create({
@@ -65,7 +79,6 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
       },
       select: { id: true },
     });
-    const toStatus = lead.status === "assigned" ? "in_progress" : lead.status;
     const updated = await tx.salesLead.update({
       where: { id: leadId },
       data: {
@@ -94,8 +107,15 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
         action_type: actionType,
         outcome: outcome ?? null,
         follow_up_at: followUpAt?.toISOString() ?? null,
+        follow_up_kept: !follow_up_date && !!keep_follow_up && followUpAt !== null,
+        before: {
+          status: lead.status,
+          next_follow_up_at: before.nextFollowUpAt?.toISOString() ?? null,
+          last_contact_at: before.lastContactAt?.toISOString() ?? null,
+          last_call_outcome: before.lastCallOutcome,
+        },
       },
     });
-    return toLeadSnapshot(updated);
+    return { ...toLeadSnapshot(updated), action_id: action.id };
   });
 }

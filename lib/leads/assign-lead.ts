@@ -4,7 +4,8 @@ import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { zId, ZLeadId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 
 export const ZAssignLead = z.object({ lead_id: ZLeadId, admin_id: zId("admin_id") });
@@ -22,8 +23,7 @@ export async function assignLead(actor: TActor, input: TAssignLead): Promise<TLe
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    assertMayWorkLead(actor, "lead.assign", lead);
-    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    const toStatus = assertStep(actor, "assign", lead);
     const target = await tx.user.findUnique({
       where: { id: adminId },
       select: { id: true, name: true, active: true },
@@ -38,7 +38,7 @@ export async function assignLead(actor: TActor, input: TAssignLead): Promise<TLe
 
     const updated = await tx.salesLead.update({
       where: { id: leadId },
-      data: { status: "assigned", assignedAdminId: target.id, assignedAt: new Date() },
+      data: { status: toStatus, assignedAdminId: target.id, assignedAt: new Date() },
       select: LEAD_SNAPSHOT_SELECT,
     });
     await recordLeadEvent(tx, {
@@ -46,7 +46,7 @@ export async function assignLead(actor: TActor, input: TAssignLead): Promise<TLe
       actorId: actor.id,
       type: "assigned",
       fromStatus: lead.status,
-      toStatus: "assigned",
+      toStatus,
       data: { from_admin_id: lead.assignedAdminId, to_admin_id: target.id, to_admin_name: target.name },
     });
     return toLeadSnapshot(updated);

@@ -1,17 +1,26 @@
 import "server-only";
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { leadTransaction } from "@/lib/leads/lead-transaction";
-import { STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
+import { assertStep, type TRuleLead } from "@/lib/leads/lead-rules";
+import { leadTransaction, type TTx } from "@/lib/leads/lead-transaction";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { assertClaimAllowed } from "@/lib/territories/assert-claim-allowed";
 
 export const ZClaimLead = z.object({ lead_id: ZLeadId });
 export type TClaimLead = z.input<typeof ZClaimLead>;
+
+/** The lead as the claim rule sees it, with its holder's name for "… claimed this lead first". */
+async function readClaimState(tx: TTx, leadId: number): Promise<TRuleLead> {
+  const lead = await tx.salesLead.findUnique({
+    where: { id: leadId },
+    select: { status: true, assignedAdminId: true, assignedAdmin: { select: { name: true } } },
+  });
+  if (!lead) throw new AppError("NOT_FOUND", "Lead not found");
+  return { status: lead.status, assignedAdminId: lead.assignedAdminId, holderName: lead.assignedAdmin?.name };
+}
 
 /**
  * First come, first served: one conditional UPDATE … WHERE status = 'pending'. PostgreSQL
@@ -19,30 +28,21 @@ export type TClaimLead = z.input<typeof ZClaimLead>;
  * simultaneous claims exactly one sees count 1; the others get a 409 naming who was first.
  */
 export async function claimLead(actor: TActor, input: TClaimLead): Promise<TLeadSnapshot> {
-  assertCan(actor, "lead.claim");
   const parsed = ZClaimLead.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const leadId = parsed.data.lead_id;
 
   return leadTransaction(async (tx) => {
+    const before = await readClaimState(tx, leadId);
+    const toStatus = assertStep(actor, "claim", before);
     const { count } = await tx.salesLead.updateMany({
-      where: { id: leadId, status: "pending" },
-      data: { status: "assigned", assignedAdminId: actor.id, assignedAt: new Date() },
+      where: { id: leadId, status: before.status },
+      data: { status: toStatus, assignedAdminId: actor.id, assignedAt: new Date() },
     });
+    // Lost the race: the winner's claim is committed now, and the refusal names them.
     if (count === 0) {
-      const current = await tx.salesLead.findUnique({
-        where: { id: leadId },
-        select: { status: true, assignedAdmin: { select: { id: true, name: true } } },
-      });
-      if (!current) throw new AppError("NOT_FOUND", "Lead not found");
-      if (current.assignedAdmin?.id === actor.id)
-        throw new AppError("CONFLICT", "You already have this lead.");
-      if (current.assignedAdmin && current.status !== "converted" && current.status !== "lost")
-        throw new AppError("CONFLICT", `${current.assignedAdmin.name} claimed this lead first.`);
-      throw new AppError(
-        "CONFLICT",
-        `This lead is ${STATUS_LABELS[current.status].toLowerCase()}; only pending leads can be claimed.`,
-      );
+      assertStep(actor, "claim", await readClaimState(tx, leadId));
+      throw new AppError("CONFLICT", "Someone else claimed this lead first.");
     }
     const claimed = await tx.salesLead.findUniqueOrThrow({ where: { id: leadId }, select: LEAD_SNAPSHOT_SELECT });
     // Strict territory mode: a refusal here throws and rolls the won claim back.
@@ -51,8 +51,8 @@ export async function claimLead(actor: TActor, input: TClaimLead): Promise<TLead
       leadId,
       actorId: actor.id,
       type: "claimed",
-      fromStatus: "pending",
-      toStatus: "assigned",
+      fromStatus: before.status,
+      toStatus,
     });
     return toLeadSnapshot(claimed);
   });

@@ -4,7 +4,8 @@ import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { emptyToUndefined, ZLeadId, zOptionalText, ZPositiveMoney } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { CONVERSION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 
@@ -32,8 +33,7 @@ export async function convertLead(actor: TActor, input: TConvertLead): Promise<T
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    assertMayWorkLead(actor, "lead.work", lead);
-    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    const toStatus = assertStep(actor, "convert", lead);
     const adminId = lead.assignedAdminId ?? actor.id;
     const now = new Date();
 
@@ -52,7 +52,7 @@ export async function convertLead(actor: TActor, input: TConvertLead): Promise<T
     const updated = await tx.salesLead.update({
       where: { id: leadId },
       data: {
-        status: "converted",
+        status: toStatus,
         closedAt: now,
         nextFollowUpAt: null,
         ...(lead.assignedAdminId === null ? { assignedAdminId: actor.id, assignedAt: now } : {}),
@@ -64,7 +64,7 @@ export async function convertLead(actor: TActor, input: TConvertLead): Promise<T
       actorId: actor.id,
       type: "converted",
       fromStatus: lead.status,
-      toStatus: "converted",
+      toStatus,
       data: {
         conversion_id: conversion.id,
         value: conversion_value,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
-import { DAY_BOUNDS_CTE } from "@/lib/leads/company-time-zone";
+import { DAY_BOUNDS_CTE } from "@/lib/kernel/company-settings";
 import type { TActionOutcome, TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
 export type TFollowUp = {

@@ -3,9 +3,10 @@ import { toCompanySummary, toContactSummaries, type TCompanySummary, type TConta
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
-import { can, type TActor } from "@/lib/auth/permissions";
+import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
+import { stepBlockedReason, type TLeadStep } from "@/lib/leads/lead-rules";
 import type { TActionOutcome, TConversionType, TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
 export const ZGetLeadDetail = z.object({ lead_id: ZLeadId });
@@ -70,9 +71,7 @@ export async function getLeadDetail(actor: TActor, input: TGetLeadDetail): Promi
   });
   if (!lead) throw new AppError("NOT_FOUND", "Lead not found");
 
-  const open = lead.status === "assigned" || lead.status === "in_progress";
-  const closed = lead.status === "converted" || lead.status === "lost";
-  const works = can(actor, "lead.work", lead);
+  const may = (step: TLeadStep) => stepBlockedReason(actor, step, lead) === null;
   const c = lead.company;
   return {
     id: lead.id,
@@ -103,14 +102,14 @@ export async function getLeadDetail(actor: TActor, input: TGetLeadDetail): Promi
         }
       : null,
     may: {
-      claim: lead.status === "pending" && can(actor, "lead.claim"),
-      assign: !closed && can(actor, "lead.assign"),
-      release: open && can(actor, "lead.release", lead),
-      act: open && works,
-      convert: !closed && works,
-      markLost: !closed && works,
-      reopen: lead.status === "lost" && can(actor, "lead.reopen"),
-      email: !closed && works,
+      claim: may("claim"),
+      assign: may("assign"),
+      release: may("release"),
+      act: may("action"),
+      convert: may("convert"),
+      markLost: may("lose"),
+      reopen: may("reopen"),
+      email: may("email"),
     },
   };
 }

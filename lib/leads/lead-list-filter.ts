@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { TActor } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isStateCode } from "@/lib/geo/us-states";
-import { TIME_ZONE_SQL } from "@/lib/leads/company-time-zone";
+import { TIME_ZONE_SQL } from "@/lib/kernel/company-settings";
 import { emptyToUndefined, zId, ZMoney, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SOURCES, LEAD_STATUSES } from "@/lib/leads/lead-vocabulary";
 import { CALL_STATUS_KEYS, CALL_STATUSES } from "@/lib/calls/call-status";

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, type TAct, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
@@ -40,25 +39,4 @@ export async function lockLead(tx: TTx, leadId: number): Promise<TLockedLead> {
     assignedAdminId: row.assigned_admin_id,
     companyId: row.company_id,
   };
-}
-
-/**
- * Every lead is readable, so refusing to work one is a 403, not a 404; the message says why
- * in the rep's terms.
- */
-export function assertMayWorkLead(actor: TActor, act: TAct, lead: TLockedLead): void {
-  if (can(actor, act, lead)) return;
-  if (act === "lead.reopen") throw new AppError("FORBIDDEN", "Only a manager can reopen a lead.");
-  if (act === "lead.assign") throw new AppError("FORBIDDEN", "Only a manager can assign leads to others.");
-  if (lead.assignedAdminId === null) throw new AppError("FORBIDDEN", "Claim this lead before working it.");
-  throw new AppError("FORBIDDEN", "This lead is assigned to someone else.");
-}
-
-export function closedLeadError(status: TLeadStatus): AppError {
-  return new AppError(
-    "CONFLICT",
-    status === "converted"
-      ? "This lead is already converted."
-      : "This lead is lost; a manager can reopen it.",
-  );
 }

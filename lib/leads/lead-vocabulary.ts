@@ -26,9 +26,6 @@ export type TActionType = (typeof ACTION_TYPES)[number];
 export type TActionOutcome = (typeof ACTION_OUTCOMES)[number];
 export type TConversionType = (typeof CONVERSION_TYPES)[number];
 
-export const OPEN_STATUSES: readonly TLeadStatus[] = ["assigned", "in_progress"];
-export const CLOSED_STATUSES: readonly TLeadStatus[] = ["converted", "lost"];
-
 export const STATUS_LABELS: Record<TLeadStatus, string> = {
   pending: "Pending",
   assigned: "Assigned",

@@ -4,7 +4,8 @@ import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import { ZLeadId, zOptionalText, zRequiredText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 
 export const ZMarkLeadLost = z.object({
@@ -22,11 +23,10 @@ export async function markLeadLost(actor: TActor, input: TMarkLeadLost): Promise
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    assertMayWorkLead(actor, "lead.work", lead);
-    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    const toStatus = assertStep(actor, "lose", lead);
     const updated = await tx.salesLead.update({
       where: { id: leadId },
-      data: { status: "lost", lostReason: reason, closedAt: new Date(), nextFollowUpAt: null },
+      data: { status: toStatus, lostReason: reason, closedAt: new Date(), nextFollowUpAt: null },
       select: LEAD_SNAPSHOT_SELECT,
     });
     await recordLeadEvent(tx, {
@@ -34,7 +34,7 @@ export async function markLeadLost(actor: TActor, input: TMarkLeadLost): Promise
       actorId: actor.id,
       type: "lost",
       fromStatus: lead.status,
-      toStatus: "lost",
+      toStatus,
       data: { reason, notes: notes ?? null, admin_id: lead.assignedAdminId },
     });
     return toLeadSnapshot(updated);

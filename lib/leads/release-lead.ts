@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, closedLeadError, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 
 export const ZReleaseLead = z.object({ lead_id: ZLeadId });
@@ -18,13 +19,11 @@ export async function releaseLead(actor: TActor, input: TReleaseLead): Promise<T
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    if (lead.status === "pending") throw new AppError("CONFLICT", "This lead is not assigned to anyone.");
-    assertMayWorkLead(actor, "lead.release", lead);
-    if (lead.status === "converted" || lead.status === "lost") throw closedLeadError(lead.status);
+    const toStatus = assertStep(actor, "release", lead);
     // The follow-up was the releasing rep's plan; the next one makes their own.
     const updated = await tx.salesLead.update({
       where: { id: leadId },
-      data: { status: "pending", assignedAdminId: null, assignedAt: null, nextFollowUpAt: null },
+      data: { status: toStatus, assignedAdminId: null, assignedAt: null, nextFollowUpAt: null },
       select: LEAD_SNAPSHOT_SELECT,
     });
     await recordLeadEvent(tx, {
@@ -32,7 +31,7 @@ export async function releaseLead(actor: TActor, input: TReleaseLead): Promise<T
       actorId: actor.id,
       type: "released",
       fromStatus: lead.status,
-      toStatus: "pending",
+      toStatus,
       data: { from_admin_id: lead.assignedAdminId },
     });
     return toLeadSnapshot(updated);

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { assertMayWorkLead, leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 
 export const ZReopenLead = z.object({ lead_id: ZLeadId });
@@ -21,8 +22,7 @@ export async function reopenLead(actor: TActor, input: TReopenLead): Promise<TLe
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
-    assertMayWorkLead(actor, "lead.reopen", lead);
-    if (lead.status !== "lost") throw new AppError("CONFLICT", "Only a lost lead can be reopened.");
+    const toStatus = assertStep(actor, "reopen", lead);
     const previous = await tx.salesLead.findUniqueOrThrow({
       where: { id: leadId },
       select: { lostReason: true },
@@ -30,7 +30,7 @@ export async function reopenLead(actor: TActor, input: TReopenLead): Promise<TLe
     const updated = await tx.salesLead.update({
       where: { id: leadId },
       data: {
-        status: "pending",
+        status: toStatus,
         assignedAdminId: null,
         assignedAt: null,
         closedAt: null,
@@ -43,8 +43,8 @@ export async function reopenLead(actor: TActor, input: TReopenLead): Promise<TLe
       leadId,
       actorId: actor.id,
       type: "reopened",
-      fromStatus: "lost",
-      toStatus: "pending",
+      fromStatus: lead.status,
+      toStatus,
       data: { previous_reason: previous.lostReason, previous_admin_id: lead.assignedAdminId },
     });
     return toLeadSnapshot(updated);

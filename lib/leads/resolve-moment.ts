@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { TIME_ZONE_SQL } from "@/lib/leads/company-time-zone";
+import { TIME_ZONE_SQL } from "@/lib/kernel/company-settings";
 import type { TMoment } from "@/lib/leads/lead-input";
 import type { TTx } from "@/lib/leads/lead-transaction";
 

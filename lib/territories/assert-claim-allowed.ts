@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isManager, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 /**
  * Territory rule for a claim, run inside the claim's transaction so a settings or membership
@@ -16,7 +16,7 @@ export async function assertClaimAllowed(
   lead: { id: number; states: string[]; status: string },
 ): Promise<void> {
   if (isManager(actor)) return;
-  const { territoryMode } = await getTerritorySettings(tx);
+  const { territoryMode } = await getCompanySettings(tx);
   if (territoryMode === "open") return;
   const [row] = await tx.$queryRaw<{ allowed: boolean }[]>`
     SELECT EXISTS (

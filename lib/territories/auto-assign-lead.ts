@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 // One system-wide advisory lock key: auto-assignments are rare and quick, and serialising them
 // is what makes "whose turn is it" safe when many leads arrive at once.
@@ -21,7 +21,7 @@ export async function autoAssignLead(
   tx: Prisma.TransactionClient,
   leadId: number,
 ): Promise<TAutoAssignResult> {
-  const { autoAssign } = await getTerritorySettings(tx);
+  const { autoAssign } = await getCompanySettings(tx);
   if (!autoAssign.enabled) return null;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUTO_ASSIGN_LOCK}::int)`;
   const [lead] = await tx.$queryRaw<{ id: number; states: string[] }[]>`

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { hashPassword, verifyPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
+import { clearRateLimit, consumeRateLimit } from "@/lib/security/rate-limits";
 
 export const ZChangeOwnPassword = z
   .object({
@@ -21,10 +22,13 @@ export async function changeOwnPassword(actor: TActor, input: z.input<typeof ZCh
   if (!parsed.success) throw validationError(parsed.error);
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!user) throw new AppError("NOT_FOUND", "User not found");
+  // Counted before the check, forgiven after a right one: a stolen session cannot guess on.
+  await consumeRateLimit("password-change", String(actor.id));
   if (!(await verifyPassword(parsed.data.currentPassword, user.passwordHash)))
     throw new AppError("BAD_REQUEST", "Invalid input: currentPassword — that is not your current password", [
       { path: "currentPassword", message: "That is not your current password" },
     ]);
+  await clearRateLimit("password-change", String(actor.id));
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await db.user.update({ where: { id: actor.id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
   return { userId: actor.id };

@@ -7,7 +7,7 @@ import os from "node:os";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import { resolveAnalyticsFilter, type TAnalyticsFilter, type TRangePreset } from "@/lib/analytics/analytics-filter";
-import { getCompanyTimeZone } from "@/lib/analytics/get-company-time-zone";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { getCallHeatmap } from "@/lib/analytics/get-call-heatmap";
 import { getConversionFunnel } from "@/lib/analytics/get-conversion-funnel";
 import { getFollowUpEffectiveness } from "@/lib/analytics/get-follow-up-effectiveness";

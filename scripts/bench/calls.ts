@@ -10,8 +10,8 @@ import { getCallList } from "@/lib/calls/get-call-list";
 import { callListQuery } from "@/lib/calls/call-list-query";
 import { getLeadPool } from "@/lib/calls/get-lead-pool";
 import { getRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
-import { zonedDayBounds } from "@/lib/calls/zoned-time";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { zonedDayBounds } from "@/lib/kernel/zoned-time";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 // Aliased: the React hooks lint rule would take a `use…` call in a loop for a hook.
 import { prepareBenchDatabases, useDatabase as pointDbAt } from "./lib/bench-database";
 import { printTable, timeRuns, type TBenchResult, type TTiming } from "./lib/report";
@@ -47,7 +47,7 @@ async function pickRep() {
 async function timeWithTenThousand(
   actor: TActor,
 ): Promise<{ timing: TTiming; open: number; territoryOpen: number }> {
-  const settings = await getTerritorySettings();
+  const settings = await getCompanySettings();
   let result: { timing: TTiming; open: number; territoryOpen: number } | undefined;
   try {
     await db.$transaction(
@@ -99,7 +99,7 @@ async function timeWithTenThousand(
 }
 
 async function explain(actor: TActor) {
-  const settings = await getTerritorySettings();
+  const settings = await getCompanySettings();
   const now = new Date();
   const { start, end } = zonedDayBounds(now, settings.timeZone);
   const q = callListQuery({

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { getCallList } from "@/lib/calls/get-call-list";
 import { orderCallList } from "@/lib/calls/call-priority";
-import { zonedDayBounds } from "@/lib/calls/zoned-time";
+import { zonedDayBounds } from "@/lib/kernel/zoned-time";
 import { makeLead, makeUser } from "../fixtures/factories";
 import { days, hours, minutes } from "../fixtures/calls";
 

@@ -205,8 +205,10 @@ describe("convertLead", () => {
   it("credits the manager who converts an unassigned lead, who then holds it", async () => {
     const { rep, manager } = await setup();
     const lead = await makeLead();
+    // A rep must claim first: a conflict with the lead's state, which claiming resolves (409).
     await expect(convertLead(rep, { lead_id: lead.id, conversion_value: "100" })).rejects.toMatchObject({
-      status: 403,
+      status: 409,
+      message: "Claim this lead before working it.",
     });
     const r = await convertLead(manager, { lead_id: lead.id, conversion_value: 750 });
     expect(r).toMatchObject({ status: "converted", assigned_admin_id: manager.id });

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { getCallList } from "@/lib/calls/get-call-list";
 import { lockLeadForCall } from "@/lib/calls/lock-lead-for-call";
 import { logCallOutcome } from "@/lib/calls/log-call-outcome";
-import { zonedDaysLater } from "@/lib/calls/zoned-time";
+import { zonedDaysLater } from "@/lib/kernel/zoned-time";
 import { makeLead, makeUser } from "../fixtures/factories";
 
 describe("saving a call from the call list", () => {

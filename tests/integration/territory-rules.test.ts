@@ -5,9 +5,9 @@ import { assignLead } from "@/lib/leads/assign-lead";
 import { autoAssignLead } from "@/lib/territories/auto-assign-lead";
 import { createSalesLead } from "@/lib/ingest/create-sales-lead";
 import { setTerritorySettings } from "@/lib/territories/set-territory-settings";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
-import { getCompanyTimeZone } from "@/lib/analytics/get-company-time-zone";
-import { TIME_ZONE_SQL } from "@/lib/leads/company-time-zone";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
+import { TIME_ZONE_SQL } from "@/lib/kernel/company-settings";
 import { makeCompany, makeLead, makeUser } from "../fixtures/factories";
 import { makeTerritory } from "../fixtures/calls";
 import { companyFor, EVENT_DATA } from "../fixtures/lead-webhook";
@@ -114,7 +114,7 @@ describe("strict territory mode", () => {
     expect(await getCompanyTimeZone()).toBe(before);
     try {
       await expect(setTerritorySettings(manager, { timeZone: "America/Denver" })).resolves.toMatchObject({ timeZone: "America/Denver" });
-      expect((await getTerritorySettings()).timeZone).toBe("America/Denver");
+      expect((await getCompanySettings()).timeZone).toBe("America/Denver");
       expect(await getCompanyTimeZone()).toBe("America/Denver");
       // PostgreSQL reads the same zone (the SQL fragments convert with it).
       const [{ zone }] = await db.$queryRaw<{ zone: string }[]>`SELECT ${TIME_ZONE_SQL} AS zone`;

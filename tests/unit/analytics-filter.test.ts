@@ -1,4 +1,5 @@
-import { bucketUnit, presetRange, resolveAnalyticsFilter, todayIn } from "@/lib/analytics/analytics-filter";
+import { bucketUnit, presetRange, resolveAnalyticsFilter } from "@/lib/analytics/analytics-filter";
+import { zonedDay } from "@/lib/kernel/zoned-time";
 
 // 03:00 UTC on Sunday 1 March 2026 is still Saturday 28 February in Chicago.
 const now = new Date("2026-03-01T03:00:00Z");
@@ -6,12 +7,12 @@ const tz = "America/Chicago";
 
 describe("analytics filter", () => {
   it("takes today from the company's time zone, not the server's", () => {
-    expect(todayIn(tz, now)).toBe("2026-02-28");
-    expect(todayIn("UTC", now)).toBe("2026-03-01");
+    expect(zonedDay(now, tz)).toBe("2026-02-28");
+    expect(zonedDay(now, "UTC")).toBe("2026-03-01");
   });
 
   it("computes the presets in the company calendar", () => {
-    const today = todayIn(tz, now);
+    const today = zonedDay(now, tz);
     expect(presetRange("this_week", today)).toEqual({ from: "2026-02-23", to: "2026-02-28" });
     expect(presetRange("this_month", today)).toEqual({ from: "2026-02-01", to: "2026-02-28" });
     expect(presetRange("this_quarter", today)).toEqual({ from: "2026-01-01", to: "2026-02-28" });

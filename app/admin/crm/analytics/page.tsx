@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { LEAD_SOURCES, RANGE_PRESETS, resolveAnalyticsFilter } from "@/lib/analytics/analytics-filter";
 import { getAnalyticsOptions } from "@/lib/analytics/get-analytics-options";
-import { getCompanyTimeZone } from "@/lib/analytics/get-company-time-zone";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { loadAnalyticsPage } from "@/lib/analytics/load-analytics-page";
 import { StatCard } from "@/components/stat-card";
 import { AnalyticsFilters } from "@/components/analytics/analytics-filters";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can } from "@/lib/auth/permissions";
+import { roleMayTake } from "@/lib/leads/lead-rules";
 import { AppError } from "@/lib/errors";
 import { listLeads, type TLeadList } from "@/lib/leads/list-leads";
 import { listUsers } from "@/lib/users/list-users";
@@ -91,7 +91,7 @@ export default async function LeadsPage({ searchParams }: TProps) {
       ) : null}
       <LeadsTable
         list={list}
-        canAssign={can(actor, "lead.assign")}
+        canAssign={roleMayTake(actor.role, "assign")}
         assignees={assignees}
         bulkAction={bulkLeadAction}
       />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getStateCoverage } from "@/lib/territories/get-state-coverage";
-import { getTerritorySettings } from "@/lib/territories/get-territory-settings";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { listTerritories } from "@/lib/territories/list-territories";
 import { listUsers } from "@/lib/users/list-users";
 import { UsTileMap, type TMapState } from "@/components/territories/us-tile-map";
@@ -30,7 +30,7 @@ export default async function TerritoriesPage() {
   const [territories, coverage, settings, reps] = await Promise.all([
     listTerritories(actor),
     getStateCoverage(actor),
-    getTerritorySettings(),
+    getCompanySettings(),
     manager ? listUsers({ activeOnly: true, role: "admin" }) : Promise.resolve([]),
   ]);
   const myStates = new Set(manager ? [] : territories.flatMap((t) => t.states));

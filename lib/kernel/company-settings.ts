@@ -1,0 +1,81 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { DEFAULT_TIME_ZONE, ZTimeZone } from "@/lib/kernel/zoned-time";
+
+// The one owner of the company's settings (table `settings`, one JSON row per key). Every key, its
+// schema and its default live in this table; everything else reads through getCompanySettings()
+// or writes through putCompanySetting(). A missing or malformed row means the default, never an
+// error: the app must run on a fresh database.
+
+export const ZTerritoryMode = z.enum(["open", "strict"]);
+export const ZAutoAssign = z.object({
+  enabled: z.boolean(),
+  cap: z.number().int().min(1).max(10_000),
+});
+export const ZStaleDays = z.number().int().min(1).max(365);
+
+export const COMPANY_SETTINGS = {
+  /** open: any rep claims any lead; strict: only leads in the rep's territories. */
+  territoryMode: { key: "territory_mode", schema: ZTerritoryMode, default: "open" },
+  /** Round-robin auto-assignment of new leads; off by default (first come, first served). */
+  autoAssign: { key: "auto_assign", schema: ZAutoAssign, default: { enabled: false, cap: 50 } },
+  /** Company time zone: "today", "this week", follow-up days and every displayed time are in it. */
+  timeZone: { key: "time_zone", schema: ZTimeZone, default: DEFAULT_TIME_ZONE },
+  /** A lead with no contact for this many days is "stale" on the call list. */
+  staleDays: { key: "call_stale_days", schema: ZStaleDays, default: 7 },
+} as const satisfies Record<string, { key: string; schema: z.ZodType; default: unknown }>;
+
+type TDefs = typeof COMPANY_SETTINGS;
+export type TCompanySettingName = keyof TDefs;
+export type TCompanySettings = { [K in TCompanySettingName]: z.output<TDefs[K]["schema"]> };
+
+const NAMES = Object.keys(COMPANY_SETTINGS) as TCompanySettingName[];
+
+/** The reader: pass the transaction to read the settings inside it. */
+export async function getCompanySettings(client: Prisma.TransactionClient = db): Promise<TCompanySettings> {
+  const rows = await client.setting.findMany({ where: { key: { in: NAMES.map((n) => COMPANY_SETTINGS[n].key) } } });
+  const read = <K extends TCompanySettingName>(name: K): TCompanySettings[K] => {
+    const def = COMPANY_SETTINGS[name];
+    const parsed = def.schema.safeParse(rows.find((r) => r.key === def.key)?.value);
+    return (parsed.success ? parsed.data : def.default) as TCompanySettings[K];
+  };
+  return Object.fromEntries(NAMES.map((n) => [n, read(n)])) as TCompanySettings;
+}
+
+/** The company time zone alone (the most common read). */
+export async function getCompanyTimeZone(client: Prisma.TransactionClient = db): Promise<string> {
+  return (await getCompanySettings(client)).timeZone;
+}
+
+/**
+ * The writer: validates `value` against the key's schema, then upserts it (inside `tx`). A time
+ * zone must be known to PostgreSQL too, since the SQL figures convert with it.
+ */
+export async function putCompanySetting<K extends TCompanySettingName>(
+  tx: Prisma.TransactionClient,
+  name: K,
+  value: TCompanySettings[K],
+): Promise<void> {
+  const def = COMPANY_SETTINGS[name];
+  const json = def.schema.parse(value) as Prisma.InputJsonValue;
+  if (name === "timeZone") {
+    const [{ known }] = await tx.$queryRaw<{ known: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${json}) AS known`;
+    if (!known) throw new AppError("BAD_REQUEST", "Unknown time zone", [{ path: "timeZone", message: "Unknown time zone" }]);
+  }
+  await tx.setting.upsert({ where: { key: def.key }, create: { key: def.key, value: json }, update: { value: json } });
+}
+
+/**
+ * The company time zone inside a SQL statement, with the same key and default as the reader
+ * above: a fragment, so "due today" and "created on" cost no extra round trip. The writer only
+ * stores zones PostgreSQL knows, so the raw value is safe to use with AT TIME ZONE.
+ */
+export const TIME_ZONE_SQL = Prisma.sql`coalesce((SELECT value #>> '{}' FROM settings WHERE key = ${COMPANY_SETTINGS.timeZone.key}), ${DEFAULT_TIME_ZONE}::text)`;
+
+/** CTEs `z` (tz) and `b` (today, tomorrow: the company's day boundaries as timestamptz). */
+export const DAY_BOUNDS_CTE = Prisma.sql`z AS (SELECT ${TIME_ZONE_SQL} AS tz),
+  b AS (SELECT date_trunc('day', now() AT TIME ZONE z.tz) AT TIME ZONE z.tz AS today,
+               (date_trunc('day', now() AT TIME ZONE z.tz) + interval '1 day') AT TIME ZONE z.tz AS tomorrow FROM z)`;
