@@ -2,15 +2,17 @@ import type { Instrumentation } from "next";
 
 // Next calls register() once when a server starts. Background work runs on the job runner
 // (lib/jobs/job-runner.ts, pg-boss in PostgreSQL): started here in every app instance unless
-// JOB_RUNNER=off, for deployments that run `npm run worker` instead. The graceful shutdown
-// (lib/ops/shutdown.ts, run by server.ts on SIGTERM) stops it in its "jobs" phase.
+// JOB_RUNNER=off, for deployments that run `npm run worker` instead. server.ts stops it on SIGTERM
+// through the shutdown's "jobs" phase (lib/ops/shutdown.ts): after the last request is answered,
+// before the pools close.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
   const { jobRunnerEnabled, startJobRunner, stopJobRunner } = await import("@/lib/jobs/job-runner");
   if (!jobRunnerEnabled()) return;
   const { logger } = await import("@/lib/logger");
   const { onShutdown } = await import("@/lib/ops/shutdown");
-  onShutdown("jobs", "job runner", () => stopJobRunner());
+  // 5 s for the running job: with the requests before it and the pools after, within the 10 s.
+  onShutdown("jobs", "job runner", () => stopJobRunner({ timeoutMs: 5_000 }));
   // Not awaited: the app serves while the runner starts; a failure is logged, never fatal.
   startJobRunner().catch((err) => logger.error({ err }, "job runner did not start"));
 }
