@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   "territories.manage": { admin: "none", super_admin: "any" },
   "templates.manage": { admin: "none", super_admin: "any" },
   "settings.manage": { admin: "none", super_admin: "any" },
+  "audit.read": { admin: "none", super_admin: "any" },
 } as const satisfies Record<string, Record<TRole, TScope>>;
 
 export type TAct = keyof typeof PERMISSIONS;
