@@ -13,5 +13,6 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/outbox", label: "Outbox" },
   { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },
   { href: "/admin/crm/jobs", label: "Jobs", act: "jobs.manage" },
+  { href: "/admin/crm/audit", label: "Audit log", act: "audit.read" },
   { href: "/admin/crm/account", label: "My account" },
 ];

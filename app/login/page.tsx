@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { findPageActor } from "@/lib/auth/page-guard";
 import { LoginForm } from "@/components/login-form";
 import { loginErrorMessage } from "@/lib/auth/login-error-message";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -10,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await findPageActor()) redirect("/admin/crm");
   const params = await searchParams;
   // Only local paths: never bounce a user to another site after login.
-  const callbackUrl = params.callbackUrl?.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/admin/crm";
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-lg border bg-white p-6 shadow-sm">

@@ -7,6 +7,8 @@ import { clientIp } from "@/lib/security/client-ip";
 import { RateLimitedError } from "@/lib/security/rate-limited-error";
 import { errorResponse } from "@/lib/http/route-response";
 import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 type TContext = { params: Promise<{ nextauth?: string[] }> };
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
@@ -70,7 +72,15 @@ async function handle(req: NextRequest, ctx: TContext): Promise<Response> {
     const nextauth = (await ctx.params).nextauth ?? [];
     const body = await readAuthBody(req);
     if (req.method === "POST" && nextauth[0] === "callback" && nextauth[1] === "credentials") {
-      await consumeLoginAttempt(String(body?.email ?? ""), clientIp(req.headers));
+      const email = String(body?.email ?? "");
+      const ip = clientIp(req.headers);
+      try {
+        await consumeLoginAttempt(email, ip);
+      } catch (err) {
+        if (err instanceof RateLimitedError)
+          await recordAudit(db, { actor: null, action: "auth.locked_out", after: { email: email.slice(0, 200) }, ip });
+        throw err;
+      }
     }
     const res = new CollectedResponse();
     const apiReq = {

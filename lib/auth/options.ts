@@ -5,6 +5,9 @@ import { verifyCredentials, type TSessionUser } from "@/lib/auth/verify-credenti
 import { endSessions } from "@/lib/auth/end-sessions";
 import { SESSION_COOKIE_MAX_AGE_SECONDS } from "@/lib/kernel/company-settings";
 import { clientIp } from "@/lib/security/client-ip";
+import { sameSiteRedirect } from "@/lib/auth/safe-callback-url";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 // The cookie outlives no session: the server-side row (lib/auth/get-actor.ts) enforces the idle
 // and absolute lifetimes the manager set; the cookie only needs to last as long as the longest.
@@ -34,6 +37,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: sameSiteRedirect,
     jwt({ token, user }) {
       if (user) {
         const u = user as TSessionUser;
@@ -56,7 +60,10 @@ export const authOptions: NextAuthOptions = {
   events: {
     // Sign-out ends the session on the server too: a copy of the cookie is refused afterwards.
     async signOut({ token }) {
-      if (typeof token?.sid === "string") await endSessions({ sessionId: token.sid });
+      if (typeof token?.sid !== "string") return;
+      await endSessions({ sessionId: token.sid });
+      const actor = typeof token.uid === "number" ? { id: token.uid, email: String(token.email ?? "") } : null;
+      await recordAudit(db, { actor, action: "auth.logout", target: { type: "session", id: token.sid }, ip: null });
     },
   },
 };

@@ -8,8 +8,9 @@ import { commonPasswordProblem } from "@/lib/security/common-passwords";
 export const PASSWORD_MIN_LENGTH = 12;
 export const ZPassword = z
   .string()
-  .refine((p) => [...p].length >= PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-  .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "Password must be at most 72 bytes")
+  // A password too short or too long gets that one message, not a list-check on top.
+  .refine((p) => [...p].length >= PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters`, abort: true })
+  .refine((p) => Buffer.byteLength(p, "utf8") <= 72, { message: "Password must be at most 72 bytes", abort: true })
   .superRefine((p, ctx) => {
     const problem = commonPasswordProblem(p);
     if (problem) ctx.addIssue({ code: "custom", message: problem });

@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   "settings.manage": { admin: "none", super_admin: "any" },
   // the Jobs page: background job counts, errors, retry and cancel
   "jobs.manage": { admin: "none", super_admin: "any" },
+  "audit.read": { admin: "none", super_admin: "any" },
 } as const satisfies Record<string, Record<TRole, TScope>>;
 
 export type TAct = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { forgiveLoginAttempt } from "@/lib/auth/login-throttle";
 import { startSession } from "@/lib/auth/start-session";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().max(200) });
 
@@ -21,8 +22,17 @@ export async function verifyCredentials(input: unknown, client: TClient = { ip: 
   if (!parsed.success) return null;
   const user = await db.user.findUnique({ where: { email: parsed.data.email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
-  if (!ok || !user || !user.active) return null;
+  if (!ok || !user || !user.active) {
+    await recordAudit(db, {
+      actor: user ? { id: user.id, email: user.email } : null,
+      action: "auth.login_failed",
+      after: { email: parsed.data.email, reason: !user ? "unknown email" : !ok ? "wrong password" : "deactivated" },
+      ip: client.ip,
+    });
+    return null;
+  }
   await forgiveLoginAttempt(parsed.data.email, client.ip);
   const sessionId = await startSession(user.id, client);
+  await recordAudit(db, { actor: user, action: "auth.login", target: { type: "session", id: sessionId }, ip: client.ip });
   return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionId };
 }

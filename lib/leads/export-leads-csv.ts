@@ -7,6 +7,8 @@ import { validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { csvRow } from "@/lib/kernel/csv";
 import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-list-filter";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requestIp } from "@/lib/audit/request-ip";
 
 export const ZExportLeadsCsv = z.object({ filter: ZLeadFilter });
 export type TExportLeadsCsv = z.input<typeof ZExportLeadsCsv>;
@@ -78,6 +80,13 @@ export async function exportLeadsCsv(
   const encoder = new TextEncoder();
   let after: number | null = null;
   let started = false;
+  // Audited once the last row is out: who exported how many rows with which filter.
+  let exported = 0;
+  const ip = await requestIp();
+  const finish = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    await recordAudit(db, { actor, action: "export.leads", after: { rows: exported, filter: parsed.data.filter }, ip });
+    controller.close();
+  };
 
   return new ReadableStream<Uint8Array>(
     {
@@ -105,9 +114,10 @@ export async function exportLeadsCsv(
           ORDER BY l.id DESC
           LIMIT ${EXPORT_BATCH}`;
         if (!rows.length) {
-          controller.close();
+          await finish(controller);
           return;
         }
+        exported += rows.length;
         after = rows[rows.length - 1].id;
         const text = rows
           .map((r) =>
@@ -135,7 +145,7 @@ export async function exportLeadsCsv(
           )
           .join("");
         controller.enqueue(encoder.encode(text));
-        if (rows.length < EXPORT_BATCH) controller.close();
+        if (rows.length < EXPORT_BATCH) await finish(controller);
       },
     },
     { highWaterMark: 1 },

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
-import { putCompanySetting, ZSessionAbsoluteHours, ZSessionIdleMinutes } from "@/lib/kernel/company-settings";
+import { getCompanySettings, putCompanySetting, ZSessionAbsoluteHours, ZSessionIdleMinutes } from "@/lib/kernel/company-settings";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetSessionLifetimes = z.object({
   sessionIdleMinutes: z.coerce.number().pipe(ZSessionIdleMinutes),
@@ -17,8 +18,16 @@ export async function setSessionLifetimes(actor: TActor, input: z.input<typeof Z
   const parsed = ZSetSessionLifetimes.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   await db.$transaction(async (tx) => {
+    const before = await getCompanySettings(tx);
     await putCompanySetting(tx, "sessionIdleMinutes", parsed.data.sessionIdleMinutes);
     await putCompanySetting(tx, "sessionAbsoluteHours", parsed.data.sessionAbsoluteHours);
+    await recordAudit(tx, {
+      actor,
+      action: "settings.changed",
+      target: { type: "settings", id: "session_lifetimes" },
+      before: { sessionIdleMinutes: before.sessionIdleMinutes, sessionAbsoluteHours: before.sessionAbsoluteHours },
+      after: parsed.data,
+    });
   });
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { endSessions } from "@/lib/auth/end-sessions";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { clearRateLimit, consumeRateLimit } from "@/lib/security/rate-limits";
 
 export const ZChangeOwnPassword = z
@@ -34,6 +35,7 @@ export async function changeOwnPassword(actor: TActor, input: z.input<typeof ZCh
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
     await endSessions({ userId: actor.id }, tx);
+    await recordAudit(tx, { actor, action: "user.password_changed", target: { type: "user", id: actor.id } });
   });
   return { userId: actor.id };
 }

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { hashPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZCreateUser = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email"),
@@ -26,11 +27,15 @@ export async function createUser(actor: TActor | null, input: TCreateUser) {
   const { password, ...rest } = parsed.data;
   const existing = await db.user.findUnique({ where: { email: rest.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "A user with this email already exists", [{ path: "email", message: "Already in use" }]);
-  const user = await db.user.create({
-    // A manager hands over a temporary password, to be replaced at first sign-in; an operator
-    // script's user chose their own.
-    data: { ...rest, passwordHash: await hashPassword(password), mustChangePassword: actor !== null },
-    select: { id: true, email: true, name: true, role: true, active: true },
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      // A manager hands over a temporary password, to be replaced at first sign-in; an operator
+      // script's user chose their own.
+      data: { ...rest, passwordHash, mustChangePassword: actor !== null },
+      select: { id: true, email: true, name: true, role: true, active: true },
+    });
+    await recordAudit(tx, { actor, action: "user.created", target: { type: "user", id: user.id }, after: { email: user.email, name: user.name, role: user.role } });
+    return user;
   });
-  return user;
 }

@@ -6,6 +6,7 @@ import { hashPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { endSessions } from "@/lib/auth/end-sessions";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZResetUserPassword = z.object({
   userId: z.coerce.number().int().positive(),
@@ -28,6 +29,7 @@ export async function resetUserPassword(actor: TActor, input: z.input<typeof ZRe
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
     if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
     await endSessions({ userId }, tx);
+    await recordAudit(tx, { actor, action: "user.password_reset", target: { type: "user", id: userId } });
   });
   return { userId };
 }

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
 import { endSessions } from "@/lib/auth/end-sessions";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetUserActive = z.object({
   userId: z.coerce.number().int().positive(),
@@ -25,6 +26,7 @@ export async function setUserActive(actor: TActor, input: z.input<typeof ZSetUse
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { active } });
     if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
     if (!active) await endSessions({ userId }, tx);
+    await recordAudit(tx, { actor, action: active ? "user.reactivated" : "user.deactivated", target: { type: "user", id: userId }, after: { active } });
   });
   return { userId, active };
 }

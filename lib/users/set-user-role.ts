@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError, validationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetUserRole = z.object({
   userId: z.coerce.number().int().positive(),
@@ -20,7 +21,11 @@ export async function setUserRole(actor: TActor, input: z.input<typeof ZSetUserR
   if (!parsed.success) throw validationError(parsed.error);
   const { userId, role } = parsed.data;
   if (userId === actor.id) throw new AppError("CONFLICT", "You cannot change your own role");
-  const updated = await db.user.updateMany({ where: { id: userId }, data: { role } });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
-  return { userId, role };
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!before) throw new AppError("NOT_FOUND", "User not found");
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await recordAudit(tx, { actor, action: "user.role_changed", target: { type: "user", id: userId }, before, after: { role } });
+    return { userId, role };
+  });
 }
