@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
-import { csvRow } from "@/lib/leads/csv";
+import { csvRow } from "@/lib/kernel/csv";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditWhere, ZAuditFilter } from "@/lib/audit/list-audit-log";
 
