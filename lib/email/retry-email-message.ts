@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { assertNotSuppressed, sentEmailResult, type TSentEmail } from "@/lib/email/dispatch-email";
 import { deliverEmailMessage } from "@/lib/email/deliver-email-message";
 import { assertStep } from "@/lib/leads/lead-rules";
+import { command } from "@/lib/command";
 
 export const ZRetryEmailMessage = z.object({ messageId: z.coerce.number().int().positive() });
 
@@ -13,11 +13,9 @@ export const ZRetryEmailMessage = z.object({ messageId: z.coerce.number().int().
  * Sends a failed message again, same text. Flipping failed → queued is a conditional update and
  * delivery claims the row again, so two simultaneous retries still send it once.
  */
-export async function retryEmailMessage(actor: TActor, input: z.input<typeof ZRetryEmailMessage>): Promise<TSentEmail> {
-  const parsed = ZRetryEmailMessage.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const retryEmailMessage = command(ZRetryEmailMessage, async (actor, data): Promise<TSentEmail> => {
   const m = await db.emailMessage.findUnique({
-    where: { id: parsed.data.messageId },
+    where: { id: data.messageId },
     select: { id: true, senderId: true, toEmail: true, status: true, lead: { select: { assignedAdminId: true, status: true } } },
   });
   if (!m || (!m.lead && m.senderId !== actor.id)) throw new AppError("NOT_FOUND", "Message not found");
@@ -27,4 +25,4 @@ export async function retryEmailMessage(actor: TActor, input: z.input<typeof ZRe
   const reset = await db.emailMessage.updateMany({ where: { id: m.id, status: "failed" }, data: { status: "queued", attempts: 0, error: null } });
   if (reset.count === 0) throw new AppError("CONFLICT", "Someone is already retrying this message.");
   return sentEmailResult(await deliverEmailMessage(m.id), false);
-}
+});

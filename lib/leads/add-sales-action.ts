@@ -1,7 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { emptyToUndefined, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
@@ -9,6 +7,7 @@ import { assertStep } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, ACTION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { resolveFollowUp } from "@/lib/leads/resolve-moment";
+import { command } from "@/lib/command";
 
 export const ZAddSalesAction = z
   .object({
@@ -33,9 +32,7 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
  * Logs a call, email, text or meeting on a held lead. The first one moves `assigned` to
  * `in_progress`; the latest one decides the next follow-up (none given: none planned).
  */
-export async function addSalesAction(actor: TActor, input: TAddSalesAction): Promise<TLeadSnapshot> {
-  const parsed = ZAddSalesAction.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const addSalesAction = command(ZAddSalesAction, async (actor, data): Promise<TLeadSnapshot> => {
   const {
     lead_id: leadId,
     action_type: actionType,
@@ -43,7 +40,7 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
     action_description,
     notes,
     follow_up_date,
-  } = parsed.data;
+  } = data;
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
@@ -95,4 +92,4 @@ export async function addSalesAction(actor: TActor, input: TAddSalesAction): Pro
     });
     return toLeadSnapshot(updated);
   });
-}
+});

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword, ZPassword } from "@/lib/auth/password";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { command } from "@/lib/command";
 
 export const ZChangeOwnPassword = z
   .object({
@@ -16,16 +16,14 @@ export const ZChangeOwnPassword = z
   });
 
 /** Any user changes their own password; every session (this one too) ends, so sign in again. */
-export async function changeOwnPassword(actor: TActor, input: z.input<typeof ZChangeOwnPassword>) {
-  const parsed = ZChangeOwnPassword.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const changeOwnPassword = command(ZChangeOwnPassword, async (actor, data) => {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!user) throw new AppError("NOT_FOUND", "User not found");
-  if (!(await verifyPassword(parsed.data.currentPassword, user.passwordHash)))
+  if (!(await verifyPassword(data.currentPassword, user.passwordHash)))
     throw new AppError("BAD_REQUEST", "Invalid input: currentPassword — that is not your current password", [
       { path: "currentPassword", message: "That is not your current password" },
     ]);
-  const passwordHash = await hashPassword(parsed.data.newPassword);
+  const passwordHash = await hashPassword(data.newPassword);
   await db.user.update({ where: { id: actor.id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
   return { userId: actor.id };
-}
+});

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
 import { hashPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { command } from "@/lib/command";
 
 export const ZCreateUser = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email"),
@@ -19,11 +19,8 @@ export type TCreateUser = z.input<typeof ZCreateUser>;
  * Creates a rep or manager. `actor` null means a trusted operator script (user:create, seed),
  * which is how the first manager of a fresh database comes to exist.
  */
-export async function createUser(actor: TActor | null, input: TCreateUser) {
-  if (actor) assertCan(actor, "users.manage");
-  const parsed = ZCreateUser.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { password, ...rest } = parsed.data;
+export const createUser = command({ input: ZCreateUser, may: "users.manage" }, async (_actor: TActor | null, data) => {
+  const { password, ...rest } = data;
   const existing = await db.user.findUnique({ where: { email: rest.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "A user with this email already exists", [{ path: "email", message: "Already in use" }]);
   const user = await db.user.create({
@@ -31,4 +28,4 @@ export async function createUser(actor: TActor | null, input: TCreateUser) {
     select: { id: true, email: true, name: true, role: true, active: true },
   });
   return user;
-}
+});

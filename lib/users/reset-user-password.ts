@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
 import { hashPassword, ZPassword } from "@/lib/auth/password";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { command } from "@/lib/command";
 
 export const ZResetUserPassword = z.object({
   userId: z.coerce.number().int().positive(),
@@ -15,17 +14,17 @@ export const ZResetUserPassword = z.object({
  * The manager sets a temporary password for someone who forgot theirs. Their open sessions end
  * (token_version bump): whoever knew the old password is out too.
  */
-export async function resetUserPassword(actor: TActor, input: z.input<typeof ZResetUserPassword>) {
-  assertCan(actor, "users.manage");
-  const parsed = ZResetUserPassword.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { userId, password } = parsed.data;
-  if (userId === actor.id) throw new AppError("CONFLICT", "Change your own password under My account");
-  const passwordHash = await hashPassword(password);
-  const updated = await db.user.updateMany({
-    where: { id: userId },
-    data: { passwordHash, tokenVersion: { increment: 1 } },
-  });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
-  return { userId };
-}
+export const resetUserPassword = command(
+  { input: ZResetUserPassword, may: "users.manage" },
+  async (actor, data) => {
+    const { userId, password } = data;
+    if (userId === actor.id) throw new AppError("CONFLICT", "Change your own password under My account");
+    const passwordHash = await hashPassword(password);
+    const updated = await db.user.updateMany({
+      where: { id: userId },
+      data: { passwordHash, tokenVersion: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
+    return { userId };
+  },
+);

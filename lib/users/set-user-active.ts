@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { command } from "@/lib/command";
 
 export const ZSetUserActive = z.object({
   userId: z.coerce.number().int().positive(),
@@ -14,11 +13,8 @@ export const ZSetUserActive = z.object({
  * Activates or deactivates a user. Deactivation bumps token_version, so the user's live session
  * stops working on its next request (getActor compares the version).
  */
-export async function setUserActive(actor: TActor, input: z.input<typeof ZSetUserActive>) {
-  assertCan(actor, "users.manage");
-  const parsed = ZSetUserActive.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { userId, active } = parsed.data;
+export const setUserActive = command({ input: ZSetUserActive, may: "users.manage" }, async (actor, data) => {
+  const { userId, active } = data;
   if (userId === actor.id && !active) throw new AppError("CONFLICT", "You cannot deactivate yourself");
   const updated = await db.user.updateMany({
     where: { id: userId },
@@ -26,4 +22,4 @@ export async function setUserActive(actor: TActor, input: z.input<typeof ZSetUse
   });
   if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
   return { userId, active };
-}
+});

@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { command } from "@/lib/command";
 
 export const ZSetUserRole = z.object({
   userId: z.coerce.number().int().positive(),
@@ -14,13 +13,10 @@ export const ZSetUserRole = z.object({
  * Makes a user a rep or a manager. The new role applies on their next request (getActor re-reads
  * it). A manager cannot change their own role, so the team always keeps the one who changed it.
  */
-export async function setUserRole(actor: TActor, input: z.input<typeof ZSetUserRole>) {
-  assertCan(actor, "users.manage");
-  const parsed = ZSetUserRole.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { userId, role } = parsed.data;
+export const setUserRole = command({ input: ZSetUserRole, may: "users.manage" }, async (actor, data) => {
+  const { userId, role } = data;
   if (userId === actor.id) throw new AppError("CONFLICT", "You cannot change your own role");
   const updated = await db.user.updateMany({ where: { id: userId }, data: { role } });
   if (updated.count === 0) throw new AppError("NOT_FOUND", "User not found");
   return { userId, role };
-}
+});

@@ -5,10 +5,10 @@ import { lockLeadForCall } from "@/lib/calls/lock-lead-for-call";
 import { logCallOutcome } from "@/lib/calls/log-call-outcome";
 import { releaseCallLock } from "@/lib/calls/release-call-lock";
 
-export const lockLeadAction = defineAction((actor, input) => lockLeadForCall(actor, input as never));
+export const lockLeadAction = defineAction(lockLeadForCall);
 
-export const releaseCallLockAction = defineAction((actor, input) => releaseCallLock(actor, input as never));
+export const releaseCallLockAction = defineAction(releaseCallLock);
 
-export const saveCallAction = defineAction((actor, input) => logCallOutcome(actor, input as never), {
+export const saveCallAction = defineAction(logCallOutcome, {
   revalidate: (r) => ["/admin/crm/calls", "/admin/crm/pool", `/admin/crm/lead/${r.leadId}`, "/admin/crm"],
 });

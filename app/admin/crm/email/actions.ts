@@ -8,12 +8,12 @@ import { sendLeadEmail } from "@/lib/email/send-lead-email";
 
 const leadPaths = (leadId: unknown) => [`/admin/crm/lead/${Number(leadId)}`, "/admin/crm/outbox"];
 
-export const sendLeadEmailAction = defineAction((actor, input) => sendLeadEmail(actor, input as never), {
+export const sendLeadEmailAction = defineAction(sendLeadEmail, {
   revalidate: (_r, input) => leadPaths(input.leadId),
   success: (r) => (r.outbox ? `Kept in the outbox (outbox mode): “${r.subject}”` : `Sent to ${r.to}`),
 });
 
-export const retryEmailAction = defineAction((actor, input) => retryEmailMessage(actor, input as never), {
+export const retryEmailAction = defineAction(retryEmailMessage, {
   revalidate: (_r, input) => leadPaths(input.leadId),
   success: (r) => `Sent to ${r.to}`,
 });
