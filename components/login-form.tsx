@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { loginErrorMessage } from "@/lib/auth/login-error-message";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState(initialError);
@@ -22,8 +23,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       return;
     }
     setPending(false);
-    // One message for unknown user and wrong password: never reveal which emails exist.
-    setError("Email or password is incorrect.");
+    setError(loginErrorMessage(result?.error ?? "CredentialsSignin"));
   }
 
   return (

@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/logger";
 
 // One client per process: Next's dev server re-evaluates modules on every change, so the client
 // lives on globalThis or each reload would open a new pool.
@@ -17,6 +18,9 @@ function createClient(connectionString: string): TDatabase {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     connectionTimeoutMillis: 5_000,
   });
+  // An idle connection the server closes (restart, failover, a dropped test database) is reported
+  // on the pool; unheard, that event would end the process. The next query opens a fresh one.
+  pool.on("error", (err) => logger.warn({ err }, "idle database connection closed"));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return { prisma: new PrismaClient({ adapter }), pool };
 }

@@ -12,5 +12,6 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/templates", label: "Templates" },
   { href: "/admin/crm/outbox", label: "Outbox" },
   { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },
+  { href: "/admin/crm/jobs", label: "Jobs", act: "jobs.manage" },
   { href: "/admin/crm/account", label: "My account" },
 ];

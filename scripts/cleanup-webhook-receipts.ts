@@ -1,7 +1,7 @@
 // npm run webhooks:cleanup [-- --older-than-hours 96]
 // Deletes lead-webhook idempotency receipts older than 72 hours (the senders' retry horizon).
-// Run it daily from cron or any scheduler; the same as SQL:
-//   DELETE FROM webhook_receipts WHERE received_at < now() - interval '72 hours';
+// The job runner does this daily (job kind webhook-receipts-cleanup, lib/jobs/job-kinds.ts);
+// this script is the manual trigger, for a longer horizon or a database without a runner.
 import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
 import { deleteExpiredWebhookReceipts } from "@/lib/ingest/delete-expired-webhook-receipts";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/get-actor";
 import { LoginForm } from "@/components/login-form";
+import { loginErrorMessage } from "@/lib/auth/login-error-message";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -15,7 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold">Pilot CRM</h1>
         <p className="mb-4 text-sm text-slate-600">Sign in with your work email.</p>
-        <LoginForm callbackUrl={callbackUrl} initialError={params.error ? "Email or password is incorrect." : undefined} />
+        <LoginForm callbackUrl={callbackUrl} initialError={loginErrorMessage(params.error)} />
       </div>
     </main>
   );

@@ -2,27 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, type RefObject } from "react";
-import type { TCallListRow as TCallRowView } from "@/lib/calls/get-call-list";
-import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
+import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
 import { StateChips } from "@/components/calls/state-chips";
-
-// Keys 1–6 follow the order a rep meets outcomes most: answered, voicemail, no answer first.
-export const OUTCOMES = (
-  ["answered", "voicemail", "no_answer", "interested", "not_interested", "callback"] as const
-).map((value, i) => ({
-  key: String(i + 1),
-  value,
-  label: OUTCOME_LABELS[value],
-}));
-
-export type TFollowUpPick = "none" | "tomorrow" | "3d" | "1w" | "custom";
-export const FOLLOW_UPS: { key: string; value: TFollowUpPick; label: string }[] = [
-  { key: "x", value: "none", label: "none" },
-  { key: "t", value: "tomorrow", label: "tomorrow" },
-  { key: "d", value: "3d", label: "in 3 days" },
-  { key: "w", value: "1w", label: "next week" },
-  { key: "c", value: "custom", label: "pick a date" },
-];
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 type TProps = {
   lead: TCallRowView;
@@ -114,7 +96,12 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
                 onChange={() => p.onFollowUp(f.value)}
                 className="sr-only"
               />
-              {f.label} <kbd className="text-xs text-slate-500">{f.key}</kbd>
+              {f.value === "keep"
+                ? p.lead.nextFollowUpAt
+                  ? <>keep <ZonedTime value={p.lead.nextFollowUpAt} /></>
+                  : "keep (none planned)"
+                : f.label}{" "}
+              <kbd className="text-xs text-slate-500">{f.key}</kbd>
             </label>
           ))}
         </div>

@@ -4,15 +4,34 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { TActionState } from "@/lib/action-state";
-import type { TCallListRow } from "@/lib/calls/get-call-list";
 import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
-import { CallPanel, FOLLOW_UPS, OUTCOMES, type TFollowUpPick } from "@/components/calls/call-panel";
-
-export type TCallRowView = TCallListRow;
+import { CallPanel } from "@/components/calls/call-panel";
+import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
 
 type TAct<T = unknown> = (prev: unknown, payload: Record<string, unknown>) => Promise<TActionState<T>>;
-export type TCallActions = { lock: TAct; release: TAct; save: TAct };
+/** What saving a call answers with (lib/calls/log-call-outcome.ts). */
+type TSaved = { actionId: number; followUpAt: string | null; followUpKept: boolean; timeZone: string };
+export type TCallActions = { lock: TAct; release: TAct; save: TAct<TSaved>; undo: TAct };
+
+// How long the notice offers Undo; the server allows a little longer (UNDO_WINDOW_MS) so a click
+// at the last moment on a slow connection still counts.
+const UNDO_OFFER_MS = 10_000;
+
+type TMessage = { ok: boolean; text: string; undo?: { actionId: number; leadId: number; what: string } };
+
+function followUpWords(saved: TSaved): string {
+  if (!saved.followUpAt) return "no follow-up";
+  const when = new Date(saved.followUpAt).toLocaleString("en-US", {
+    timeZone: saved.timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  });
+  return saved.followUpKept ? `follow-up kept ${when}` : `follow-up ${when}`;
+}
 
 const TYPING = "input, textarea, select, [contenteditable='true']";
 
@@ -28,9 +47,10 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   const [activeId, setActiveId] = useState<number | null>(null);
   const [lockError, setLockError] = useState<string | null>(null);
   const [notes, setNotes] = useState("");
-  const [followUp, setFollowUp] = useState<TFollowUpPick>("none");
+  const [followUp, setFollowUp] = useState<TFollowUpPick>("keep");
   const [customDate, setCustomDate] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<TMessage | null>(null);
+  const [undoing, setUndoing] = useState(false);
   const [saving, setSaving] = useState(false);
   const savingRef = useRef(false);
   const notesRef = useRef<HTMLTextAreaElement>(null);
@@ -52,7 +72,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
 
   function open(row: TCallRowView | null) {
     setNotes("");
-    setFollowUp("none");
+    setFollowUp("keep");
     setCustomDate("");
     setLockError(null);
     setActiveId(row?.id ?? null);
@@ -88,13 +108,24 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     setSaving(true);
     try {
       if (!(await lockRef.current)) return;
-      const res = await actions.save(undefined, { leadId: lead.id, outcome, notes, followUp, followUpDate: customDate });
-      if (!res.ok) {
+      const res = await actions.save(undefined, {
+        leadId: lead.id,
+        outcome,
+        notes,
+        followUp,
+        followUpDate: customDate,
+      });
+      if (!res.ok || !res.data) {
         setMessage({ ok: false, text: res.message ?? "Could not save the call" });
         return;
       }
       const label = OUTCOMES.find((o) => o.value === outcome)?.label ?? outcome;
-      setMessage({ ok: true, text: `Saved ${label} for ${lead.company.name}` });
+      const what = `${label} for ${lead.company.name}`;
+      setMessage({
+        ok: true,
+        text: `${label} logged for ${lead.company.name} · ${followUpWords(res.data)}`,
+        undo: { actionId: res.data.actionId, leadId: lead.id, what },
+      });
       setDone((d) => new Set(d).add(lead.id));
       open(nextAfter(lead.id, skipped));
       router.refresh();
@@ -103,6 +134,39 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
       setSaving(false);
     }
   }
+
+  async function undo() {
+    const offer = message?.undo;
+    if (!offer || undoing) return;
+    setUndoing(true);
+    try {
+      const res = await actions.undo(undefined, { action_id: offer.actionId });
+      if (!res.ok) {
+        setMessage({ ok: false, text: res.message ?? "Could not undo the call" });
+        return;
+      }
+      setMessage({ ok: true, text: `Undone: ${offer.what} — the lead is back as it was` });
+      setDone((d) => {
+        const next = new Set(d);
+        next.delete(offer.leadId);
+        return next;
+      });
+      router.refresh();
+    } finally {
+      setUndoing(false);
+    }
+  }
+
+  // The Undo offer lapses after a few seconds (the notice text stays).
+  const offeredId = message?.undo?.actionId;
+  useEffect(() => {
+    if (offeredId === undefined) return;
+    const timer = setTimeout(
+      () => setMessage((m) => (m?.undo?.actionId === offeredId ? { ok: m.ok, text: m.text } : m)),
+      UNDO_OFFER_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [offeredId]);
 
   // A newly opened lead takes the focus (screen readers announce it) before the rep can type.
   useEffect(() => {
@@ -121,6 +185,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
       const pick = FOLLOW_UPS.find((f) => f.key === e.key);
       if (outcome && active) void save(outcome.value);
       else if (pick && active) setFollowUp(pick.value);
+      else if (e.key === "u" && message?.undo) void undo();
       else if (e.key === "n") skip();
       else if (e.key === "s" && !active) open(nextAfter(null, skipped));
       else if (e.key === "e" && active) notesRef.current?.focus();
@@ -134,14 +199,26 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
       <div className="order-2 space-y-2 lg:order-1">
-        <p
-          role="status"
-          aria-live="polite"
-          className={`min-h-5 text-sm ${message?.ok === false ? "text-red-700" : "text-green-700"}`}
-          data-testid="call-message"
-        >
-          {message?.text}
-        </p>
+        <div className="flex min-h-8 flex-wrap items-center gap-2">
+          <p
+            role="status"
+            aria-live="polite"
+            className={`text-sm ${message?.ok === false ? "text-red-700" : "text-green-700"}`}
+            data-testid="call-message"
+          >
+            {message?.text}
+          </p>
+          {message?.undo ? (
+            <button
+              type="button"
+              onClick={() => void undo()}
+              disabled={undoing}
+              className="rounded border border-slate-300 px-2 py-0.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
+            >
+              Undo <kbd className="text-xs text-slate-500">u</kbd>
+            </button>
+          ) : null}
+        </div>
         {visible.length === 0 ? (
           <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">
             Nothing to call right now. Check the lead pool.
@@ -235,6 +312,7 @@ function KeyLegend() {
     ...FOLLOW_UPS.map((f): [string, string] => [f.key, `follow-up: ${f.label}`]),
     ["e", "write notes"],
     ["Esc", "leave the notes field"],
+    ["u", "undo the call just saved"],
     ["n", "next lead (skip)"],
   ];
   return (

@@ -7,6 +7,7 @@ import type { TPoolRow } from "@/lib/calls/get-lead-pool";
 import { FormMessage } from "@/components/ui/form-message";
 import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 export type TPoolRowView = TPoolRow;
 
@@ -90,14 +91,7 @@ function PoolList({ rows, claim: claimAction }: { rows: TPoolRowView[]; claim?: 
               <span>{r.leadSource.replace("_", " ")}</span>
               <span>{money.format(r.estimatedValue)}</span>
               <span>{r.callStatus}</span>
-              <time dateTime={r.createdAt}>
-                {new Date(r.createdAt).toLocaleString("en-US", {
-                  month: "short",
-                  day: "numeric",
-                  hour: "numeric",
-                  minute: "2-digit",
-                })}
-              </time>
+              <ZonedTime value={r.createdAt} />
             </div>
           </div>
           {r.companyPhone ? (

@@ -2,8 +2,9 @@ import { DashboardPanel } from "@/components/dashboard/dashboard-panel";
 import { LeadRow } from "@/components/dashboard/lead-row";
 import type { TLeadListRow } from "@/lib/leads/list-leads";
 import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
-import { formatDateTime, formatMoney } from "@/components/leads/format";
+import { formatMoney } from "@/components/leads/format";
 import { StatusBadge } from "@/components/leads/status-badge";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 /** The rep's open leads, soonest follow-up first (none planned last). */
 export function ActiveLeads({ rows, total, asOf }: { rows: TLeadListRow[]; total: number; asOf: string }) {
@@ -31,7 +32,10 @@ export function ActiveLeads({ rows, total, asOf }: { rows: TLeadListRow[]; total
                 <StatusBadge status={r.status} />
                 <span className={`text-right ${overdue ? "font-medium text-red-700" : "text-slate-700"}`}>
                   {r.nextFollowUpAt
-                    ? `${overdue ? "Overdue: " : "Follow up "}${formatDateTime(r.nextFollowUpAt)}`
+                    ? <>
+                        {overdue ? "Overdue: " : "Follow up "}
+                        <ZonedTime value={r.nextFollowUpAt} />
+                      </>
                     : "No follow-up set"}
                 </span>
               </LeadRow>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { TFollowUps } from "@/lib/leads/get-follow-ups";
 import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
-import { formatDateTime, telHref } from "@/components/leads/format";
+import { telHref } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 /** Follow-ups due today and overdue, with the number to call. */
 export function FollowUps({ followUps }: { followUps: TFollowUps }) {
@@ -32,7 +33,7 @@ export function FollowUps({ followUps }: { followUps: TFollowUps }) {
                 </Link>
                 <p className={f.overdue ? "text-red-700" : "text-slate-600"}>
                   {f.overdue ? "Overdue since " : "Today, "}
-                  {formatDateTime(f.nextFollowUpAt)}
+                  <ZonedTime value={f.nextFollowUpAt} />
                   {f.lastCallOutcome ? ` · last call ${OUTCOME_LABELS[f.lastCallOutcome].toLowerCase()}` : ""}
                 </p>
               </div>

@@ -4,7 +4,8 @@ import type { TFormAction } from "@/lib/action-state";
 import type { TLeadListRow } from "@/lib/leads/list-leads";
 import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { ClaimButton } from "@/components/dashboard/claim-button";
-import { formatDateTime, formatMoney } from "@/components/leads/format";
+import { formatMoney } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 /** The newest unclaimed leads, each claimable in one click (first come, first served). */
 export function PendingLeads({ rows, claim }: { rows: TLeadListRow[]; claim: TFormAction }) {
@@ -21,7 +22,12 @@ export function PendingLeads({ rows, claim }: { rows: TLeadListRow[]; claim: TFo
               key={r.id}
               id={r.id}
               name={r.company.name}
-              detail={`${SOURCE_LABELS[r.leadSource]}${r.origin ? ` · ${r.origin}${r.destination ? ` → ${r.destination}` : ""}` : ""} · ${formatDateTime(r.createdAt)}`}
+              detail={
+                <>
+                  {`${SOURCE_LABELS[r.leadSource]}${r.origin ? ` · ${r.origin}${r.destination ? ` → ${r.destination}` : ""}` : ""} · `}
+                  <ZonedTime value={r.createdAt} />
+                </>
+              }
             >
               <span className="tabular-nums">{formatMoney(r.estimatedValue)}</span>
               <ClaimButton leadId={r.id} companyName={r.company.name} action={claim} />

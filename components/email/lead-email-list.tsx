@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import { FormMessage } from "@/components/ui/form-message";
-import { formatDateTime } from "@/components/leads/format";
 import type { TLeadEmail } from "@/lib/email/list-lead-emails";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 // The server's own shape (a type-only import: nothing of the server module reaches the browser).
 export type TLeadEmailRow = TLeadEmail;
@@ -55,7 +55,7 @@ export function LeadEmailList({ leadId, messages, canSend, retryAction }: { lead
           {messages.map((m) => (
             <tr key={m.id} className="border-t align-top">
               <td className="py-1.5 pr-3 whitespace-nowrap text-slate-600">
-                {formatDateTime(m.createdAt)}
+                <ZonedTime value={m.createdAt} />
               </td>
               <td className="py-1.5 pr-3">
                 <div className="font-medium">{m.subject}</div>

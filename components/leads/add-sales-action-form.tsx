@@ -11,7 +11,8 @@ import {
 } from "@/lib/leads/lead-vocabulary";
 import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
-import { dayFromToday, nextMonday } from "@/components/leads/format";
+import { followUpShortcutDays, zonedDay } from "@/lib/kernel/zoned-time";
+import { useCompanyTimeZone } from "@/components/ui/zoned-time";
 import { useFormAction } from "@/components/leads/use-form-action";
 import { inputClass, primaryButton, secondaryButton } from "@/components/leads/ui-classes";
 
@@ -31,11 +32,10 @@ export function AddSalesActionForm({
     form?.reset();
     setFollowUp("");
   });
-  const picks = [
-    ["Tomorrow", dayFromToday(1)],
-    ["In 3 days", dayFromToday(3)],
-    ["Next week", nextMonday()],
-  ] as const;
+  // The company's days (zone from the server), the same ones the call list's shortcuts save.
+  const zone = useCompanyTimeZone();
+  const now = new Date();
+  const picks = followUpShortcutDays(now, zone);
   const err = state?.errors;
   return (
     <form
@@ -109,15 +109,16 @@ export function AddSalesActionForm({
             type="date"
             name="follow_up_date"
             value={followUp}
-            min={dayFromToday(0)}
+            min={zonedDay(now, zone)}
             onChange={(e) => setFollowUp(e.target.value)}
             className="rounded border border-slate-300 bg-white px-3 py-2 text-sm"
             aria-invalid={!!err?.follow_up_date}
           />
-          {picks.map(([label, day]) => (
+          {picks.map(({ label, day }) => (
             <button
               key={label}
               type="button"
+              value={day}
               className={secondaryButton}
               aria-pressed={followUp === day}
               onClick={() => setFollowUp(day)}

@@ -1,18 +1,22 @@
 import type { TLeadDetail } from "@/lib/leads/get-lead-detail";
 import { CONVERSION_TYPE_LABELS, OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
-import { formatDateTime, formatMoney } from "@/components/leads/format";
+import { formatMoney } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 /** Where the lead stands: follow-up, last contact, states, and how it closed. */
 export function LeadFacts({ lead }: { lead: TLeadDetail }) {
-  const rows: [string, string][] = [
+  const rows: [string, React.ReactNode][] = [
     [
       "Assigned to",
       lead.assignee
-        ? `${lead.assignee.name}${lead.assignedAt ? ` since ${formatDateTime(lead.assignedAt)}` : ""}`
+        ? <>
+            {lead.assignee.name}
+            {lead.assignedAt ? <> since <ZonedTime value={lead.assignedAt} /></> : null}
+          </>
         : "Nobody yet",
     ],
-    ["Next follow-up", formatDateTime(lead.nextFollowUpAt)],
-    ["Last contact", formatDateTime(lead.lastContactAt)],
+    ["Next follow-up", <ZonedTime key="f" value={lead.nextFollowUpAt} />],
+    ["Last contact", <ZonedTime key="c" value={lead.lastContactAt} />],
     ["Last call", lead.lastCallOutcome ? OUTCOME_LABELS[lead.lastCallOutcome] : "—"],
     ["States", lead.states.join(", ") || "—"],
     ["Priority", `${lead.priorityScore} / 100`],
@@ -26,7 +30,7 @@ export function LeadFacts({ lead }: { lead: TLeadDetail }) {
     ]);
     if (lead.conversion.adminName) rows.push(["Credited to", lead.conversion.adminName]);
   }
-  if (lead.closedAt) rows.push(["Closed", formatDateTime(lead.closedAt)]);
+  if (lead.closedAt) rows.push(["Closed", <ZonedTime key="x" value={lead.closedAt} />]);
   return (
     <section aria-labelledby="lead-facts" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <h2 id="lead-facts" className="mb-2 font-semibold">

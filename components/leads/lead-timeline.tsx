@@ -12,7 +12,8 @@ import {
   type TLeadSource,
   type TLeadStatus,
 } from "@/lib/leads/lead-vocabulary";
-import { formatDateTime, formatMoney } from "@/components/leads/format";
+import { formatMoney } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 import { serviceRows } from "@/components/leads/service-details";
 
 type TData = Record<string, unknown>;
@@ -26,17 +27,19 @@ const EVENT_TITLES: Record<string, string> = {
   status_changed: "Status changed",
   lost: "Marked lost",
   reopened: "Reopened",
+  action_voided: "Undone by its author",
 };
 
-function describe(item: TTimelineItem): { icon: string; title: string; lines: string[] } {
+function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {
   const d = item.data as TData;
   switch (item.kind) {
     case "activity": {
       const source = s(d.source) ?? "activity";
       const payload = (d.payload && typeof d.payload === "object" ? d.payload : {}) as TData;
-      const summary = serviceRows(source as TLeadSource, payload)
+      // The job in words (route, states, load, dimensions, weight…), a few lines at most.
+      const summary = serviceRows(source as TLeadSource, payload, true)
         .filter(([, v]) => typeof v === "string")
-        .slice(0, 3)
+        .slice(0, 6)
         .map(([l, v]) => `${l}: ${v}`);
       return {
         icon: "◆",
@@ -49,12 +52,17 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: st
       const outcome = d.outcome ? OUTCOME_LABELS[d.outcome as TActionOutcome] : null;
       return {
         icon: type === "Call" ? "☎" : type === "Email" ? "✉" : type === "Text" ? "✎" : "◎",
-        title: `${type}${outcome ? ` — ${outcome}` : ""}`,
+        title: `${type}${outcome ? ` — ${outcome}` : ""}${d.voided_at ? " (undone)" : ""}`,
         lines: [
+          d.voided_at ? "Undone moments after it was logged: counted nowhere." : null,
           s(d.description),
           s(d.notes),
-          d.follow_up_date ? `Follow up ${formatDateTime(String(d.follow_up_date))}` : null,
-        ].filter((x): x is string => !!x),
+          d.follow_up_date ? (
+            <>
+              Follow up <ZonedTime value={String(d.follow_up_date)} />
+            </>
+          ) : null,
+        ].filter(Boolean),
       };
     }
     case "email":
@@ -66,8 +74,12 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: st
           Number(d.open_count) || Number(d.click_count)
             ? `Opened ${Number(d.open_count)}×, clicked ${Number(d.click_count)}×`
             : null,
-          d.replied_at ? `Replied ${formatDateTime(String(d.replied_at))}` : null,
-        ].filter((x): x is string => !!x),
+          d.replied_at ? (
+            <>
+              Replied <ZonedTime value={String(d.replied_at)} />
+            </>
+          ) : null,
+        ].filter(Boolean),
       };
     case "conversion":
       return {
@@ -126,7 +138,7 @@ export function LeadTimeline({ items, showLead = false }: { items: TTimelineItem
                 ) : null}
               </p>
               <p className="text-xs text-slate-500">
-                <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+                <ZonedTime value={item.at} />
                 {item.actorName ? ` · ${item.actorName}` : ""}
               </p>
               {lines.map((line, i) => (

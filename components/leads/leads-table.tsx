@@ -18,9 +18,10 @@ import { SOURCE_LABELS, type TLeadSort } from "@/lib/leads/lead-vocabulary";
 import { callStatusLabel } from "@/lib/calls/call-status";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { BulkActionBar } from "@/components/leads/bulk-action-bar";
-import { formatDate, formatDateTime, formatMoney } from "@/components/leads/format";
+import { formatMoney } from "@/components/leads/format";
 import { LeadsPagination } from "@/components/leads/leads-pagination";
 import { StatusBadge } from "@/components/leads/status-badge";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 type TMeta = { className?: string };
 
@@ -101,21 +102,21 @@ const columns: ColumnDef<TLeadListRow>[] = [
     id: "created",
     header: "Created",
     accessorFn: (r) => r.createdAt,
-    cell: ({ row }) => formatDate(row.original.createdAt),
+    cell: ({ row }) => <ZonedTime value={row.original.createdAt} show="date" />,
     meta: { className: "whitespace-nowrap" } satisfies TMeta,
   },
   {
     id: "follow_up",
     header: "Next follow-up",
     accessorFn: (r) => r.nextFollowUpAt,
-    cell: ({ row }) => formatDateTime(row.original.nextFollowUpAt),
+    cell: ({ row }) => <ZonedTime value={row.original.nextFollowUpAt} />,
     meta: { className: "hidden md:table-cell whitespace-nowrap" } satisfies TMeta,
   },
   {
     id: "last_contact",
     header: "Last contact",
     accessorFn: (r) => r.lastContactAt,
-    cell: ({ row }) => formatDate(row.original.lastContactAt),
+    cell: ({ row }) => <ZonedTime value={row.original.lastContactAt} show="date" />,
     meta: { className: "hidden xl:table-cell whitespace-nowrap" } satisfies TMeta,
   },
 ];

@@ -22,8 +22,9 @@ function place(v: unknown): string | null {
   return [str(p.city), str(p.state)].filter(Boolean).join(", ") || null;
 }
 
-function stateList(v: unknown): React.ReactNode {
+function stateList(v: unknown, plain = false): React.ReactNode {
   if (!Array.isArray(v) || !v.length) return null;
+  if (plain) return v.map(String).join(", ");
   return v.map((s, i) => (
     <span key={`${s}-${i}`}>
       {i > 0 ? ", " : null}
@@ -48,7 +49,7 @@ function dateText(v: unknown): string | null {
 
 type TRow = [label: string, value: React.ReactNode];
 
-function routeRows(route: TData | null): TRow[] {
+function routeRows(route: TData | null, plain: boolean): TRow[] {
   if (!route) return [];
   const from = place(route.origin);
   const to = place(route.destination);
@@ -57,7 +58,7 @@ function routeRows(route: TData | null): TRow[] {
   if (from || to)
     rows.push(["Route", `${from ?? "?"} → ${to ?? "?"}${miles ? ` · ${formatNumber(miles)} mi` : ""}`]);
   else if (miles) rows.push(["Distance", `${formatNumber(miles)} mi`]);
-  const states = stateList(route.states);
+  const states = stateList(route.states, plain);
   if (states) rows.push(["States on the route", states]);
   return rows;
 }
@@ -79,7 +80,10 @@ function loadRows(load: TData | null): TRow[] {
   return rows;
 }
 
+// Shown by the rows above, or bookkeeping of our own: `history` is the ingest's list of the
+// lead's latest events (lib/ingest), not something the customer asked for.
 const KNOWN = new Set([
+  "history",
   "route",
   "load",
   "road_types",
@@ -97,6 +101,13 @@ const KNOWN = new Set([
   "order_id",
 ]);
 
+// A nested value of an unknown field, in words: never "[object Object]".
+function words(v: unknown): string {
+  if (Array.isArray(v)) return v.map(words).join(", ");
+  if (v && typeof v === "object") return place(v) ?? `${Object.keys(v).length} details`;
+  return String(v);
+}
+
 function otherRows(data: TData): TRow[] {
   return Object.entries(data)
     .filter(([k, v]) => !KNOWN.has(k) && v !== null && v !== undefined && v !== "")
@@ -104,14 +115,15 @@ function otherRows(data: TData): TRow[] {
       if (Array.isArray(v))
         return [
           humanize(k),
-          v.map((x) => (typeof x === "object" ? (place(x) ?? "…") : humanize(String(x)))).join(", "),
+          v.map((x) => (x && typeof x === "object" ? words(x) : humanize(String(x)))).join(", "),
         ];
       if (typeof v === "object")
         return [
           humanize(k),
           place(v) ??
             Object.entries(v as TData)
-              .map(([a, b]) => `${humanize(a)}: ${String(b)}`)
+              .filter(([, b]) => b !== null && b !== undefined && b !== "")
+              .map(([a, b]) => `${humanize(a)}: ${words(b)}`)
               .join(" · "),
         ];
       if (typeof v === "boolean") return [humanize(k), v ? "Yes" : "No"];
@@ -119,7 +131,8 @@ function otherRows(data: TData): TRow[] {
     });
 }
 
-export function serviceRows(source: TLeadSource, data: TData): TRow[] {
+/** The details as labelled rows; `plain` gives text only (state codes without their names). */
+export function serviceRows(source: TLeadSource, data: TData, plain = false): TRow[] {
   const rows: TRow[] = [];
   if (source === "quote" || obj(data.pickup) || obj(data.delivery)) {
     const pickup = obj(data.pickup);
@@ -135,9 +148,12 @@ export function serviceRows(source: TLeadSource, data: TData): TRow[] {
         `${place(delivery) ?? "?"}${dateText(delivery.date) ? ` on ${dateText(delivery.date)}` : ""}`,
       ]);
     if (pickup && delivery)
-      rows.push(["States on the route", stateList([str(pickup.state), str(delivery.state)].filter(Boolean))]);
+      rows.push([
+        "States on the route",
+        stateList([str(pickup.state), str(delivery.state)].filter(Boolean), plain),
+      ]);
   }
-  rows.push(...routeRows(obj(data.route)));
+  rows.push(...routeRows(obj(data.route), plain));
   if (num(data.miles) !== null && !obj(data.route))
     rows.push(["Distance", `${formatNumber(num(data.miles)!)} mi`]);
   rows.push(...loadRows(obj(data.load)));

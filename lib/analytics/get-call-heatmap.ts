@@ -25,7 +25,7 @@ export async function getCallHeatmap(actor: TActor, input: TAnalyticsFilterInput
       SELECT date_trunc('hour', ${localTime("a.created_at", f)}) AS hour_start, count(*) AS calls
       FROM sales_actions a
       ${leadJoin}
-      WHERE a.action_type = 'call' AND ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)}
+      WHERE a.action_type = 'call' AND ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)} AND a.voided_at IS NULL
       GROUP BY 1
     ), calls AS (
       SELECT extract(isodow FROM hour_start)::int AS weekday, extract(hour FROM hour_start)::int AS hour, sum(calls) AS calls

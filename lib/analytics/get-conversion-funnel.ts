@@ -36,7 +36,7 @@ export async function getConversionFunnel(actor: TActor, input: TAnalyticsFilter
       CROSS JOIN LATERAL (
         -- One index-only pass over the lead's actions.
         SELECT count(*) AS actions, count(*) FILTER (WHERE a.outcome = 'interested') AS interested
-        FROM sales_actions a WHERE a.lead_id = l.id
+        FROM sales_actions a WHERE a.lead_id = l.id AND a.voided_at IS NULL
       ) act
       WHERE ${inRange("l.created_at", f)} ${leadConditions(f)} ${repCondition("coalesce(c.admin_id, l.assigned_admin_id)", f)}
     )

@@ -42,7 +42,7 @@ export async function getFollowUpEffectiveness(actor: TActor, input: TAnalyticsF
       FROM sales_actions a
       ${leadJoin}
       CROSS JOIN day_starts ds
-      WHERE ${inRange("a.follow_up_date", f)} ${repCondition("a.admin_id", f)} AND a.next_touch_at IS NOT NULL
+      WHERE ${inRange("a.follow_up_date", f)} ${repCondition("a.admin_id", f)} AND a.next_touch_at IS NOT NULL AND a.voided_at IS NULL
       UNION ALL
       -- The rest were set by the lead's latest action (the partial index
       -- sales_actions_latest_follow_up_idx): only the lead's closing, converted or lost, can have
@@ -58,7 +58,7 @@ export async function getFollowUpEffectiveness(actor: TActor, input: TAnalyticsF
       CROSS JOIN day_starts ds
       CROSS JOIN LATERAL (SELECT ds.starts[width_bucket(a.follow_up_date, ds.starts) + 2] AS ends) grace
       LEFT JOIN sales_leads c ON c.id = a.lead_id AND c.closed_at >= a.created_at
-      WHERE ${inRange("a.follow_up_date", f)} ${repCondition("a.admin_id", f)} AND a.next_touch_at IS NULL
+      WHERE ${inRange("a.follow_up_date", f)} ${repCondition("a.admin_id", f)} AND a.next_touch_at IS NULL AND a.voided_at IS NULL
     ), per_lead AS (
       SELECT j.lead_id, min(j.verdict) AS worst, count(*) FILTER (WHERE j.verdict IS NULL) AS open,
              count(*) FILTER (WHERE j.verdict = 3) AS kept, count(*) FILTER (WHERE j.verdict = 2) AS late,

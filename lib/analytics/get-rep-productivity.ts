@@ -56,7 +56,7 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
              count(*) FILTER (WHERE a.action_type = 'call' AND a.outcome = 'interested') AS interested
       FROM sales_actions a
       ${actionLead}
-      WHERE ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)}
+      WHERE ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)} AND a.voided_at IS NULL
       GROUP BY a.admin_id
     ), mail AS (
       SELECT m.sender_id, count(*) AS sent, count(*) FILTER (WHERE m.replied_at IS NOT NULL) AS replied

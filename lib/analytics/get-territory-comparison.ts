@@ -32,7 +32,7 @@ export async function getTerritoryComparison(actor: TActor, input: TAnalyticsFil
     WITH leads AS MATERIALIZED (
       -- Each lead once (its outcome and whether it was worked), before pairing it with territories.
       SELECT l.states, c.conversion_value, c.id IS NOT NULL AS converted,
-             EXISTS (SELECT 1 FROM sales_actions a WHERE a.lead_id = l.id) AS worked
+             EXISTS (SELECT 1 FROM sales_actions a WHERE a.lead_id = l.id AND a.voided_at IS NULL) AS worked
       FROM sales_leads l
       LEFT JOIN sales_conversions c ON c.lead_id = l.id
       WHERE ${inRange("l.created_at", f)} ${leadConditions(f)} ${repCondition("coalesce(c.admin_id, l.assigned_admin_id)", f)}

@@ -49,7 +49,7 @@ export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilter
       FROM sales_conversions c
       JOIN sales_leads l ON l.id = c.lead_id
       LEFT JOIN LATERAL (
-        SELECT min(a.created_at) AS at FROM sales_actions a WHERE a.lead_id = c.lead_id AND a.created_at <= c.created_at
+        SELECT min(a.created_at) AS at FROM sales_actions a WHERE a.lead_id = c.lead_id AND a.created_at <= c.created_at AND a.voided_at IS NULL
       ) first_action ON true
       WHERE ${inRange("c.created_at", f)} ${leadConditions(f)} ${repCondition("c.admin_id", f)}
     )

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials, type TSessionUser } from "@/lib/auth/verify-credentials";
+import { clientIp } from "@/lib/security/client-ip";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -15,7 +16,7 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => verifyCredentials(credentials),
+      authorize: (credentials, req) => verifyCredentials(credentials, { ip: clientIp(req.headers ?? {}) }),
     }),
   ],
   callbacks: {

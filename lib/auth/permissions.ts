@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "territories.manage": { admin: "none", super_admin: "any" },
   "templates.manage": { admin: "none", super_admin: "any" },
   "settings.manage": { admin: "none", super_admin: "any" },
+  // the Jobs page: background job counts, errors, retry and cancel
+  "jobs.manage": { admin: "none", super_admin: "any" },
 } as const satisfies Record<string, Record<TRole, TScope>>;
 
 export type TAct = keyof typeof PERMISSIONS;

@@ -62,20 +62,21 @@ export const getRepCallMetrics = command(
     >`
     WITH calls AS (
       SELECT a.outcome, a.created_at FROM sales_actions a
-      WHERE a.admin_id = ${repId} AND a.action_type = 'call'
+      WHERE a.admin_id = ${repId} AND a.action_type = 'call' AND a.voided_at IS NULL
         AND a.created_at >= ${from.toISOString()}::timestamptz AND a.created_at <= ${now.toISOString()}::timestamptz
     ),
     due AS (
       SELECT a.lead_id, a.created_at,
              ((date_trunc('day', a.follow_up_date AT TIME ZONE ${timeZone}) + interval '1 day') AT TIME ZONE ${timeZone}) AS due_end
       FROM sales_actions a
-      WHERE a.admin_id = ${repId} AND a.follow_up_date IS NOT NULL
+      WHERE a.admin_id = ${repId} AND a.follow_up_date IS NOT NULL AND a.voided_at IS NULL
         AND a.created_at >= ${bookedSince.toISOString()}::timestamptz
         AND a.follow_up_date >= ${since.toISOString()}::timestamptz AND a.follow_up_date < ${today.toISOString()}::timestamptz
     ),
     judged AS (
       SELECT EXISTS (SELECT 1 FROM sales_actions n
-                     WHERE n.lead_id = d.lead_id AND n.created_at > d.created_at AND n.created_at < d.due_end)
+                     WHERE n.lead_id = d.lead_id AND n.created_at > d.created_at AND n.created_at < d.due_end
+                       AND n.voided_at IS NULL)
              OR EXISTS (SELECT 1 FROM sales_leads l WHERE l.id = d.lead_id AND l.closed_at < d.due_end) AS kept
       FROM due d
     )

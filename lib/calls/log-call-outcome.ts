@@ -3,18 +3,18 @@ import { z } from "zod";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { ACTION_OUTCOMES } from "@/lib/leads/lead-vocabulary";
 import { releaseCallLock } from "@/lib/calls/release-call-lock";
-import { zonedDateAfter } from "@/lib/kernel/zoned-time";
-import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { FOLLOW_UP_SHORTCUT_KEYS, followUpShortcutDay } from "@/lib/kernel/zoned-time";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { command } from "@/lib/command";
-
-const FOLLOW_UP_DAYS = { tomorrow: 1, "3d": 3, "1w": 7 } as const;
 
 export const ZLogCallOutcome = z
   .object({
     leadId: z.coerce.number().int().positive(),
     outcome: z.enum(ACTION_OUTCOMES, { error: "Choose the call's outcome" }),
     notes: z.string().trim().max(5000, "Notes must be at most 5000 characters").optional(),
-    followUp: z.enum(["none", "tomorrow", "3d", "1w", "custom"]).default("none"),
+    // "keep" (the default) leaves the lead's planned follow-up as it is: a quick outcome key must
+    // never silently clear it; "none" clears it on purpose.
+    followUp: z.enum(["keep", "none", ...FOLLOW_UP_SHORTCUT_KEYS, "custom"]).default("keep"),
     followUpDate: z
       .string()
       .trim()
@@ -29,21 +29,23 @@ export const ZLogCallOutcome = z
 export type TLogCallOutcome = z.input<typeof ZLogCallOutcome>;
 
 /**
- * Saves a call from the call list: the quick pick becomes a company-calendar date (the lead
- * workflow books it at 09:00 company time), the call is logged through the lead workflow's
+ * Saves a call from the call list: without a pick the lead's follow-up is kept; a quick pick
+ * becomes a company-calendar date by the kernel's followUpShortcutDay(), as the lead page's form
+ * computes it (the lead workflow books it at 09:00 company time), the call is logged through the
+ * lead workflow's
  * addSalesAction (which authorizes, moves the lead on and writes the timeline), then the caller's
  * soft lock is cleared. The clear is a second statement after the action's own transaction: a
  * lock left behind by a failure there is harmless and expires within 10 minutes.
  */
 export const logCallOutcome = command(ZLogCallOutcome, async (actor, data) => {
   const { leadId, outcome, notes, followUp, followUpDate } = data;
-  const { timeZone } = await getCompanySettings();
+  const timeZone = await getCompanyTimeZone();
   const followUpOn =
-    followUp === "none"
+    followUp === "none" || followUp === "keep"
       ? undefined
       : followUp === "custom"
         ? followUpDate
-        : zonedDateAfter(new Date(), FOLLOW_UP_DAYS[followUp], timeZone);
+        : followUpShortcutDay(followUp, new Date(), timeZone);
   const lead = await addSalesAction(actor, {
     lead_id: leadId,
     action_type: "call",
@@ -51,7 +53,17 @@ export const logCallOutcome = command(ZLogCallOutcome, async (actor, data) => {
     outcome,
     notes: notes || undefined,
     follow_up_date: followUpOn,
+    keep_follow_up: followUp === "keep",
   });
   await releaseCallLock(actor, { leadId });
-  return { leadId, outcome, lead };
+  // What the screen tells the rep was saved, and the id its Undo voids.
+  return {
+    leadId,
+    outcome,
+    actionId: lead.action_id,
+    followUpAt: lead.next_follow_up_at,
+    followUpKept: followUp === "keep" && lead.next_follow_up_at !== null,
+    timeZone,
+    lead,
+  };
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EmailMessage, Prisma } from "@/lib/generated/prisma/client";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { emailConfig, parseAddress, type TEmailConfig } from "@/lib/email/email-config";
 import { mailService } from "@/lib/email/sendgrid-client";
@@ -13,8 +13,6 @@ const MESSAGE_SELECT = {
   id: true, leadId: true, senderId: true, templateId: true, templateVersion: true, toEmail: true, fromEmail: true,
   replyTo: true, subject: true, bodyText: true, bodyHtml: true, status: true,
 } as const;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Connection failures before any byte reached SendGrid are safe to retry; a timeout or a reset
 // mid-request is not (SendGrid may have accepted it), so those fail and a person decides.
@@ -32,7 +30,7 @@ function classify(err: unknown, config: TEmailConfig): TVerdict {
     const status = e.code;
     const reason = `SendGrid answered ${status}${e.message ? ` ${e.message}` : ""}: ${sendgridReason(e.response?.body) ?? "no reason given"}`;
     const retryAfter = Number(e.response?.headers?.["retry-after"]);
-    const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, 10_000) : undefined;
+    const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, 600_000) : undefined;
     return { retry: status === 429 || status >= 500, reason, waitMs };
   }
   const code = typeof e.code === "string" ? e.code : "";
@@ -68,41 +66,51 @@ async function finish(m: TMessage, outcome: TOutcome) {
 }
 
 /**
- * Sends one queued message, at most once. The claim (queued with no attempt yet → attempt 1) is a
- * conditional update, so of any number of simultaneous calls for one message exactly one sends;
- * the others return the row as it is. 429 and 5xx are retried here with exponential backoff.
+ * One attempt at SendGrid for a queued message. A message may be claimed when it was never
+ * attempted (attempts 0) or waits for a retry (an error recorded while still queued); the claim is
+ * a conditional update on exactly that state, so of any number of simultaneous calls one sends and
+ * the others get the row as it is. A queued message with attempts and no error is in flight.
+ * 429, 5xx and an unreachable SendGrid leave it queued with the reason and say when to try again;
+ * the caller hands that to the job runner (queueEmailDelivery), which retries with backoff until
+ * SENDGRID_MAX_ATTEMPTS attempts have been made.
  */
-export async function deliverEmailMessage(messageId: number) {
-  const claimed = await db.emailMessage.updateMany({ where: { id: messageId, status: "queued", attempts: 0 }, data: { attempts: 1 } });
-  if (claimed.count === 0) return db.emailMessage.findUniqueOrThrow({ where: { id: messageId } });
+export async function deliverEmailMessage(messageId: number): Promise<{ message: EmailMessage; retryAfterMs: number | null }> {
+  const found = await db.emailMessage.findUniqueOrThrow({ where: { id: messageId } });
+  if (found.status !== "queued" || (found.attempts > 0 && found.error === null)) return { message: found, retryAfterMs: null };
+  const attempt = found.attempts + 1;
+  const claimed = await db.emailMessage.updateMany({
+    where: { id: messageId, status: "queued", attempts: found.attempts, error: found.error },
+    data: { attempts: attempt, error: null },
+  });
+  if (claimed.count === 0) return { message: await db.emailMessage.findUniqueOrThrow({ where: { id: messageId } }), retryAfterMs: null };
   const m = await db.emailMessage.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_SELECT });
   const config = emailConfig();
-  if (config.outbox) return finish(m, { status: "simulated" });
+  if (config.outbox) return { message: await finish(m, { status: "simulated" }), retryAfterMs: null };
 
   const from = parseAddress(m.fromEmail);
   const replyTo = m.replyTo ? parseAddress(m.replyTo) : null;
-  const service = mailService(config);
-  for (let attempt = 1; ; attempt++) {
-    if (attempt > 1) await db.emailMessage.update({ where: { id: m.id }, data: { attempts: attempt } });
-    try {
-      const [response] = await service.send({
-        to: { email: m.toEmail },
-        from: from ?? m.fromEmail,
-        ...(replyTo ? { replyTo } : {}),
-        subject: m.subject,
-        text: m.bodyText,
-        html: m.bodyHtml,
-        customArgs: { pilot_message_id: String(m.id) },
-      });
-      const headers = response.headers as Record<string, string | undefined>;
-      return finish(m, { status: "sent", sendgridMessageId: headers["x-message-id"] ?? null });
-    } catch (err) {
-      const verdict = classify(err, config);
-      if (!verdict.retry || attempt >= config.maxAttempts) {
-        const note = verdict.retry ? ` (gave up after ${attempt} attempts)` : "";
-        return finish(m, { status: "failed", error: `${verdict.reason}${note}` });
-      }
-      await sleep(verdict.waitMs ?? config.retryDelayMs * 2 ** (attempt - 1));
+  try {
+    const [response] = await mailService(config).send({
+      to: { email: m.toEmail },
+      from: from ?? m.fromEmail,
+      ...(replyTo ? { replyTo } : {}),
+      subject: m.subject,
+      text: m.bodyText,
+      html: m.bodyHtml,
+      customArgs: { pilot_message_id: String(m.id) },
+    });
+    const headers = response.headers as Record<string, string | undefined>;
+    return { message: await finish(m, { status: "sent", sendgridMessageId: headers["x-message-id"] ?? null }), retryAfterMs: null };
+  } catch (err) {
+    const verdict = classify(err, config);
+    if (!verdict.retry || attempt >= config.maxAttempts) {
+      const note = verdict.retry ? ` (gave up after ${attempt} attempts)` : "";
+      return { message: await finish(m, { status: "failed", error: `${verdict.reason}${note}` }), retryAfterMs: null };
     }
+    await db.emailMessage.updateMany({ where: { id: m.id, status: "queued", attempts: attempt }, data: { error: `${verdict.reason} (attempt ${attempt} of ${config.maxAttempts}; trying again shortly)` } });
+    return {
+      message: await db.emailMessage.findUniqueOrThrow({ where: { id: m.id } }),
+      retryAfterMs: verdict.waitMs ?? config.retryDelayMs * 2 ** (attempt - 1),
+    };
   }
 }

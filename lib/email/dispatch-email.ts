@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EmailMessage } from "@/lib/generated/prisma/client";
 import { deliverEmailMessage } from "@/lib/email/deliver-email-message";
+import { queueEmailDelivery } from "@/lib/email/queue-email-delivery";
 import { emailConfig, formatAddress, replyToAddress } from "@/lib/email/email-config";
 import type { TEmailSender } from "@/lib/email/lead-variables";
 import type { TRendered } from "@/lib/email/render-template";
@@ -17,6 +18,8 @@ export type TSentEmail = {
   outbox: boolean;
   /** True when this call found the message already made by an earlier call with the same key. */
   replayed: boolean;
+  /** Set while the message waits for an automatic retry (SendGrid answered 429 or 5xx): why. */
+  retrying: string | null;
 };
 
 const SUPPRESSION_WORDS: Record<string, string> = {
@@ -43,7 +46,8 @@ export function sentEmailResult(m: EmailMessage, replayed: boolean): TSentEmail 
     const transient = /answered (429|5\d\d)|Could not reach/.test(m.error ?? "");
     throw new AppError(transient ? "UNAVAILABLE" : "UNPROCESSABLE", `Not sent. ${m.error ?? "SendGrid refused the message."}`);
   }
-  return { id: m.id, status: m.status, sendgridMessageId: m.sendgridMessageId, subject: m.subject, to: m.toEmail, outbox: m.status === "simulated", replayed };
+  const retrying = m.status === "queued" ? (m.error ?? "Sending…") : null;
+  return { id: m.id, status: m.status, sendgridMessageId: m.sendgridMessageId, subject: m.subject, to: m.toEmail, outbox: m.status === "simulated", replayed, retrying };
 }
 
 export async function assertNotSuppressed(email: string): Promise<void> {
@@ -55,7 +59,7 @@ export async function assertNotSuppressed(email: string): Promise<void> {
   ]);
 }
 
-/** Records the message as queued, then sends it (or, in outbox mode, keeps it). */
+/** Records the message as queued, then tries it once (or, in outbox mode, keeps it). */
 export async function dispatchEmail(input: {
   sender: TEmailSender & { id: number };
   leadId: number | null;
@@ -95,13 +99,20 @@ export async function dispatchEmail(input: {
     if ((err as { code?: string }).code !== "P2002") throw err;
     return replay(await db.emailMessage.findUniqueOrThrow({ where: { replyToken } }), leadId, to);
   }
-  return sentEmailResult(await deliverEmailMessage(message.id), false);
+  return sentEmailResult(await deliverNowOrLater(message.id), false);
+}
+
+/** The first attempt happens here, so the rep sees SendGrid's answer; a 429 or 5xx goes to the job runner. */
+async function deliverNowOrLater(messageId: number): Promise<EmailMessage> {
+  const { message, retryAfterMs } = await deliverEmailMessage(messageId);
+  if (retryAfterMs !== null) await queueEmailDelivery(messageId, retryAfterMs);
+  return message;
 }
 
 async function replay(m: EmailMessage, leadId: number | null, to: string): Promise<TSentEmail> {
   if (m.leadId !== leadId || m.toEmail !== to.toLowerCase())
     throw new AppError("CONFLICT", "This send was already used for another message; reload and send again.");
   // A message that was recorded but never attempted (the first request died in between) goes now.
-  const current = m.status === "queued" ? await deliverEmailMessage(m.id) : m;
+  const current = m.status === "queued" ? await deliverNowOrLater(m.id) : m;
   return sentEmailResult(current, true);
 }

@@ -39,7 +39,7 @@ export function emailConfig(env: NodeJS.ProcessEnv = process.env): TEmailConfig 
     from,
     inboundDomain: env.SENDGRID_INBOUND_DOMAIN?.trim().replace(/^@/, "") || null,
     maxAttempts: num(env.SENDGRID_MAX_ATTEMPTS, 4, 1),
-    retryDelayMs: num(env.SENDGRID_RETRY_DELAY_MS, 500, 0),
+    retryDelayMs: num(env.SENDGRID_RETRY_DELAY_MS, 5_000, 0),
     timeoutMs: num(env.SENDGRID_TIMEOUT_MS, 15_000, 100),
   };
 }

@@ -101,3 +101,30 @@ export function followUpShortcutDay(key: TFollowUpShortcut, now: Date, zone: str
 export function followUpShortcutDays(now: Date, zone: string): { key: TFollowUpShortcut; label: string; day: TDay }[] {
   return FOLLOW_UP_SHORTCUTS.map((s) => ({ key: s.key, label: s.label, day: followUpShortcutDay(s.key, now, zone) }));
 }
+
+// Display. Fixed to en-US and to the zone passed in (the company's, sent by the server), so the
+// server's render and the browser's hydration print the same text whatever zone either runs in.
+
+function formatter(zone: string, options: Intl.DateTimeFormatOptions) {
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone, ...options });
+}
+
+/** "Dec 6, 2026": the company day of an instant. */
+export function formatZonedDate(at: Date | string, zone: string): string {
+  return formatter(zone, { month: "short", day: "numeric", year: "numeric" }).format(new Date(at));
+}
+
+/** "Dec 6, 2026, 9:00 AM" in the company zone (without the zone's name). */
+export function formatZonedDateTime(at: Date | string, zone: string): string {
+  return formatter(zone, { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(new Date(at));
+}
+
+/** "9:00 AM" in the company zone (without the zone's name). */
+export function formatZonedTime(at: Date | string, zone: string): string {
+  return formatter(zone, { hour: "numeric", minute: "2-digit" }).format(new Date(at));
+}
+
+/** The zone's short name at that instant: "CST" or "CDT" for Chicago, "GMT+9" for Tokyo. */
+export function zoneAbbreviation(at: Date | string, zone: string): string {
+  return formatter(zone, { timeZoneName: "short" }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? zone;
+}

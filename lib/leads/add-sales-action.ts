@@ -20,6 +20,8 @@ export const ZAddSalesAction = z
     action_description: zOptionalText(200, "The description"),
     notes: zOptionalText(5000, "Notes"),
     follow_up_date: z.preprocess(emptyToUndefined, ZMoment.optional()),
+    /** Without a follow_up_date: keep the lead's planned follow-up instead of clearing it. */
+    keep_follow_up: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     // A call always ends somehow, and the call list sorts by that outcome.
@@ -30,66 +32,87 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
 
 /**
  * Logs a call, email, text or meeting on a held lead. The first one moves `assigned` to
- * `in_progress`; the latest one decides the next follow-up (none given: none planned).
+ * `in_progress`; the latest one decides the next follow-up (none given: none planned, unless
+ * `keep_follow_up`). The lead's state before is recorded on the event, so who logged it can undo
+ * it moments later exactly (lib/leads/void-sales-action.ts).
  */
-export const addSalesAction = command(ZAddSalesAction, async (actor, data): Promise<TLeadSnapshot> => {
-  const {
-    lead_id: leadId,
-    action_type: actionType,
-    outcome,
-    action_description,
-    notes,
-    follow_up_date,
-  } = data;
+export const addSalesAction = command(
+  ZAddSalesAction,
+  async (actor, data): Promise<TLeadSnapshot & { action_id: number }> => {
+    const {
+      lead_id: leadId,
+      action_type: actionType,
+      outcome,
+      action_description,
+      notes,
+      follow_up_date,
+      keep_follow_up,
+    } = data;
 
-  return leadTransaction(async (tx) => {
-    const lead = await lockLead(tx, leadId);
-    const toStatus = assertStep(actor, "action", lead);
-    const followUpAt = follow_up_date ? await resolveFollowUp(tx, follow_up_date, "follow_up_date") : null;
-    const now = new Date();
+    return leadTransaction(async (tx) => {
+      const lead = await lockLead(tx, leadId);
+      const toStatus = assertStep(actor, "action", lead);
+      const before = await tx.salesLead.findUniqueOrThrow({
+        where: { id: leadId },
+        select: { nextFollowUpAt: true, lastContactAt: true, lastCallOutcome: true },
+      });
+      const followUpAt = follow_up_date
+        ? await resolveFollowUp(tx, follow_up_date, "follow_up_date")
+        : keep_follow_up
+          ? before.nextFollowUpAt
+          : null;
+      const now = new Date();
 
-    const action = await tx.salesAction.create({
-      data: {
-        leadId,
-        adminId: actor.id,
-        actionType,
-        outcome: outcome ?? null,
-        actionDescription: action_description ?? null,
-        notes: notes ?? null,
-        followUpDate: followUpAt,
-      },
-      select: { id: true },
-    });
-    const updated = await tx.salesLead.update({
-      where: { id: leadId },
-      data: {
-        status: toStatus,
-        nextFollowUpAt: followUpAt,
-        lastContactAt: now,
-        ...(actionType === "call" ? { lastCallOutcome: outcome ?? null } : {}),
-      },
-      select: LEAD_SNAPSHOT_SELECT,
-    });
-    if (toStatus !== lead.status) {
+      const action = await tx.salesAction.create({
+        data: {
+          leadId,
+          adminId: actor.id,
+          actionType,
+          outcome: outcome ?? null,
+          actionDescription: action_description ?? null,
+          notes: notes ?? null,
+          followUpDate: followUpAt,
+        },
+        select: { id: true },
+      });
+      const updated = await tx.salesLead.update({
+        where: { id: leadId },
+        data: {
+          status: toStatus,
+          nextFollowUpAt: followUpAt,
+          lastContactAt: now,
+          ...(actionType === "call" ? { lastCallOutcome: outcome ?? null } : {}),
+        },
+        select: LEAD_SNAPSHOT_SELECT,
+      });
+      if (toStatus !== lead.status) {
+        await recordLeadEvent(tx, {
+          leadId,
+          actorId: actor.id,
+          type: "status_changed",
+          fromStatus: lead.status,
+          toStatus,
+        });
+      }
       await recordLeadEvent(tx, {
         leadId,
         actorId: actor.id,
-        type: "status_changed",
-        fromStatus: lead.status,
-        toStatus,
+        type: "action_logged",
+        data: {
+          action_id: action.id,
+          action_type: actionType,
+          outcome: outcome ?? null,
+          follow_up_at: followUpAt?.toISOString() ?? null,
+          follow_up_kept: !follow_up_date && !!keep_follow_up && followUpAt !== null,
+          before: {
+            status: lead.status,
+            next_follow_up_at: before.nextFollowUpAt?.toISOString() ?? null,
+            last_contact_at: before.lastContactAt?.toISOString() ?? null,
+            last_call_outcome: before.lastCallOutcome,
+          },
+        },
       });
-    }
-    await recordLeadEvent(tx, {
-      leadId,
-      actorId: actor.id,
-      type: "action_logged",
-      data: {
-        action_id: action.id,
-        action_type: actionType,
-        outcome: outcome ?? null,
-        follow_up_at: followUpAt?.toISOString() ?? null,
-      },
+      return { ...toLeadSnapshot(updated), action_id: action.id };
     });
-    return toLeadSnapshot(updated);
-  });
-});
+  },
+);

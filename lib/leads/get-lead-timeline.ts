@@ -59,12 +59,16 @@ export const getLeadTimeline = command(
     >`
     SELECT * FROM (
       SELECT 'activity' AS kind, 4 AS rank, a.id, a.lead_id, a.occurred_at AS at, NULL::text AS actor_name,
-             jsonb_build_object('source', a.source, 'payload', a.payload) AS data
+             -- A webhook's activity keeps the whole event ({type, occurred_at, company, data, …}, see
+             -- lib/ingest/create-sales-lead.ts): what the tool sent about the job is its data.
+             jsonb_build_object('source', a.source, 'payload',
+               CASE WHEN a.payload ? 'company' AND jsonb_typeof(a.payload->'data') = 'object' THEN a.payload->'data'
+                    ELSE a.payload END) AS data
       FROM lead_activities a WHERE a.lead_id ${leads}
       UNION ALL
       SELECT 'action', 1, s.id, s.lead_id, s.created_at, u.name,
              jsonb_build_object('action_type', s.action_type, 'outcome', s.outcome, 'description', s.action_description,
-                                'notes', s.notes, 'follow_up_date', s.follow_up_date)
+                                'notes', s.notes, 'follow_up_date', s.follow_up_date, 'voided_at', s.voided_at)
       FROM sales_actions s JOIN users u ON u.id = s.admin_id WHERE s.lead_id ${leads}
         -- an email sent from the CRM is also a sales action (same sender and moment): shown once, as the email
         AND NOT (s.action_type = 'email' AND EXISTS (

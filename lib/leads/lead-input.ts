@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FOLLOW_UP_HOUR } from "@/lib/kernel/zoned-time";
 
 // Input pieces shared by the lead workflow's schemas (forms, server actions and the seed's
 // endpoints all send strings or JSON, so every piece accepts both).
@@ -57,7 +58,7 @@ export const ZMoment = z
   .refine((s) => LOCAL_RE.test(s) || ZONED_RE.test(s), { message: "Enter a date as YYYY-MM-DD", abort: true })
   .refine(isRealDate, "Not a real date")
   .transform((s): TMoment =>
-    ZONED_RE.test(s) ? { at: new Date(s) } : { local: s.length === 10 ? `${s}T09:00` : s },
+    ZONED_RE.test(s) ? { at: new Date(s) } : { local: s.length === 10 ? `${s}T${String(FOLLOW_UP_HOUR).padStart(2, "0")}:00` : s },
   );
 
 /** JSON clients send "" or null for "not given"; forms already drop empty fields. */

@@ -11,6 +11,7 @@ export type TLeadEventType =
   | "released"
   | "status_changed"
   | "action_logged"
+  | "action_voided"
   | "email_sent"
   | "email_event"
   | "email_replied"

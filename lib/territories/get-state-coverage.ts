@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { can, type TActor } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { TActor } from "@/lib/auth/permissions";
 
 export type TStateCoverage = {
   state: string;
@@ -13,21 +14,20 @@ export type TStateCoverage = {
   workedPct: number | null;
   converted: number;
   revenue: number;
-  /** Territories (visible to the actor) that include the state, and their active reps. */
+  /** Territories that include the state, and their active reps. */
   territories: string[];
   reps: string[];
 };
 
 /**
- * One row per state in one SQL query over unnest(states). The manager sees every state and
- * every territory; a rep sees only the states of their own territories. A lead crossing three
- * states counts — with its revenue — in all three, so state totals add up to more than the whole.
+ * One row per state in one SQL query over unnest(states), the same for the manager and a rep: every
+ * lead is readable by every rep, and a rep must see which states others cover (only a state in no
+ * territory, or whose territories have no active rep, has "no rep"). The page outlines the rep's
+ * own states. A lead crossing three states counts — with its revenue — in all three, so state
+ * totals add up to more than the whole.
  */
 export async function getStateCoverage(actor: TActor): Promise<TStateCoverage[]> {
-  const manager = can(actor, "territories.manage");
-  const myTerritories = manager
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`EXISTS (SELECT 1 FROM territory_members m WHERE m.territory_id = t.id AND m.user_id = ${actor.id})`;
+  assertCan(actor, "lead.read");
   const rows = await db.$queryRaw<
     {
       state: string;
@@ -49,7 +49,6 @@ export async function getStateCoverage(actor: TActor): Promise<TStateCoverage[]>
       CROSS JOIN LATERAL unnest(t.states) AS s(state)
       LEFT JOIN territory_members m ON m.territory_id = t.id
       LEFT JOIN users u ON u.id = m.user_id
-      WHERE ${myTerritories}
       GROUP BY s.state
     ),
     per_state AS (
@@ -64,7 +63,6 @@ export async function getStateCoverage(actor: TActor): Promise<TStateCoverage[]>
       FROM sales_leads l
       CROSS JOIN LATERAL unnest(l.states) AS s(state)
       LEFT JOIN sales_conversions c ON c.lead_id = l.id
-      ${manager ? Prisma.empty : Prisma.sql`WHERE s.state IN (SELECT state FROM cover)`}
       GROUP BY s.state
     )
     SELECT coalesce(p.state, c.state) AS state, p.leads, p.unassigned, p.open_leads, p.worked_open, p.converted, p.revenue,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword, ZPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { clearRateLimit, consumeRateLimit } from "@/lib/security/rate-limits";
 import { command } from "@/lib/command";
 
 export const ZChangeOwnPassword = z
@@ -19,10 +20,13 @@ export const ZChangeOwnPassword = z
 export const changeOwnPassword = command(ZChangeOwnPassword, async (actor, data) => {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!user) throw new AppError("NOT_FOUND", "User not found");
+  // Counted before the check, forgiven after a right one: a stolen session cannot guess on.
+  await consumeRateLimit("password-change", String(actor.id));
   if (!(await verifyPassword(data.currentPassword, user.passwordHash)))
     throw new AppError("BAD_REQUEST", "Invalid input: currentPassword — that is not your current password", [
       { path: "currentPassword", message: "That is not your current password" },
     ]);
+  await clearRateLimit("password-change", String(actor.id));
   const passwordHash = await hashPassword(data.newPassword);
   await db.user.update({ where: { id: actor.id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
   return { userId: actor.id };

@@ -88,6 +88,8 @@ export async function run(args: string[]): Promise<TBenchResult> {
         LEAD_WEBHOOK_SECRET: secret,
         NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
         NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+        // One load generator is one source: lift the per-source flood limit to measure ingestion.
+        WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000",
       },
       logFile,
     );

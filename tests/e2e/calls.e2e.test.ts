@@ -47,7 +47,7 @@ describe("call list", () => {
       await page.keyboard.press(step.outcome);
       await page
         .getByTestId("call-message")
-        .filter({ hasText: `Saved ${step.label}` })
+        .filter({ hasText: `${step.label} logged` })
         .waitFor();
     }
     // The fourth lead is open next; three calls more on today's count.

@@ -7,14 +7,31 @@ import { sendTestEmail } from "@/lib/email/send-test-email";
 import { makeLead, makeUser, uid } from "../fixtures/factories";
 import { FAKE_API_KEY, startFakeSendgrid, type TFakeSendgrid } from "../fixtures/fake-sendgrid";
 import { makeEmailLead, TEST_FROM, TEST_INBOUND_DOMAIN, useFakeSendgrid } from "../fixtures/email";
+import { dropJobSchema, eventually, testJobSchema } from "../fixtures/jobs";
+import { startJobRunner, stopJobRunner } from "@/lib/jobs/job-runner";
+import { queueEmailDelivery } from "@/lib/email/queue-email-delivery";
 
 let fake: TFakeSendgrid;
+// Retries after a 429 or 5xx are email-deliver jobs: this file runs a job runner of its own.
+const jobSchema = testJobSchema();
 beforeAll(async () => {
   fake = await startFakeSendgrid();
   useFakeSendgrid(fake);
+  await startJobRunner({ schema: jobSchema, pollingIntervalSeconds: 0.5 });
 });
 beforeEach(() => fake.reset());
-afterAll(() => fake.close());
+afterAll(async () => {
+  await stopJobRunner();
+  await dropJobSchema(jobSchema);
+  await fake.close();
+});
+
+/** The message once the job runner has finished with it. */
+const settled = (id: number) =>
+  eventually(async () => {
+    const m = await db.emailMessage.findUniqueOrThrow({ where: { id } });
+    return m.status === "queued" ? null : m;
+  });
 
 const FOLLOW_UP = { subject: "Your {{route_origin}} → {{route_destination}} quote", body: "Hi {{contact_first_name}},\n\nThe escort quote for {{company_name}} is {{quote_total}}.\nCall {{rep_phone}}.\n\n{{rep_name}}" };
 const key = () => `key-${uid()}-${uid()}`;
@@ -103,23 +120,30 @@ describe("sending a lead email through SendGrid", () => {
     expect(await db.emailMessage.count({ where: { leadId: { in: [pending.id, converted.id, lost.id] } } })).toBe(0);
   });
 
-  it("retries a 500 and sends once; the same request again sends nothing more", async () => {
+  it("answers a 500 with 'not sent yet', then the job runner retries it and sends once; the same request again sends nothing more", async () => {
     const { user: rep, actor } = await makeUser();
     const { lead } = await makeEmailLead(rep.id);
     fake.script({ status: 500, body: { errors: [{ message: "Internal error", field: null }] } }, { status: 202, headers: { "X-Message-Id": "sgRetry1" } });
     const idempotencyKey = key();
     const first = await sendLeadEmail(actor, { leadId: lead.id, ...FOLLOW_UP, idempotencyKey });
-    expect(first).toMatchObject({ status: "sent", sendgridMessageId: "sgRetry1" });
+    expect(first).toMatchObject({ status: "queued", retrying: expect.stringContaining("SendGrid answered 500") });
+    expect(await settled(first.id)).toMatchObject({ status: "sent", sendgridMessageId: "sgRetry1", attempts: 2, error: null });
     expect(fake.requests).toHaveLength(2);
     expect(fake.requests[1].body).toEqual(fake.requests[0].body);
 
     // The client retrying (a double click, a lost answer) finds the sent message instead of sending again.
     const again = await sendLeadEmail(actor, { leadId: lead.id, ...FOLLOW_UP, idempotencyKey });
     const both = await Promise.all([1, 2].map(() => sendLeadEmail(actor, { leadId: lead.id, ...FOLLOW_UP, idempotencyKey })));
-    expect([again, ...both].map((r) => [r.id, r.replayed])).toEqual([[first.id, true], [first.id, true], [first.id, true]]);
+    expect([again, ...both].map((r) => [r.id, r.replayed, r.status])).toEqual([[first.id, true, "sent"], [first.id, true, "sent"], [first.id, true, "sent"]]);
     expect(fake.requests).toHaveLength(2);
     expect(await db.emailMessage.findMany({ where: { leadId: lead.id }, select: { status: true, attempts: true } })).toEqual([{ status: "sent", attempts: 2 }]);
     expect(await db.salesAction.count({ where: { leadId: lead.id } })).toBe(1);
+
+    // A second email-deliver job for the same message (the stuck-email sweep, a retry) sends nothing.
+    await queueEmailDelivery(first.id);
+    await queueEmailDelivery(first.id);
+    await eventually(async () => (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${jobSchema}".job WHERE name = 'email-deliver' AND state = 'completed'`))[0].n >= 3);
+    expect(fake.requests).toHaveLength(2);
   });
 
   it("sends once when the same new message arrives twice at the same moment", async () => {
@@ -135,8 +159,10 @@ describe("sending a lead email through SendGrid", () => {
   it("retries 429 with backoff", async () => {
     const { user: rep, actor } = await makeUser();
     const { lead } = await makeEmailLead(rep.id);
-    fake.script({ status: 429, body: { errors: [{ message: "too many requests", field: null }] } }, { status: 202, headers: { "X-Message-Id": "sg429ok" } });
-    expect(await sendLeadEmail(actor, { leadId: lead.id, ...FOLLOW_UP })).toMatchObject({ status: "sent", sendgridMessageId: "sg429ok" });
+    fake.script({ status: 429, body: { errors: [{ message: "too many requests", field: null }] }, headers: { "Retry-After": "1" } }, { status: 202, headers: { "X-Message-Id": "sg429ok" } });
+    const queued = await sendLeadEmail(actor, { leadId: lead.id, ...FOLLOW_UP });
+    expect(queued).toMatchObject({ status: "queued", retrying: expect.stringContaining("SendGrid answered 429") });
+    expect(await settled(queued.id)).toMatchObject({ status: "sent", sendgridMessageId: "sg429ok" });
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -160,10 +186,11 @@ describe("sending a lead email through SendGrid", () => {
     const { user: rep, actor } = await makeUser();
     const { lead } = await makeEmailLead(rep.id);
     fake.script({ status: 503 }, { status: 502 }, { status: 500 });
-    await expect(sendLeadEmail(actor, { leadId: lead.id, ...FOLLOW_UP })).rejects.toMatchObject({ status: 503, message: expect.stringContaining("gave up after 3 attempts") });
+    const queued = await sendLeadEmail(actor, { leadId: lead.id, ...FOLLOW_UP });
+    const failed = await settled(queued.id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 3, error: expect.stringContaining("SendGrid answered 500") });
+    expect(failed.error).toContain("gave up after 3 attempts");
     expect(fake.requests).toHaveLength(3);
-    const failed = await db.emailMessage.findFirstOrThrow({ where: { leadId: lead.id } });
-    expect(failed).toMatchObject({ status: "failed", attempts: 3 });
 
     const { actor: other } = await makeUser();
     await expect(retryEmailMessage(other, { messageId: failed.id })).rejects.toMatchObject({ status: 403 });

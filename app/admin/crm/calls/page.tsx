@@ -6,7 +6,7 @@ import { getCallList } from "@/lib/calls/get-call-list";
 import { getRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
 import { CallWorkspace } from "@/components/calls/call-workspace";
 import { RepCallMetrics } from "@/components/calls/rep-call-metrics";
-import { lockLeadAction, releaseCallLockAction, saveCallAction } from "./actions";
+import { lockLeadAction, releaseCallLockAction, saveCallAction, undoCallAction } from "./actions";
 
 export const metadata: Metadata = { title: "Call list" };
 
@@ -57,7 +57,12 @@ export default async function CallsPage({
       </nav>
       <CallWorkspace
         rows={list.rows}
-        actions={{ lock: lockLeadAction, release: releaseCallLockAction, save: saveCallAction }}
+        actions={{
+          lock: lockLeadAction,
+          release: releaseCallLockAction,
+          save: saveCallAction,
+          undo: undoCallAction,
+        }}
       />
       {list.total > list.rows.length ? (
         <p className="text-sm text-slate-600">

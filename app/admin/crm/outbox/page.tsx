@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { emailConfig } from "@/lib/email/email-config";
 import { listOutbox } from "@/lib/email/list-outbox";
 import { EmailPreview } from "@/components/email/email-preview";
-import { formatDateTime } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -39,7 +39,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <span className="font-medium">{m.subject}</span>
                 <span className="text-sm text-slate-600">to {m.to}</span>
                 <span className="text-sm text-slate-500">
-                  {formatDateTime(m.createdAt)} · {m.senderName}
+                  <ZonedTime value={m.createdAt} /> · {m.senderName}
                   {m.templateName ? ` · ${m.templateName} v${m.templateVersion}` : ""}
                 </span>
                 {m.leadId ? (

@@ -4,7 +4,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { listTemplates } from "@/lib/email/list-templates";
 import { ArchiveTemplateButton } from "@/components/email/archive-template-button";
 import { archiveTemplateAction } from "./actions";
-import { formatDate } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 export const metadata: Metadata = { title: "Email templates" };
 
@@ -49,7 +49,7 @@ export default async function TemplatesPage() {
                 <td className="px-3 py-2">{t.shared ? "Shared" : "Personal"}</td>
                 <td className="px-3 py-2 tabular-nums">v{t.version}</td>
                 <td className="px-3 py-2 text-slate-600">
-                  {formatDate(t.updatedAt)}
+                  <ZonedTime value={t.updatedAt} show="date" />
                   {t.updatedByName ? ` · ${t.updatedByName}` : ""}
                 </td>
                 <td className="px-3 py-2 text-right">{t.canEdit ? <ArchiveTemplateButton id={t.id} name={t.name} action={archiveTemplateAction} /> : null}</td>

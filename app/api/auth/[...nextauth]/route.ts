@@ -1,5 +1,4 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authRoute } from "@/lib/auth/auth-route";
 
-const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+// next-auth behind the sign-in throttle (lib/auth/auth-route.ts).
+export const { GET, POST } = authRoute;

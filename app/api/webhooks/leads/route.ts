@@ -5,6 +5,8 @@ import { parseLeadWebhook } from "@/lib/ingest/parse-lead-webhook";
 import { readRawBody } from "@/lib/ingest/read-raw-body";
 import { verifyWebhook } from "@/lib/ingest/verify-webhook";
 import { errorResponse } from "@/lib/http/route-response";
+import { clientIp } from "@/lib/security/client-ip";
+import { consumeRateLimit } from "@/lib/security/rate-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +14,7 @@ export const dynamic = "force-dynamic";
 // one transaction with its idempotency receipt (replay: the first answer; other body: 409) → 202.
 export async function POST(req: NextRequest): Promise<NextResponse> {
   try {
+    await consumeRateLimit("webhook-source", clientIp(req.headers));
     const raw = await readRawBody(req);
     const { webhookId } = verifyWebhook(raw, req.headers);
     const event = parseLeadWebhook(raw);

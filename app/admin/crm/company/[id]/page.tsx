@@ -8,10 +8,11 @@ import { orNotFound } from "@/lib/leads/or-not-found";
 import { ContactForm } from "@/components/companies/contact-form";
 import { ManualLeadForm } from "@/components/companies/manual-lead-form";
 import { ContactLine, EmailLink, PhoneLink } from "@/components/leads/company-card";
-import { formatDate, formatMoney } from "@/components/leads/format";
+import { formatMoney } from "@/components/leads/format";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { StatusBadge } from "@/components/leads/status-badge";
 import { createManualLeadAction, upsertContactAction } from "./actions";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -72,7 +73,7 @@ export default async function CompanyPage({ params }: TProps) {
                 </Link>
                 <StatusBadge status={l.status} />
                 <span className="tabular-nums">{formatMoney(l.estimatedValue)}</span>
-                <span className="text-slate-600">{formatDate(l.createdAt)}</span>
+                <span className="text-slate-600"><ZonedTime value={l.createdAt} show="date" /></span>
                 <span className="text-slate-600">{l.assigneeName ?? "unassigned"}</span>
               </li>
             ))}

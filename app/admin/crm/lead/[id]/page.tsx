@@ -10,7 +10,7 @@ import { listUsers } from "@/lib/users/list-users";
 import { LeadEmailPanel } from "@/components/email/lead-email-panel";
 import { AddSalesActionForm } from "@/components/leads/add-sales-action-form";
 import { CompanyCard } from "@/components/leads/company-card";
-import { formatDate, formatMoney } from "@/components/leads/format";
+import { formatMoney } from "@/components/leads/format";
 import { LeadFacts } from "@/components/leads/lead-facts";
 import { LeadQuickActions } from "@/components/leads/lead-quick-actions";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
@@ -26,6 +26,7 @@ import {
   reopenLeadAction,
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -66,7 +67,7 @@ export default async function LeadPage({ params }: TProps) {
         </div>
         <p className="text-sm text-slate-600">
           {SOURCE_LABELS[lead.leadSource]} · estimated {formatMoney(lead.estimatedValue)} · came in{" "}
-          {formatDate(lead.createdAt)}
+          <ZonedTime value={lead.createdAt} show="date" />
           {lead.assignee
             ? ` · ${lead.assignee.id === actor.id ? "yours" : `held by ${lead.assignee.name}`}`
             : " · unassigned"}

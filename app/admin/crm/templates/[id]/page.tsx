@@ -8,7 +8,7 @@ import { getTemplate } from "@/lib/email/get-template";
 import { listPreviewLeads } from "@/lib/email/list-preview-leads";
 import { TemplateEditor } from "@/components/email/template-editor";
 import { saveTemplateAction, sendTestEmailAction } from "../actions";
-import { formatDateTime } from "@/components/leads/format";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 export const metadata: Metadata = { title: "Edit template" };
 
@@ -47,7 +47,7 @@ export default async function TemplatePage({ params, searchParams }: TProps) {
           Versions sent
         </h2>
         <p className="text-sm text-slate-600">
-          Version {template.version} is current (saved {formatDateTime(template.updatedAt)}
+          Version {template.version} is current (saved <ZonedTime value={template.updatedAt} />
           {template.updatedByName ? ` by ${template.updatedByName}` : ""}). Every email keeps the text of the version it was sent with.
         </p>
         {template.versions.length ? (
@@ -68,7 +68,7 @@ export default async function TemplatePage({ params, searchParams }: TProps) {
                     {v.version === template.version ? " (current)" : ""}
                   </td>
                   <td className="px-3 py-2 tabular-nums">{v.sent}</td>
-                  <td className="px-3 py-2">{formatDateTime(v.lastSentAt)}</td>
+                  <td className="px-3 py-2"><ZonedTime value={v.lastSentAt} /></td>
                   <td className="px-3 py-2">{v.lastSubject}</td>
                 </tr>
               ))}

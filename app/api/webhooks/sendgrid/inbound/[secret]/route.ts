@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/route-response";
+import { clientIp } from "@/lib/security/client-ip";
+import { consumeRateLimit } from "@/lib/security/rate-limits";
 import { recordInboundReply } from "@/lib/email/record-inbound-reply";
 import { inboundSecretMatches } from "@/lib/email/verify-webhooks";
 
@@ -11,6 +13,7 @@ const MAX_BODY_BYTES = 30 * 1024 * 1024; // SendGrid's own Inbound Parse limit
 // does not keep retrying it.
 export async function POST(req: NextRequest, ctx: { params: Promise<{ secret: string }> }) {
   try {
+    await consumeRateLimit("webhook-source", clientIp(req.headers));
     const { secret } = await ctx.params;
     if (!inboundSecretMatches(secret, process.env.SENDGRID_INBOUND_SECRET)) throw new AppError("UNAUTHORIZED", "Unknown inbound address");
     if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Message too large");

@@ -1,0 +1,94 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import type pg from "pg";
+import { dbPool } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { deadLetterQueue, JOB_KINDS, type TJobKind, type TJobKinds } from "@/lib/jobs/job-kinds";
+
+// pg-boss, configured once for the app. It keeps its tables in their own schema (JOB_SCHEMA,
+// default "pgboss"), which it creates and migrates itself at start; Prisma's migrations and
+// `migrate.mjs check-live` look at "public" only.
+
+const DAY = 24 * 60 * 60;
+
+/** How long finished jobs stay visible on the Jobs page before pg-boss archives them. */
+export const JOB_RETENTION = { completedSeconds: DAY, failedSeconds: 30 * DAY, archiveDays: 30 } as const;
+
+export type TBossOptions = {
+  schema?: string;
+  /** A runner supervises (maintenance, expiry) and runs cron schedules; a sender only sends. */
+  runner: boolean;
+  pool?: pg.Pool;
+  /** Test hooks: how often workers and the cron clock look (pg-boss's defaults otherwise). */
+  pollingIntervalSeconds?: number;
+  cronMonitorIntervalSeconds?: number;
+};
+
+export function jobSchema(): string {
+  return process.env.JOB_SCHEMA?.trim() || "pgboss";
+}
+
+export function createBoss(options: TBossOptions): PgBoss {
+  // The app's own pool, not a second one: one connection budget per process, one pool to close
+  // at shutdown, and the embedded database (one connection per process) works unchanged.
+  const db = { executeSql: (text: string, values: unknown[] = []) => (options.pool ?? dbPool()).query(text, values) };
+  const boss = new PgBoss({
+    db,
+    schema: options.schema ?? jobSchema(),
+    supervise: options.runner,
+    schedule: options.runner,
+    archiveCompletedAfterSeconds: JOB_RETENTION.completedSeconds,
+    archiveFailedAfterSeconds: JOB_RETENTION.failedSeconds,
+    deleteAfterDays: JOB_RETENTION.archiveDays,
+    ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+    ...(options.cronMonitorIntervalSeconds
+      ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: options.cronMonitorIntervalSeconds }
+      : {}),
+  });
+  boss.on("error", (err) => logger.error({ err }, "job runner error"));
+  return boss;
+}
+
+function queueOptions(kind: TJobKind, deadLetter: string): PgBoss.Queue {
+  return { name: "", policy: "standard", ...kind.retry(), expireInSeconds: kind.expireInSeconds, deadLetter };
+}
+
+/**
+ * Makes (or brings up to date) each kind's queue and its dead-letter queue. pg-boss drops a job
+ * sent to a queue that does not exist, so every process that sends does this once at start.
+ */
+export async function ensureQueues(boss: PgBoss, kinds: TJobKinds): Promise<void> {
+  for (const [name, kind] of Object.entries(kinds)) {
+    const dead = deadLetterQueue(name);
+    await boss.createQueue(dead, { name: dead, policy: "standard" });
+    const options = { ...queueOptions(kind, dead), name };
+    await boss.createQueue(name, options);
+    await boss.updateQueue(name, options);
+  }
+}
+
+export type TSender = { boss: PgBoss; schema: string; kinds: TJobKinds; senderOnly: boolean };
+const globalForJobs = globalThis as unknown as { pilotCrmJobSender?: Promise<TSender> | null };
+
+/** The boss this process sends with: the running job runner's, or a sender-only one made on first use. */
+export function jobSender(): Promise<TSender> {
+  return (globalForJobs.pilotCrmJobSender ??= (async () => {
+    const schema = jobSchema();
+    const boss = createBoss({ schema, runner: false });
+    await boss.start();
+    await ensureQueues(boss, JOB_KINDS);
+    return { boss, schema, kinds: JOB_KINDS as TJobKinds, senderOnly: true };
+  })().catch((err) => {
+    globalForJobs.pilotCrmJobSender = null;
+    throw err;
+  }));
+}
+
+/** The runner hands its boss over (or takes it back) so sends and the Jobs page use it. */
+export async function setJobSender(sender: TSender | null): Promise<void> {
+  const previous = globalForJobs.pilotCrmJobSender;
+  globalForJobs.pilotCrmJobSender = sender ? Promise.resolve(sender) : null;
+  const old = await previous?.catch(() => null);
+  // A sender-only boss holds no timers or connections of its own; stopping it is bookkeeping.
+  if (old?.senderOnly) await old.boss.stop({ graceful: false, close: false }).catch(() => {});
+}

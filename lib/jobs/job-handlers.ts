@@ -1,0 +1,24 @@
+import "server-only";
+import type { z } from "zod";
+import { deliverQueuedEmail } from "@/lib/email/deliver-queued-email";
+import { recoverStuckEmailMessages } from "@/lib/email/recover-stuck-email-messages";
+import { deleteExpiredWebhookReceipts } from "@/lib/ingest/delete-expired-webhook-receipts";
+import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
+
+type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
+
+/** Each kind's handler: a domain function, idempotent (a job may run more than once). */
+export const JOB_HANDLERS: THandlers = {
+  "email-deliver": ({ messageId }) => deliverQueuedEmail({ messageId }),
+  "email-recover-stuck": () => recoverStuckEmailMessages(),
+  "webhook-receipts-cleanup": async () => ({ deleted: await deleteExpiredWebhookReceipts() }),
+};
+
+/** The registry with its handlers, as the runner works it. */
+export function runnableJobKinds(): TRunnableJobKinds {
+  const kinds: TRunnableJobKinds = {};
+  for (const name of Object.keys(JOB_KINDS) as TJobKindName[]) {
+    kinds[name] = { ...JOB_KINDS[name], run: JOB_HANDLERS[name] as TRunnableJobKinds[string]["run"] };
+  }
+  return kinds;
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { emailConfig } from "@/lib/email/email-config";
+
+// Every kind of background job, in one place: what data it takes (checked with zod when sent
+// and again before the handler runs), how it retries and, for periodic work, its cron schedule.
+// Each kind's handler, a domain function, is named beside it in lib/jobs/job-handlers.ts (typed
+// so that every kind has one): senders (dispatchEmail) import this file, only runners import the
+// handlers, and no domain module imports itself in a circle.
+
+export type TJobContext = { kind: string; jobId: string; retryCount: number; retryLimit: number };
+
+/** pg-boss's retry options: `retryDelay` in seconds; with backoff each wait is about twice the last. */
+export type TRetryPolicy = { retryLimit: number; retryDelay: number; retryBackoff: boolean };
+
+export type TJobKind<S extends z.ZodType = z.ZodType> = {
+  /** One line for the Jobs page. */
+  description: string;
+  data: S;
+  /** Read when a job is sent, so a policy may follow the environment (email's SENDGRID_* settings). */
+  retry: () => TRetryPolicy;
+  /** A run still active after this long is failed (and retried): a hung handler never blocks its kind. */
+  expireInSeconds: number;
+  /** Cron expression; pg-boss's own lock makes each tick run once across every instance. */
+  schedule?: { cron: string; tz?: string };
+};
+
+/** A kind with its handler, as a runner works it. */
+export type TRunnableJobKind<S extends z.ZodType = z.ZodType> = TJobKind<S> & {
+  run: (data: z.output<S>, context: TJobContext) => Promise<unknown>;
+};
+
+function defineJobKind<S extends z.ZodType>(kind: TJobKind<S>): TJobKind<S> {
+  return kind;
+}
+
+const NO_DATA = z.object({}).passthrough();
+
+export const JOB_KINDS = {
+  "email-deliver": defineJobKind({
+    description: "Sends a queued email again after SendGrid answered 429 or 5xx, or after a server stopped before sending it",
+    data: z.object({ messageId: z.number().int().positive() }),
+    // The message's own SENDGRID_MAX_ATTEMPTS ends the retries of SendGrid; the job's limit is
+    // the backstop for anything else (the database away for a moment).
+    retry: () => {
+      const config = emailConfig();
+      return { retryLimit: config.maxAttempts + 2, retryDelay: Math.max(1, Math.ceil(config.retryDelayMs / 1000)), retryBackoff: true };
+    },
+    expireInSeconds: 120,
+  }),
+  "email-recover-stuck": defineJobKind({
+    description: "Finishes emails a stopped server left queued: hands never-attempted ones to email-deliver, fails interrupted ones",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 2, retryDelay: 60, retryBackoff: false }),
+    expireInSeconds: 300,
+    schedule: { cron: "*/5 * * * *" },
+  }),
+  "webhook-receipts-cleanup": defineJobKind({
+    description: "Deletes lead-webhook receipts older than 72 hours (the senders' retry horizon)",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 3, retryDelay: 300, retryBackoff: true }),
+    expireInSeconds: 900,
+    schedule: { cron: "17 3 * * *", tz: "UTC" },
+  }),
+} satisfies Record<string, TJobKind>;
+
+export type TJobKindName = keyof typeof JOB_KINDS;
+export type TJobKinds = Record<string, TJobKind>;
+export type TRunnableJobKinds = Record<string, TRunnableJobKind>;
+
+/** The dead-letter queue of a kind: a copy of each job that used up its retries lands here. */
+export function deadLetterQueue(kind: string): string {
+  return `${kind}__dead`;
+}
+
+export function isDeadLetterQueue(name: string): boolean {
+  return name.endsWith("__dead");
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import type { z } from "zod";
+import { jobSender } from "@/lib/jobs/job-boss";
+import type { JOB_KINDS, TJobKindName } from "@/lib/jobs/job-kinds";
+
+export type TSendJobOptions = {
+  /** Names what the job is about ("email-message:12"); queues are `standard`, so it does not deduplicate: handlers are idempotent instead. */
+  singletonKey?: string;
+  /** Seconds from now, or a moment. */
+  startAfter?: number | Date;
+};
+
+/**
+ * Queues one job of a registered kind, with the kind's retry policy. The data is checked against
+ * the kind's schema here, so a bad job is refused at the sender instead of failing on a runner.
+ * Returns the job id (null when pg-boss refused it as a duplicate).
+ */
+export async function sendJob<K extends TJobKindName>(
+  kind: K,
+  data: z.input<(typeof JOB_KINDS)[K]["data"]>,
+  options: TSendJobOptions = {},
+): Promise<string | null> {
+  const { boss, kinds } = await jobSender();
+  const entry = kinds[kind];
+  if (!entry) throw new Error(`unknown job kind ${kind}`);
+  const parsed = entry.data.parse(data) as object;
+  return boss.send(kind, parsed, {
+    ...entry.retry(),
+    expireInSeconds: entry.expireInSeconds,
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+  });
+}
