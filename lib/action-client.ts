@@ -2,24 +2,26 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/get-actor";
 import type { TActor } from "@/lib/auth/permissions";
+import type { TCommand } from "@/lib/command";
 import { toAppError } from "@/lib/to-app-error";
 import { formDataToObject } from "@/lib/form-data";
 
 import type { TActionState } from "@/lib/action-state";
 
 type TActionOptions<R> = {
-  /** Paths whose cached pages show what this action changed. */
+  /** Paths whose cached pages show what this action changed: declared here, once per action. */
   revalidate?: (result: R, input: Record<string, unknown>) => string[];
   success?: (result: R) => string;
 };
 
 /**
- * Wraps a domain call as a server action: loads the session (re-checked against the database),
- * turns FormData into a plain object, runs the domain function (which validates and authorizes
- * itself), maps AppErrors to a user-safe message and field errors, and revalidates pages.
+ * Wraps a domain command as a server action: loads the session (re-checked against the
+ * database), turns FormData into a plain object, runs the command (which parses the input with
+ * its schema and authorizes itself), maps AppErrors to a user-safe message and field errors, and
+ * revalidates the declared pages.
  */
 export function defineAction<R>(
-  run: (actor: TActor, input: Record<string, unknown>) => Promise<R>,
+  run: Pick<TCommand<TActor, never, R>, "fromRequest">,
   options: TActionOptions<R> = {},
 ) {
   return async function action(
@@ -29,7 +31,7 @@ export function defineAction<R>(
     const input = payload instanceof FormData ? formDataToObject(payload) : (payload ?? {});
     try {
       const actor = await requireActor();
-      const data = await run(actor, input);
+      const data = await run.fromRequest(actor, input);
       for (const path of options.revalidate?.(data, input) ?? []) revalidatePath(path);
       return { ok: true, data, message: options.success?.(data) };
     } catch (err) {

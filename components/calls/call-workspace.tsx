@@ -140,7 +140,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     if (!offer || undoing) return;
     setUndoing(true);
     try {
-      const res = await actions.undo(undefined, { actionId: offer.actionId });
+      const res = await actions.undo(undefined, { action_id: offer.actionId });
       if (!res.ok) {
         setMessage({ ok: false, text: res.message ?? "Could not undo the call" });
         return;

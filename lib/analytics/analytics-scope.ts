@@ -1,7 +1,8 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import { can, type TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { parseInput } from "@/lib/command";
+import { AppError } from "@/lib/errors";
 import { ZAnalyticsFilter, type TAnalyticsFilter, type TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 
 /**
@@ -10,10 +11,8 @@ import { ZAnalyticsFilter, type TAnalyticsFilter, type TAnalyticsFilterInput } f
  * that does not exist (404), so reps cannot probe each other's numbers.
  */
 export function scopeAnalytics(actor: TActor, input: TAnalyticsFilterInput): TAnalyticsFilter {
-  const parsed = ZAnalyticsFilter.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+  const filter = parseInput(ZAnalyticsFilter, input);
   assertCan(actor, "metrics.own");
-  const filter = parsed.data;
   if (can(actor, "metrics.team")) return filter;
   if (filter.repId !== undefined && filter.repId !== actor.id) throw new AppError("NOT_FOUND", "Not found");
   return { ...filter, repId: actor.id };

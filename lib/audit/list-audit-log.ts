@@ -1,9 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
+import { command } from "@/lib/command";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -30,24 +28,21 @@ export function auditWhere(f: TAuditFilter): Prisma.AuditLogWhereInput {
 }
 
 /** The manager reads the audit log, newest first, a page at a time. */
-export async function listAuditLog(actor: TActor, input: unknown) {
-  assertCan(actor, "audit.read");
-  const parsed = ZAuditFilter.safeParse(input ?? {});
-  if (!parsed.success) throw validationError(parsed.error);
-  const where = auditWhere(parsed.data);
+export const listAuditLog = command({ input: ZAuditFilter, may: "audit.read" }, async (actor, data) => {
+  const where = auditWhere(data);
   const [total, rows] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (parsed.data.page - 1) * AUDIT_PAGE_SIZE,
+      skip: (data.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),
   ]);
   return {
-    filter: parsed.data,
+    filter: data,
     total,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     rows: rows.map((r) => ({ ...r, id: String(r.id) })),
   };
-}
+});

@@ -2,14 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { CALL_BUCKETS, type TCallBucket } from "@/lib/calls/call-priority";
 import { callListQuery, type TCallListRaw } from "@/lib/calls/call-list-query";
 import { CALL_STATUS_KEYS, CALL_STATUSES, callStatusLabel } from "@/lib/calls/call-status";
 import { describeCallReason } from "@/lib/calls/describe-call-reason";
 import { zonedDayBounds } from "@/lib/kernel/zoned-time";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { command } from "@/lib/command";
 
 export const ZGetCallList = z.object({
   /** Whose list: one's own by default; another rep's only for the manager. */
@@ -52,68 +51,65 @@ const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
  * The signed-in rep's call list for now, ordered by PostgreSQL (see lib/calls/call-priority.ts
  * for the documented priority). `options.now` pins the clock for tests; callers never pass it.
  */
-export async function getCallList(
-  actor: TActor,
-  input: TGetCallList = {},
-  options: { now?: Date } = {},
-): Promise<TCallList> {
-  const parsed = ZGetCallList.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { repId = actor.id, limit, offset, callStatus } = parsed.data;
-  if (repId !== actor.id) assertCan(actor, "metrics.team");
-  const settings = await getCompanySettings();
-  const now = options.now ?? new Date();
-  const { start, end } = zonedDayBounds(now, settings.timeZone);
-  const outcome = callStatus ? CALL_STATUSES.find((s) => s.key === callStatus)!.outcome : undefined;
-  const [raw] = await db.$queryRaw<TCallListRaw[]>(
-    callListQuery({
-      repId,
-      now,
-      dayStart: start,
-      dayEnd: end,
-      staleDays: settings.staleDays,
-      limit,
-      offset,
-      outcome,
-    }),
-  );
-  const buckets = Object.fromEntries(CALL_BUCKETS.map((b) => [b.key, raw.buckets[b.key] ?? 0])) as Record<
-    TCallBucket,
-    number
-  >;
-  return {
-    total: raw.total,
-    heldBack: raw.held_back,
-    buckets,
-    timeZone: settings.timeZone,
-    staleDays: settings.staleDays,
-    rows: raw.rows.map((r) => ({
-      id: r.id,
-      bucket: r.bucket,
-      bucketLabel: CALL_BUCKETS.find((b) => b.key === r.bucket)!.label,
-      reason: describeCallReason(
-        {
-          bucket: r.bucket,
-          nextFollowUpAt: r.next_follow_up_at,
-          lastContactAt: r.last_contact_at,
-          assignedAt: r.assigned_at,
-          createdAt: r.created_at,
-        },
+export const getCallList = command(
+  ZGetCallList,
+  async (actor, data, options: { now?: Date } = {}): Promise<TCallList> => {
+    const { repId = actor.id, limit, offset, callStatus } = data;
+    if (repId !== actor.id) assertCan(actor, "metrics.team");
+    const settings = await getCompanySettings();
+    const now = options.now ?? new Date();
+    const { start, end } = zonedDayBounds(now, settings.timeZone);
+    const outcome = callStatus ? CALL_STATUSES.find((s) => s.key === callStatus)!.outcome : undefined;
+    const [raw] = await db.$queryRaw<TCallListRaw[]>(
+      callListQuery({
+        repId,
         now,
-        settings.timeZone,
-      ),
-      status: r.status,
-      callStatus: callStatusLabel(r.last_call_outcome),
-      states: r.states,
-      estimatedValue: Number(r.estimated_value),
-      nextFollowUpAt: iso(r.next_follow_up_at),
-      lastContactAt: iso(r.last_contact_at),
-      company: { id: r.company_id, name: r.company_name, phone: r.company_phone },
-      contact: { name: r.contact_name, phone: r.contact_phone },
-      lockedBy:
-        r.locked_by_id && r.locked_by_id !== actor.id
-          ? { id: r.locked_by_id, name: r.locked_by_name ?? "someone", until: iso(r.locked_until)! }
-          : null,
-    })),
-  };
-}
+        dayStart: start,
+        dayEnd: end,
+        staleDays: settings.staleDays,
+        limit,
+        offset,
+        outcome,
+      }),
+    );
+    const buckets = Object.fromEntries(CALL_BUCKETS.map((b) => [b.key, raw.buckets[b.key] ?? 0])) as Record<
+      TCallBucket,
+      number
+    >;
+    return {
+      total: raw.total,
+      heldBack: raw.held_back,
+      buckets,
+      timeZone: settings.timeZone,
+      staleDays: settings.staleDays,
+      rows: raw.rows.map((r) => ({
+        id: r.id,
+        bucket: r.bucket,
+        bucketLabel: CALL_BUCKETS.find((b) => b.key === r.bucket)!.label,
+        reason: describeCallReason(
+          {
+            bucket: r.bucket,
+            nextFollowUpAt: r.next_follow_up_at,
+            lastContactAt: r.last_contact_at,
+            assignedAt: r.assigned_at,
+            createdAt: r.created_at,
+          },
+          now,
+          settings.timeZone,
+        ),
+        status: r.status,
+        callStatus: callStatusLabel(r.last_call_outcome),
+        states: r.states,
+        estimatedValue: Number(r.estimated_value),
+        nextFollowUpAt: iso(r.next_follow_up_at),
+        lastContactAt: iso(r.last_contact_at),
+        company: { id: r.company_id, name: r.company_name, phone: r.company_phone },
+        contact: { name: r.contact_name, phone: r.contact_phone },
+        lockedBy:
+          r.locked_by_id && r.locked_by_id !== actor.id
+            ? { id: r.locked_by_id, name: r.locked_by_name ?? "someone", until: iso(r.locked_until)! }
+            : null,
+      })),
+    };
+  },
+);

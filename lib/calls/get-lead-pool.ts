@@ -2,11 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { isManager, type TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
+import { isManager } from "@/lib/auth/permissions";
 import { isStateCode } from "@/lib/geo/us-states";
 import { callStatusLabel } from "@/lib/calls/call-status";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { command } from "@/lib/command";
 
 export const ZGetLeadPool = z.object({
   /** "mine": only leads touching my territories; "all": every unassigned lead, mine first. */
@@ -47,43 +47,39 @@ export type TLeadPool = {
  * Unassigned (pending) leads: those touching my territories first, each with the states that
  * matched, then newest first (speed to lead). One query; `options.now` pins the clock for tests.
  */
-export async function getLeadPool(
-  actor: TActor,
-  input: TGetLeadPool = {},
-  options: { now?: Date } = {},
-): Promise<TLeadPool> {
-  const parsed = ZGetLeadPool.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { scope, state, limit, offset } = parsed.data;
-  const now = (options.now ?? new Date()).toISOString();
-  const { territoryMode } = await getCompanySettings();
-  const filters = [
-    Prisma.sql`l.status = 'pending'`,
-    ...(scope === "mine" ? [Prisma.sql`l.states && mine.states`] : []),
-    ...(state ? [Prisma.sql`l.states @> ARRAY[${state}]::text[]`] : []),
-  ];
-  const [raw] = await db.$queryRaw<
-    {
-      my_states: string[];
-      total: number;
-      in_territory: number;
-      rows: {
-        id: number;
-        company_name: string;
-        company_phone: string | null;
-        lead_source: string;
-        states: string[];
-        matched: string[];
-        estimated_value: string;
-        priority_score: number;
-        created_at: string;
-        last_call_outcome: string | null;
-        locked_by_id: number | null;
-        locked_by_name: string | null;
-        locked_until: string | null;
-      }[];
-    }[]
-  >`
+export const getLeadPool = command(
+  ZGetLeadPool,
+  async (actor, data, options: { now?: Date } = {}): Promise<TLeadPool> => {
+    const { scope, state, limit, offset } = data;
+    const now = (options.now ?? new Date()).toISOString();
+    const { territoryMode } = await getCompanySettings();
+    const filters = [
+      Prisma.sql`l.status = 'pending'`,
+      ...(scope === "mine" ? [Prisma.sql`l.states && mine.states`] : []),
+      ...(state ? [Prisma.sql`l.states @> ARRAY[${state}]::text[]`] : []),
+    ];
+    const [raw] = await db.$queryRaw<
+      {
+        my_states: string[];
+        total: number;
+        in_territory: number;
+        rows: {
+          id: number;
+          company_name: string;
+          company_phone: string | null;
+          lead_source: string;
+          states: string[];
+          matched: string[];
+          estimated_value: string;
+          priority_score: number;
+          created_at: string;
+          last_call_outcome: string | null;
+          locked_by_id: number | null;
+          locked_by_name: string | null;
+          locked_until: string | null;
+        }[];
+      }[]
+    >`
     WITH mine AS (
       SELECT coalesce(array_agg(DISTINCT s.state ORDER BY s.state), '{}'::text[]) AS states
       FROM territory_members m
@@ -117,32 +113,33 @@ export async function getLeadPool(
         ) r
       ), '[]'::json) AS rows
     FROM mine`;
-  const strictRep = territoryMode === "strict" && !isManager(actor);
-  return {
-    total: raw.total,
-    inTerritory: raw.in_territory,
-    myStates: raw.my_states,
-    territoryMode,
-    rows: raw.rows.map((r) => ({
-      id: r.id,
-      companyName: r.company_name,
-      companyPhone: r.company_phone,
-      leadSource: r.lead_source,
-      states: r.states,
-      matchedStates: r.matched,
-      estimatedValue: Number(r.estimated_value),
-      priorityScore: r.priority_score,
-      createdAt: new Date(r.created_at).toISOString(),
-      callStatus: callStatusLabel(r.last_call_outcome),
-      lockedBy:
-        r.locked_by_id && r.locked_by_id !== actor.id
-          ? {
-              id: r.locked_by_id,
-              name: r.locked_by_name ?? "someone",
-              until: new Date(r.locked_until!).toISOString(),
-            }
-          : null,
-      claimable: !strictRep || r.matched.length > 0,
-    })),
-  };
-}
+    const strictRep = territoryMode === "strict" && !isManager(actor);
+    return {
+      total: raw.total,
+      inTerritory: raw.in_territory,
+      myStates: raw.my_states,
+      territoryMode,
+      rows: raw.rows.map((r) => ({
+        id: r.id,
+        companyName: r.company_name,
+        companyPhone: r.company_phone,
+        leadSource: r.lead_source,
+        states: r.states,
+        matchedStates: r.matched,
+        estimatedValue: Number(r.estimated_value),
+        priorityScore: r.priority_score,
+        createdAt: new Date(r.created_at).toISOString(),
+        callStatus: callStatusLabel(r.last_call_outcome),
+        lockedBy:
+          r.locked_by_id && r.locked_by_id !== actor.id
+            ? {
+                id: r.locked_by_id,
+                name: r.locked_by_name ?? "someone",
+                until: new Date(r.locked_until!).toISOString(),
+              }
+            : null,
+        claimable: !strictRep || r.matched.length > 0,
+      })),
+    };
+  },
+);

@@ -2,10 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { zonedDayBounds, zonedDaysLater, zonedWeekStart } from "@/lib/kernel/zoned-time";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { command } from "@/lib/command";
 
 export const ZGetRepCallMetrics = z.object({ repId: z.coerce.number().int().positive().optional() });
 
@@ -37,34 +36,30 @@ const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) 
  * (the action that booked it must be at most 97 days old), which keeps the scan on the
  * (admin_id, follow_up_date, lead_id, created_at) index.
  */
-export async function getRepCallMetrics(
-  actor: TActor,
-  input: z.input<typeof ZGetRepCallMetrics> = {},
-  options: { now?: Date } = {},
-): Promise<TRepCallMetrics> {
-  const parsed = ZGetRepCallMetrics.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const repId = parsed.data.repId ?? actor.id;
-  assertCan(actor, repId === actor.id ? "metrics.own" : "metrics.team");
-  const { timeZone } = await getCompanySettings();
-  const now = options.now ?? new Date();
-  const today = zonedDayBounds(now, timeZone).start;
-  const week = zonedWeekStart(now, timeZone);
-  const since = zonedDaysLater(now, -7, 0, timeZone);
-  const bookedSince = new Date(since.getTime() - 90 * 86_400_000);
-  const from = new Date(Math.min(today.getTime(), week.getTime()));
-  const [r] = await db.$queryRaw<
-    {
-      calls_today: number;
-      calls_week: number;
-      connects_week: number;
-      interested_week: number;
-      fu_due: number;
-      fu_kept: number;
-      assigned: number;
-      converted: number;
-    }[]
-  >`
+export const getRepCallMetrics = command(
+  ZGetRepCallMetrics,
+  async (actor, data, options: { now?: Date } = {}): Promise<TRepCallMetrics> => {
+    const repId = data.repId ?? actor.id;
+    assertCan(actor, repId === actor.id ? "metrics.own" : "metrics.team");
+    const { timeZone } = await getCompanySettings();
+    const now = options.now ?? new Date();
+    const today = zonedDayBounds(now, timeZone).start;
+    const week = zonedWeekStart(now, timeZone);
+    const since = zonedDaysLater(now, -7, 0, timeZone);
+    const bookedSince = new Date(since.getTime() - 90 * 86_400_000);
+    const from = new Date(Math.min(today.getTime(), week.getTime()));
+    const [r] = await db.$queryRaw<
+      {
+        calls_today: number;
+        calls_week: number;
+        connects_week: number;
+        interested_week: number;
+        fu_due: number;
+        fu_kept: number;
+        assigned: number;
+        converted: number;
+      }[]
+    >`
     WITH calls AS (
       SELECT a.outcome, a.created_at FROM sales_actions a
       WHERE a.admin_id = ${repId} AND a.action_type = 'call' AND a.voided_at IS NULL
@@ -95,17 +90,18 @@ export async function getRepCallMetrics(
       (SELECT count(*)::int FROM judged WHERE kept) AS fu_kept,
       (SELECT count(*)::int FROM sales_leads WHERE assigned_admin_id = ${repId} AND status <> 'pending') AS assigned,
       (SELECT count(*)::int FROM sales_leads WHERE assigned_admin_id = ${repId} AND status = 'converted') AS converted`;
-  return {
-    callsToday: r.calls_today,
-    callsThisWeek: r.calls_week,
-    connectsThisWeek: r.connects_week,
-    interestedThisWeek: r.interested_week,
-    interestRatePct: pct(r.interested_week, r.calls_week),
-    followUpsDue: r.fu_due,
-    followUpsKept: r.fu_kept,
-    followUpsKeptPct: pct(r.fu_kept, r.fu_due),
-    leadsAssigned: r.assigned,
-    converted: r.converted,
-    conversionRatePct: pct(r.converted, r.assigned),
-  };
-}
+    return {
+      callsToday: r.calls_today,
+      callsThisWeek: r.calls_week,
+      connectsThisWeek: r.connects_week,
+      interestedThisWeek: r.interested_week,
+      interestRatePct: pct(r.interested_week, r.calls_week),
+      followUpsDue: r.fu_due,
+      followUpsKept: r.fu_kept,
+      followUpsKeptPct: pct(r.fu_kept, r.fu_due),
+      leadsAssigned: r.assigned,
+      converted: r.converted,
+      conversionRatePct: pct(r.converted, r.assigned),
+    };
+  },
+);

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { assertStep } from "@/lib/leads/lead-rules";
 import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { command } from "@/lib/command";
 
 /** How long opening a lead in the call flow marks it "being called" (renewed on each open). */
 export const CALL_LOCK_MINUTES = 10;
@@ -19,10 +19,8 @@ export type TCallLock = z.input<typeof ZCallLock>;
  * (anyone may call before claiming). Someone else's live lock → 409 naming them; an expired
  * lock is simply taken over. Saving the call clears it (release-call-lock.ts).
  */
-export async function lockLeadForCall(actor: TActor, input: TCallLock) {
-  const parsed = ZCallLock.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { leadId } = parsed.data;
+export const lockLeadForCall = command(ZCallLock, async (actor, data) => {
+  const { leadId } = data;
   return db.$transaction(async (tx) => {
     const [lead] = await tx.$queryRaw<
       {
@@ -58,4 +56,4 @@ export async function lockLeadForCall(actor: TActor, input: TCallLock) {
     }
     return { leadId, lockedUntil: row.until.toISOString() };
   });
-}
+});

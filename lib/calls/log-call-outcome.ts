@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { ACTION_OUTCOMES } from "@/lib/leads/lead-vocabulary";
 import { releaseCallLock } from "@/lib/calls/release-call-lock";
 import { FOLLOW_UP_SHORTCUT_KEYS, followUpShortcutDay } from "@/lib/kernel/zoned-time";
 import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
+import { command } from "@/lib/command";
 
 export const ZLogCallOutcome = z
   .object({
@@ -38,10 +37,8 @@ export type TLogCallOutcome = z.input<typeof ZLogCallOutcome>;
  * soft lock is cleared. The clear is a second statement after the action's own transaction: a
  * lock left behind by a failure there is harmless and expires within 10 minutes.
  */
-export async function logCallOutcome(actor: TActor, input: TLogCallOutcome) {
-  const parsed = ZLogCallOutcome.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { leadId, outcome, notes, followUp, followUpDate } = parsed.data;
+export const logCallOutcome = command(ZLogCallOutcome, async (actor, data) => {
+  const { leadId, outcome, notes, followUp, followUpDate } = data;
   const timeZone = await getCompanyTimeZone();
   const followUpOn =
     followUp === "none" || followUp === "keep"
@@ -69,4 +66,4 @@ export async function logCallOutcome(actor: TActor, input: TLogCallOutcome) {
     timeZone,
     lead,
   };
-}
+});

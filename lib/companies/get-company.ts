@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import { can, type TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { zId } from "@/lib/leads/lead-input";
 import { toCompanySummary, toContactSummaries, type TCompanySummary, type TContactSummary } from "@/lib/companies/company-summary";
 import type { TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
+import { command } from "@/lib/command";
 
 export const ZGetCompany = z.object({ company_id: zId("company_id") });
 export type TGetCompany = z.input<typeof ZGetCompany>;
@@ -27,12 +27,9 @@ export type TCompanyDetail = TCompanySummary & {
 };
 
 /** A company with its contacts and every one of its leads (a company has a handful, not thousands). */
-export async function getCompany(actor: TActor, input: TGetCompany): Promise<TCompanyDetail> {
-  assertCan(actor, "lead.read");
-  const parsed = ZGetCompany.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const getCompany = command({ input: ZGetCompany, may: "lead.read" }, async (actor, data): Promise<TCompanyDetail> => {
   const c = await db.company.findUnique({
-    where: { id: parsed.data.company_id },
+    where: { id: data.company_id },
     include: {
       contacts: { orderBy: { name: "asc" } },
       leads: { orderBy: { createdAt: "desc" }, include: { assignedAdmin: { select: { name: true } } } },
@@ -54,4 +51,4 @@ export async function getCompany(actor: TActor, input: TGetCompany): Promise<TCo
     })),
     may: { edit: can(actor, "company.edit"), createLead: can(actor, "lead.create") },
   };
-}
+});

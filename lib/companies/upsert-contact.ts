@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { emptyToUndefined, zId, zOptionalText, zRequiredText } from "@/lib/leads/lead-input";
+import { command } from "@/lib/command";
 
 export const ZUpsertContact = z.object({
   company_id: zId("company_id"),
@@ -35,20 +34,20 @@ export type TContact = {
 };
 
 /** Adds a person at a company, or edits one (which must belong to that company). */
-export async function upsertContact(actor: TActor, input: TUpsertContact): Promise<TContact> {
-  assertCan(actor, "company.edit");
-  const parsed = ZUpsertContact.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { company_id: companyId, contact_id: contactId, name, title, email, phone } = parsed.data;
-  const fields = { name, title: title ?? null, email: email ?? null, phone: phone ?? null };
-  const select = { id: true, companyId: true, name: true, title: true, email: true, phone: true } as const;
+export const upsertContact = command(
+  { input: ZUpsertContact, may: "company.edit" },
+  async (actor, data): Promise<TContact> => {
+    const { company_id: companyId, contact_id: contactId, name, title, email, phone } = data;
+    const fields = { name, title: title ?? null, email: email ?? null, phone: phone ?? null };
+    const select = { id: true, companyId: true, name: true, title: true, email: true, phone: true } as const;
 
-  return db.$transaction(async (tx) => {
-    const company = await tx.company.findUnique({ where: { id: companyId }, select: { id: true } });
-    if (!company) throw new AppError("NOT_FOUND", "Company not found");
-    if (contactId === undefined) return tx.contact.create({ data: { companyId, ...fields }, select });
-    const { count } = await tx.contact.updateMany({ where: { id: contactId, companyId }, data: fields });
-    if (count === 0) throw new AppError("NOT_FOUND", "Contact not found");
-    return tx.contact.findUniqueOrThrow({ where: { id: contactId }, select });
-  });
-}
+    return db.$transaction(async (tx) => {
+      const company = await tx.company.findUnique({ where: { id: companyId }, select: { id: true } });
+      if (!company) throw new AppError("NOT_FOUND", "Company not found");
+      if (contactId === undefined) return tx.contact.create({ data: { companyId, ...fields }, select });
+      const { count } = await tx.contact.updateMany({ where: { id: contactId, companyId }, data: fields });
+      if (count === 0) throw new AppError("NOT_FOUND", "Contact not found");
+      return tx.contact.findUniqueOrThrow({ where: { id: contactId }, select });
+    });
+  },
+);

@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { emailConfig } from "@/lib/email/email-config";
 import { emailRecipients, leadVariableValues } from "@/lib/email/lead-variables";
 import { listLeadEmails } from "@/lib/email/list-lead-emails";
@@ -10,6 +8,7 @@ import { listTemplates } from "@/lib/email/list-templates";
 import { loadLeadForEmail, loadSender } from "@/lib/email/load-email-context";
 import type { TVariableValues } from "@/lib/email/template-variables";
 import { stepBlockedReason } from "@/lib/leads/lead-rules";
+import { command } from "@/lib/command";
 
 export const ZGetLeadEmailPanel = z.object({ leadId: z.coerce.number().int().positive() });
 
@@ -20,10 +19,8 @@ export type TPanelRecipient = { email: string; label: string; values: TVariableV
  * each address with the variable values for it (the browser fills the preview from these), the
  * lead's messages with their counts, and whether the viewer may send at all.
  */
-export async function getLeadEmailPanel(actor: TActor, input: z.input<typeof ZGetLeadEmailPanel>) {
-  const parsed = ZGetLeadEmailPanel.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const lead = await loadLeadForEmail(parsed.data.leadId);
+export const getLeadEmailPanel = command(ZGetLeadEmailPanel, async (actor, data) => {
+  const lead = await loadLeadForEmail(data.leadId);
   const [sender, templates, messages] = await Promise.all([loadSender(actor.id), listTemplates(actor), listLeadEmails(lead.id)]);
   const addresses = emailRecipients(lead);
   const suppressions = await db.emailSuppression.findMany({
@@ -47,4 +44,4 @@ export async function getLeadEmailPanel(actor: TActor, input: z.input<typeof ZGe
     templates: templates.map(({ id, name, subject, body, version, shared }) => ({ id, name, subject, body, version, shared })),
     messages,
   };
-}
+});

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { can, type TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
 import { UNSENT_EMAIL_STATUSES } from "@/lib/analytics/get-rep-productivity";
+import { command } from "@/lib/command";
 
 export const ZGetResponseRates = z.object({
   from: z.coerce.date().optional(),
@@ -18,11 +18,9 @@ export type TResponseRate = { repId: number; repName: string; sent: number; repl
  * simulations count, so the demo measures like a real account) against those that got a reply.
  * A message with several replies counts once. Reps get their own row; the manager every rep's.
  */
-export async function getResponseRates(actor: TActor, input: z.input<typeof ZGetResponseRates> = {}): Promise<TResponseRate[]> {
-  const parsed = ZGetResponseRates.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const getResponseRates = command(ZGetResponseRates, async (actor, data): Promise<TResponseRate[]> => {
   const onlyRep = can(actor, "metrics.team") ? null : actor.id;
-  const { from = null, to = null } = parsed.data;
+  const { from = null, to = null } = data;
   const rows = await db.$queryRaw<{ rep_id: number; rep_name: string; sent: bigint; replied: bigint }[]>`
     SELECT u.id AS rep_id, u.name AS rep_name, count(m.id) AS sent, count(m.replied_at) AS replied
     FROM users u
@@ -39,4 +37,4 @@ export async function getResponseRates(actor: TActor, input: z.input<typeof ZGet
     const replied = Number(r.replied);
     return { repId: r.rep_id, repName: r.rep_name, sent, replied, rate: sent ? replied / sent : null };
   });
-}
+});

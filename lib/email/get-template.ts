@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { can, type TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { toTemplateSummary } from "@/lib/email/list-templates";
 import { templateAccess } from "@/lib/email/template-access";
+import { command } from "@/lib/command";
 
 export const ZGetTemplate = z.object({ id: z.coerce.number().int().positive() });
 
@@ -14,11 +15,9 @@ export type TTemplateVersionUse = { version: number; sent: number; lastSentAt: s
  * One template for its editor, with the versions that went out: a save bumps the version and
  * every message keeps the subject and text it was sent with, so the history is the messages.
  */
-export async function getTemplate(actor: TActor, input: z.input<typeof ZGetTemplate>) {
-  const parsed = ZGetTemplate.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const getTemplate = command(ZGetTemplate, async (actor, data) => {
   const t = await db.emailTemplate.findUnique({
-    where: { id: parsed.data.id },
+    where: { id: data.id },
     select: { id: true, name: true, subject: true, body: true, version: true, ownerId: true, archived: true, updatedAt: true, updatedBy: { select: { name: true } } },
   });
   const access = t ? templateAccess(actor, t) : "none";
@@ -47,4 +46,4 @@ export async function getTemplate(actor: TActor, input: z.input<typeof ZGetTempl
       }),
     ),
   };
-}
+});

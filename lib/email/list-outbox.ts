@@ -1,23 +1,21 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { can, type TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { command } from "@/lib/command";
 
 export const ZListOutbox = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
 const PAGE_SIZE = 20;
 
 /** Messages kept in outbox mode (never sent), newest first: the manager sees all, a rep their own. */
-export async function listOutbox(actor: TActor, input: z.input<typeof ZListOutbox> = {}) {
-  const parsed = ZListOutbox.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const listOutbox = command(ZListOutbox, async (actor, data) => {
   const where = { status: "simulated" as const, ...(can(actor, "metrics.team") ? {} : { senderId: actor.id }) };
   const [total, rows] = await Promise.all([
     db.emailMessage.count({ where }),
     db.emailMessage.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (parsed.data.page - 1) * PAGE_SIZE,
+      skip: (data.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
         id: true, leadId: true, toEmail: true, fromEmail: true, replyTo: true, subject: true, bodyText: true, bodyHtml: true,
@@ -29,7 +27,7 @@ export async function listOutbox(actor: TActor, input: z.input<typeof ZListOutbo
     }),
   ]);
   return {
-    page: parsed.data.page,
+    page: data.page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     total,
     messages: rows.map((m) => ({
@@ -48,4 +46,4 @@ export async function listOutbox(actor: TActor, input: z.input<typeof ZListOutbo
       templateVersion: m.templateVersion,
     })),
   };
-}
+});

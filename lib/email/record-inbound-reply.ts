@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { validationError } from "@/lib/errors";
+import { parseInput } from "@/lib/command";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { replyTokenFrom } from "@/lib/email/email-config";
 
@@ -45,9 +45,7 @@ function replySnippet(text: string): string {
  * an event row, and a timeline entry. Unmatched mail is acknowledged and dropped.
  */
 export async function recordInboundReply(input: z.input<typeof ZInboundReply>) {
-  const parsed = ZInboundReply.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const mail = parsed.data;
+  const mail = parseInput(ZInboundReply, input);
   const candidates = [...envelopeRecipients(mail.envelope), ...mail.to.split(","), ...mail.cc.split(",")];
   const token = candidates.map(replyTokenFrom).find((t): t is string => t !== null);
   const message = token ? await db.emailMessage.findUnique({ where: { replyToken: token }, select: { id: true, leadId: true } }) : null;

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { can, type TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { assertTemplateVariables } from "@/lib/email/render-template";
 import { templateAccess } from "@/lib/email/template-access";
+import { command } from "@/lib/command";
 
 const bool = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 
@@ -21,10 +22,8 @@ export const ZSaveTemplate = z.object({
 export type TSaveTemplate = z.input<typeof ZSaveTemplate>;
 
 /** Creates a template or saves a new version of one; unknown {{variables}} are refused before anything is written. */
-export async function saveTemplate(actor: TActor, input: TSaveTemplate) {
-  const parsed = ZSaveTemplate.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { id, name, subject, body, shared, expectedVersion } = parsed.data;
+export const saveTemplate = command(ZSaveTemplate, async (actor, data) => {
+  const { id, name, subject, body, shared, expectedVersion } = data;
   assertTemplateVariables({ subject, body });
   const select = { id: true, name: true, version: true, ownerId: true } as const;
 
@@ -45,4 +44,4 @@ export async function saveTemplate(actor: TActor, input: TSaveTemplate) {
   });
   if (updated.count === 0) throw new AppError("CONFLICT", "Someone saved this template meanwhile; reload to see their version.");
   return db.emailTemplate.findUniqueOrThrow({ where: { id }, select });
-}
+});

@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { dispatchEmail, type TSentEmail } from "@/lib/email/dispatch-email";
 import { emailRecipients, leadVariableValues } from "@/lib/email/lead-variables";
 import { loadLeadForEmail, loadSender } from "@/lib/email/load-email-context";
 import { assertRendered, assertTemplateVariables, renderTemplate } from "@/lib/email/render-template";
 import { templateAccess } from "@/lib/email/template-access";
 import { assertStep } from "@/lib/leads/lead-rules";
+import { command } from "@/lib/command";
 
 export const ZSendLeadEmail = z.object({
   leadId: z.coerce.number().int().positive(),
@@ -29,15 +29,13 @@ export type TSendLeadEmail = z.input<typeof ZSendLeadEmail>;
  * a value for this lead; suppressed addresses are refused; the message is recorded as queued
  * before SendGrid is called, then sent, failed or (outbox mode) simulated.
  */
-export async function sendLeadEmail(actor: TActor, input: TSendLeadEmail): Promise<TSentEmail> {
-  const parsed = ZSendLeadEmail.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { leadId, templateId, subject, body, idempotencyKey } = parsed.data;
+export const sendLeadEmail = command(ZSendLeadEmail, async (actor, data): Promise<TSentEmail> => {
+  const { leadId, templateId, subject, body, idempotencyKey } = data;
   const lead = await loadLeadForEmail(leadId);
   assertStep(actor, "email", lead);
 
   const recipients = emailRecipients(lead);
-  const to = parsed.data.to ?? recipients[0]?.email.toLowerCase();
+  const to = data.to ?? recipients[0]?.email.toLowerCase();
   if (!to) throw new AppError("UNPROCESSABLE", "This lead has no email address: add a contact with an email first.", [{ path: "to", message: "No address" }]);
   if (!recipients.some((r) => r.email.toLowerCase() === to))
     throw new AppError("BAD_REQUEST", "Send only to the lead's own contacts.", [{ path: "to", message: "Not one of this lead's addresses" }]);
@@ -54,4 +52,4 @@ export async function sendLeadEmail(actor: TActor, input: TSendLeadEmail): Promi
   const rendered = renderTemplate({ subject, body }, leadVariableValues(lead, sender, to));
   assertRendered(rendered);
   return dispatchEmail({ sender, leadId: lead.id, to, rendered, template, idempotencyKey });
-}
+});

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { dbPool } from "@/lib/db";
-import { AppError, validationError } from "@/lib/errors";
+import { parseInput } from "@/lib/command";
+import { AppError } from "@/lib/errors";
 import { collectLeadStates } from "@/lib/ingest/collect-lead-states";
 import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
 import { submitLeadEvent } from "@/lib/ingest/submit-lead-event";
@@ -63,9 +64,7 @@ export type TCreateSalesLeadOptions = {
 export type TCreateSalesLeadResult = { leadId: number; consolidated: boolean; status: string; replayed: boolean };
 
 export async function createSalesLead(input: TCreateSalesLead, options: TCreateSalesLeadOptions = {}): Promise<TCreateSalesLeadResult> {
-  const parsed = ZCreateSalesLead.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const i = parsed.data;
+  const i = parseInput(ZCreateSalesLead, input);
   const now = new Date();
   // A sender's clock ahead of ours must not place activity in the future.
   const occurredAt = i.occurredAt && i.occurredAt < now ? i.occurredAt : now;

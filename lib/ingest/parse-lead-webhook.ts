@@ -1,4 +1,5 @@
-import { AppError, validationError } from "@/lib/errors";
+import { parseInput } from "@/lib/command";
+import { AppError } from "@/lib/errors";
 import { ZLeadWebhookEvent, type TLeadWebhookEvent } from "@/lib/ingest/lead-webhook-schema";
 
 /** JSON, then the per-type schema: 400 naming every bad path. Called only on a verified body. */
@@ -12,7 +13,5 @@ export function parseLeadWebhook(rawBody: string): TLeadWebhookEvent {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     throw new AppError("BAD_REQUEST", "The body must be a JSON object", [{ path: "", message: "Expected an object" }]);
   }
-  const parsed = ZLeadWebhookEvent.safeParse(json);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  return parseInput(ZLeadWebhookEvent, json);
 }

@@ -1,7 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { emptyToUndefined, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
@@ -9,6 +7,7 @@ import { assertStep } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, ACTION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { resolveFollowUp } from "@/lib/leads/resolve-moment";
+import { command } from "@/lib/command";
 
 export const ZAddSalesAction = z
   .object({
@@ -37,85 +36,83 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
  * `keep_follow_up`). The lead's state before is recorded on the event, so who logged it can undo
  * it moments later exactly (lib/leads/void-sales-action.ts).
  */
-export async function addSalesAction(
-  actor: TActor,
-  input: TAddSalesAction,
-): Promise<TLeadSnapshot & { action_id: number }> {
-  const parsed = ZAddSalesAction.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const {
-    lead_id: leadId,
-    action_type: actionType,
-    outcome,
-    action_description,
-    notes,
-    follow_up_date,
-    keep_follow_up,
-  } = parsed.data;
+export const addSalesAction = command(
+  ZAddSalesAction,
+  async (actor, data): Promise<TLeadSnapshot & { action_id: number }> => {
+    const {
+      lead_id: leadId,
+      action_type: actionType,
+      outcome,
+      action_description,
+      notes,
+      follow_up_date,
+      keep_follow_up,
+    } = data;
 
-  return leadTransaction(async (tx) => {
-    const lead = await lockLead(tx, leadId);
-    const toStatus = assertStep(actor, "action", lead);
-    const before = await tx.salesLead.findUniqueOrThrow({
-      where: { id: leadId },
-      select: { nextFollowUpAt: true, lastContactAt: true, lastCallOutcome: true },
-    });
-    const followUpAt = follow_up_date
-      ? await resolveFollowUp(tx, follow_up_date, "follow_up_date")
-      : keep_follow_up
-        ? before.nextFollowUpAt
-        : null;
-    const now = new Date();
+    return leadTransaction(async (tx) => {
+      const lead = await lockLead(tx, leadId);
+      const toStatus = assertStep(actor, "action", lead);
+      const before = await tx.salesLead.findUniqueOrThrow({
+        where: { id: leadId },
+        select: { nextFollowUpAt: true, lastContactAt: true, lastCallOutcome: true },
+      });
+      const followUpAt = follow_up_date
+        ? await resolveFollowUp(tx, follow_up_date, "follow_up_date")
+        : keep_follow_up
+          ? before.nextFollowUpAt
+          : null;
+      const now = new Date();
 
-    const action = await tx.salesAction.create({
-      data: {
-        leadId,
-        adminId: actor.id,
-        actionType,
-        outcome: outcome ?? null,
-        actionDescription: action_description ?? null,
-        notes: notes ?? null,
-        followUpDate: followUpAt,
-      },
-      select: { id: true },
-    });
-    const updated = await tx.salesLead.update({
-      where: { id: leadId },
-      data: {
-        status: toStatus,
-        nextFollowUpAt: followUpAt,
-        lastContactAt: now,
-        ...(actionType === "call" ? { lastCallOutcome: outcome ?? null } : {}),
-      },
-      select: LEAD_SNAPSHOT_SELECT,
-    });
-    if (toStatus !== lead.status) {
+      const action = await tx.salesAction.create({
+        data: {
+          leadId,
+          adminId: actor.id,
+          actionType,
+          outcome: outcome ?? null,
+          actionDescription: action_description ?? null,
+          notes: notes ?? null,
+          followUpDate: followUpAt,
+        },
+        select: { id: true },
+      });
+      const updated = await tx.salesLead.update({
+        where: { id: leadId },
+        data: {
+          status: toStatus,
+          nextFollowUpAt: followUpAt,
+          lastContactAt: now,
+          ...(actionType === "call" ? { lastCallOutcome: outcome ?? null } : {}),
+        },
+        select: LEAD_SNAPSHOT_SELECT,
+      });
+      if (toStatus !== lead.status) {
+        await recordLeadEvent(tx, {
+          leadId,
+          actorId: actor.id,
+          type: "status_changed",
+          fromStatus: lead.status,
+          toStatus,
+        });
+      }
       await recordLeadEvent(tx, {
         leadId,
         actorId: actor.id,
-        type: "status_changed",
-        fromStatus: lead.status,
-        toStatus,
-      });
-    }
-    await recordLeadEvent(tx, {
-      leadId,
-      actorId: actor.id,
-      type: "action_logged",
-      data: {
-        action_id: action.id,
-        action_type: actionType,
-        outcome: outcome ?? null,
-        follow_up_at: followUpAt?.toISOString() ?? null,
-        follow_up_kept: !follow_up_date && !!keep_follow_up && followUpAt !== null,
-        before: {
-          status: lead.status,
-          next_follow_up_at: before.nextFollowUpAt?.toISOString() ?? null,
-          last_contact_at: before.lastContactAt?.toISOString() ?? null,
-          last_call_outcome: before.lastCallOutcome,
+        type: "action_logged",
+        data: {
+          action_id: action.id,
+          action_type: actionType,
+          outcome: outcome ?? null,
+          follow_up_at: followUpAt?.toISOString() ?? null,
+          follow_up_kept: !follow_up_date && !!keep_follow_up && followUpAt !== null,
+          before: {
+            status: lead.status,
+            next_follow_up_at: before.nextFollowUpAt?.toISOString() ?? null,
+            last_contact_at: before.lastContactAt?.toISOString() ?? null,
+            last_call_outcome: before.lastCallOutcome,
+          },
         },
-      },
+      });
+      return { ...toLeadSnapshot(updated), action_id: action.id };
     });
-    return { ...toLeadSnapshot(updated), action_id: action.id };
-  });
-}
+  },
+);

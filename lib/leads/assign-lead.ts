@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { zId, ZLeadId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { command } from "@/lib/command";
 
 export const ZAssignLead = z.object({ lead_id: ZLeadId, admin_id: zId("admin_id") });
 export type TAssignLead = z.input<typeof ZAssignLead>;
@@ -16,10 +16,8 @@ export type TAssignLead = z.input<typeof ZAssignLead>;
  * (reassignment). Either way the new holder starts at `assigned`; their first sales action
  * moves it on, as for a claim.
  */
-export async function assignLead(actor: TActor, input: TAssignLead): Promise<TLeadSnapshot> {
-  const parsed = ZAssignLead.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { lead_id: leadId, admin_id: adminId } = parsed.data;
+export const assignLead = command(ZAssignLead, async (actor, data): Promise<TLeadSnapshot> => {
+  const { lead_id: leadId, admin_id: adminId } = data;
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
@@ -51,4 +49,4 @@ export async function assignLead(actor: TActor, input: TAssignLead): Promise<TLe
     });
     return toLeadSnapshot(updated);
   });
-}
+});

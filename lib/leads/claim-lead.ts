@@ -1,16 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { assertStep, type TRuleLead } from "@/lib/leads/lead-rules";
 import { leadTransaction, type TTx } from "@/lib/leads/lead-transaction";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { assertClaimAllowed } from "@/lib/territories/assert-claim-allowed";
+import { command } from "@/lib/command";
 
 export const ZClaimLead = z.object({ lead_id: ZLeadId });
 export type TClaimLead = z.input<typeof ZClaimLead>;
+
+const POOL_LEAD: TRuleLead = { status: "pending", assignedAdminId: null };
 
 /** The lead as the claim rule sees it, with its holder's name for "… claimed this lead first". */
 async function readClaimState(tx: TTx, leadId: number): Promise<TRuleLead> {
@@ -27,19 +29,17 @@ async function readClaimState(tx: TTx, leadId: number): Promise<TRuleLead> {
  * re-checks the condition after waiting for a competing writer's row lock, so of any number of
  * simultaneous claims exactly one sees count 1; the others get a 409 naming who was first.
  */
-export async function claimLead(actor: TActor, input: TClaimLead): Promise<TLeadSnapshot> {
-  const parsed = ZClaimLead.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const leadId = parsed.data.lead_id;
+export const claimLead = command(ZClaimLead, async (actor, data): Promise<TLeadSnapshot> => {
+  const leadId = data.lead_id;
 
+  // The update below only ever takes a pool lead: ask the table whether this actor may claim one.
+  const toStatus = assertStep(actor, "claim", POOL_LEAD);
   return leadTransaction(async (tx) => {
-    const before = await readClaimState(tx, leadId);
-    const toStatus = assertStep(actor, "claim", before);
     const { count } = await tx.salesLead.updateMany({
-      where: { id: leadId, status: before.status },
+      where: { id: leadId, status: POOL_LEAD.status },
       data: { status: toStatus, assignedAdminId: actor.id, assignedAt: new Date() },
     });
-    // Lost the race: the winner's claim is committed now, and the refusal names them.
+    // Not a pool lead (any more): the table says why, naming whoever was first.
     if (count === 0) {
       assertStep(actor, "claim", await readClaimState(tx, leadId));
       throw new AppError("CONFLICT", "Someone else claimed this lead first.");
@@ -51,9 +51,9 @@ export async function claimLead(actor: TActor, input: TClaimLead): Promise<TLead
       leadId,
       actorId: actor.id,
       type: "claimed",
-      fromStatus: before.status,
+      fromStatus: POOL_LEAD.status,
       toStatus,
     });
     return toLeadSnapshot(claimed);
   });
-}
+});

@@ -1,13 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { emptyToUndefined, ZLeadId, zOptionalText, ZPositiveMoney } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { CONVERSION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { command } from "@/lib/command";
 
 export const ZConvertLead = z.object({
   lead_id: ZLeadId,
@@ -26,10 +25,8 @@ export type TConvertLead = z.input<typeof ZConvertLead>;
  * The conversion counts for whoever held the lead at that moment; a manager converting an
  * unassigned lead holds it from then on, so their conversion rate keeps a denominator.
  */
-export async function convertLead(actor: TActor, input: TConvertLead): Promise<TLeadSnapshot> {
-  const parsed = ZConvertLead.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { lead_id: leadId, conversion_value, conversion_type, order_id, notes } = parsed.data;
+export const convertLead = command(ZConvertLead, async (actor, data): Promise<TLeadSnapshot> => {
+  const { lead_id: leadId, conversion_value, conversion_type, order_id, notes } = data;
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
@@ -75,4 +72,4 @@ export async function convertLead(actor: TActor, input: TConvertLead): Promise<T
     });
     return toLeadSnapshot(updated);
   });
-}
+});

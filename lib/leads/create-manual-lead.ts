@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isStateCode } from "@/lib/geo/us-states";
 import { computePriorityScore } from "@/lib/leads/compute-priority-score";
@@ -10,6 +8,7 @@ import { emptyToUndefined, zId, ZMoney, zOptionalText, zRequiredText } from "@/l
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction } from "@/lib/leads/lead-transaction";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { command } from "@/lib/command";
 
 const ZState = z.preprocess(
   (v) => (typeof emptyToUndefined(v) === "string" ? String(v).trim().toUpperCase() : emptyToUndefined(v)),
@@ -37,63 +36,61 @@ export type TCreateManualLead = z.input<typeof ZCreateManualLead>;
  * is stored in the same shape the load planner sends, so the lead page and the state filter
  * treat it like any other.
  */
-export async function createManualLead(actor: TActor, input: TCreateManualLead): Promise<TLeadSnapshot> {
-  assertCan(actor, "lead.create");
-  const parsed = ZCreateManualLead.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const d = parsed.data;
-
-  return leadTransaction(async (tx) => {
-    const company = await tx.company.findUnique({
-      where: { id: d.company_id },
-      select: { id: true, state: true },
-    });
-    if (!company) throw new AppError("NOT_FOUND", "Company not found");
-    const origin = d.origin_state ? { city: d.origin_city ?? null, state: d.origin_state } : null;
-    const destination = d.destination_state
-      ? { city: d.destination_city ?? null, state: d.destination_state }
-      : null;
-    const routeStates = [origin?.state, destination?.state].filter((s): s is string => !!s);
-    const states = [...new Set([...routeStates, ...(company.state ? [company.state] : [])])];
-    const leadData: Prisma.InputJsonObject = {
-      note: d.description,
-      ...(origin || destination
-        ? { route: { origin, destination, states: routeStates, miles: d.miles ?? null } }
-        : {}),
-    };
-    const value = d.estimated_value ?? "0";
-    const now = new Date();
-    const lead = await tx.salesLead.create({
-      data: {
-        companyId: company.id,
-        leadSource: "manual",
-        leadData,
-        estimatedValue: value,
-        states,
-        priorityScore: computePriorityScore({
+export const createManualLead = command(
+  { input: ZCreateManualLead, may: "lead.create" },
+  async (actor, d): Promise<TLeadSnapshot> => {
+    return leadTransaction(async (tx) => {
+      const company = await tx.company.findUnique({
+        where: { id: d.company_id },
+        select: { id: true, state: true },
+      });
+      if (!company) throw new AppError("NOT_FOUND", "Company not found");
+      const origin = d.origin_state ? { city: d.origin_city ?? null, state: d.origin_state } : null;
+      const destination = d.destination_state
+        ? { city: d.destination_city ?? null, state: d.destination_state }
+        : null;
+      const routeStates = [origin?.state, destination?.state].filter((s): s is string => !!s);
+      const states = [...new Set([...routeStates, ...(company.state ? [company.state] : [])])];
+      const leadData: Prisma.InputJsonObject = {
+        note: d.description,
+        ...(origin || destination
+          ? { route: { origin, destination, states: routeStates, miles: d.miles ?? null } }
+          : {}),
+      };
+      const value = d.estimated_value ?? "0";
+      const now = new Date();
+      const lead = await tx.salesLead.create({
+        data: {
+          companyId: company.id,
           leadSource: "manual",
-          estimatedValue: Number(value),
-          activityCount: 1,
-        }),
-        ...(d.assign_to_me ? { status: "assigned", assignedAdminId: actor.id, assignedAt: now } : {}),
-      },
-      select: LEAD_SNAPSHOT_SELECT,
-    });
-    await recordLeadEvent(tx, {
-      leadId: lead.id,
-      actorId: actor.id,
-      type: "created",
-      toStatus: "pending",
-      data: { source: "manual" },
-    });
-    if (d.assign_to_me)
+          leadData,
+          estimatedValue: value,
+          states,
+          priorityScore: computePriorityScore({
+            leadSource: "manual",
+            estimatedValue: Number(value),
+            activityCount: 1,
+          }),
+          ...(d.assign_to_me ? { status: "assigned", assignedAdminId: actor.id, assignedAt: now } : {}),
+        },
+        select: LEAD_SNAPSHOT_SELECT,
+      });
       await recordLeadEvent(tx, {
         leadId: lead.id,
         actorId: actor.id,
-        type: "claimed",
-        fromStatus: "pending",
-        toStatus: "assigned",
+        type: "created",
+        toStatus: "pending",
+        data: { source: "manual" },
       });
-    return toLeadSnapshot(lead);
-  });
-}
+      if (d.assign_to_me)
+        await recordLeadEvent(tx, {
+          leadId: lead.id,
+          actorId: actor.id,
+          type: "claimed",
+          fromStatus: "pending",
+          toStatus: "assigned",
+        });
+      return toLeadSnapshot(lead);
+    });
+  },
+);

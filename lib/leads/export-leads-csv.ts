@@ -1,14 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { csvRow } from "@/lib/kernel/csv";
-import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-list-filter";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requestIp } from "@/lib/audit/request-ip";
+import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-list-filter";
+import { command } from "@/lib/command";
 
 export const ZExportLeadsCsv = z.object({ filter: ZLeadFilter });
 export type TExportLeadsCsv = z.input<typeof ZExportLeadsCsv>;
@@ -69,36 +67,32 @@ const place = (path: string) =>
  * (keyset on id, newest first) only when the client has taken the previous ones, so memory stays
  * one batch whatever the size of the export. Validation and permission fail before any byte.
  */
-export async function exportLeadsCsv(
-  actor: TActor,
-  input: TExportLeadsCsv,
-): Promise<ReadableStream<Uint8Array>> {
-  assertCan(actor, "lead.read");
-  const parsed = ZExportLeadsCsv.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const conditions = leadFilterConditions(actor, parsed.data.filter);
-  const encoder = new TextEncoder();
-  let after: number | null = null;
-  let started = false;
-  // Audited once the last row is out: who exported how many rows with which filter.
-  let exported = 0;
-  const ip = await requestIp();
-  const finish = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
-    await recordAudit(db, { actor, action: "export.leads", after: { rows: exported, filter: parsed.data.filter }, ip });
-    controller.close();
-  };
+export const exportLeadsCsv = command(
+  { input: ZExportLeadsCsv, may: "lead.read" },
+  async (actor, data): Promise<ReadableStream<Uint8Array>> => {
+    const conditions = leadFilterConditions(actor, data.filter);
+    const encoder = new TextEncoder();
+    let after: number | null = null;
+    let started = false;
+    // Audited once the last row is out: who exported how many rows with which filter.
+    let exported = 0;
+    const ip = await requestIp();
+    const finish = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
+      await recordAudit(db, { actor, action: "export.leads", after: { rows: exported, filter: data.filter }, ip });
+      controller.close();
+    };
 
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (!started) {
-          started = true;
-          // The BOM makes Excel read UTF-8 names correctly.
-          controller.enqueue(encoder.encode(`\uFEFF${csvRow(HEADER)}`));
-          return;
-        }
-        const where = whereSql(after === null ? conditions : [...conditions, Prisma.sql`l.id < ${after}`]);
-        const rows = await db.$queryRaw<TExportRow[]>`
+    return new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          if (!started) {
+            started = true;
+            // The BOM makes Excel read UTF-8 names correctly.
+            controller.enqueue(encoder.encode(`\uFEFF${csvRow(HEADER)}`));
+            return;
+          }
+          const where = whereSql(after === null ? conditions : [...conditions, Prisma.sql`l.id < ${after}`]);
+          const rows = await db.$queryRaw<TExportRow[]>`
           SELECT l.id, l.status::text AS status, l.lead_source::text AS lead_source, c.name AS company, c.email, c.phone, c.usdot,
                  c.state::text AS company_state, l.states,
                  coalesce(${place("route,origin")}, ${place("pickup")}, ${place("location")}) AS origin,
@@ -113,41 +107,42 @@ export async function exportLeadsCsv(
           ${where}
           ORDER BY l.id DESC
           LIMIT ${EXPORT_BATCH}`;
-        if (!rows.length) {
-          await finish(controller);
-          return;
-        }
-        exported += rows.length;
-        after = rows[rows.length - 1].id;
-        const text = rows
-          .map((r) =>
-            csvRow([
-              r.id,
-              r.status,
-              r.lead_source,
-              r.company,
-              r.email,
-              r.phone,
-              r.usdot,
-              r.company_state,
-              r.states,
-              r.origin,
-              r.destination,
-              r.estimated_value,
-              r.assignee,
-              r.created_at,
-              r.next_follow_up_at,
-              r.last_contact_at,
-              r.last_call_outcome,
-              r.lost_reason,
-              r.conversion_value,
-            ]),
-          )
-          .join("");
-        controller.enqueue(encoder.encode(text));
-        if (rows.length < EXPORT_BATCH) await finish(controller);
+          if (!rows.length) {
+            await finish(controller);
+            return;
+          }
+          exported += rows.length;
+          after = rows[rows.length - 1].id;
+          const text = rows
+            .map((r) =>
+              csvRow([
+                r.id,
+                r.status,
+                r.lead_source,
+                r.company,
+                r.email,
+                r.phone,
+                r.usdot,
+                r.company_state,
+                r.states,
+                r.origin,
+                r.destination,
+                r.estimated_value,
+                r.assignee,
+                r.created_at,
+                r.next_follow_up_at,
+                r.last_contact_at,
+                r.last_call_outcome,
+                r.lost_reason,
+                r.conversion_value,
+              ]),
+            )
+            .join("");
+          controller.enqueue(encoder.encode(text));
+          if (rows.length < EXPORT_BATCH) await finish(controller);
+        },
       },
-    },
-    { highWaterMark: 1 },
-  );
-}
+      { highWaterMark: 1 },
+    );
+  },
+);

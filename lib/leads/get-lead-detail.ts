@@ -2,12 +2,11 @@ import "server-only";
 import { toCompanySummary, toContactSummaries, type TCompanySummary, type TContactSummary } from "@/lib/companies/company-summary";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
 import { stepBlockedReason, type TLeadStep } from "@/lib/leads/lead-rules";
 import type { TActionOutcome, TConversionType, TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
+import { command } from "@/lib/command";
 
 export const ZGetLeadDetail = z.object({ lead_id: ZLeadId });
 export type TGetLeadDetail = z.input<typeof ZGetLeadDetail>;
@@ -57,12 +56,9 @@ export type TLeadDetail = {
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** The lead page's data, with what the viewer may do to it (the domain functions check again). */
-export async function getLeadDetail(actor: TActor, input: TGetLeadDetail): Promise<TLeadDetail> {
-  assertCan(actor, "lead.read");
-  const parsed = ZGetLeadDetail.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }, async (actor, data): Promise<TLeadDetail> => {
   const lead = await db.salesLead.findUnique({
-    where: { id: parsed.data.lead_id },
+    where: { id: data.lead_id },
     include: {
       company: { include: { contacts: { orderBy: { name: "asc" } } } },
       assignedAdmin: { select: { id: true, name: true, email: true, phone: true } },
@@ -112,4 +108,4 @@ export async function getLeadDetail(actor: TActor, input: TGetLeadDetail): Promi
       email: may("email"),
     },
   };
-}
+});

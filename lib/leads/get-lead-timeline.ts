@@ -1,11 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zId } from "@/lib/leads/lead-input";
+import { command } from "@/lib/command";
 
 export const ZGetLeadTimeline = z.union([
   z.object({ lead_id: zId("lead_id") }),
@@ -41,25 +39,24 @@ const ECHO_EVENTS = [
  * One merged, newest-first history of a lead (or of all a company's leads): free-tool activities,
  * sales actions, lifecycle events, emails and the conversion, in a single UNION ALL query.
  */
-export async function getLeadTimeline(actor: TActor, input: TGetLeadTimeline): Promise<TTimelineItem[]> {
-  assertCan(actor, "lead.read");
-  const parsed = ZGetLeadTimeline.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const leads =
-    "lead_id" in parsed.data
-      ? Prisma.sql`= ${parsed.data.lead_id}`
-      : Prisma.sql`IN (SELECT id FROM sales_leads WHERE company_id = ${parsed.data.company_id})`;
+export const getLeadTimeline = command(
+  { input: ZGetLeadTimeline, may: "lead.read" },
+  async (actor, data): Promise<TTimelineItem[]> => {
+    const leads =
+      "lead_id" in data
+        ? Prisma.sql`= ${data.lead_id}`
+        : Prisma.sql`IN (SELECT id FROM sales_leads WHERE company_id = ${data.company_id})`;
 
-  const rows = await db.$queryRaw<
-    {
-      kind: TTimelineKind;
-      id: number;
-      lead_id: number;
-      at: Date;
-      actor_name: string | null;
-      data: Record<string, unknown>;
-    }[]
-  >`
+    const rows = await db.$queryRaw<
+      {
+        kind: TTimelineKind;
+        id: number;
+        lead_id: number;
+        at: Date;
+        actor_name: string | null;
+        data: Record<string, unknown>;
+      }[]
+    >`
     SELECT * FROM (
       SELECT 'activity' AS kind, 4 AS rank, a.id, a.lead_id, a.occurred_at AS at, NULL::text AS actor_name,
              -- A webhook's activity keeps the whole event ({type, occurred_at, company, data, …}, see
@@ -95,12 +92,13 @@ export async function getLeadTimeline(actor: TActor, input: TGetLeadTimeline): P
     -- the status change it caused.
     ORDER BY at DESC, rank, id DESC
     LIMIT ${LIMIT}`;
-  return rows.map((r) => ({
-    key: `${r.kind}-${r.id}`,
-    kind: r.kind,
-    leadId: r.lead_id,
-    at: r.at.toISOString(),
-    actorName: r.actor_name,
-    data: r.data,
-  }));
-}
+    return rows.map((r) => ({
+      key: `${r.kind}-${r.id}`,
+      kind: r.kind,
+      leadId: r.lead_id,
+      at: r.at.toISOString(),
+      actorName: r.actor_name,
+      data: r.data,
+    }));
+  },
+);

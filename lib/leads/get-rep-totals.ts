@@ -2,9 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { emptyToUndefined, zId } from "@/lib/leads/lead-input";
+import { command } from "@/lib/command";
 
 export const ZGetRepTotals = z.object({
   admin_id: z.preprocess(emptyToUndefined, zId("admin_id").optional()),
@@ -28,16 +27,13 @@ export type TRepTotals = {
  * (sales_conversions.admin_id), so a later reassignment cannot move revenue between reps.
  * A rep sees their own figures; another rep's are the manager's (404 otherwise).
  */
-export async function getRepTotals(
-  actor: TActor,
-  input: TGetRepTotals = {},
-): Promise<TRepTotals> {
-  const parsed = ZGetRepTotals.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const adminId = parsed.data.admin_id ?? actor.id;
-  assertCan(actor, adminId === actor.id ? "metrics.own" : "metrics.team");
+export const getRepTotals = command(
+  ZGetRepTotals,
+  async (actor, data): Promise<TRepTotals> => {
+    const adminId = data.admin_id ?? actor.id;
+    assertCan(actor, adminId === actor.id ? "metrics.own" : "metrics.team");
 
-  const [row] = await db.$queryRaw<Omit<TRepTotals, "adminId">[]>`
+    const [row] = await db.$queryRaw<Omit<TRepTotals, "adminId">[]>`
     WITH held AS (
       SELECT count(*)::int AS leads, count(*) FILTER (WHERE status IN ('assigned', 'in_progress'))::int AS open_leads
       FROM sales_leads WHERE assigned_admin_id = ${adminId}
@@ -50,5 +46,6 @@ export async function getRepTotals(
            won.revenue::float8 AS revenue,
            round(won.revenue / nullif(won.conversions, 0), 2)::float8 AS "averageValue"
     FROM held, won`;
-  return { adminId, ...row };
-}
+    return { adminId, ...row };
+  },
+);

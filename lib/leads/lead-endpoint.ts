@@ -4,12 +4,17 @@ import { actorRoute } from "@/lib/http/actor-route";
 import { readBody } from "@/lib/http/read-body";
 import type { TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 
+/** A lead command as an endpoint sees it: whatever the request carried, parsed by the command. */
+type TLeadRequestHandler = {
+  fromRequest(actor: TActor, input: Record<string, unknown>): Promise<TLeadSnapshot>;
+};
+
 /**
  * A seed endpoint (`POST /admin/crm/<verb>/[id]`): JSON or form body, the lead id from the path,
- * one domain function, 200 with the lead. Origin check, session and error mapping are actorRoute's.
+ * one domain command, 200 with the lead. Origin check, session and error mapping are actorRoute's.
  */
-export function leadEndpoint(run: (actor: TActor, input: Record<string, unknown>) => Promise<TLeadSnapshot>) {
+export function leadEndpoint(command: TLeadRequestHandler) {
   return actorRoute(async (actor, req, params) =>
-    run(actor, { ...(await readBody(req)), lead_id: params.id }),
+    command.fromRequest(actor, { ...(await readBody(req)), lead_id: params.id }),
   );
 }

@@ -1,11 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-list-filter";
+import { command } from "@/lib/command";
 import {
   LEAD_PAGE_SIZES,
   LEAD_SORTS,
@@ -115,17 +113,16 @@ const place = (path: string) =>
  * are read and joined to companies and users; the count runs beside it, bounded, so a broad
  * filter over 100 000 leads costs about what it costs over 600.
  */
-export async function listLeads(actor: TActor, input: TListLeads): Promise<TLeadList> {
-  assertCan(actor, "lead.read");
-  const parsed = ZListLeads.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { filter, sort, dir, page, page_size: pageSize } = parsed.data;
-  const where = whereSql(leadFilterConditions(actor, filter));
-  const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
-  const column = SORT_COLUMNS[sort];
+export const listLeads = command(
+  { input: ZListLeads, may: "lead.read" },
+  async (actor, data): Promise<TLeadList> => {
+    const { filter, sort, dir, page, page_size: pageSize } = data;
+    const where = whereSql(leadFilterConditions(actor, filter));
+    const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+    const column = SORT_COLUMNS[sort];
 
-  const [rows, count] = await Promise.all([
-    db.$queryRaw<TRawRow[]>`
+    const [rows, count] = await Promise.all([
+      db.$queryRaw<TRawRow[]>`
       WITH page AS (
         SELECT l.id FROM sales_leads l ${where}
         ORDER BY l.${column} ${direction}, l.id ${direction}
@@ -143,20 +140,21 @@ export async function listLeads(actor: TActor, input: TListLeads): Promise<TLead
       JOIN companies c ON c.id = l.company_id
       LEFT JOIN users u ON u.id = l.assigned_admin_id
       ORDER BY l.${column} ${direction}, l.id ${direction}`,
-    countLeads(where),
-  ]);
+      countLeads(where),
+    ]);
 
-  return {
-    rows: rows.slice(0, pageSize).map(toListRow),
-    page,
-    pageSize,
-    total: count.n,
-    totalIsEstimate: count.estimate,
-    hasNextPage: rows.length > pageSize,
-    sort,
-    dir,
-  };
-}
+    return {
+      rows: rows.slice(0, pageSize).map(toListRow),
+      page,
+      pageSize,
+      total: count.n,
+      totalIsEstimate: count.estimate,
+      hasNextPage: rows.length > pageSize,
+      sort,
+      dir,
+    };
+  },
+);
 
 /**
  * Exact up to EXACT_COUNT_LIMIT matches (a bounded scan); past that, the planner's estimate,

@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { ZLeadId, zOptionalText, zRequiredText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { command } from "@/lib/command";
 
 export const ZMarkLeadLost = z.object({
   lead_id: ZLeadId,
@@ -16,10 +15,8 @@ export const ZMarkLeadLost = z.object({
 export type TMarkLeadLost = z.input<typeof ZMarkLeadLost>;
 
 /** Closes a lead as lost, with the reason the reports group by. Only a manager's reopen undoes it. */
-export async function markLeadLost(actor: TActor, input: TMarkLeadLost): Promise<TLeadSnapshot> {
-  const parsed = ZMarkLeadLost.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { lead_id: leadId, reason, notes } = parsed.data;
+export const markLeadLost = command(ZMarkLeadLost, async (actor, data): Promise<TLeadSnapshot> => {
+  const { lead_id: leadId, reason, notes } = data;
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
@@ -39,4 +36,4 @@ export async function markLeadLost(actor: TActor, input: TMarkLeadLost): Promise
     });
     return toLeadSnapshot(updated);
   });
-}
+});

@@ -1,21 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { command } from "@/lib/command";
 
 export const ZReleaseLead = z.object({ lead_id: ZLeadId });
 export type TReleaseLead = z.input<typeof ZReleaseLead>;
 
 /** Gives a held lead back to the pool: its rep (their own) or the manager (any). */
-export async function releaseLead(actor: TActor, input: TReleaseLead): Promise<TLeadSnapshot> {
-  const parsed = ZReleaseLead.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const leadId = parsed.data.lead_id;
+export const releaseLead = command(ZReleaseLead, async (actor, data): Promise<TLeadSnapshot> => {
+  const leadId = data.lead_id;
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
@@ -36,4 +33,4 @@ export async function releaseLead(actor: TActor, input: TReleaseLead): Promise<T
     });
     return toLeadSnapshot(updated);
   });
-}
+});

@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { command } from "@/lib/command";
 
 export const ZReopenLead = z.object({ lead_id: ZLeadId });
 export type TReopenLead = z.input<typeof ZReopenLead>;
@@ -15,10 +14,8 @@ export type TReopenLead = z.input<typeof ZReopenLead>;
  * The manager's one way back from `lost`: the lead returns to the pool unassigned. The old reason
  * and rep stay in the event, so the history still says why it was lost.
  */
-export async function reopenLead(actor: TActor, input: TReopenLead): Promise<TLeadSnapshot> {
-  const parsed = ZReopenLead.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const leadId = parsed.data.lead_id;
+export const reopenLead = command(ZReopenLead, async (actor, data): Promise<TLeadSnapshot> => {
+  const leadId = data.lead_id;
 
   return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, leadId);
@@ -49,4 +46,4 @@ export async function reopenLead(actor: TActor, input: TReopenLead): Promise<TLe
     });
     return toLeadSnapshot(updated);
   });
-}
+});

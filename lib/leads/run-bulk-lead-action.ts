@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError, type TErrorCode } from "@/lib/errors";
+import type { TErrorCode } from "@/lib/errors";
 import { toAppError } from "@/lib/to-app-error";
 import { assignLead } from "@/lib/leads/assign-lead";
 import { claimLead } from "@/lib/leads/claim-lead";
 import { emptyToUndefined, zId, zOptionalText } from "@/lib/leads/lead-input";
 import { markLeadLost } from "@/lib/leads/mark-lead-lost";
+import { command } from "@/lib/command";
 
 const MAX_ROWS = 100;
 
@@ -44,11 +44,9 @@ export type TBulkResult = {
  * uses, each in its own transaction: a refused row (someone claimed it first, it is closed, it is
  * not the rep's) is reported and the others still go through.
  */
-export async function runBulkLeadAction(actor: TActor, input: TRunBulkLeadAction): Promise<TBulkResult> {
-  const parsed = ZRunBulkLeadAction.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { op, admin_id, reason } = parsed.data;
-  const ids = [...new Set(parsed.data.lead_ids)];
+export const runBulkLeadAction = command(ZRunBulkLeadAction, async (actor, data): Promise<TBulkResult> => {
+  const { op, admin_id, reason } = data;
+  const ids = [...new Set(data.lead_ids)];
 
   const results: TBulkRowResult[] = [];
   for (const leadId of ids) {
@@ -70,4 +68,4 @@ export async function runBulkLeadAction(actor: TActor, input: TRunBulkLeadAction
   }
   const succeeded = results.filter((r) => r.ok).length;
   return { op, succeeded, refused: results.length - succeeded, results };
-}
+});

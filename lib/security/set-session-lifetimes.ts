@@ -1,9 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
+import { command } from "@/lib/command";
 import { getCompanySettings, putCompanySetting, ZSessionAbsoluteHours, ZSessionIdleMinutes } from "@/lib/kernel/company-settings";
 import { recordAudit } from "@/lib/audit/record-audit";
 
@@ -13,21 +11,18 @@ export const ZSetSessionLifetimes = z.object({
 });
 
 /** The manager sets the idle and absolute session lifetimes; live sessions are judged by them at once. */
-export async function setSessionLifetimes(actor: TActor, input: z.input<typeof ZSetSessionLifetimes>) {
-  assertCan(actor, "settings.manage");
-  const parsed = ZSetSessionLifetimes.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const setSessionLifetimes = command({ input: ZSetSessionLifetimes, may: "settings.manage" }, async (actor, data) => {
   await db.$transaction(async (tx) => {
     const before = await getCompanySettings(tx);
-    await putCompanySetting(tx, "sessionIdleMinutes", parsed.data.sessionIdleMinutes);
-    await putCompanySetting(tx, "sessionAbsoluteHours", parsed.data.sessionAbsoluteHours);
+    await putCompanySetting(tx, "sessionIdleMinutes", data.sessionIdleMinutes);
+    await putCompanySetting(tx, "sessionAbsoluteHours", data.sessionAbsoluteHours);
     await recordAudit(tx, {
       actor,
       action: "settings.changed",
       target: { type: "settings", id: "session_lifetimes" },
       before: { sessionIdleMinutes: before.sessionIdleMinutes, sessionAbsoluteHours: before.sessionAbsoluteHours },
-      after: parsed.data,
+      after: data,
     });
   });
-  return parsed.data;
-}
+  return data;
+});

@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { ZStateList, ZTerritoryName } from "@/lib/territories/territory-schemas";
+import { command } from "@/lib/command";
 
 export const ZCreateTerritory = z.object({ name: ZTerritoryName, states: ZStateList });
 export type TCreateTerritory = z.input<typeof ZCreateTerritory>;
@@ -14,14 +13,14 @@ export const DUPLICATE_NAME = new AppError("CONFLICT", "A territory with this na
 ]);
 
 /** Manager only. A state may belong to several territories; names are unique. */
-export async function createTerritory(actor: TActor, input: TCreateTerritory) {
-  assertCan(actor, "territories.manage");
-  const parsed = ZCreateTerritory.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  try {
-    return await db.territory.create({ data: parsed.data, select: { id: true, name: true, states: true } });
-  } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw DUPLICATE_NAME;
-    throw err;
-  }
-}
+export const createTerritory = command(
+  { input: ZCreateTerritory, may: "territories.manage" },
+  async (actor, data) => {
+    try {
+      return await db.territory.create({ data: data, select: { id: true, name: true, states: true } });
+    } catch (err) {
+      if ((err as { code?: string }).code === "P2002") throw DUPLICATE_NAME;
+      throw err;
+    }
+  },
+);

@@ -1,11 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
 import { getCompanySettings, putCompanySetting, ZStaleDays, ZTerritoryMode } from "@/lib/kernel/company-settings";
 import { ZTimeZone } from "@/lib/kernel/zoned-time";
+import { command } from "@/lib/command";
 
 const ZBool = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 
@@ -24,11 +22,7 @@ export type TSetTerritorySettings = z.input<typeof ZSetTerritorySettings>;
  * Manager only: territory mode, auto-assignment (on/off and open-lead cap), stale threshold, and
  * the company time zone that "today", follow-up dates and every analytics bucket are counted in.
  */
-export async function setTerritorySettings(actor: TActor, input: TSetTerritorySettings) {
-  assertCan(actor, "settings.manage");
-  const parsed = ZSetTerritorySettings.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const p = parsed.data;
+export const setTerritorySettings = command({ input: ZSetTerritorySettings, may: "settings.manage" }, async (actor, p) => {
   return db.$transaction(async (tx) => {
     const current = await getCompanySettings(tx);
     if (p.territoryMode) await putCompanySetting(tx, "territoryMode", p.territoryMode);
@@ -42,4 +36,4 @@ export async function setTerritorySettings(actor: TActor, input: TSetTerritorySe
     if (p.timeZone) await putCompanySetting(tx, "timeZone", p.timeZone);
     return getCompanySettings(tx);
   });
-}
+});

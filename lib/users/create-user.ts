@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
 import { hashPassword, ZPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { command } from "@/lib/command";
 
 export const ZCreateUser = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email"),
@@ -20,11 +20,8 @@ export type TCreateUser = z.input<typeof ZCreateUser>;
  * Creates a rep or manager. `actor` null means a trusted operator script (user:create, seed),
  * which is how the first manager of a fresh database comes to exist.
  */
-export async function createUser(actor: TActor | null, input: TCreateUser) {
-  if (actor) assertCan(actor, "users.manage");
-  const parsed = ZCreateUser.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { password, ...rest } = parsed.data;
+export const createUser = command({ input: ZCreateUser, may: "users.manage" }, async (actor: TActor | null, data) => {
+  const { password, ...rest } = data;
   const existing = await db.user.findUnique({ where: { email: rest.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "A user with this email already exists", [{ path: "email", message: "Already in use" }]);
   const passwordHash = await hashPassword(password);
@@ -38,4 +35,4 @@ export async function createUser(actor: TActor | null, input: TCreateUser) {
     await recordAudit(tx, { actor, action: "user.created", target: { type: "user", id: user.id }, after: { email: user.email, name: user.name, role: user.role } });
     return user;
   });
-}
+});

@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { command } from "@/lib/command";
 import { endSessions } from "@/lib/auth/end-sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 
@@ -16,11 +15,8 @@ export const ZSetUserActive = z.object({
  * Activates or deactivates a user. Deactivation ends every session of the user on the server, so
  * a live cookie stops working on its next request; reactivating revives none of them.
  */
-export async function setUserActive(actor: TActor, input: z.input<typeof ZSetUserActive>) {
-  assertCan(actor, "users.manage");
-  const parsed = ZSetUserActive.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { userId, active } = parsed.data;
+export const setUserActive = command({ input: ZSetUserActive, may: "users.manage" }, async (actor, data) => {
+  const { userId, active } = data;
   if (userId === actor.id && !active) throw new AppError("CONFLICT", "You cannot deactivate yourself");
   await db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { active } });
@@ -29,4 +25,4 @@ export async function setUserActive(actor: TActor, input: z.input<typeof ZSetUse
     await recordAudit(tx, { actor, action: active ? "user.reactivated" : "user.deactivated", target: { type: "user", id: userId }, after: { active } });
   });
   return { userId, active };
-}
+});

@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { command } from "@/lib/command";
 import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetUserRole = z.object({
@@ -15,11 +14,8 @@ export const ZSetUserRole = z.object({
  * Makes a user a rep or a manager. The new role applies on their next request (getActor re-reads
  * it). A manager cannot change their own role, so the team always keeps the one who changed it.
  */
-export async function setUserRole(actor: TActor, input: z.input<typeof ZSetUserRole>) {
-  assertCan(actor, "users.manage");
-  const parsed = ZSetUserRole.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { userId, role } = parsed.data;
+export const setUserRole = command({ input: ZSetUserRole, may: "users.manage" }, async (actor, data) => {
+  const { userId, role } = data;
   if (userId === actor.id) throw new AppError("CONFLICT", "You cannot change your own role");
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
@@ -28,4 +24,4 @@ export async function setUserRole(actor: TActor, input: z.input<typeof ZSetUserR
     await recordAudit(tx, { actor, action: "user.role_changed", target: { type: "user", id: userId }, before, after: { role } });
     return { userId, role };
   });
-}
+});

@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { TActor } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
+import { command } from "@/lib/command";
 
 export const ZUpdateOwnProfile = z.object({
   phone: z.preprocess(
@@ -17,12 +16,10 @@ export const ZUpdateOwnProfile = z.object({
 });
 
 /** Any user sets the phone number that templates and colleagues see (blank clears it). */
-export async function updateOwnProfile(actor: TActor, input: z.input<typeof ZUpdateOwnProfile>) {
-  const parsed = ZUpdateOwnProfile.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
+export const updateOwnProfile = command(ZUpdateOwnProfile, async (actor, data) => {
   return db.user.update({
     where: { id: actor.id },
-    data: { phone: parsed.data.phone },
+    data: { phone: data.phone },
     select: { id: true, phone: true },
   });
-}
+});

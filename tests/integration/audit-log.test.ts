@@ -36,7 +36,7 @@ describe("audit log (ASVS V16)", () => {
     for (let i = 0; i < 6; i++) await signInAttempt(user.email, "wrong password 123", ip);
     const ok = await signInAttempt(user.email, TEST_PASSWORD, `198.51.100.${uid()}`);
     await signOutWith(ok.cookies);
-    await signOutEverywhere({ id: user.id, role: "admin", name: user.name, email: user.email });
+    await signOutEverywhere({ id: user.id, role: "admin", name: user.name, email: user.email }, {});
     const actions = (await entries({ actorId: user.id })).map((e) => e.action);
     expect(actions.filter((a) => a === "auth.login_failed")).toHaveLength(5);
     expect(actions.slice(-3)).toEqual(["auth.login", "auth.logout", "auth.logout_everywhere"]);

@@ -162,7 +162,9 @@ describe("lead lifecycle table (lib/leads/lead-rules.ts)", () => {
     expect(why(rep, "convert", "in_progress/other")).toBe("This lead is assigned to someone else.");
     expect(why(rep, "lose", "converted/own")).toBe("This lead is already converted.");
     expect(why(boss, "action", "lost/other")).toBe("This lead is lost; a manager can reopen it.");
-    expect(why(rep, "call_lock", "converted/own")).toBe("This lead is converted; there is nothing to call about");
+    expect(why(rep, "call_lock", "converted/own")).toBe(
+      "This lead is converted; there is nothing to call about",
+    );
   });
 
   it("tells screens whether a role may take a step at all", () => {

@@ -6,29 +6,20 @@ import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
 
-export const updateOwnProfileAction = defineAction(
-  (actor, input) => updateOwnProfile(actor, input as never),
-  {
-    revalidate: () => ["/admin/crm/account"],
-    success: () => "Saved.",
-  },
-);
+export const updateOwnProfileAction = defineAction(updateOwnProfile, {
+  revalidate: () => ["/admin/crm/account"],
+  success: () => "Saved.",
+});
 
-export const changeOwnPasswordAction = defineAction(
-  (actor, input) => changeOwnPassword(actor, input as never),
-  {
-    success: () => "Password changed. Sign in again with the new one.",
-  },
-);
+export const changeOwnPasswordAction = defineAction(changeOwnPassword, {
+  success: () => "Password changed. Sign in again with the new one.",
+});
 
-export const signOutEverywhereAction = defineAction((actor) => signOutEverywhere(actor), {
+export const signOutEverywhereAction = defineAction(signOutEverywhere, {
   success: () => "Signed out everywhere.",
 });
 
-export const setSessionLifetimesAction = defineAction(
-  (actor, input) => setSessionLifetimes(actor, input as never),
-  {
-    revalidate: () => ["/admin/crm/account"],
-    success: () => "Saved.",
-  },
-);
+export const setSessionLifetimesAction = defineAction(setSessionLifetimes, {
+  revalidate: () => ["/admin/crm/account"],
+  success: () => "Saved.",
+});

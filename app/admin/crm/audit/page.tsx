@@ -14,7 +14,7 @@ const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : "");
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePagePermission("audit.read");
   const params = await searchParams;
-  const [log, users] = await Promise.all([listAuditLog(actor, params), listUsers()]);
+  const [log, users] = await Promise.all([listAuditLog.fromRequest(actor, params), listUsers()]);
   const f = log.filter;
   const query = (page: number) =>
     new URLSearchParams(

@@ -11,12 +11,12 @@ const sentOrRetrying = (r: TSentEmail) => (r.retrying ? `Not sent yet: ${r.retry
 
 const leadPaths = (leadId: unknown) => [`/admin/crm/lead/${Number(leadId)}`, "/admin/crm/outbox"];
 
-export const sendLeadEmailAction = defineAction((actor, input) => sendLeadEmail(actor, input as never), {
+export const sendLeadEmailAction = defineAction(sendLeadEmail, {
   revalidate: (_r, input) => leadPaths(input.leadId),
   success: (r) => (r.outbox ? `Kept in the outbox (outbox mode): “${r.subject}”` : sentOrRetrying(r)),
 });
 
-export const retryEmailAction = defineAction((actor, input) => retryEmailMessage(actor, input as never), {
+export const retryEmailAction = defineAction(retryEmailMessage, {
   revalidate: (_r, input) => leadPaths(input.leadId),
   success: sentOrRetrying,
 });

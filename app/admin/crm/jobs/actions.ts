@@ -5,12 +5,12 @@ import { defineAction } from "@/lib/action-client";
 import { cancelJob } from "@/lib/jobs/cancel-job";
 import { retryJob } from "@/lib/jobs/retry-job";
 
-export const retryJobAction = defineAction((actor, input) => retryJob(actor, input), {
+export const retryJobAction = defineAction(retryJob, {
   revalidate: () => ["/admin/crm/jobs"],
   success: (r) => `Job ${r.id.slice(0, 8)} queued to run again`,
 });
 
-export const cancelJobAction = defineAction((actor, input) => cancelJob(actor, input), {
+export const cancelJobAction = defineAction(cancelJob, {
   revalidate: () => ["/admin/crm/jobs"],
   success: (r) => `Job ${r.id.slice(0, 8)} cancelled`,
 });

@@ -15,42 +15,42 @@ import { runBulkLeadAction } from "@/lib/leads/run-bulk-lead-action";
 const touched = (lead: { id: number }) => [`/admin/crm/lead/${lead.id}`, "/admin/crm", "/admin/crm/leads"];
 const withLead = { revalidate: (lead: TLeadSnapshot) => touched(lead) };
 
-export const claimLeadAction = defineAction((actor, input) => claimLead(actor, input as never), {
+export const claimLeadAction = defineAction(claimLead, {
   ...withLead,
   success: () => "Claimed: the lead is yours.",
 });
 
-export const assignLeadAction = defineAction((actor, input) => assignLead(actor, input as never), {
+export const assignLeadAction = defineAction(assignLead, {
   ...withLead,
   success: () => "Assigned.",
 });
 
-export const releaseLeadAction = defineAction((actor, input) => releaseLead(actor, input as never), {
+export const releaseLeadAction = defineAction(releaseLead, {
   ...withLead,
   success: () => "Released back to the pending pool.",
 });
 
-export const addSalesActionAction = defineAction((actor, input) => addSalesAction(actor, input as never), {
+export const addSalesActionAction = defineAction(addSalesAction, {
   ...withLead,
   success: () => "Logged.",
 });
 
-export const convertLeadAction = defineAction((actor, input) => convertLead(actor, input as never), {
+export const convertLeadAction = defineAction(convertLead, {
   ...withLead,
   success: () => "Converted. Nice work!",
 });
 
-export const markLeadLostAction = defineAction((actor, input) => markLeadLost(actor, input as never), {
+export const markLeadLostAction = defineAction(markLeadLost, {
   ...withLead,
   success: () => "Marked lost.",
 });
 
-export const reopenLeadAction = defineAction((actor, input) => reopenLead(actor, input as never), {
+export const reopenLeadAction = defineAction(reopenLead, {
   ...withLead,
   success: () => "Reopened: the lead is pending again.",
 });
 
-export const bulkLeadAction = defineAction((actor, input) => runBulkLeadAction(actor, input as never), {
+export const bulkLeadAction = defineAction(runBulkLeadAction, {
   revalidate: (result) => [
     "/admin/crm",
     "/admin/crm/leads",

@@ -37,13 +37,14 @@ export default async function LeadsPage({ searchParams }: TProps) {
   let list: TLeadList;
   let issues: Record<string, string> | undefined;
   try {
-    list = await listLeads(actor, {
+    // Search params are whatever the address bar says: the schema decides (400 → shown below).
+    list = await listLeads.fromRequest(actor, {
       filter,
       sort: values.sort,
       dir: values.dir,
       page: sp.page ?? undefined,
       page_size: values.page_size,
-    } as never);
+    });
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== "BAD_REQUEST") throw err;
     // A hand-edited or stale link: say what is wrong with it and show an empty table.

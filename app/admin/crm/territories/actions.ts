@@ -12,40 +12,28 @@ import { setTerritoryStates } from "@/lib/territories/set-territory-states";
 // The map, the pool and the call list all read territories: refresh them together.
 const affected = () => ["/admin/crm/territories", "/admin/crm/pool", "/admin/crm/calls"];
 
-export const createTerritoryAction = defineAction((actor, input) => createTerritory(actor, input as never), {
+export const createTerritoryAction = defineAction(createTerritory, {
   revalidate: affected,
   success: (t) => `Created ${t.name}`,
 });
-export const renameTerritoryAction = defineAction((actor, input) => renameTerritory(actor, input as never), {
+export const renameTerritoryAction = defineAction(renameTerritory, {
   revalidate: affected,
   success: () => "Renamed",
 });
-export const setTerritoryStatesAction = defineAction(
-  (actor, input) => setTerritoryStates(actor, input as never),
-  {
-    revalidate: affected,
-    success: (t) => `States saved: ${t.states.join(", ") || "none"}`,
-  },
-);
-export const addTerritoryMemberAction = defineAction(
-  (actor, input) => addTerritoryMember(actor, input as never),
-  {
-    revalidate: affected,
-  },
-);
-export const removeTerritoryMemberAction = defineAction(
-  (actor, input) => removeTerritoryMember(actor, input as never),
-  {
-    revalidate: affected,
-  },
-);
-export const deleteTerritoryAction = defineAction((actor, input) => deleteTerritory(actor, input as never), {
+export const setTerritoryStatesAction = defineAction(setTerritoryStates, {
+  revalidate: affected,
+  success: (t) => `States saved: ${t.states.join(", ") || "none"}`,
+});
+export const addTerritoryMemberAction = defineAction(addTerritoryMember, {
   revalidate: affected,
 });
-export const setTerritorySettingsAction = defineAction(
-  (actor, input) => setTerritorySettings(actor, input as never),
-  {
-    revalidate: affected,
-    success: () => "Settings saved",
-  },
-);
+export const removeTerritoryMemberAction = defineAction(removeTerritoryMember, {
+  revalidate: affected,
+});
+export const deleteTerritoryAction = defineAction(deleteTerritory, {
+  revalidate: affected,
+});
+export const setTerritorySettingsAction = defineAction(setTerritorySettings, {
+  revalidate: affected,
+  success: () => "Settings saved",
+});

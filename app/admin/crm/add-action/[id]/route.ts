@@ -1,4 +1,4 @@
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { leadEndpoint } from "@/lib/leads/lead-endpoint";
 
-export const POST = leadEndpoint((actor, input) => addSalesAction(actor, input as never));
+export const POST = leadEndpoint(addSalesAction);

@@ -5,7 +5,7 @@ import { actorRoute } from "@/lib/http/actor-route";
 
 // GET /admin/crm/audit/export?<the page's filter> — the audit log as CSV (managers only).
 export const GET = actorRoute(async (actor, req) => {
-  const csv = await exportAuditCsv(actor, formDataToObject(req.nextUrl.searchParams));
+  const csv = await exportAuditCsv.fromRequest(actor, formDataToObject(req.nextUrl.searchParams));
   return new NextResponse(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

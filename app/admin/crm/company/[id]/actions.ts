@@ -4,15 +4,12 @@ import { defineAction } from "@/lib/action-client";
 import { upsertContact } from "@/lib/companies/upsert-contact";
 import { createManualLead } from "@/lib/leads/create-manual-lead";
 
-export const upsertContactAction = defineAction((actor, input) => upsertContact(actor, input as never), {
+export const upsertContactAction = defineAction(upsertContact, {
   revalidate: (contact) => [`/admin/crm/company/${contact.companyId}`],
   success: (contact) => `Saved ${contact.name}.`,
 });
 
-export const createManualLeadAction = defineAction(
-  (actor, input) => createManualLead(actor, input as never),
-  {
-    revalidate: (lead) => [`/admin/crm/company/${lead.company_id}`, "/admin/crm", "/admin/crm/leads"],
-    success: (lead) => `Lead #${lead.id} created.`,
-  },
-);
+export const createManualLeadAction = defineAction(createManualLead, {
+  revalidate: (lead) => [`/admin/crm/company/${lead.company_id}`, "/admin/crm", "/admin/crm/leads"],
+  success: (lead) => `Lead #${lead.id} created.`,
+});

@@ -1,4 +1,4 @@
 import { convertLead } from "@/lib/leads/convert-lead";
 import { leadEndpoint } from "@/lib/leads/lead-endpoint";
 
-export const POST = leadEndpoint((actor, input) => convertLead(actor, input as never));
+export const POST = leadEndpoint(convertLead);

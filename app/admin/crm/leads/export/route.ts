@@ -5,7 +5,9 @@ import { actorRoute } from "@/lib/http/actor-route";
 
 // GET /admin/crm/leads/export?<the table's filter> — the CSV streams out batch by batch.
 export const GET = actorRoute(async (actor, req) => {
-  const stream = await exportLeadsCsv(actor, { filter: formDataToObject(req.nextUrl.searchParams) });
+  const stream = await exportLeadsCsv.fromRequest(actor, {
+    filter: formDataToObject(req.nextUrl.searchParams),
+  });
   const day = new Date().toISOString().slice(0, 10);
   return new NextResponse(stream, {
     headers: {

@@ -1,4 +1,4 @@
 import { leadEndpoint } from "@/lib/leads/lead-endpoint";
 import { markLeadLost } from "@/lib/leads/mark-lead-lost";
 
-export const POST = leadEndpoint((actor, input) => markLeadLost(actor, input as never));
+export const POST = leadEndpoint(markLeadLost);
