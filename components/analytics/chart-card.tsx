@@ -2,6 +2,7 @@
 
 import { toCsv } from "@/components/analytics/csv";
 import { formatValue, type TFormat } from "@/components/analytics/format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type TColumn = { key: string; label: string; format?: TFormat };
 export type TRow = Record<string, string | number | null>;
@@ -65,7 +66,7 @@ export function ChartCard({ id, title, description, emptyMessage, isEmpty, colum
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-brand-700 hover:underline">Show data</summary>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollRegion label={`Data: ${title}`} className="mt-2">
           <table className="min-w-full text-left tabular-nums" data-testid={`table-${id}`}>
             <caption className="sr-only">{title}</caption>
             <thead className="bg-slate-50">
@@ -89,7 +90,7 @@ export function ChartCard({ id, title, description, emptyMessage, isEmpty, colum
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </section>
   );

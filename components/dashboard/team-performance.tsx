@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TTeamPerformance } from "@/lib/leads/get-team-performance";
 import { formatMoney, formatNumber } from "@/components/leads/format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The manager's table: every rep ranked by conversion rate, with the team's revenue. */
 export function TeamPerformance({ team }: { team: TTeamPerformance }) {
@@ -18,7 +19,7 @@ export function TeamPerformance({ team }: { team: TTeamPerformance }) {
           from {formatNumber(team.teamConversions)} conversions
         </p>
       </div>
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Team performance table">
         <table className="min-w-full text-sm" data-testid="team-table">
           <caption className="sr-only">Reps ranked by conversion rate</caption>
           <thead className="bg-slate-50 text-left">
@@ -69,7 +70,7 @@ export function TeamPerformance({ team }: { team: TTeamPerformance }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -21,6 +21,7 @@ import { BulkActionBar } from "@/components/leads/bulk-action-bar";
 import { formatDate, formatDateTime, formatMoney } from "@/components/leads/format";
 import { LeadsPagination } from "@/components/leads/leads-pagination";
 import { StatusBadge } from "@/components/leads/status-badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type TMeta = { className?: string };
 
@@ -191,7 +192,7 @@ export function LeadsTable({
         action={bulkAction}
         onDone={() => setRowSelection({})}
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={navigating}>
+      <ScrollRegion label="Leads" className="rounded-lg border border-slate-200 bg-white" aria-busy={navigating}>
         <table className="min-w-full text-sm" data-testid="leads-table">
           <caption className="sr-only">
             Leads, sorted by {list.sort.replace("_", " ")} {list.dir === "desc" ? "descending" : "ascending"}
@@ -261,7 +262,7 @@ export function LeadsTable({
             ) : null}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <LeadsPagination
         list={list}
         onPage={(page) => go({ page: page > 1 ? String(page) : null })}

@@ -1,4 +1,5 @@
 import { US_STATES } from "@/lib/geo/us-states";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type TStateCoverageRow = {
   state: string;
@@ -20,7 +21,7 @@ const money = new Intl.NumberFormat("en-US", {
 export function StateCoverageTable({ rows }: { rows: TStateCoverageRow[] }) {
   if (!rows.length) return <p className="text-sm text-slate-600">No states to show yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label="Coverage by state" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm" aria-label="Coverage by state">
         <thead className="bg-slate-50 text-left">
           <tr>
@@ -57,6 +58,6 @@ export function StateCoverageTable({ rows }: { rows: TStateCoverageRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

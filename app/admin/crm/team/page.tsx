@@ -6,6 +6,7 @@ import { ResetPasswordForm } from "@/components/team/reset-password-form";
 import { UserActiveToggle } from "@/components/team/user-active-toggle";
 import { UserRoleForm } from "@/components/team/user-role-form";
 import { createUserAction, resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "./actions";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -15,7 +16,7 @@ export default async function TeamPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Team</h1>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label="Team members" className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>
@@ -49,7 +50,7 @@ export default async function TeamPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <section className="max-w-lg rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-semibold">Add a rep or manager</h2>
         <CreateUserForm action={createUserAction} />

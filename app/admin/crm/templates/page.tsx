@@ -5,6 +5,7 @@ import { listTemplates } from "@/lib/email/list-templates";
 import { ArchiveTemplateButton } from "@/components/email/archive-template-button";
 import { archiveTemplateAction } from "./actions";
 import { formatDate } from "@/components/leads/format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Email templates" };
 
@@ -23,7 +24,7 @@ export default async function TemplatesPage() {
         Shared templates are the manager&apos;s and every rep can use them; your personal templates are yours alone. Each save is a new
         version; every sent email keeps the exact text it went out with.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label="Templates" className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>
@@ -64,7 +65,7 @@ export default async function TemplatesPage() {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
