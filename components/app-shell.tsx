@@ -14,14 +14,16 @@ export function AppShell({ items, user, children }: { items: TNavItem[]; user: {
   return (
     <div className="min-h-screen">
       <header className="border-b bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
+        {/* One wrapping row: on a phone the open menu takes its own lines below the bar, in the
+            page flow, so nothing it shows can cover the account row and its Log out button. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link href="/admin/crm" className="font-semibold text-brand-700">
             Pilot CRM
           </Link>
           <button className="ml-auto rounded border px-2 py-1 text-sm md:hidden" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen((o) => !o)}>
             Menu
           </button>
-          <nav id="main-nav" aria-label="Main" className={`${open ? "flex" : "hidden"} absolute left-0 right-0 top-12 z-20 flex-col gap-1 border-b bg-white p-3 md:static md:flex md:flex-row md:border-0 md:p-0`}>
+          <nav id="main-nav" aria-label="Main" className={`${open ? "flex" : "hidden"} w-full flex-col gap-1 md:flex md:w-auto md:flex-row md:flex-wrap`}>
             {items.map((item) => (
               <Link
                 key={item.href}
@@ -34,23 +36,15 @@ export function AppShell({ items, user, children }: { items: TNavItem[]; user: {
               </Link>
             ))}
           </nav>
-          <div className="hidden items-center gap-3 text-sm md:ml-auto md:flex">
+          <div className={`${open ? "flex" : "hidden"} w-full items-center gap-3 border-t border-slate-200 pt-2 text-sm md:ml-auto md:flex md:w-auto md:border-0 md:pt-0`}>
             <span className="text-slate-600" data-testid="current-user">
               {user.name} · {user.role === "super_admin" ? "Manager" : "Rep"}
             </span>
-            <button onClick={() => signOut({ callbackUrl: "/login" })} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+            <button onClick={() => signOut({ callbackUrl: "/login" })} className="ml-auto rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 md:ml-0">
               Log out
             </button>
           </div>
         </div>
-        {open ? (
-          <div className="flex items-center gap-3 border-t px-4 py-2 text-sm md:hidden">
-            <span>{user.name}</span>
-            <button onClick={() => signOut({ callbackUrl: "/login" })} className="ml-auto rounded border px-3 py-1">
-              Log out
-            </button>
-          </div>
-        ) : null}
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>

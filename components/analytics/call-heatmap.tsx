@@ -2,6 +2,7 @@
 
 import type { TCallHeatmap } from "@/lib/analytics/get-call-heatmap";
 import { ChartCard } from "@/components/analytics/chart-card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type TData = TCallHeatmap;
 
@@ -31,36 +32,38 @@ export function CallHeatmap({ data, timeZone, fileSuffix }: { data: TData; timeZ
       rows={rows}
       fileSuffix={fileSuffix}
     >
-      <div className="overflow-x-auto" role="img" aria-label={`Heatmap of ${data.total} calls by weekday and hour; the busiest hour has ${data.max} calls. The table under it has every number.`}>
-        <div className="grid min-w-[640px] gap-px text-[11px]" style={{ gridTemplateColumns: "2.5rem repeat(24, minmax(0, 1fr))" }}>
-          <div />
-          {HOURS.map((h) => (
-            <div key={h} className="text-center text-slate-500">
-              {h % 3 === 0 ? hourLabel(h) : ""}
-            </div>
-          ))}
-          {WEEKDAYS.map((day, i) => (
-            <div key={day} className="contents">
-              <div className="pr-1 text-right leading-6 text-slate-600">{day}</div>
-              {HOURS.map((h) => {
-                const calls = at.get(`${i + 1}-${h}`) ?? 0;
-                return (
-                  <div key={h} title={`${day} ${String(h).padStart(2, "0")}:00 — ${calls} calls`} className="h-6 rounded-sm text-center leading-6 tabular-nums" style={shade(calls, data.max)} data-testid={`heat-${i + 1}-${h}`}>
-                    {calls || ""}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
+      <ScrollRegion label="Call volume heatmap">
+        <div role="img" aria-label={`Heatmap of ${data.total} calls by weekday and hour; the busiest hour has ${data.max} calls. The table under it has every number.`}>
+          <div className="grid min-w-[640px] gap-px text-[11px]" style={{ gridTemplateColumns: "2.5rem repeat(24, minmax(0, 1fr))" }}>
+            <div />
+            {HOURS.map((h) => (
+              <div key={h} className="text-center text-slate-500">
+                {h % 3 === 0 ? hourLabel(h) : ""}
+              </div>
+            ))}
+            {WEEKDAYS.map((day, i) => (
+              <div key={day} className="contents">
+                <div className="pr-1 text-right leading-6 text-slate-600">{day}</div>
+                {HOURS.map((h) => {
+                  const calls = at.get(`${i + 1}-${h}`) ?? 0;
+                  return (
+                    <div key={h} title={`${day} ${String(h).padStart(2, "0")}:00 — ${calls} calls`} className="h-6 rounded-sm text-center leading-6 tabular-nums" style={shade(calls, data.max)} data-testid={`heat-${i + 1}-${h}`}>
+                      {calls || ""}
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+          <div className="mt-2 flex items-center gap-2 text-xs text-slate-600" aria-hidden="true">
+            <span>Fewer calls</span>
+            {[0.15, 0.35, 0.55, 0.75, 1].map((t) => (
+              <span key={t} className="inline-block h-3 w-6 rounded-sm" style={{ background: `rgba(0, 114, 178, ${t})` }} />
+            ))}
+            <span>More calls (busiest: {data.max})</span>
+          </div>
         </div>
-        <div className="mt-2 flex items-center gap-2 text-xs text-slate-600" aria-hidden="true">
-          <span>Fewer calls</span>
-          {[0.15, 0.35, 0.55, 0.75, 1].map((t) => (
-            <span key={t} className="inline-block h-3 w-6 rounded-sm" style={{ background: `rgba(0, 114, 178, ${t})` }} />
-          ))}
-          <span>More calls (busiest: {data.max})</span>
-        </div>
-      </div>
+      </ScrollRegion>
     </ChartCard>
   );
 }

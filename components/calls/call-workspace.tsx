@@ -237,7 +237,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
               className={`flex flex-wrap items-center gap-3 px-3 py-2 ${r.id === activeId ? "bg-amber-50" : ""}`}
             >
               <span className="w-6 text-right text-sm tabular-nums text-slate-500">{i + 1}</span>
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 grow basis-48">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{r.company.name}</span>
                   <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{r.bucketLabel}</span>
@@ -316,7 +316,11 @@ function KeyLegend() {
     ["n", "next lead (skip)"],
   ];
   return (
-    <section aria-labelledby="keys-h" className="rounded-lg border bg-white p-3 text-xs">
+    // Only where there is a keyboard to use it: on a phone it would push the list off the screen.
+    <section
+      aria-labelledby="keys-h"
+      className="hidden rounded-lg border bg-white p-3 text-xs lg:block pointer-coarse:hidden"
+    >
       <h2 id="keys-h" className="mb-1 font-semibold">
         Keyboard
       </h2>

@@ -26,9 +26,10 @@ export function ClaimButton({
       <button
         disabled={pending || state?.ok}
         className={`${primaryButton} py-1`}
-        aria-label={`Assign ${companyName} to me`}
       >
         {pending ? "Claiming…" : state?.ok ? "Yours" : "Assign to me"}
+        {/* The name starts with the visible words (speech input says what it sees), then the lead. */}
+        <span className="sr-only">: {companyName}</span>
       </button>
     </form>
   );

@@ -27,7 +27,7 @@ export function FollowUps({ followUps }: { followUps: TFollowUps }) {
         <ul className="divide-y divide-slate-200">
           {followUps.items.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm">
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 grow basis-48">
                 <Link href={`/admin/crm/lead/${f.id}`} className="font-medium hover:underline">
                   {f.companyName}
                 </Link>

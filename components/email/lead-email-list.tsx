@@ -4,6 +4,7 @@ import type { TFormAction } from "@/lib/action-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { TLeadEmail } from "@/lib/email/list-lead-emails";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // The server's own shape (a type-only import: nothing of the server module reaches the browser).
 export type TLeadEmailRow = TLeadEmail;
@@ -37,7 +38,7 @@ function RetryButton({ messageId, leadId, action }: { messageId: number; leadId:
 export function LeadEmailList({ leadId, messages, canSend, retryAction }: { leadId: number; messages: TLeadEmailRow[]; canSend: boolean; retryAction: TFormAction }) {
   if (!messages.length) return <p className="text-sm text-slate-500">No emails to this lead yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Emails to this lead">
       <table className="min-w-full text-sm" data-testid="lead-emails">
         <thead className="text-left text-slate-600">
           <tr>
@@ -80,6 +81,6 @@ export function LeadEmailList({ leadId, messages, canSend, retryAction }: { lead
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { US_STATES } from "@/lib/geo/us-states";
 import { LEAD_SOURCES, LEAD_STATUSES, SOURCE_LABELS, STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { inputClass, primaryButton } from "@/components/ui/classes";
 import { CALL_STATUSES } from "@/lib/calls/call-status";
+import { LEAD_FILTER_KEYS } from "@/components/leads/lead-filter-keys";
 
 export type TFilterValues = Partial<
   Record<
@@ -28,6 +29,9 @@ export type TFilterValues = Partial<
   >
 >;
 
+// Everything but the search box: what the phone layout folds away.
+const MORE_FILTER_KEYS = LEAD_FILTER_KEYS.filter((k) => k !== "q");
+
 const STATE_OPTIONS = Object.entries(US_STATES).sort((a, b) => a[1].name.localeCompare(b[1].name));
 
 /**
@@ -47,6 +51,8 @@ export function LeadFilters({
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const statuses = new Set((values.status ?? "").split(",").filter(Boolean));
+  const set = MORE_FILTER_KEYS.filter((k) => values[k]).length;
+  const [open, setOpen] = useState(() => set > 0 || Object.keys(issues ?? {}).some((k) => k !== "q"));
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -85,125 +91,143 @@ export function LeadFilters({
         <input type="search" name="q" defaultValue={values.q} className={inputClass} {...invalid("q")} />
         {error("q")}
       </label>
-      <fieldset>
-        <legend className="text-sm font-medium">Status</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {LEAD_STATUSES.map((s) => (
-            <label key={s} className="inline-flex items-center gap-1 text-sm">
-              <input type="checkbox" name="status" value={s} defaultChecked={statuses.has(s)} />
-              {STATUS_LABELS[s]}
+      {/* On a phone the search box is enough to start with; the other filters open on demand
+          (open by themselves when one of them is set or wrong). */}
+      <button
+        type="button"
+        className="rounded border border-slate-300 px-3 py-1 text-sm md:hidden"
+        aria-expanded={open}
+        aria-controls="more-lead-filters"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? "Hide filters" : `More filters${set ? ` (${set} set)` : ""}`}
+      </button>
+      <div id="more-lead-filters" className={`${open ? "block" : "hidden"} space-y-3 md:block`}>
+        <fieldset>
+          <legend className="text-sm font-medium">Status</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {LEAD_STATUSES.map((s) => (
+              <label key={s} className="inline-flex items-center gap-1 text-sm">
+                <input type="checkbox" name="status" value={s} defaultChecked={statuses.has(s)} />
+                {STATUS_LABELS[s]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <label className="text-sm font-medium">
+            Source
+            <select
+              name="source"
+              defaultValue={values.source ?? ""}
+              className={inputClass}
+              {...invalid("source")}
+            >
+              <option value="">Any</option>
+              {LEAD_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {SOURCE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            Call status
+            <select
+              name="call_status"
+              defaultValue={values.call_status ?? ""}
+              className={inputClass}
+              {...invalid("call_status")}
+            >
+              <option value="">Any</option>
+              {CALL_STATUSES.map((s) => (
+                <option key={s.key} value={s.key}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            Assigned to
+            <select
+              name="assigned"
+              defaultValue={values.assigned ?? ""}
+              className={inputClass}
+              {...invalid("assigned")}
+            >
+              <option value="">Anyone</option>
+              <option value="me">Me</option>
+              <option value="none">Nobody (unassigned)</option>
+              {assignees.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            State on the route
+            <select
+              name="state"
+              defaultValue={values.state ?? ""}
+              className={inputClass}
+              {...invalid("state")}
+            >
+              <option value="">Any</option>
+              {STATE_OPTIONS.map(([code, s]) => (
+                <option key={code} value={code}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="grid grid-cols-2 gap-2">
+            <label className="text-sm font-medium">
+              Value from
+              <input
+                name="value_min"
+                inputMode="decimal"
+                defaultValue={values.value_min}
+                className={inputClass}
+                {...invalid("value_min")}
+              />
+              {error("value_min")}
             </label>
-          ))}
-        </div>
-      </fieldset>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <label className="text-sm font-medium">
-          Source
-          <select
-            name="source"
-            defaultValue={values.source ?? ""}
-            className={inputClass}
-            {...invalid("source")}
-          >
-            <option value="">Any</option>
-            {LEAD_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Call status
-          <select
-            name="call_status"
-            defaultValue={values.call_status ?? ""}
-            className={inputClass}
-            {...invalid("call_status")}
-          >
-            <option value="">Any</option>
-            {CALL_STATUSES.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Assigned to
-          <select
-            name="assigned"
-            defaultValue={values.assigned ?? ""}
-            className={inputClass}
-            {...invalid("assigned")}
-          >
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="none">Nobody (unassigned)</option>
-            {assignees.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          State on the route
-          <select name="state" defaultValue={values.state ?? ""} className={inputClass} {...invalid("state")}>
-            <option value="">Any</option>
-            {STATE_OPTIONS.map(([code, s]) => (
-              <option key={code} value={code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="grid grid-cols-2 gap-2">
+            <label className="text-sm font-medium">
+              to
+              <input
+                name="value_max"
+                inputMode="decimal"
+                defaultValue={values.value_max}
+                className={inputClass}
+                {...invalid("value_max")}
+              />
+              {error("value_max")}
+            </label>
+          </div>
           <label className="text-sm font-medium">
-            Value from
+            Created from
             <input
-              name="value_min"
-              inputMode="decimal"
-              defaultValue={values.value_min}
+              type="date"
+              name="created_from"
+              defaultValue={values.created_from}
               className={inputClass}
-              {...invalid("value_min")}
+              {...invalid("created_from")}
             />
-            {error("value_min")}
+            {error("created_from")}
           </label>
           <label className="text-sm font-medium">
-            to
+            Created to
             <input
-              name="value_max"
-              inputMode="decimal"
-              defaultValue={values.value_max}
+              type="date"
+              name="created_to"
+              defaultValue={values.created_to}
               className={inputClass}
-              {...invalid("value_max")}
+              {...invalid("created_to")}
             />
-            {error("value_max")}
+            {error("created_to")}
           </label>
         </div>
-        <label className="text-sm font-medium">
-          Created from
-          <input
-            type="date"
-            name="created_from"
-            defaultValue={values.created_from}
-            className={inputClass}
-            {...invalid("created_from")}
-          />
-          {error("created_from")}
-        </label>
-        <label className="text-sm font-medium">
-          Created to
-          <input
-            type="date"
-            name="created_to"
-            defaultValue={values.created_to}
-            className={inputClass}
-            {...invalid("created_to")}
-          />
-          {error("created_to")}
-        </label>
       </div>
       <div className="flex items-center gap-3">
         <button className={primaryButton} disabled={pending}>

@@ -1,5 +1,8 @@
-// The table shell every list uses: a bordered, horizontally scrollable box, a captioned table,
-// the header band and row lines. Cells stay the caller's; the look lives here.
+import { ScrollRegion } from "@/components/ui/scroll-region";
+
+// The table shell every list uses: a bordered, horizontally scrollable box (a focusable, named
+// region: see scroll-region.tsx), a captioned table, the header band and row lines. Cells stay
+// the caller's; the look lives here.
 
 type TChildren = { children?: React.ReactNode; className?: string };
 
@@ -17,12 +20,12 @@ export function DataTable({
   "data-testid"?: string;
 }) {
   return (
-    <div className={framed ? "overflow-x-auto rounded-lg border bg-white" : "overflow-x-auto"}>
+    <ScrollRegion label={caption ?? "Table"} className={framed ? "rounded-lg border bg-white" : ""}>
       <table {...table} className={`min-w-full text-sm ${className}`}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

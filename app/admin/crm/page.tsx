@@ -27,6 +27,12 @@ export default async function DashboardPage() {
         <StatCard label="Converted this month" value={d.counts.convertedThisMonth} testId="count-converted-month" />
         <StatCard label="All leads" value={d.counts.total} testId="count-total" />
       </section>
+      {/* The leads to work come first: on a phone the first one shows without scrolling. */}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <FollowUps followUps={d.followUps} />
+        <ActiveLeads rows={d.active.rows} total={d.active.total} asOf={d.generatedAt} />
+      </div>
+      <PendingLeads rows={d.pending.rows} claim={claimLeadAction} />
       <QuickActions manager={isManager(actor)} />
       {d.team ? <TeamPerformance team={d.team} /> : null}
       <PerformanceCards me={d.me} />
@@ -34,11 +40,6 @@ export default async function DashboardPage() {
         <h2 className="font-semibold">My calls</h2>
         <RepCallMetrics m={calls} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <FollowUps followUps={d.followUps} />
-        <ActiveLeads rows={d.active.rows} total={d.active.total} asOf={d.generatedAt} />
-      </div>
-      <PendingLeads rows={d.pending.rows} claim={claimLeadAction} />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export default async function CallsPage({
     .map(([k, n]) => `${n} ${k.replace("_", " ")}`)
     .join(" · ");
   return (
-    <div className="space-y-4">
+    <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Call list</h1>
         <p className="text-sm text-slate-600" data-testid="call-summary">
@@ -35,7 +35,10 @@ export default async function CallsPage({
           {list.heldBack ? ` · ${list.heldBack} held back (called in the last hour)` : ""}
         </p>
       </div>
-      <RepCallMetrics m={metrics} />
+      {/* Below the list on a phone, so the first lead to call shows without scrolling. */}
+      <div className="order-last lg:order-none">
+        <RepCallMetrics m={metrics} />
+      </div>
       <nav aria-label="Filter by call status" className="flex flex-wrap gap-1.5 text-sm">
         <Link
           href="/admin/crm/calls"

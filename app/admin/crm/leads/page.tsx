@@ -6,23 +6,11 @@ import { AppError } from "@/lib/errors";
 import { listLeads, type TLeadList } from "@/lib/leads/list-leads";
 import { listUsers } from "@/lib/users/list-users";
 import { LeadFilters, type TFilterValues } from "@/components/leads/lead-filters";
+import { LEAD_FILTER_KEYS } from "@/components/leads/lead-filter-keys";
 import { LeadsTable } from "@/components/leads/leads-table";
 import { bulkLeadAction } from "../lead/actions";
 
 export const metadata: Metadata = { title: "Leads" };
-
-const FILTER_KEYS = [
-  "q",
-  "status",
-  "source",
-  "call_status",
-  "assigned",
-  "state",
-  "created_from",
-  "created_to",
-  "value_min",
-  "value_max",
-] as const;
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,7 +20,7 @@ export default async function LeadsPage({ searchParams }: TProps) {
   const values: TFilterValues = {};
   for (const [k, v] of Object.entries(sp))
     if (v !== undefined) values[k as keyof TFilterValues] = Array.isArray(v) ? v.join(",") : v;
-  const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, values[k]]));
+  const filter = Object.fromEntries(LEAD_FILTER_KEYS.map((k) => [k, values[k]]));
 
   let list: TLeadList;
   let issues: Record<string, string> | undefined;

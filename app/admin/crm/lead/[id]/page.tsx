@@ -105,6 +105,15 @@ export default async function LeadPage({ params }: TProps) {
             <ServiceDetails source={lead.leadSource} data={lead.leadData} />
           </section>
 
+          {/* What happened so far comes before the forms to add to it (the email composer alone is
+              taller than a screen). */}
+          <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="history" className="mb-3 font-semibold">
+              History
+            </h2>
+            <LeadTimeline items={timeline} />
+          </section>
+
           {lead.may.act ? (
             <section aria-labelledby="log-action" className="rounded-lg border bg-white p-4">
               <h2 id="log-action" className="mb-3 font-semibold">
@@ -115,13 +124,6 @@ export default async function LeadPage({ params }: TProps) {
           ) : null}
 
           <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
-
-          <section aria-labelledby="history" className="rounded-lg border bg-white p-4">
-            <h2 id="history" className="mb-3 font-semibold">
-              History
-            </h2>
-            <LeadTimeline items={timeline} />
-          </section>
         </div>
 
         <aside className="space-y-6">
