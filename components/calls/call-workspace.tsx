@@ -197,7 +197,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   });
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
       <div className="order-2 space-y-2 lg:order-1">
         <div className="flex min-h-8 flex-wrap items-center gap-2">
           <p

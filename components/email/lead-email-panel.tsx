@@ -76,7 +76,7 @@ export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
       ) : data.recipients.length === 0 ? (
         <p className="text-sm text-slate-600">This lead has no email address yet: add a contact with an email first.</p>
       ) : (
-        <form action={send} className="grid items-start gap-4 lg:grid-cols-2">
+        <form action={send} className="grid items-start grid-cols-1 gap-4 lg:grid-cols-2">
           <div className="space-y-3">
             <input type="hidden" name="leadId" value={data.leadId} />
             <label className="block text-sm font-medium">

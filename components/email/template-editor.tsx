@@ -47,7 +47,7 @@ export function TemplateEditor({ template, canShare, previewLeads, initialPrevie
   };
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-2">
+    <div className="grid items-start grid-cols-1 gap-6 lg:grid-cols-2">
       <form action={save} onSubmit={onSave} className="space-y-3">
         {template && !asCopy ? (
           <>

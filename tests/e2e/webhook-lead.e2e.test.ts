@@ -108,7 +108,7 @@ describe.each([
     expect(await panel.getByRole("alert").count()).toBe(0);
     await screenshot(page, `webhook-lead-${width}`);
     await panel.getByRole("button", { name: "Send (to outbox)" }).click();
-    await panel.getByRole("status").filter({ hasText: "Kept in the outbox" }).waitFor();
+    await page.locator("[data-sonner-toast]", { hasText: "Kept in the outbox" }).waitFor();
     await page.context().close();
   });
 });

@@ -29,7 +29,7 @@ describe("lead workflow", () => {
     // Claim the newest pending lead: "Assign to me" takes the rep straight to it.
     const first = page.getByTestId("pending-leads").locator("li").first();
     const leadId = await first.getAttribute("data-lead-id");
-    await first.getByRole("button", { name: /^Assign to me: / }).click();
+    await first.getByRole("button", { name: /^Assign to me/ }).click();
     await page.waitForURL(`**/admin/crm/lead/${leadId}`);
     await page.locator("[data-status=assigned]").first().waitFor();
     await page

@@ -28,7 +28,7 @@ export default async function DashboardPage() {
         <StatCard label="All leads" value={d.counts.total} testId="count-total" />
       </section>
       {/* The leads to work come first: on a phone the first one shows without scrolling. */}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <FollowUps followUps={d.followUps} />
         <ActiveLeads rows={d.active.rows} total={d.active.total} asOf={d.generatedAt} />
       </div>

@@ -81,7 +81,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
         <StatCard label="Pipeline forecast" value={formatMoney(data.forecast.forecastValue)} hint={`of ${formatMoney(data.forecast.openValue)} open`} testId="stat-forecast" />
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <RepPerformanceChart rows={data.repPerformance} fileSuffix={suffix} />
         <RevenueChart data={data.revenueByMonth} fileSuffix={suffix} />
         <LeadsBySourceChart data={data.leadsBySource} fileSuffix={suffix} />

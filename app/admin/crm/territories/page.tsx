@@ -103,7 +103,7 @@ export default async function TerritoriesPage() {
             <h2 id="list-h" className="font-semibold">
               Territories
             </h2>
-            <div className="grid gap-3 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
               {territories.map((t) => (
                 <TerritoryCard
                   key={t.id}

@@ -39,7 +39,7 @@ export default async function CompanyPage({ params }: TProps) {
           {company.mcNumber ? <span>{company.mcNumber}</span> : null}
         </p>
       </header>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="contacts" className={card}>
           <h2 id="contacts" className="mb-3 font-semibold">
             Contacts

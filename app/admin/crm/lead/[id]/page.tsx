@@ -74,7 +74,7 @@ export default async function LeadPage({ params }: TProps) {
         </p>
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <section
             aria-labelledby="quick-actions"
@@ -107,7 +107,7 @@ export default async function LeadPage({ params }: TProps) {
 
           {/* What happened so far comes before the forms to add to it (the email composer alone is
               taller than a screen). */}
-          <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4">
+          <section aria-labelledby="history" className="rounded-lg border bg-white p-4">
             <h2 id="history" className="mb-3 font-semibold">
               History
             </h2>
