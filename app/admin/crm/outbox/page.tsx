@@ -42,16 +42,19 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   <ZonedTime value={m.createdAt} /> · {m.senderName}
                   {m.templateName ? ` · ${m.templateName} v${m.templateVersion}` : ""}
                 </span>
-                {m.leadId ? (
-                  <Link href={`/admin/crm/lead/${m.leadId}`} className="text-sm text-brand-700 hover:underline">
-                    Lead #{m.leadId}
-                    {m.companyName ? ` · ${m.companyName}` : ""}
-                  </Link>
-                ) : (
-                  <span className="text-sm text-slate-500">Test email</span>
-                )}
+                {m.leadId ? null : <span className="text-sm text-slate-500">Test email</span>}
               </summary>
               <div className="border-t p-3">
+                {/* Inside the body, not the summary: a link in a summary is a control inside a
+                    control, which keyboards and screen readers cannot reach reliably. */}
+                {m.leadId ? (
+                  <p className="mb-2 text-sm">
+                    <Link href={`/admin/crm/lead/${m.leadId}`} className="text-brand-700 hover:underline">
+                      Lead #{m.leadId}
+                      {m.companyName ? ` · ${m.companyName}` : ""}
+                    </Link>
+                  </p>
+                ) : null}
                 <EmailPreview
                   label={`Message ${m.id}`}
                   rendered={{ subject: m.subject, text: m.text, html: m.html, missing: [], unknown: [] }}
