@@ -14,7 +14,13 @@ const keepChip = (page: Page) => panel(page).locator("label", { hasText: /^keep 
 
 /** Opens call-list leads in order until one with a planned follow-up; returns its id and company. */
 async function openLeadWithFollowUp(page: Page) {
-  await page.keyboard.press("s");
+  // The keys listen once the page has hydrated: a press before that is lost, so press again
+  // until the panel opens ("s" does nothing once a lead is open).
+  for (let tries = 0; !(await panel(page).isVisible()); tries++) {
+    if (tries === 30) throw new Error("the call panel did not open on 's'");
+    await page.keyboard.press("s");
+    await panel(page).waitFor({ timeout: 1_000 }).catch(() => undefined);
+  }
   for (let tries = 0; tries < 30; tries++) {
     await page.locator("[data-testid=call-panel]:not([data-lock=locking])").waitFor();
     if (!/none planned/.test((await keepChip(page).textContent()) ?? "")) {
