@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
@@ -39,4 +40,22 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * For a test file that drives the browser and reads the e2e database: both are opened before the
+ * file's tests and closed after them. Read `e2e.browser` / `e2e.database` inside tests.
+ */
+export function openBrowserAndDatabase(): { browser: Browser; database: pg.Client } {
+  const e2e = {} as { browser: Browser; database: pg.Client };
+  beforeAll(async () => {
+    e2e.browser = await launchBrowser();
+    e2e.database = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await e2e.database.connect();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.database?.end();
+  });
+  return e2e;
 }

@@ -1,23 +1,12 @@
-import pg from "pg";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, login, newPage, screenshot } from "./browser";
+import type { Page } from "playwright-core";
+import { login, newPage, screenshot, openBrowserAndDatabase } from "./browser";
 
 // Outbox mode: scripts/e2e.mjs starts the server without SENDGRID_API_KEY, so nothing is sent.
-let browser: Browser;
-let database: pg.Client;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  database = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await database.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await database?.end();
-});
+const e2e = openBrowserAndDatabase();
 
 /** One of Alex's open demo leads whose company has a contact with an email. */
 async function alexsLead(): Promise<{ id: number; company: string; contact: string }> {
-  const { rows } = await database.query(`
+  const { rows } = await e2e.database.query(`
     SELECT l.id, c.name AS company, (SELECT name FROM contacts WHERE company_id = c.id AND email IS NOT NULL ORDER BY id LIMIT 1) AS contact
     FROM sales_leads l JOIN users u ON u.id = l.assigned_admin_id JOIN companies c ON c.id = l.company_id
     WHERE u.email = 'alex@pilot-crm.test' AND l.status IN ('assigned', 'in_progress')
@@ -38,7 +27,7 @@ async function openOutboxMessage(page: Page, subject: string) {
 describe("email", () => {
   it("lets a rep send the Follow-up template from a lead page in outbox mode, then see it in the outbox and on the timeline", async () => {
     const lead = await alexsLead();
-    const page = await newPage(browser);
+    const page = await newPage(e2e.browser);
     await login(page, "alex@pilot-crm.test");
     await page.goto(`/admin/crm/lead/${lead.id}`);
     const panel = page.getByRole("region", { name: "Email" });
@@ -75,7 +64,7 @@ describe("email", () => {
   });
 
   it("lets the manager edit a shared template with a live preview, save a new version and send a test to the outbox", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(e2e.browser);
     await login(page, "manager@pilot-crm.test");
     await page.goto("/admin/crm/templates");
     await page.getByRole("link", { name: "Callback" }).click();
@@ -103,7 +92,7 @@ describe("email", () => {
   });
 
   it("hides shared-template editing from a rep, who saves a personal copy instead", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(e2e.browser);
     await login(page, "sarah@pilot-crm.test");
     await page.goto("/admin/crm/templates");
     await page.getByRole("link", { name: "Initial" }).click();

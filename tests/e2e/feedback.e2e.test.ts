@@ -1,20 +1,9 @@
-import pg from "pg";
-import type { Browser, Page } from "playwright-core";
-import { BASE_URL, launchBrowser, login, newPage, screenshot } from "./browser";
+import type { Page } from "playwright-core";
+import { BASE_URL, login, newPage, screenshot, openBrowserAndDatabase } from "./browser";
 
 // Feedback on every save (toasts), confirmation before destructive steps, one error text per
 // refusal, the favicon and the neutral borders: at desktop and phone width, in Chromium.
-let browser: Browser;
-let database: pg.Client;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  database = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await database.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await database?.end();
-});
+const e2e = openBrowserAndDatabase();
 
 const VIEWPORTS = [
   { name: "desktop", width: 1440, height: 900, pick: 0 },
@@ -23,7 +12,7 @@ const VIEWPORTS = [
 
 /** Mike's open leads (no other browser test works his leads), oldest first. */
 async function mikesLeads(): Promise<{ id: number; status: string; assigned_admin_id: number }[]> {
-  const { rows } = await database.query(`
+  const { rows } = await e2e.database.query(`
     SELECT l.id, l.status, l.assigned_admin_id FROM sales_leads l JOIN users u ON u.id = l.assigned_admin_id
     WHERE u.email = 'mike@pilot-crm.test' AND l.status IN ('assigned', 'in_progress')
     ORDER BY l.id LIMIT 8`);
@@ -31,7 +20,7 @@ async function mikesLeads(): Promise<{ id: number; status: string; assigned_admi
 }
 
 async function leadRow(id: number) {
-  const { rows } = await database.query(
+  const { rows } = await e2e.database.query(
     "SELECT status, assigned_admin_id, (SELECT count(*)::int FROM lead_events WHERE lead_id = $1) AS events FROM sales_leads WHERE id = $1",
     [id],
   );
@@ -47,7 +36,7 @@ const occurrences = (page: Page, text: string) =>
 describe.each(VIEWPORTS)("feedback at $name width ($width px)", ({ name, width, height, pick }) => {
   let page: Page;
   beforeEach(async () => {
-    page = await newPage(browser, { width, height });
+    page = await newPage(e2e.browser, { width, height });
     await login(page, "mike@pilot-crm.test");
   });
   afterEach(async () => {

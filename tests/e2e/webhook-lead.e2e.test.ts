@@ -1,21 +1,9 @@
 import crypto from "node:crypto";
-import pg from "pg";
-import type { Browser } from "playwright-core";
-import { launchBrowser, login, newPage, screenshot } from "./browser";
+import { login, newPage, screenshot, openBrowserAndDatabase } from "./browser";
 
 // A lead as the lead webhook leaves it (lib/ingest): a company with no contact yet, lead_data with
 // the tool's data plus the ingest's `history`, and an activity holding the whole event.
-let browser: Browser;
-let database: pg.Client;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  database = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await database.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await database?.end();
-});
+const e2e = openBrowserAndDatabase();
 
 const DATA = {
   route: {
@@ -45,7 +33,7 @@ async function webhookLead(repEmail: string): Promise<number> {
   };
   const webhookId = `msg_e2e_${tag}`;
   const event = { type: "load_plan", occurred_at: occurredAt, company, data: DATA };
-  const { rows } = await database.query(
+  const { rows } = await e2e.database.query(
     `WITH c AS (
        INSERT INTO companies (external_id, name, email, email_norm, state, updated_at)
        VALUES ($1, $2, $3, $3, 'TX', now()) RETURNING id
@@ -79,7 +67,7 @@ describe.each([
 ])("a lead born from a load-planner webhook at $width px", ({ width, height }) => {
   it("reads in words, has no History row in what they asked for, and the Initial template sends", async () => {
     const leadId = await webhookLead("sarah@pilot-crm.test");
-    const page = await newPage(browser, { width, height });
+    const page = await newPage(e2e.browser, { width, height });
     await login(page, "sarah@pilot-crm.test");
     await page.goto(`/admin/crm/lead/${leadId}`);
 
