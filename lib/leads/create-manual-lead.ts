@@ -7,6 +7,7 @@ import { computePriorityScore } from "@/lib/leads/compute-priority-score";
 import { emptyToUndefined, zId, ZMoney, zOptionalText, zRequiredText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction } from "@/lib/leads/lead-transaction";
+import { assertStep, type TRuleLead } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { command } from "@/lib/command";
 
@@ -30,6 +31,9 @@ export const ZCreateManualLead = z.object({
   assign_to_me: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
 });
 export type TCreateManualLead = z.input<typeof ZCreateManualLead>;
+
+// Every lead is born in the pool; "assign to me" is then a claim of that pool lead.
+const NEW_LEAD: TRuleLead = { status: "pending", assignedAdminId: null };
 
 /**
  * A lead entered by hand (a phone inquiry, a walk-in), source `manual`. The route, when given,
@@ -59,6 +63,7 @@ export const createManualLead = command(
       };
       const value = d.estimated_value ?? "0";
       const now = new Date();
+      const claimedStatus = d.assign_to_me ? assertStep(actor, "claim", NEW_LEAD) : null;
       const lead = await tx.salesLead.create({
         data: {
           companyId: company.id,
@@ -71,7 +76,7 @@ export const createManualLead = command(
             estimatedValue: Number(value),
             activityCount: 1,
           }),
-          ...(d.assign_to_me ? { status: "assigned", assignedAdminId: actor.id, assignedAt: now } : {}),
+          ...(claimedStatus ? { status: claimedStatus, assignedAdminId: actor.id, assignedAt: now } : {}),
         },
         select: LEAD_SNAPSHOT_SELECT,
       });
@@ -79,16 +84,16 @@ export const createManualLead = command(
         leadId: lead.id,
         actorId: actor.id,
         type: "created",
-        toStatus: "pending",
+        toStatus: NEW_LEAD.status,
         data: { source: "manual" },
       });
-      if (d.assign_to_me)
+      if (claimedStatus)
         await recordLeadEvent(tx, {
           leadId: lead.id,
           actorId: actor.id,
           type: "claimed",
-          fromStatus: "pending",
-          toStatus: "assigned",
+          fromStatus: NEW_LEAD.status,
+          toStatus: claimedStatus,
         });
       return toLeadSnapshot(lead);
     });
