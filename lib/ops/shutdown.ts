@@ -12,7 +12,7 @@ export type TShutdownPhase = "work" | "jobs" | "database";
 const PHASES: TShutdownPhase[] = ["work", "jobs", "database"];
 
 type THook = { phase: TShutdownPhase; run: () => Promise<unknown> };
-type TState = { stopping: boolean; hooks: Map<string, THook> };
+type TState = { stopping: boolean; deadline?: number; hooks: Map<string, THook> };
 const KEY = Symbol.for("pilot-crm.shutdown");
 const globalForShutdown = globalThis as unknown as { [KEY]?: TState };
 const state: TState = (globalForShutdown[KEY] ??= { stopping: false, hooks: new Map() });
@@ -27,8 +27,15 @@ export function isShuttingDown(): boolean {
   return state.stopping;
 }
 
-export function beginShutdown(): void {
+/** `deadline` (Date.now() based): when the process exits no matter what (server.ts's budget). */
+export function beginShutdown(deadline?: number): void {
   state.stopping = true;
+  state.deadline = deadline;
+}
+
+/** Milliseconds until the shutdown deadline; Infinity when there is none (or no shutdown yet). */
+export function shutdownTimeLeftMs(): number {
+  return state.deadline === undefined ? Infinity : state.deadline - Date.now();
 }
 
 /** Runs every hook, phase by phase; a failing hook is logged and does not stop the others. */
