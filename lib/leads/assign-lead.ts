@@ -6,6 +6,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { command } from "@/lib/command";
 
 export const ZAssignLead = z.object({ lead_id: ZLeadId, admin_id: zId("admin_id") });
@@ -46,6 +47,13 @@ export const assignLead = command(ZAssignLead, async (actor, data): Promise<TLea
       fromStatus: lead.status,
       toStatus,
       data: { from_admin_id: lead.assignedAdminId, to_admin_id: target.id, to_admin_name: target.name },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: lead.assignedAdminId === null ? "lead.assigned" : "lead.reassigned",
+      target: { type: "lead", id: leadId },
+      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
+      after: { status: toStatus, assigned_admin_id: target.id },
     });
     return toLeadSnapshot(updated);
   });

@@ -5,6 +5,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { command } from "@/lib/command";
 
 export const ZMarkLeadLost = z.object({
@@ -33,6 +34,13 @@ export const markLeadLost = command(ZMarkLeadLost, async (actor, data): Promise<
       fromStatus: lead.status,
       toStatus,
       data: { reason, notes: notes ?? null, admin_id: lead.assignedAdminId },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "lead.lost",
+      target: { type: "lead", id: leadId },
+      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
+      after: { status: toStatus, lost_reason: reason },
     });
     return toLeadSnapshot(updated);
   });

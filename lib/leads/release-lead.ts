@@ -5,6 +5,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { command } from "@/lib/command";
 
 export const ZReleaseLead = z.object({ lead_id: ZLeadId });
@@ -30,6 +31,13 @@ export const releaseLead = command(ZReleaseLead, async (actor, data): Promise<TL
       fromStatus: lead.status,
       toStatus,
       data: { from_admin_id: lead.assignedAdminId },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "lead.released",
+      target: { type: "lead", id: leadId },
+      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
+      after: { status: toStatus, assigned_admin_id: null },
     });
     return toLeadSnapshot(updated);
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { systemStepTarget } from "@/lib/leads/lead-rules";
 import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
@@ -65,6 +66,14 @@ export async function autoAssignLead(
     fromStatus: lead.status,
     toStatus,
     data: { auto: true, to: pick.id, toName: pick.name },
+  });
+  // No person acted: the company's auto-assignment setting did (actor null, `auto` in after).
+  await recordAudit(tx, {
+    actor: null,
+    action: "lead.assigned",
+    target: { type: "lead", id: lead.id },
+    before: { status: "pending", assigned_admin_id: null },
+    after: { status: "assigned", assigned_admin_id: pick.id, auto: true },
   });
   return { leadId: lead.id, userId: pick.id, userName: pick.name };
 }
