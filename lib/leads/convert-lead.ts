@@ -6,6 +6,7 @@ import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { CONVERSION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZConvertLead = z.object({
@@ -70,6 +71,7 @@ export const convertLead = command(ZConvertLead, async (actor, data): Promise<TL
         admin_id: adminId,
       },
     });
+    await publishLeadChange(tx, "lead.converted", updated, { actorId: actor.id });
     return toLeadSnapshot(updated);
   });
 });

@@ -8,6 +8,7 @@ import { emptyToUndefined, zId, ZMoney, zOptionalText, zRequiredText } from "@/l
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction } from "@/lib/leads/lead-transaction";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 const ZState = z.preprocess(
@@ -90,6 +91,7 @@ export const createManualLead = command(
           fromStatus: "pending",
           toStatus: "assigned",
         });
+      await publishLeadChange(tx, "lead.created", lead, { actorId: actor.id });
       return toLeadSnapshot(lead);
     });
   },

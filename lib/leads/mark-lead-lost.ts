@@ -5,6 +5,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZMarkLeadLost = z.object({
@@ -34,6 +35,7 @@ export const markLeadLost = command(ZMarkLeadLost, async (actor, data): Promise<
       toStatus,
       data: { reason, notes: notes ?? null, admin_id: lead.assignedAdminId },
     });
+    await publishLeadChange(tx, "lead.lost", updated, { actorId: actor.id });
     return toLeadSnapshot(updated);
   });
 });

@@ -5,6 +5,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZReleaseLead = z.object({ lead_id: ZLeadId });
@@ -31,6 +32,7 @@ export const releaseLead = command(ZReleaseLead, async (actor, data): Promise<TL
       toStatus,
       data: { from_admin_id: lead.assignedAdminId },
     });
+    await publishLeadChange(tx, "lead.released", updated, { actorId: actor.id, previousAdminId: lead.assignedAdminId });
     return toLeadSnapshot(updated);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 // One system-wide advisory lock key: auto-assignments are rare and quick, and serialising them
@@ -60,5 +61,6 @@ export async function autoAssignLead(
     toStatus: "assigned",
     data: { auto: true, to: pick.id, toName: pick.name },
   });
+  await publishLeadChange(tx, "lead.assigned", { id: lead.id, states: lead.states, assignedAdminId: pick.id }, { actorId: null });
   return { leadId: lead.id, userId: pick.id, userName: pick.name };
 }
