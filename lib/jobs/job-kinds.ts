@@ -61,6 +61,13 @@ export const JOB_KINDS = {
     expireInSeconds: 900,
     schedule: { cron: "17 3 * * *", tz: "UTC" },
   }),
+  "live-events-cleanup": defineJobKind({
+    description: "Deletes live events older than a day (a stream resumes from Last-Event-ID only within that)",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 3, retryDelay: 300, retryBackoff: true }),
+    expireInSeconds: 900,
+    schedule: { cron: "41 * * * *", tz: "UTC" },
+  }),
 } satisfies Record<string, TJobKind>;
 
 export type TJobKindName = keyof typeof JOB_KINDS;

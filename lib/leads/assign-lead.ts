@@ -7,6 +7,7 @@ import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZAssignLead = z.object({ lead_id: ZLeadId, admin_id: zId("admin_id") });
@@ -55,6 +56,7 @@ export const assignLead = command(ZAssignLead, async (actor, data): Promise<TLea
       before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
       after: { status: toStatus, assigned_admin_id: target.id },
     });
+    await publishLeadChange(tx, "lead.assigned", updated, { actorId: actor.id, previousAdminId: lead.assignedAdminId });
     return toLeadSnapshot(updated);
   });
 });

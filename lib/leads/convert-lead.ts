@@ -7,6 +7,7 @@ import { assertStep } from "@/lib/leads/lead-rules";
 import { CONVERSION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZConvertLead = z.object({
@@ -78,6 +79,7 @@ export const convertLead = command(ZConvertLead, async (actor, data): Promise<TL
       before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
       after: { status: toStatus, assigned_admin_id: adminId, conversion_id: conversion.id, value: conversion_value, conversion_type, order_id: order_id ?? null },
     });
+    await publishLeadChange(tx, "lead.converted", updated, { actorId: actor.id });
     return toLeadSnapshot(updated);
   });
 });

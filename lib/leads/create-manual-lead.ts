@@ -9,6 +9,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction } from "@/lib/leads/lead-transaction";
 import { assertStep, type TRuleLead } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 const ZState = z.preprocess(
@@ -95,6 +96,7 @@ export const createManualLead = command(
           fromStatus: NEW_LEAD.status,
           toStatus: claimedStatus,
         });
+      await publishLeadChange(tx, "lead.created", lead, { actorId: actor.id });
       return toLeadSnapshot(lead);
     });
   },

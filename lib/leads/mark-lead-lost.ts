@@ -6,6 +6,7 @@ import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZMarkLeadLost = z.object({
@@ -42,6 +43,7 @@ export const markLeadLost = command(ZMarkLeadLost, async (actor, data): Promise<
       before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
       after: { status: toStatus, lost_reason: reason },
     });
+    await publishLeadChange(tx, "lead.lost", updated, { actorId: actor.id });
     return toLeadSnapshot(updated);
   });
 });

@@ -6,6 +6,7 @@ import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZReleaseLead = z.object({ lead_id: ZLeadId });
@@ -39,6 +40,7 @@ export const releaseLead = command(ZReleaseLead, async (actor, data): Promise<TL
       before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
       after: { status: toStatus, assigned_admin_id: null },
     });
+    await publishLeadChange(tx, "lead.released", updated, { actorId: actor.id, previousAdminId: lead.assignedAdminId });
     return toLeadSnapshot(updated);
   });
 });

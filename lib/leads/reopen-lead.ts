@@ -6,6 +6,7 @@ import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZReopenLead = z.object({ lead_id: ZLeadId });
@@ -52,6 +53,7 @@ export const reopenLead = command(ZReopenLead, async (actor, data): Promise<TLea
       before: { status: lead.status, assigned_admin_id: lead.assignedAdminId, lost_reason: previous.lostReason },
       after: { status: toStatus, assigned_admin_id: null },
     });
+    await publishLeadChange(tx, "lead.reopened", updated, { actorId: actor.id, previousAdminId: lead.assignedAdminId });
     return toLeadSnapshot(updated);
   });
 });

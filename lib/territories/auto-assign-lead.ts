@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { systemStepTarget } from "@/lib/leads/lead-rules";
 import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
@@ -72,8 +73,9 @@ export async function autoAssignLead(
     actor: null,
     action: "lead.assigned",
     target: { type: "lead", id: lead.id },
-    before: { status: "pending", assigned_admin_id: null },
-    after: { status: "assigned", assigned_admin_id: pick.id, auto: true },
+    before: { status: lead.status, assigned_admin_id: null },
+    after: { status: toStatus, assigned_admin_id: pick.id, auto: true },
   });
+  await publishLeadChange(tx, "lead.assigned", { id: lead.id, states: lead.states, assignedAdminId: pick.id }, { actorId: null });
   return { leadId: lead.id, userId: pick.id, userName: pick.name };
 }
