@@ -24,6 +24,7 @@ export const LEAD_STEPS = [
   "reopen",
   "email",
   "call_lock",
+  "auto_return",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
@@ -138,7 +139,25 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
     },
     statusRefusal: { converted: noCallReason, lost: noCallReason },
   },
+  // The SLA timer's step (lib/sla/return-idle-leads.ts): a lead claimed but never worked goes back
+  // to the pool after the company's auto-return hours. Only from `assigned` (the first action moves
+  // a lead on), taken by SYSTEM_ACTOR; a person releases with `release` instead.
+  auto_return: {
+    doing: "returning it to the pool",
+    from: { assigned: { who: MANAGER, to: "pending" } },
+    roleRefusal: "Only the auto-return timer returns idle leads.",
+    statusRefusal: {
+      pending: () => "This lead is already in the pool.",
+      in_progress: () => "This lead has been worked; it stays with its rep.",
+    },
+  },
 };
+
+/**
+ * The actor a timer acts as when it takes a lead step (auto_return). It holds the manager's role in
+ * the rules table, never a session: id 0 matches no user, and its events are recorded without an actor.
+ */
+export const SYSTEM_ACTOR: TActor = { id: 0, role: "super_admin", name: "Pilot CRM", email: "system@pilot-crm.invalid" };
 
 /** The actor's scope for a step on a lead in this status (the table's cell). */
 export function stepScope(role: TRole, step: TLeadStep, status: TLeadStatus): TStepScope {

@@ -99,6 +99,18 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/own": [409, 409],
     "lost/other": [403, 409],
   },
+  // The timer's step: only an untouched claimed lead, only by the system (a manager-level actor).
+  auto_return: {
+    pending: [403, 409],
+    "assigned/own": [403, "pending"],
+    "assigned/other": [403, "pending"],
+    "in_progress/own": [403, 409],
+    "in_progress/other": [403, 409],
+    "converted/own": [403, 409],
+    "converted/other": [403, 409],
+    "lost/own": [403, 409],
+    "lost/other": [403, 409],
+  },
 };
 
 function leadFor(actor: TActor, situation: TSituation): TRuleLead {
@@ -172,5 +184,6 @@ describe("lead lifecycle table (lib/leads/lead-rules.ts)", () => {
     expect(roleMayTake("super_admin", "assign")).toBe(true);
     expect(roleMayTake("admin", "reopen")).toBe(false);
     expect(roleMayTake("admin", "claim")).toBe(true);
+    expect(roleMayTake("admin", "auto_return")).toBe(false);
   });
 });
