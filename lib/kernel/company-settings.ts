@@ -45,7 +45,8 @@ export const ZBusinessHours = z
     start: ZClockTime,
     end: ZClockTime,
   })
-  .refine((h) => clockMinutes(h.end) > clockMinutes(h.start), { path: ["end"], message: "The day ends after it starts" })
+  // Compared only when both times are well-formed (a malformed one has its own message).
+  .refine((h) => !(clockMinutes(h.end) <= clockMinutes(h.start)), { path: ["end"], message: "The day ends after it starts" })
   .transform((h) => ({ ...h, days: [...new Set(h.days)].sort((a, b) => a - b) }));
 
 export const COMPANY_SETTINGS = {

@@ -9,6 +9,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction } from "@/lib/leads/lead-transaction";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { command } from "@/lib/command";
+import { scheduleLeadSla } from "@/lib/sla/schedule-lead-sla";
 
 const ZState = z.preprocess(
   (v) => (typeof emptyToUndefined(v) === "string" ? String(v).trim().toUpperCase() : emptyToUndefined(v)),
@@ -39,7 +40,7 @@ export type TCreateManualLead = z.input<typeof ZCreateManualLead>;
 export const createManualLead = command(
   { input: ZCreateManualLead, may: "lead.create" },
   async (actor, d): Promise<TLeadSnapshot> => {
-    return leadTransaction(async (tx) => {
+    const created = await leadTransaction(async (tx) => {
       const company = await tx.company.findUnique({
         where: { id: d.company_id },
         select: { id: true, state: true },
@@ -92,5 +93,8 @@ export const createManualLead = command(
         });
       return toLeadSnapshot(lead);
     });
+    // A lead left in the pool starts its speed-to-lead timers (after the commit: they are jobs).
+    if (created.status === "pending") await scheduleLeadSla({ id: created.id, createdAt: new Date(created.created_at) });
+    return created;
   },
 );
