@@ -28,6 +28,9 @@ const EVENT_TITLES: Record<string, string> = {
   lost: "Marked lost",
   reopened: "Reopened",
   action_voided: "Undone by its author",
+  sla_alerted: "Still unclaimed: the territory's reps were reminded",
+  sla_escalated: "Still unclaimed: the manager was told",
+  auto_returned: "Returned to the pool: no action since it was claimed",
 };
 
 function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {

@@ -7,6 +7,7 @@ import { collectLeadStates } from "@/lib/ingest/collect-lead-states";
 import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
 import { submitLeadEvent } from "@/lib/ingest/submit-lead-event";
 import { autoAssignNewLead } from "@/lib/territories/auto-assign-new-lead";
+import { scheduleLeadSla } from "@/lib/sla/schedule-lead-sla";
 import {
   ZLeadCompany,
   ZLoadPlanData,
@@ -103,7 +104,10 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
   }
   // A brand-new pending lead may go straight to a rep (the manager's auto_assign setting). The
   // answer keeps the status at ingestion, so a replay of this webhook answers exactly the same.
-  if (!row.consolidated && row.replay_sha256 === null && row.status === "pending" && row.auto_assign?.enabled === true)
-    await autoAssignNewLead(row.lead_id);
+  if (!row.consolidated && row.replay_sha256 === null && row.status === "pending") {
+    const assigned = row.auto_assign?.enabled === true ? await autoAssignNewLead(row.lead_id) : null;
+    // Still in the pool: its speed-to-lead timers start (jobs, queued once the lead is committed).
+    if (!assigned) await scheduleLeadSla({ id: row.lead_id, createdAt: now });
+  }
   return { leadId: row.lead_id, consolidated: row.consolidated, status: row.status, replayed: row.replay_sha256 !== null };
 }

@@ -59,7 +59,7 @@ export function createBoss(options: TBossOptions): PgBoss {
 }
 
 function queueOptions(kind: TJobKind, deadLetter: string): PgBoss.Queue {
-  return { name: "", policy: "standard", ...kind.retry(), expireInSeconds: kind.expireInSeconds, deadLetter };
+  return { name: "", policy: kind.policy ?? "standard", ...kind.retry(), expireInSeconds: kind.expireInSeconds, deadLetter };
 }
 
 /**

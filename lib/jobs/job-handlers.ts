@@ -4,6 +4,9 @@ import { deliverQueuedEmail } from "@/lib/email/deliver-queued-email";
 import { recoverStuckEmailMessages } from "@/lib/email/recover-stuck-email-messages";
 import { deleteExpiredWebhookReceipts } from "@/lib/ingest/delete-expired-webhook-receipts";
 import { deleteOldLiveEvents } from "@/lib/live/delete-old-live-events";
+import { fireLeadSlaTimer } from "@/lib/sla/fire-lead-sla-timer";
+import { returnIdleLeads } from "@/lib/sla/return-idle-leads";
+import { sweepLeadSlaTimers } from "@/lib/sla/sweep-lead-sla-timers";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
 
 type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
@@ -14,6 +17,10 @@ export const JOB_HANDLERS: THandlers = {
   "email-recover-stuck": () => recoverStuckEmailMessages(),
   "webhook-receipts-cleanup": async () => ({ deleted: await deleteExpiredWebhookReceipts() }),
   "live-events-cleanup": async () => ({ deleted: await deleteOldLiveEvents() }),
+  "lead-sla-alert": ({ leadId }) => fireLeadSlaTimer({ leadId, kind: "alert" }),
+  "lead-sla-escalate": ({ leadId }) => fireLeadSlaTimer({ leadId, kind: "escalation" }),
+  "lead-sla-sweep": () => sweepLeadSlaTimers(),
+  "lead-auto-return": () => returnIdleLeads(),
 };
 
 /** The registry with its handlers, as the runner works it. */

@@ -6,7 +6,10 @@ import { jobSender } from "@/lib/jobs/job-boss";
 import type { JOB_KINDS, TJobKindName } from "@/lib/jobs/job-kinds";
 
 export type TSendJobOptions = {
-  /** Names what the job is about ("email-message:12"); queues are `standard`, so it does not deduplicate: handlers are idempotent instead. */
+  /**
+   * Names what the job is about ("email-message:12"). On a `standard` queue it does not deduplicate
+   * (handlers are idempotent instead); on a `short` one a second send while one waits is refused (null).
+   */
   singletonKey?: string;
   /** Seconds from now, or a moment. */
   startAfter?: number | Date;

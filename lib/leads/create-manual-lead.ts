@@ -11,6 +11,7 @@ import { assertStep, type TRuleLead } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
+import { scheduleLeadSla } from "@/lib/sla/schedule-lead-sla";
 
 const ZState = z.preprocess(
   (v) => (typeof emptyToUndefined(v) === "string" ? String(v).trim().toUpperCase() : emptyToUndefined(v)),
@@ -44,7 +45,7 @@ const NEW_LEAD: TRuleLead = { status: "pending", assignedAdminId: null };
 export const createManualLead = command(
   { input: ZCreateManualLead, may: "lead.create" },
   async (actor, d): Promise<TLeadSnapshot> => {
-    return leadTransaction(async (tx) => {
+    const created = await leadTransaction(async (tx) => {
       const company = await tx.company.findUnique({
         where: { id: d.company_id },
         select: { id: true, state: true },
@@ -99,5 +100,8 @@ export const createManualLead = command(
       await publishLeadChange(tx, "lead.created", lead, { actorId: actor.id });
       return toLeadSnapshot(lead);
     });
+    // A lead left in the pool starts its speed-to-lead timers (after the commit: they are jobs).
+    if (created.status === "pending") await scheduleLeadSla({ id: created.id, createdAt: new Date(created.created_at) });
+    return created;
   },
 );

@@ -30,6 +30,7 @@ export const LEAD_STEPS = [
   "auto_assign",
   "email_delivered",
   "order_convert",
+  "auto_return",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
@@ -184,6 +185,18 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       in_progress: { who: SYSTEM, to: "converted" },
     },
     roleRefusal: SYSTEM_ONLY,
+  },
+  // The SLA timer's step (lib/sla/return-idle-leads.ts): a lead claimed but never worked goes back
+  // to the pool after the company's auto-return hours. Only from `assigned` (the first action moves
+  // a lead on), taken by SYSTEM_ACTOR; a person releases with `release` instead.
+  auto_return: {
+    doing: "returning it to the pool",
+    from: { assigned: { who: SYSTEM, to: "pending" } },
+    roleRefusal: SYSTEM_ONLY,
+    statusRefusal: {
+      pending: () => "This lead is already in the pool.",
+      in_progress: () => "This lead has been worked; it stays with its rep.",
+    },
   },
 };
 

@@ -18,7 +18,11 @@ export type TLeadEventType =
   | "converted"
   | "lost"
   | "reopened"
-  | "call_locked";
+  | "call_locked"
+  // Speed-to-lead timers (lib/sla/).
+  | "sla_alerted"
+  | "sla_escalated"
+  | "auto_returned";
 
 type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
 

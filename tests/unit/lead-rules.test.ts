@@ -148,6 +148,18 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/own": 409,
     "lost/other": 409,
   }),
+  // The timer's step: only an untouched claimed lead, only by the system.
+  auto_return: SYSTEM({
+    pending: 409,
+    "assigned/own": "pending",
+    "assigned/other": "pending",
+    "in_progress/own": 409,
+    "in_progress/other": 409,
+    "converted/own": 409,
+    "converted/other": 409,
+    "lost/own": 409,
+    "lost/other": 409,
+  }),
 };
 
 function leadFor(actor: TRuleActor, situation: TSituation): TRuleLead {
@@ -235,5 +247,6 @@ describe("lead lifecycle table (lib/leads/lead-rules.ts)", () => {
     expect(stepBlockedReason(SYSTEM_ACTOR, "auto_assign", leadFor(SYSTEM_ACTOR, "assigned/other"))).toBe(
       "This lead already has a rep.",
     );
+    expect(roleMayTake("admin", "auto_return")).toBe(false);
   });
 });
