@@ -17,6 +17,8 @@ type TProps = {
   onFollowUp: (v: TFollowUpPick) => void;
   customDate: string;
   onCustomDate: (v: string) => void;
+  customTime: string;
+  onCustomTime: (v: string) => void;
   onSave: (outcome: string) => void;
   onSkip: () => void;
   notesRef: RefObject<HTMLTextAreaElement | null>;
@@ -106,16 +108,27 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
           ))}
         </div>
         {p.followUp === "custom" ? (
-          <label className="mt-2 block text-sm">
-            Date
-            <input
-              ref={dateRef}
-              type="date"
-              value={p.customDate}
-              onChange={(e) => p.onCustomDate(e.target.value)}
-              className="ml-2 rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
+          <div className="mt-2 flex flex-wrap gap-3 text-sm">
+            <label>
+              Date
+              <input
+                ref={dateRef}
+                type="date"
+                value={p.customDate}
+                onChange={(e) => p.onCustomDate(e.target.value)}
+                className="ml-2 rounded border border-slate-300 px-2 py-1"
+              />
+            </label>
+            <label>
+              Time (optional, company time)
+              <input
+                type="time"
+                value={p.customTime}
+                onChange={(e) => p.onCustomTime(e.target.value)}
+                className="ml-2 rounded border border-slate-300 px-2 py-1"
+              />
+            </label>
+          </div>
         ) : null}
       </fieldset>
       <div

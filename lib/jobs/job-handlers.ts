@@ -3,6 +3,8 @@ import type { z } from "zod";
 import { deliverQueuedEmail } from "@/lib/email/deliver-queued-email";
 import { recoverStuckEmailMessages } from "@/lib/email/recover-stuck-email-messages";
 import { deleteExpiredWebhookReceipts } from "@/lib/ingest/delete-expired-webhook-receipts";
+import { remindFollowUp } from "@/lib/follow-ups/remind-follow-up";
+import { sendFollowUpDigests } from "@/lib/follow-ups/send-follow-up-digests";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
 
 type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
@@ -12,6 +14,8 @@ export const JOB_HANDLERS: THandlers = {
   "email-deliver": ({ messageId }) => deliverQueuedEmail({ messageId }),
   "email-recover-stuck": () => recoverStuckEmailMessages(),
   "webhook-receipts-cleanup": async () => ({ deleted: await deleteExpiredWebhookReceipts() }),
+  "follow-up-remind": (data) => remindFollowUp(data),
+  "follow-up-digest": () => sendFollowUpDigests(),
 };
 
 /** The registry with its handlers, as the runner works it. */

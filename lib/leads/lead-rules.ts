@@ -24,6 +24,7 @@ export const LEAD_STEPS = [
   "reopen",
   "email",
   "call_lock",
+  "snooze",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
@@ -137,6 +138,14 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
     },
     statusRefusal: { converted: noCallReason, lost: noCallReason },
+  },
+  // Moving a planned follow-up later (lib/leads/snooze-follow-up.ts); the status stays.
+  snooze: {
+    doing: "snoozing its follow-up",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+    },
   },
 };
 

@@ -18,7 +18,8 @@ export type TLeadEventType =
   | "converted"
   | "lost"
   | "reopened"
-  | "call_locked";
+  | "call_locked"
+  | "follow_up_snoozed";
 
 type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
 

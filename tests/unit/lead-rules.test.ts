@@ -49,6 +49,19 @@ const WORK = (to: TLeadStatus, managerOnPending: TOutcome): TRow => ({
   "lost/other": [403, 409],
 });
 
+// A step the holder (or the manager) takes without moving the status; not on a pool lead.
+const HOLDER_KEEPS_STATUS: TRow = {
+  pending: [409, 409],
+  "assigned/own": ["assigned", "assigned"],
+  "assigned/other": [403, "assigned"],
+  "in_progress/own": ["in_progress", "in_progress"],
+  "in_progress/other": [403, "in_progress"],
+  "converted/own": [409, 409],
+  "converted/other": [403, 409],
+  "lost/own": [409, 409],
+  "lost/other": [403, 409],
+};
+
 const EXPECTED: Record<TLeadStep, TRow> = {
   claim: {
     pending: ["assigned", "assigned"],
@@ -89,16 +102,11 @@ const EXPECTED: Record<TLeadStep, TRow> = {
   },
   email: WORK("in_progress", 409),
   call_lock: {
+    ...HOLDER_KEEPS_STATUS,
     pending: ["pending", "pending"],
-    "assigned/own": ["assigned", "assigned"],
-    "assigned/other": [403, "assigned"],
-    "in_progress/own": ["in_progress", "in_progress"],
-    "in_progress/other": [403, "in_progress"],
-    "converted/own": [409, 409],
-    "converted/other": [403, 409],
-    "lost/own": [409, 409],
-    "lost/other": [403, 409],
   },
+  // Snooze keeps the status: the holder (or the manager) moves the follow-up later.
+  snooze: HOLDER_KEEPS_STATUS,
 };
 
 function leadFor(actor: TActor, situation: TSituation): TRuleLead {
