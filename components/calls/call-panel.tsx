@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, type RefObject } from "react";
 import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
 import { StateChips } from "@/components/calls/state-chips";
-import { ZonedTime } from "@/components/ui/zoned-time";
+import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
 
 type TProps = {
   lead: TCallRowView;
@@ -100,7 +100,7 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
               />
               {f.value === "keep"
                 ? p.lead.nextFollowUpAt
-                  ? <>keep <ZonedTime value={p.lead.nextFollowUpAt} /></>
+                  ? <>keep <FollowUpWhen at={p.lead.nextFollowUpAt} hasTime={p.lead.nextFollowUpHasTime} /></>
                   : "keep (none planned)"
                 : f.label}{" "}
               <kbd className="text-xs text-slate-500">{f.key}</kbd>
