@@ -17,11 +17,11 @@ export const OUTCOMES = (
 // "keep" is the default: an outcome key alone never clears the follow-up a lead already has.
 // The shortcuts and their days are the kernel's (the lead page's action form offers the same);
 // the server turns the picked one into a company day when the call is saved.
-const SHORTCUT_HOTKEYS: Record<TFollowUpShortcut, string> = { tomorrow: "t", "3d": "d", "1w": "w" };
+const SHORTCUT_HOTKEYS: Record<TFollowUpShortcut, string> = { "1h": "h", tomorrow9: "9", tomorrow: "t", "3d": "d", "1w": "w", monday: "m" };
 export type TFollowUpPick = "keep" | "none" | TFollowUpShortcut | "custom";
 export const FOLLOW_UPS: { key: string; value: TFollowUpPick; label: string }[] = [
   { key: "k", value: "keep", label: "keep" },
   { key: "x", value: "none", label: "no follow-up" },
-  ...FOLLOW_UP_SHORTCUTS.map((s) => ({ key: SHORTCUT_HOTKEYS[s.key], value: s.key, label: s.label.toLowerCase() })),
-  { key: "c", value: "custom", label: "pick a date" },
+  ...FOLLOW_UP_SHORTCUTS.map((s) => ({ key: SHORTCUT_HOTKEYS[s.key], value: s.key, label: s.label.replace(/^\w/, (c) => c.toLowerCase()) })),
+  { key: "c", value: "custom", label: "pick a date and time" },
 ];

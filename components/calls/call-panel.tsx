@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, type RefObject } from "react";
 import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
 import { StateChips } from "@/components/calls/state-chips";
-import { ZonedTime } from "@/components/ui/zoned-time";
+import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
 
 type TProps = {
   lead: TCallRowView;
@@ -17,6 +17,8 @@ type TProps = {
   onFollowUp: (v: TFollowUpPick) => void;
   customDate: string;
   onCustomDate: (v: string) => void;
+  customTime: string;
+  onCustomTime: (v: string) => void;
   onSave: (outcome: string) => void;
   onSkip: () => void;
   notesRef: RefObject<HTMLTextAreaElement | null>;
@@ -102,16 +104,27 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
           ))}
         </div>
         {p.followUp === "custom" ? (
-          <label className="mt-2 block text-sm">
-            Date
-            <input
-              ref={dateRef}
-              type="date"
-              value={p.customDate}
-              onChange={(e) => p.onCustomDate(e.target.value)}
-              className="ml-2 rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
+          <div className="mt-2 flex flex-wrap gap-3 text-sm">
+            <label>
+              Date
+              <input
+                ref={dateRef}
+                type="date"
+                value={p.customDate}
+                onChange={(e) => p.onCustomDate(e.target.value)}
+                className="ml-2 rounded border border-slate-300 px-2 py-1"
+              />
+            </label>
+            <label>
+              Time (optional, company time)
+              <input
+                type="time"
+                value={p.customTime}
+                onChange={(e) => p.onCustomTime(e.target.value)}
+                className="ml-2 rounded border border-slate-300 px-2 py-1"
+              />
+            </label>
+          </div>
         ) : null}
       </fieldset>
       <div
@@ -152,7 +165,7 @@ function KeepLabel({ lead }: { lead: TProps["lead"] }) {
   return (
     <>
       {due ? "mark done: due " : "keep "}
-      <ZonedTime value={lead.nextFollowUpAt} />
+      <FollowUpWhen at={lead.nextFollowUpAt} hasTime={lead.nextFollowUpHasTime} />
     </>
   );
 }

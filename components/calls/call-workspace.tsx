@@ -35,6 +35,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   const [notes, setNotes] = useState("");
   const [followUp, setFollowUp] = useState<TFollowUpPick>("keep");
   const [customDate, setCustomDate] = useState("");
+  const [customTime, setCustomTime] = useState("");
   const [message, setMessage] = useState<TCallNotice | null>(null);
   const [undoing, setUndoing] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -60,6 +61,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     setNotes("");
     setFollowUp("keep");
     setCustomDate("");
+    setCustomTime("");
     setLockError(null);
     setActiveId(row?.id ?? null);
     if (!row) {
@@ -100,6 +102,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
         notes,
         followUp,
         followUpDate: customDate,
+        followUpTime: customTime,
       });
       if (!res.ok || !res.data) {
         setMessage({ ok: false, text: res.message ?? "Could not save the call" });
@@ -233,6 +236,8 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
               onFollowUp={setFollowUp}
               customDate={customDate}
               onCustomDate={setCustomDate}
+              customTime={customTime}
+              onCustomTime={setCustomTime}
               onSave={save}
               onSkip={skip}
               notesRef={notesRef}

@@ -16,7 +16,10 @@ import { SelectField } from "@/components/ui/select-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { inputClass, primaryButton, secondaryButton } from "@/components/ui/classes";
 
-/** Log a call, email, text or meeting; the follow-up date becomes the lead's next follow-up. */
+/**
+ * Log a call, email, text or meeting; the follow-up date (and optional time, company zone)
+ * becomes the lead's next follow-up. Without a time it is "any time that day".
+ */
 export function AddSalesActionForm({
   leadId,
   action,
@@ -28,10 +31,12 @@ export function AddSalesActionForm({
 }) {
   const [type, setType] = useState<TActionType>(initialType);
   const [followUp, setFollowUp] = useState("");
+  const [followUpTime, setFollowUpTime] = useState("");
   const { state, pending, formAction, onSubmit } = useFormAction(action, {
     onSuccess: (_s, form) => {
       form?.reset();
       setFollowUp("");
+      setFollowUpTime("");
     },
     success: "Logged",
   });
@@ -93,45 +98,70 @@ export function AddSalesActionForm({
         <textarea name="notes" rows={3} maxLength={5000} className={inputClass} />
         <FieldError errors={err?.notes} />
       </label>
-      <div className="sm:col-span-2">
-        <label className="text-sm font-medium" htmlFor={`follow-up-${leadId}`}>
-          Follow-up date
-        </label>
-        <div className="mt-1 flex flex-wrap items-center gap-2">
-          <input
-            id={`follow-up-${leadId}`}
-            type="date"
-            name="follow_up_date"
-            value={followUp}
-            min={zonedDay(now, zone)}
-            onChange={(e) => setFollowUp(e.target.value)}
-            className="rounded border border-slate-300 bg-white px-3 py-2 text-sm"
-            aria-invalid={!!err?.follow_up_date}
-          />
-          {picks.map(({ label, day }) => (
+      <fieldset className="sm:col-span-2">
+        <legend className="text-sm font-medium">Follow-up</legend>
+        <div className="mt-1 flex flex-wrap items-end gap-2">
+          <label className="text-sm">
+            Date
+            <input
+              id={`follow-up-${leadId}`}
+              type="date"
+              name="follow_up_date"
+              value={followUp}
+              min={zonedDay(now, zone)}
+              onChange={(e) => setFollowUp(e.target.value)}
+              className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+              aria-invalid={!!err?.follow_up_date}
+            />
+          </label>
+          <label className="text-sm">
+            Time (optional)
+            <input
+              type="time"
+              name="follow_up_time"
+              value={followUpTime}
+              onChange={(e) => setFollowUpTime(e.target.value)}
+              className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+              aria-invalid={!!err?.follow_up_time}
+            />
+          </label>
+        </div>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          {picks.map(({ label, day, time }) => (
             <button
               key={label}
               type="button"
               value={day}
+              data-time={time ?? ""}
               className={secondaryButton}
-              aria-pressed={followUp === day}
-              onClick={() => setFollowUp(day)}
+              aria-pressed={followUp === day && followUpTime === (time ?? "")}
+              onClick={() => {
+                setFollowUp(day);
+                setFollowUpTime(time ?? "");
+              }}
             >
               {label}
             </button>
           ))}
-          {followUp ? (
+          {followUp || followUpTime ? (
             <button
               type="button"
               className="text-sm text-slate-600 underline"
-              onClick={() => setFollowUp("")}
+              onClick={() => {
+                setFollowUp("");
+                setFollowUpTime("");
+              }}
             >
               No follow-up
             </button>
           ) : null}
         </div>
+        <p className="mt-1 text-xs text-slate-600">
+          Company time ({zone}). Without a time the follow-up is due any time that day; with one, you get a reminder then.
+        </p>
         <FieldError errors={err?.follow_up_date} />
-      </div>
+        <FieldError errors={err?.follow_up_time} />
+      </fieldset>
       <div className="flex items-center gap-3 sm:col-span-2">
         <button disabled={pending} className={primaryButton}>
           {pending ? "Saving…" : `Log ${ACTION_TYPE_LABELS[type].toLowerCase()}`}

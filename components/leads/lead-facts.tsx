@@ -2,9 +2,12 @@ import type { TLeadDetail } from "@/lib/leads/get-lead-detail";
 import { CONVERSION_TYPE_LABELS, OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
 import { formatMoney } from "@/components/leads/format";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import type { TFormAction } from "@/lib/action-state";
+import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
+import { SnoozeButtons } from "@/components/follow-ups/snooze-buttons";
 
-/** Where the lead stands: follow-up, last contact, states, and how it closed. */
-export function LeadFacts({ lead }: { lead: TLeadDetail }) {
+/** Where the lead stands: follow-up (with snooze when allowed), last contact, states, and how it closed. */
+export function LeadFacts({ lead, snooze }: { lead: TLeadDetail; snooze?: TFormAction }) {
   const rows: [string, React.ReactNode][] = [
     [
       "Assigned to",
@@ -15,7 +18,15 @@ export function LeadFacts({ lead }: { lead: TLeadDetail }) {
           </>
         : "Nobody yet",
     ],
-    ["Next follow-up", <ZonedTime key="f" value={lead.nextFollowUpAt} />],
+    [
+      "Next follow-up",
+      <div key="f" className="space-y-1">
+        <span data-testid="next-follow-up">
+          <FollowUpWhen at={lead.nextFollowUpAt} hasTime={lead.nextFollowUpHasTime} />
+        </span>
+        {snooze && lead.may.snooze ? <SnoozeButtons leadId={lead.id} companyName={lead.company.name} action={snooze} /> : null}
+      </div>,
+    ],
     ["Last contact", <ZonedTime key="c" value={lead.lastContactAt} />],
     ["Last call", lead.lastCallOutcome ? OUTCOME_LABELS[lead.lastCallOutcome] : "—"],
     ["States", lead.states.join(", ") || "—"],

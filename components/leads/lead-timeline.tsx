@@ -15,6 +15,7 @@ import {
 import { formatMoney } from "@/components/leads/format";
 import { ZonedTime } from "@/components/ui/zoned-time";
 import { serviceRows } from "@/components/leads/service-details";
+import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
 
 type TData = Record<string, unknown>;
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -31,6 +32,7 @@ const EVENT_TITLES: Record<string, string> = {
   sla_alerted: "Still unclaimed: the territory's reps were reminded",
   sla_escalated: "Still unclaimed: the manager was told",
   auto_returned: "Returned to the pool: no action since it was claimed",
+  follow_up_snoozed: "Follow-up snoozed",
 };
 
 function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {
@@ -62,7 +64,7 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
           s(d.notes),
           d.follow_up_date ? (
             <>
-              Follow up <ZonedTime value={String(d.follow_up_date)} />
+              Follow up <FollowUpWhen at={String(d.follow_up_date)} hasTime={d.follow_up_has_time === true} />
             </>
           ) : null,
         ].filter(Boolean),
@@ -97,6 +99,17 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
     default: {
       const type = s(d.type) ?? "event";
       const extra = (d.data ?? {}) as TData;
+      if (type === "follow_up_snoozed")
+        return {
+          icon: "⏰",
+          title: EVENT_TITLES[type],
+          lines: [
+            <>
+              From <FollowUpWhen at={s(extra.from_at)} hasTime={extra.from_has_time === true} /> to{" "}
+              <FollowUpWhen at={s(extra.follow_up_at)} hasTime={extra.follow_up_has_time === true} />
+            </>,
+          ],
+        };
       const move =
         d.from_status && d.to_status
           ? `${STATUS_LABELS[d.from_status as TLeadStatus]} → ${STATUS_LABELS[d.to_status as TLeadStatus]}`

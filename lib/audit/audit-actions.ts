@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "user.role_changed",
   "user.password_reset",
   "user.password_changed",
+  "user.calendar_feed_rotated",
   "settings.changed",
   "territory.created",
   "territory.changed",

@@ -28,6 +28,7 @@ export type TCallListRaw = {
     states: string[];
     estimated_value: string;
     next_follow_up_at: string | null;
+    next_follow_up_has_time: boolean;
     last_contact_at: string | null;
     last_call_outcome: string | null;
     assigned_at: string | null;
@@ -95,7 +96,7 @@ export function callListQuery(p: TCallListParams): Prisma.Sql {
           SELECT pg.id, pg.rank, pg.sort_key::float8 AS sort_key,
                  (ARRAY['overdue','due_today','new','interested','callback','stale'])[pg.rank] AS bucket,
                  l.status, l.states, l.estimated_value::text AS estimated_value,
-                 l.next_follow_up_at, l.last_contact_at, l.last_call_outcome, l.assigned_at, l.created_at,
+                 l.next_follow_up_at, l.next_follow_up_has_time, l.last_contact_at, l.last_call_outcome, l.assigned_at, l.created_at,
                  co.id AS company_id, co.name AS company_name, co.phone AS company_phone,
                  ct.name AS contact_name, ct.phone AS contact_phone,
                  CASE WHEN l.call_locked_until > ${ts(p.now)} THEN l.call_locked_by_id END AS locked_by_id,

@@ -29,6 +29,8 @@ export type TCallListRow = {
   states: string[];
   estimatedValue: number;
   nextFollowUpAt: string | null;
+  /** false: the follow-up is a day ("any time that day"). */
+  nextFollowUpHasTime: boolean;
   lastContactAt: string | null;
   company: { id: number; name: string; phone: string | null };
   contact: { name: string | null; phone: string | null };
@@ -102,6 +104,7 @@ export const getCallList = command(
         states: r.states,
         estimatedValue: Number(r.estimated_value),
         nextFollowUpAt: iso(r.next_follow_up_at),
+        nextFollowUpHasTime: r.next_follow_up_has_time,
         lastContactAt: iso(r.last_contact_at),
         company: { id: r.company_id, name: r.company_name, phone: r.company_phone },
         contact: { name: r.contact_name, phone: r.contact_phone },

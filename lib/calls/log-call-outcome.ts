@@ -3,7 +3,8 @@ import { z } from "zod";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { ACTION_OUTCOMES } from "@/lib/leads/lead-vocabulary";
 import { releaseCallLock } from "@/lib/calls/release-call-lock";
-import { FOLLOW_UP_SHORTCUT_KEYS, followUpShortcutDay } from "@/lib/kernel/zoned-time";
+import { FOLLOW_UP_SHORTCUT_KEYS, followUpShortcut } from "@/lib/kernel/zoned-time";
+import { ZClock } from "@/lib/leads/lead-input";
 import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { command } from "@/lib/command";
 
@@ -22,6 +23,8 @@ export const ZLogCallOutcome = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    /** With "custom": an optional company time for the date (none: any time that day). */
+    followUpTime: ZClock.optional().or(z.literal("").transform(() => undefined)),
   })
   .superRefine((v, ctx) => {
     if (v.followUp === "custom" && !v.followUpDate)
@@ -31,22 +34,19 @@ export type TLogCallOutcome = z.input<typeof ZLogCallOutcome>;
 
 /**
  * Saves a call from the call list: without a pick the lead's follow-up is kept; a quick pick
- * becomes a company-calendar date by the kernel's followUpShortcutDay(), as the lead page's form
- * computes it (the lead workflow books it at 09:00 company time), the call is logged through the
+ * becomes a company day, or a moment for the timed ones ("In 1 hour", "Tomorrow 9:00"), by the
+ * kernel's followUpShortcut(), as the lead page's form computes it; the call is logged through the
  * lead workflow's
  * addSalesAction (which authorizes, moves the lead on and writes the timeline), then the caller's
  * soft lock is cleared. The clear is a second statement after the action's own transaction: a
  * lock left behind by a failure there is harmless and expires within 10 minutes.
  */
 export const logCallOutcome = command(ZLogCallOutcome, async (actor, data) => {
-  const { leadId, outcome, notes, followUp, followUpDate } = data;
+  const { leadId, outcome, notes, followUp, followUpDate, followUpTime } = data;
   const timeZone = await getCompanyTimeZone();
-  const followUpOn =
-    followUp === "none" || followUp === "keep"
-      ? undefined
-      : followUp === "custom"
-        ? followUpDate
-        : followUpShortcutDay(followUp, new Date(), timeZone);
+  const pick = followUp === "none" || followUp === "keep" || followUp === "custom" ? null : followUpShortcut(followUp, new Date(), timeZone);
+  // A timed pick goes as its instant (no wall-clock ambiguity on the night clocks fall back).
+  const followUpOn = pick ? (pick.time ? pick.at.toISOString() : pick.day) : followUp === "custom" ? followUpDate : undefined;
   const lead = await addSalesAction(actor, {
     lead_id: leadId,
     action_type: "call",
@@ -54,6 +54,7 @@ export const logCallOutcome = command(ZLogCallOutcome, async (actor, data) => {
     outcome,
     notes: notes || undefined,
     follow_up_date: followUpOn,
+    follow_up_time: followUp === "custom" ? followUpTime : undefined,
     keep_follow_up: followUp === "keep",
   });
   await releaseCallLock(actor, { leadId });

@@ -7,6 +7,8 @@ import { deleteOldLiveEvents } from "@/lib/live/delete-old-live-events";
 import { fireLeadSlaTimer } from "@/lib/sla/fire-lead-sla-timer";
 import { returnIdleLeads } from "@/lib/sla/return-idle-leads";
 import { sweepLeadSlaTimers } from "@/lib/sla/sweep-lead-sla-timers";
+import { remindFollowUp } from "@/lib/follow-ups/remind-follow-up";
+import { sendFollowUpDigests } from "@/lib/follow-ups/send-follow-up-digests";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
 
 type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
@@ -21,6 +23,8 @@ export const JOB_HANDLERS: THandlers = {
   "lead-sla-escalate": ({ leadId }) => fireLeadSlaTimer({ leadId, kind: "escalation" }),
   "lead-sla-sweep": () => sweepLeadSlaTimers(),
   "lead-auto-return": () => returnIdleLeads(),
+  "follow-up-remind": (data) => remindFollowUp(data),
+  "follow-up-digest": () => sendFollowUpDigests(),
 };
 
 /** The registry with its handlers, as the runner works it. */

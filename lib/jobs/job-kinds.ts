@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailConfig } from "@/lib/email/email-config";
+import { ZRemindFollowUpJob } from "@/lib/follow-ups/follow-up-job-data";
 
 // Every kind of background job, in one place: what data it takes (checked with zod when sent
 // and again before the handler runs), how it retries and, for periodic work, its cron schedule.
@@ -103,6 +104,21 @@ export const JOB_KINDS = {
     retry: () => ({ retryLimit: 3, retryDelay: 300, retryBackoff: true }),
     expireInSeconds: 900,
     schedule: { cron: "41 * * * *", tz: "UTC" },
+  }),
+  "follow-up-remind": defineJobKind({
+    description: "Reminds a rep, live, that a timed follow-up is due (nothing if the follow-up changed since)",
+    data: ZRemindFollowUpJob,
+    retry: () => ({ retryLimit: 5, retryDelay: 30, retryBackoff: true }),
+    expireInSeconds: 60,
+  }),
+  "follow-up-digest": defineJobKind({
+    description: "Emails each rep who asked for it the day's follow-ups, once per company day, from the digest hour on",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 3, retryDelay: 120, retryBackoff: true }),
+    expireInSeconds: 600,
+    // Every quarter hour: the digest hour is a company setting in the company zone, so the handler
+    // decides whether it is time; the (user, day) record makes each digest once.
+    schedule: { cron: "*/15 * * * *" },
   }),
 } satisfies Record<string, TJobKind>;
 

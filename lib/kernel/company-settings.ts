@@ -20,6 +20,8 @@ export const ZStaleDays = z.number().int().min(1).max(365);
 // after signing in whatever happens. The session cookie itself lives as long as the longest allowed.
 export const ZSessionIdleMinutes = z.number().int().min(5).max(24 * 60);
 export const ZSessionAbsoluteHours = z.number().int().min(1).max(72);
+/** The company-time hour from which the morning digest of the day's follow-ups goes out. */
+export const ZFollowUpDigestHour = z.number().int().min(0).max(23);
 export const SESSION_COOKIE_MAX_AGE_SECONDS = 72 * 60 * 60;
 
 // Speed to lead (issue #15): how long a pool lead may wait before the territory's reps are
@@ -64,6 +66,8 @@ export const COMPANY_SETTINGS = {
   slaTimers: { key: "sla_timers", schema: ZSlaTimers, default: { alertMinutes: 5, escalateMinutes: 15, autoReturnHours: null } },
   /** Working days and hours in the company zone (the working-hours speed-to-lead figures). */
   businessHours: { key: "business_hours", schema: ZBusinessHours, default: { days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" } },
+  /** Reps who turned the digest on (My account) get it from this hour, company time. */
+  followUpDigestHour: { key: "follow_up_digest_hour", schema: ZFollowUpDigestHour, default: 7 },
 } as const satisfies Record<string, { key: string; schema: z.ZodType; default: unknown }>;
 
 type TDefs = typeof COMPANY_SETTINGS;

@@ -70,36 +70,94 @@ export function zonedWeekStart(at: Date, zone: string): Date {
   return plain(startOfWeek(at, { ...inZone(zone), weekStartsOn: 1 }));
 }
 
+/** The company wall-clock hour (0–23) at `at`. */
+export function zonedHour(at: Date, zone: string): number {
+  return Number(format(at, "H", inZone(zone)));
+}
+
 /** `days` company days after the day of `at`, at `hour`:00 company time ("tomorrow 9:00"). */
 export function zonedDaysLater(at: Date, days: number, hour: number, zone: string): Date {
   return zonedDayStart(zonedDateAfter(at, days, zone), zone, hour);
 }
 
-/** The hour a follow-up date is booked at, company time. */
+/** The hour a date-only follow-up is stored at, company time (it means "any time that day"). */
 export const FOLLOW_UP_HOUR = 9;
 
+/** A follow-up as a rep picks it: a company day, and a company wall-clock time or none ("any time that day"). */
+export type TFollowUpPick = {
+  day: TDay;
+  /** "HH:MM" company time, or null for a date-only follow-up. */
+  time: string | null;
+  /** The instant it is stored as (a date-only one at FOLLOW_UP_HOUR). */
+  at: Date;
+};
+
+type TShortcutRule =
+  | { hours: number }
+  | { days: number; hour?: number }
+  | { weekday: number; hour?: number };
+
 /**
- * The follow-up shortcuts both the lead page's action form and the call list offer. One table and
- * one function, so "Next week" is the same day wherever a rep picks it.
+ * The follow-up shortcuts the lead page's action form, the call list and snooze offer. One table
+ * and one function, so "Next Monday" is the same moment wherever a rep picks it. With an `hour`
+ * (or `hours` from now) the follow-up has a time and is reminded then; without, it is a day.
  */
 export const FOLLOW_UP_SHORTCUTS = [
-  { key: "tomorrow", label: "Tomorrow", days: 1 },
-  { key: "3d", label: "In 3 days", days: 3 },
-  { key: "1w", label: "Next week", days: 7 },
-] as const;
+  { key: "1h", label: "In 1 hour", rule: { hours: 1 } },
+  { key: "tomorrow9", label: "Tomorrow 9:00", rule: { days: 1, hour: 9 } },
+  { key: "tomorrow", label: "Tomorrow", rule: { days: 1 } },
+  { key: "3d", label: "In 3 days", rule: { days: 3 } },
+  { key: "1w", label: "Next week", rule: { days: 7 } },
+  { key: "monday", label: "Next Monday", rule: { weekday: 1 } },
+] as const satisfies readonly { key: string; label: string; rule: TShortcutRule }[];
 export type TFollowUpShortcut = (typeof FOLLOW_UP_SHORTCUTS)[number]["key"];
 export const FOLLOW_UP_SHORTCUT_KEYS = FOLLOW_UP_SHORTCUTS.map((s) => s.key) as [TFollowUpShortcut, ...TFollowUpShortcut[]];
 
-/** The company day a shortcut means when picked at `now`. */
-export function followUpShortcutDay(key: TFollowUpShortcut, now: Date, zone: string): TDay {
-  const shortcut = FOLLOW_UP_SHORTCUTS.find((s) => s.key === key);
-  if (!shortcut) throw new Error(`Unknown follow-up shortcut ${key}`);
-  return zonedDateAfter(now, shortcut.days, zone);
+/** The shortcuts snooze offers (lead page, call list). */
+export const SNOOZE_SHORTCUT_KEYS = ["1h", "tomorrow9", "monday"] as const satisfies readonly TFollowUpShortcut[];
+export type TSnoozeShortcut = (typeof SNOOZE_SHORTCUT_KEYS)[number];
+
+/** "14:05": the company wall-clock time of an instant, as an `<input type="time">` holds it. */
+export function zonedClock(at: Date | string, zone: string): string {
+  return format(new Date(at), "HH:mm", inZone(zone));
 }
 
-/** Every shortcut with its day, for a picker. */
-export function followUpShortcutDays(now: Date, zone: string): { key: TFollowUpShortcut; label: string; day: TDay }[] {
-  return FOLLOW_UP_SHORTCUTS.map((s) => ({ key: s.key, label: s.label, day: followUpShortcutDay(s.key, now, zone) }));
+/** A pick from a company day and an optional "HH:MM" company time. */
+export function followUpPick(day: TDay, time: string | null, zone: string): TFollowUpPick {
+  if (!time) return { day, time: null, at: zonedDayStart(day, zone, FOLLOW_UP_HOUR) };
+  const [y, m, d] = day.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  return { day, time, at: zonedTimeToUtc(y, m, d, hh, mm, zone) };
+}
+
+/** What a shortcut means when picked at `now`: its company day, time (or none) and instant. */
+export function followUpShortcut(key: TFollowUpShortcut, now: Date, zone: string): TFollowUpPick {
+  const shortcut = FOLLOW_UP_SHORTCUTS.find((s) => s.key === key);
+  if (!shortcut) throw new Error(`Unknown follow-up shortcut ${key}`);
+  const rule: TShortcutRule = shortcut.rule;
+  if ("hours" in rule) {
+    // Elapsed time, so it is right across a daylight-saving change; to the minute, as a time field holds it.
+    const at = new Date(now.getTime() + rule.hours * 3_600_000);
+    at.setUTCSeconds(0, 0);
+    return { day: zonedDay(at, zone), time: zonedClock(at, zone), at };
+  }
+  const days =
+    "days" in rule
+      ? rule.days
+      : // The next such weekday strictly after today (on a Monday, "next Monday" is in 7 days).
+        ((rule.weekday - Number(format(now, "i", inZone(zone))) % 7 + 7) % 7) || 7;
+  const day = zonedDateAfter(now, days, zone);
+  return followUpPick(day, rule.hour === undefined ? null : `${String(rule.hour).padStart(2, "0")}:00`, zone);
+}
+
+/** The company day a shortcut means when picked at `now`. */
+export function followUpShortcutDay(key: TFollowUpShortcut, now: Date, zone: string): TDay {
+  return followUpShortcut(key, now, zone).day;
+}
+
+/** Every shortcut with its day and time, for a picker. */
+export function followUpShortcutDays(now: Date, zone: string): ({ key: TFollowUpShortcut; label: string } & TFollowUpPick)[] {
+  return FOLLOW_UP_SHORTCUTS.map((s) => ({ key: s.key, label: s.label, ...followUpShortcut(s.key, now, zone) }));
 }
 
 // Display. Fixed to en-US and to the zone passed in (the company's, sent by the server), so the

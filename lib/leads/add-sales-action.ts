@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { emptyToUndefined, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
+import { emptyToUndefined, momentWithClock, ZClock, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
@@ -10,6 +10,7 @@ import { resolveFollowUp } from "@/lib/leads/resolve-moment";
 import { command } from "@/lib/command";
 import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { zonedDayBounds } from "@/lib/kernel/zoned-time";
+import { scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
 
 export const ZAddSalesAction = z
   .object({
@@ -22,6 +23,8 @@ export const ZAddSalesAction = z
     action_description: zOptionalText(200, "The description"),
     notes: zOptionalText(5000, "Notes"),
     follow_up_date: z.preprocess(emptyToUndefined, ZMoment.optional()),
+    /** Optional company time (HH:MM) for a follow_up_date given as a day: without it, "any time that day". */
+    follow_up_time: z.preprocess(emptyToUndefined, ZClock.optional()),
     /**
      * Without a follow_up_date: keep the lead's planned follow-up instead of clearing it, if it
      * lies after today; one due today or overdue is what this action did, so it is done (cleared).
@@ -32,6 +35,8 @@ export const ZAddSalesAction = z
     // A call always ends somehow, and the call list sorts by that outcome.
     if (v.action_type === "call" && !v.outcome)
       ctx.addIssue({ code: "custom", path: ["outcome"], message: "Choose the call's outcome" });
+    if (v.follow_up_time && !v.follow_up_date)
+      ctx.addIssue({ code: "custom", path: ["follow_up_date"], message: "Pick the day for the follow-up time" });
   });
 export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
 
@@ -40,7 +45,8 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
  * `in_progress`; the latest one decides the next follow-up (none given: none planned, unless
  * `keep_follow_up` keeps a future one; a follow-up due today or overdue is completed by the
  * action and cleared, reported as `follow_up_done_at`). The lead's state before is recorded on the event, so who logged it can undo
- * it moments later exactly (lib/leads/void-sales-action.ts).
+ * it moments later exactly (lib/leads/void-sales-action.ts). A follow-up with a time is reminded
+ * at that time (a job queued once the transaction has committed).
  */
 export const addSalesAction = command(
   ZAddSalesAction,
@@ -51,16 +57,16 @@ export const addSalesAction = command(
       outcome,
       action_description,
       notes,
-      follow_up_date,
       keep_follow_up,
     } = data;
+    const follow_up_date = momentWithClock(data.follow_up_date, data.follow_up_time);
 
-    return leadTransaction(async (tx) => {
+    const result = await leadTransaction(async (tx) => {
       const lead = await lockLead(tx, leadId);
       const toStatus = assertStep(actor, "action", lead);
       const before = await tx.salesLead.findUniqueOrThrow({
         where: { id: leadId },
-        select: { nextFollowUpAt: true, lastContactAt: true, lastCallOutcome: true },
+        select: { nextFollowUpAt: true, nextFollowUpHasTime: true, lastContactAt: true, lastCallOutcome: true },
       });
       const now = new Date();
       const planned = before.nextFollowUpAt;
@@ -75,6 +81,7 @@ export const addSalesAction = command(
         : keep_follow_up && !dueDone
           ? planned
           : null;
+      const followUpHasTime = follow_up_date ? follow_up_date.hasTime : followUpAt !== null && before.nextFollowUpHasTime;
 
       const action = await tx.salesAction.create({
         data: {
@@ -85,6 +92,7 @@ export const addSalesAction = command(
           actionDescription: action_description ?? null,
           notes: notes ?? null,
           followUpDate: followUpAt,
+          followUpHasTime,
         },
         select: { id: true },
       });
@@ -93,6 +101,7 @@ export const addSalesAction = command(
         data: {
           status: toStatus,
           nextFollowUpAt: followUpAt,
+          nextFollowUpHasTime: followUpHasTime,
           lastContactAt: now,
           ...(actionType === "call" ? { lastCallOutcome: outcome ?? null } : {}),
         },
@@ -116,11 +125,13 @@ export const addSalesAction = command(
           action_type: actionType,
           outcome: outcome ?? null,
           follow_up_at: followUpAt?.toISOString() ?? null,
+          follow_up_has_time: followUpHasTime,
           follow_up_kept: !follow_up_date && !!keep_follow_up && followUpAt !== null,
           follow_up_done_at: dueDone ? planned!.toISOString() : null,
           before: {
             status: lead.status,
             next_follow_up_at: before.nextFollowUpAt?.toISOString() ?? null,
+            next_follow_up_has_time: before.nextFollowUpHasTime,
             last_contact_at: before.lastContactAt?.toISOString() ?? null,
             last_call_outcome: before.lastCallOutcome,
           },
@@ -132,5 +143,7 @@ export const addSalesAction = command(
         follow_up_done_at: dueDone ? planned!.toISOString() : null,
       };
     });
+    if (follow_up_date) await scheduleFollowUpReminder({ id: leadId, nextFollowUpAt: new Date(result.next_follow_up_at!), nextFollowUpHasTime: result.next_follow_up_has_time });
+    return result;
   },
 );

@@ -22,6 +22,8 @@ export type TLeadPermissions = {
   reopen: boolean;
   /** send an email from the lead page (the email panel's own function checks again) */
   email: boolean;
+  /** move the planned follow-up later */
+  snooze: boolean;
 };
 
 export type TLeadDetail = {
@@ -34,6 +36,8 @@ export type TLeadDetail = {
   states: string[];
   assignedAt: string | null;
   nextFollowUpAt: string | null;
+  /** false: the follow-up is a day ("any time that day"). */
+  nextFollowUpHasTime: boolean;
   lastContactAt: string | null;
   lastCallOutcome: TActionOutcome | null;
   lostReason: string | null;
@@ -79,6 +83,7 @@ export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }
     states: lead.states,
     assignedAt: iso(lead.assignedAt),
     nextFollowUpAt: iso(lead.nextFollowUpAt),
+    nextFollowUpHasTime: lead.nextFollowUpHasTime,
     lastContactAt: iso(lead.lastContactAt),
     lastCallOutcome: lead.lastCallOutcome,
     lostReason: lead.lostReason,
@@ -106,6 +111,7 @@ export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }
       markLost: may("lose"),
       reopen: may("reopen"),
       email: may("email"),
+      snooze: may("snooze") && lead.nextFollowUpAt !== null,
     },
   };
 });

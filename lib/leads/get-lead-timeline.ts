@@ -68,7 +68,8 @@ export const getLeadTimeline = command(
       UNION ALL
       SELECT 'action', 1, s.id, s.lead_id, s.created_at, u.name,
              jsonb_build_object('action_type', s.action_type, 'outcome', s.outcome, 'description', s.action_description,
-                                'notes', s.notes, 'follow_up_date', s.follow_up_date, 'voided_at', s.voided_at)
+                                'notes', s.notes, 'follow_up_date', s.follow_up_date, 'follow_up_has_time', s.follow_up_has_time,
+                                'voided_at', s.voided_at)
       FROM sales_actions s JOIN users u ON u.id = s.admin_id WHERE s.lead_id ${leads}
         -- an email sent from the CRM is also a sales action (same sender and moment): shown once, as the email
         AND NOT (s.action_type = 'email' AND EXISTS (

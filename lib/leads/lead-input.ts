@@ -44,7 +44,8 @@ export function zOptionalText(max: number, label?: string) {
  */
 const LOCAL_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?$/;
 const ZONED_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-export type TMoment = { local: string } | { at: Date };
+/** `hasTime` false: a date alone, "any time that day" (stored at FOLLOW_UP_HOUR company time). */
+export type TMoment = { local: string; hasTime: boolean } | { at: Date; hasTime: true };
 
 // Date.parse rolls "2026-02-31" over to March; a real date reads back as itself.
 function isRealDate(s: string): boolean {
@@ -58,8 +59,27 @@ export const ZMoment = z
   .refine((s) => LOCAL_RE.test(s) || ZONED_RE.test(s), { message: "Enter a date as YYYY-MM-DD", abort: true })
   .refine(isRealDate, "Not a real date")
   .transform((s): TMoment =>
-    ZONED_RE.test(s) ? { at: new Date(s) } : { local: s.length === 10 ? `${s}T${String(FOLLOW_UP_HOUR).padStart(2, "0")}:00` : s },
+    ZONED_RE.test(s)
+      ? { at: new Date(s), hasTime: true }
+      : s.length === 10
+        ? { local: `${s}T${String(FOLLOW_UP_HOUR).padStart(2, "0")}:00`, hasTime: false }
+        : { local: s, hasTime: true },
   );
+
+/** A company wall-clock time, "HH:MM" (what `<input type="time">` sends). */
+export const ZClock = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM");
+
+/**
+ * A follow-up date with the optional time of its own field: the time turns a date-only moment
+ * into a timed one. `undefined` when no date was given.
+ */
+export function momentWithClock(moment: TMoment | undefined, clock: string | undefined): TMoment | undefined {
+  if (!moment || !clock || !("local" in moment) || moment.hasTime) return moment;
+  return { local: `${moment.local.slice(0, 10)}T${clock}`, hasTime: true };
+}
 
 /** JSON clients send "" or null for "not given"; forms already drop empty fields. */
 export function emptyToUndefined(v: unknown): unknown {

@@ -31,6 +31,7 @@ export const LEAD_STEPS = [
   "email_delivered",
   "order_convert",
   "auto_return",
+  "snooze",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
@@ -196,6 +197,14 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
     statusRefusal: {
       pending: () => "This lead is already in the pool.",
       in_progress: () => "This lead has been worked; it stays with its rep.",
+    },
+  },
+  // Moving a planned follow-up later (lib/leads/snooze-follow-up.ts); the status stays.
+  snooze: {
+    doing: "snoozing its follow-up",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
     },
   },
 };

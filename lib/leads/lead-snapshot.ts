@@ -14,6 +14,7 @@ export const LEAD_SNAPSHOT_SELECT = {
   priorityScore: true,
   states: true,
   nextFollowUpAt: true,
+  nextFollowUpHasTime: true,
   lastContactAt: true,
   lastCallOutcome: true,
   lostReason: true,
@@ -35,6 +36,8 @@ export type TLeadSnapshot = {
   priority_score: number;
   states: string[];
   next_follow_up_at: string | null;
+  /** false: the follow-up is a day ("any time that day"), not a time. */
+  next_follow_up_has_time: boolean;
   last_contact_at: string | null;
   last_call_outcome: TActionOutcome | null;
   lost_reason: string | null;
@@ -57,6 +60,7 @@ export function toLeadSnapshot(row: TRow): TLeadSnapshot {
     priority_score: row.priorityScore,
     states: row.states,
     next_follow_up_at: iso(row.nextFollowUpAt),
+    next_follow_up_has_time: row.nextFollowUpHasTime,
     last_contact_at: iso(row.lastContactAt),
     last_call_outcome: row.lastCallOutcome,
     lost_reason: row.lostReason,

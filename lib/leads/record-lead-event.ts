@@ -22,7 +22,8 @@ export type TLeadEventType =
   // Speed-to-lead timers (lib/sla/).
   | "sla_alerted"
   | "sla_escalated"
-  | "auto_returned";
+  | "auto_returned"
+  | "follow_up_snoozed";
 
 type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
 

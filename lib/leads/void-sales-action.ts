@@ -8,6 +8,7 @@ import { assertStep } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, LEAD_STATUSES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { command } from "@/lib/command";
+import { scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
 
 /**
  * How long after logging a sales action its author may still undo it. An undo is a correction of
@@ -23,6 +24,8 @@ export type TVoidSalesAction = z.input<typeof ZVoidSalesAction>;
 const ZBefore = z.object({
   status: z.enum(LEAD_STATUSES),
   next_follow_up_at: z.string().nullable(),
+  // Absent on actions logged before follow-ups had times: those were all date-only.
+  next_follow_up_has_time: z.boolean().default(false),
   last_contact_at: z.string().nullable(),
   last_call_outcome: z.enum(ACTION_OUTCOMES).nullable(),
 });
@@ -42,7 +45,7 @@ export const voidSalesAction = command(
   async (actor, data, options: { now?: Date } = {}): Promise<TLeadSnapshot> => {
     const actionId = data.action_id;
 
-    return leadTransaction(async (tx) => {
+    const snapshot = await leadTransaction(async (tx) => {
       const found = await tx.salesAction.findUnique({ where: { id: actionId }, select: { leadId: true } });
       if (!found) throw new AppError("NOT_FOUND", "Action not found");
       const lead = await lockLead(tx, found.leadId);
@@ -97,6 +100,7 @@ export const voidSalesAction = command(
         data: {
           status,
           nextFollowUpAt: date(b.next_follow_up_at),
+          nextFollowUpHasTime: b.next_follow_up_at !== null && b.next_follow_up_has_time,
           lastContactAt: date(b.last_contact_at),
           lastCallOutcome: b.last_call_outcome,
         },
@@ -119,5 +123,8 @@ export const voidSalesAction = command(
       });
       return toLeadSnapshot(updated);
     });
+    // The restored follow-up's reminder (its job may already have run for it, or be stale).
+    await scheduleFollowUpReminder({ id: snapshot.id, nextFollowUpAt: date(snapshot.next_follow_up_at), nextFollowUpHasTime: snapshot.next_follow_up_has_time });
+    return snapshot;
   },
 );

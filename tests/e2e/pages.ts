@@ -24,6 +24,7 @@ export const CRM_PAGES: TPageRef[] = [
   { name: "leads", path: "/admin/crm/leads" },
   { name: "lead page", path: firstLeadPath },
   { name: "call list", path: "/admin/crm/calls" },
+  { name: "follow-ups", path: "/admin/crm/follow-ups" },
   { name: "analytics", path: "/admin/crm/analytics" },
   { name: "templates", path: "/admin/crm/templates" },
   { name: "territories", path: "/admin/crm/territories" },

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { logCallOutcome } from "@/lib/calls/log-call-outcome";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
-import { FOLLOW_UP_SHORTCUTS, followUpShortcutDays, zonedDaysLater } from "@/lib/kernel/zoned-time";
+import { FOLLOW_UP_SHORTCUTS, followUpShortcut, followUpShortcutDays } from "@/lib/kernel/zoned-time";
 import { makeLead, makeUser } from "../fixtures/factories";
 import { runInOwnDatabase } from "../fixtures/own-database";
 
@@ -18,15 +18,30 @@ describe("follow-up shortcuts", () => {
     for (const shortcut of FOLLOW_UP_SHORTCUTS) {
       const fromCallList = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
       const fromLeadPage = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
+      // What the action form posts when the rep presses the button with the same label: its day and time fields.
+      const picked = followUpShortcutDays(new Date(), zone).find((p) => p.label === shortcut.label)!;
       await logCallOutcome(rep, { leadId: fromCallList.id, outcome: "voicemail", followUp: shortcut.key });
-      // What the action form posts when the rep presses the button with the same label.
-      const day = followUpShortcutDays(new Date(), zone).find((p) => p.label === shortcut.label)!.day;
-      await addSalesAction(rep, { lead_id: fromLeadPage.id, action_type: "call", outcome: "voicemail", follow_up_date: day });
+      const after = new Date();
+      await addSalesAction(rep, {
+        lead_id: fromLeadPage.id,
+        action_type: "call",
+        outcome: "voicemail",
+        follow_up_date: picked.day,
+        follow_up_time: picked.time ?? undefined,
+      });
       const [a, b] = await Promise.all(
         [fromCallList.id, fromLeadPage.id].map((id) => db.salesLead.findUniqueOrThrow({ where: { id } })),
       );
-      expect(a.nextFollowUpAt?.toISOString()).toBe(b.nextFollowUpAt?.toISOString());
-      expect(a.nextFollowUpAt?.toISOString()).toBe(zonedDaysLater(new Date(), shortcut.days, 9, zone).toISOString());
+      expect(a.nextFollowUpHasTime).toBe(picked.time !== null);
+      expect(b.nextFollowUpHasTime).toBe(picked.time !== null);
+      expect(b.nextFollowUpAt?.toISOString()).toBe(picked.at.toISOString());
+      if (shortcut.key === "1h") {
+        // "In 1 hour" moves with the clock: the call list's is the form's or up to the minute after.
+        expect(a.nextFollowUpAt!.getTime() - b.nextFollowUpAt!.getTime()).toBeGreaterThanOrEqual(0);
+        expect(a.nextFollowUpAt!.getTime()).toBeLessThanOrEqual(followUpShortcut("1h", after, zone).at.getTime());
+      } else {
+        expect(a.nextFollowUpAt?.toISOString()).toBe(b.nextFollowUpAt?.toISOString());
+      }
     }
   });
 });

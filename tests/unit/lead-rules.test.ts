@@ -65,6 +65,19 @@ const WORK = (to: TLeadStatus, managerOnPending: TOutcome): TRow =>
     "lost/other": [403, 409],
   });
 
+// A step the holder (or the manager) takes without moving the status; not on a pool lead.
+const HOLDER_KEEPS_STATUS: TRow = PEOPLE({
+  pending: [409, 409],
+  "assigned/own": ["assigned", "assigned"],
+  "assigned/other": [403, "assigned"],
+  "in_progress/own": ["in_progress", "in_progress"],
+  "in_progress/other": [403, "in_progress"],
+  "converted/own": [409, 409],
+  "converted/other": [403, 409],
+  "lost/own": [409, 409],
+  "lost/other": [403, 409],
+});
+
 const EXPECTED: Record<TLeadStep, TRow> = {
   claim: PEOPLE({
     pending: ["assigned", "assigned"],
@@ -160,6 +173,8 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/own": 409,
     "lost/other": 409,
   }),
+  // Snooze keeps the status: the holder (or the manager) moves the follow-up later.
+  snooze: HOLDER_KEEPS_STATUS,
 };
 
 function leadFor(actor: TRuleActor, situation: TSituation): TRuleLead {

@@ -5,6 +5,8 @@ import { setSessionLifetimes } from "@/lib/security/set-session-lifetimes";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
+import { rotateCalendarToken } from "@/lib/calendar/rotate-calendar-token";
+import { setFollowUpDigest } from "@/lib/follow-ups/set-follow-up-digest";
 
 export const updateOwnProfileAction = defineAction(updateOwnProfile, {
   revalidate: () => ["/admin/crm/account"],
@@ -22,4 +24,13 @@ export const signOutEverywhereAction = defineAction(signOutEverywhere, {
 export const setSessionLifetimesAction = defineAction(setSessionLifetimes, {
   revalidate: () => ["/admin/crm/account"],
   success: () => "Saved.",
+});
+
+export const rotateCalendarTokenAction = defineAction(rotateCalendarToken, {
+  revalidate: () => ["/admin/crm/account"],
+});
+
+export const setFollowUpDigestAction = defineAction(setFollowUpDigest, {
+  revalidate: () => ["/admin/crm/account"],
+  success: (r) => (r.enabled ? "You will get the morning email." : "Morning email off."),
 });

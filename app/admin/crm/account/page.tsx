@@ -7,14 +7,24 @@ import { SessionLifetimesForm } from "@/components/team/session-lifetimes-form";
 import { SignOutEverywhereForm } from "@/components/team/sign-out-everywhere-form";
 import { can } from "@/lib/auth/permissions";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
-import { changeOwnPasswordAction, setSessionLifetimesAction, signOutEverywhereAction, updateOwnProfileAction } from "./actions";
+import { CalendarFeedForm } from "@/components/follow-ups/calendar-feed-form";
+import { FollowUpDigestForm } from "@/components/follow-ups/follow-up-digest-form";
+import {
+  changeOwnPasswordAction,
+  rotateCalendarTokenAction,
+  setFollowUpDigestAction,
+  setSessionLifetimesAction,
+  signOutEverywhereAction,
+  updateOwnProfileAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage() {
   const actor = await requirePageActor({ passwordChangePage: true });
   const me = await getOwnProfile(actor);
-  const settings = can(actor, "settings.manage") ? await getCompanySettings() : null;
+  const company = await getCompanySettings();
+  const settings = can(actor, "settings.manage") ? company : null;
   const card = "max-w-lg rounded-lg border bg-white p-4";
   return (
     <div className="space-y-6">
@@ -32,6 +42,22 @@ export default async function AccountPage() {
           Phone
         </h2>
         <OwnPhoneForm phone={me.phone} action={updateOwnProfileAction} />
+      </section>
+      <section aria-labelledby="calendar" className={card}>
+        <h2 id="calendar" className="mb-1 font-semibold">
+          Calendar
+        </h2>
+        <CalendarFeedForm exists={me.calendarFeed} action={rotateCalendarTokenAction} />
+        <p className="mt-2 text-xs text-slate-600">
+          Google Calendar: Other calendars → + → From URL. Outlook: Add calendar → Subscribe from web. Both refresh on
+          their own schedule (Google every few hours).
+        </p>
+      </section>
+      <section aria-labelledby="digest" className={card}>
+        <h2 id="digest" className="mb-3 font-semibold">
+          Morning email
+        </h2>
+        <FollowUpDigestForm enabled={me.followUpDigest} hour={company.followUpDigestHour} action={setFollowUpDigestAction} />
       </section>
       <section aria-labelledby="password" className={card}>
         <h2 id="password" className="mb-3 font-semibold">

@@ -6,6 +6,10 @@ import { getCallList } from "@/lib/calls/get-call-list";
 import { getRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
 import { CallWorkspace } from "@/components/calls/call-workspace";
 import { RepCallMetrics } from "@/components/calls/rep-call-metrics";
+import { isManager } from "@/lib/auth/permissions";
+import { listOverdueFollowUps } from "@/lib/follow-ups/list-overdue-follow-ups";
+import { OverdueFollowUps } from "@/components/follow-ups/overdue-follow-ups";
+import { snoozeFollowUpAction } from "../lead/actions";
 import { lockLeadAction, releaseCallLockAction, saveCallAction, undoCallAction } from "./actions";
 
 export const metadata: Metadata = { title: "Call list" };
@@ -18,9 +22,11 @@ export default async function CallsPage({
   const actor = await requirePageActor();
   const sp = await searchParams;
   const callStatus = CALL_STATUSES.find((s) => s.key === sp.status)?.key as TCallStatus | undefined;
-  const [list, metrics] = await Promise.all([
+  const [list, metrics, overdue] = await Promise.all([
     getCallList(actor, { callStatus, limit: 100 }),
     getRepCallMetrics(actor),
+    // The caller's own, also for the manager: the whole team's are on the follow-ups page.
+    listOverdueFollowUps(actor, { repId: actor.id, limit: 5 }),
   ]);
   const summary = Object.entries(list.buckets)
     .filter(([, n]) => n > 0)
@@ -67,6 +73,19 @@ export default async function CallsPage({
           undo: undoCallAction,
         }}
       />
+      {overdue.total > 0 ? (
+        <section aria-labelledby="overdue-h" className="space-y-2">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="overdue-h" className="font-semibold">
+              Overdue follow-ups ({overdue.total})
+            </h2>
+            <Link href="/admin/crm/follow-ups" className="text-sm text-brand-700 hover:underline">
+              All overdue follow-ups{isManager(actor) ? " (every rep)" : ""} →
+            </Link>
+          </div>
+          <OverdueFollowUps data={overdue} showRep={false} snooze={snoozeFollowUpAction} />
+        </section>
+      ) : null}
       {list.total > list.rows.length ? (
         <p className="text-sm text-slate-600">
           Showing the first {list.rows.length} of {list.total}; the rest follow as you work.

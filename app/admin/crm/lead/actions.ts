@@ -10,6 +10,7 @@ import { markLeadLost } from "@/lib/leads/mark-lead-lost";
 import { releaseLead } from "@/lib/leads/release-lead";
 import { reopenLead } from "@/lib/leads/reopen-lead";
 import { runBulkLeadAction } from "@/lib/leads/run-bulk-lead-action";
+import { snoozeFollowUp } from "@/lib/leads/snooze-follow-up";
 
 // Every page that shows a lead's state: the lead itself, the dashboard and the leads table.
 const touched = (lead: { id: number }) => [`/admin/crm/lead/${lead.id}`, "/admin/crm", "/admin/crm/leads"];
@@ -33,6 +34,12 @@ export const releaseLeadAction = defineAction(releaseLead, {
 export const addSalesActionAction = defineAction(addSalesAction, {
   ...withLead,
   success: () => "Logged.",
+});
+
+// Offered on the lead page, the call list and the follow-ups page: all of them show the follow-up.
+export const snoozeFollowUpAction = defineAction(snoozeFollowUp, {
+  revalidate: (lead) => [...touched(lead), "/admin/crm/calls", "/admin/crm/follow-ups"],
+  success: () => "Snoozed.",
 });
 
 export const convertLeadAction = defineAction(convertLead, {

@@ -24,6 +24,7 @@ import {
   markLeadLostAction,
   releaseLeadAction,
   reopenLeadAction,
+  snoozeFollowUpAction,
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
@@ -128,7 +129,7 @@ export default async function LeadPage({ params }: TProps) {
 
         <aside className="space-y-6">
           <CompanyCard company={lead.company} contacts={lead.contacts} />
-          <LeadFacts lead={lead} />
+          <LeadFacts lead={lead} snooze={snoozeFollowUpAction} />
         </aside>
       </div>
     </div>
