@@ -20,6 +20,8 @@ export const ZStaleDays = z.number().int().min(1).max(365);
 // after signing in whatever happens. The session cookie itself lives as long as the longest allowed.
 export const ZSessionIdleMinutes = z.number().int().min(5).max(24 * 60);
 export const ZSessionAbsoluteHours = z.number().int().min(1).max(72);
+// What one escort vehicle earns per mile (issue 16); money as a number of dollars with cents.
+export const ZEscortMileRate = z.number().min(0).max(1_000);
 export const SESSION_COOKIE_MAX_AGE_SECONDS = 72 * 60 * 60;
 
 export const COMPANY_SETTINGS = {
@@ -33,6 +35,10 @@ export const COMPANY_SETTINGS = {
   staleDays: { key: "call_stale_days", schema: ZStaleDays, default: 7 },
   sessionIdleMinutes: { key: "session_idle_minutes", schema: ZSessionIdleMinutes, default: 60 },
   sessionAbsoluteHours: { key: "session_absolute_hours", schema: ZSessionAbsoluteHours, default: 12 },
+  /** The haul estimate's price of one escort vehicle for one mile (lib/haul/estimate-haul.ts). */
+  escortMileRate: { key: "escort_mile_rate", schema: ZEscortMileRate, default: 2 },
+  /** Which version of lib/haul/escort-rules-seed.ts the haul_rules table was seeded with (0: never). */
+  escortRulesSeedVersion: { key: "escort_rules_seed_version", schema: z.number().int().min(0), default: 0 },
 } as const satisfies Record<string, { key: string; schema: z.ZodType; default: unknown }>;
 
 type TDefs = typeof COMPANY_SETTINGS;

@@ -18,7 +18,9 @@ export type TLeadEventType =
   | "converted"
   | "lost"
   | "reopened"
-  | "call_locked";
+  | "call_locked"
+  // written by apply_lead_haul() (SQL) when a joining load changes or keeps the haul estimate
+  | "haul";
 
 type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
 
