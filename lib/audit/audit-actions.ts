@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "user.password_changed",
   "settings.changed",
+  "haul.rule_changed",
+  "haul.rate_changed",
   "territory.changed",
   "template.changed",
   "export.leads",

@@ -16,7 +16,11 @@ const place = (state: string) => ({ city: "Somewhere", state });
 function loadPlan(load: Record<string, unknown>, route: Record<string, unknown>, company = companyFor()) {
   return leadEvent("load_plan", {
     company,
-    data: { route: { origin: place("TX"), destination: place("OK"), states: [], miles: 592, ...route }, load: { length_ft: 70, width_ft: 8.5, height_ft: 13, weight_lbs: 80_000, ...load }, road_types: ["interstate"] },
+    data: {
+      route: { origin: place("TX"), destination: place("OK"), states: [], miles: 592, ...route },
+      load: { length_ft: 70, width_ft: 8.5, height_ft: 13, weight_lbs: 80_000, ...load },
+      road_types: ["interstate"],
+    },
   });
 }
 
@@ -25,33 +29,49 @@ async function post(event: unknown, id?: string) {
   return { status: res.status, body: await res.json() };
 }
 
-const leadOf = (id: number) => db.salesLead.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "asc" } } } });
+const leadOf = (id: number) =>
+  db.salesLead.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "asc" } } } });
 
 describe("a load plan's value from its haul", () => {
   it("prices escorts per state with state_miles and stores the breakdown and flags", async () => {
     // TX: 15 ft wide (divided road: rear) + 21 ft rear overhang (rear) = two dimensions → 2.
     // OK (multi-lane, 15 ft): 1. (2 × 412 + 1 × 180) × $2.00 = $2,008.
-    const { status, body } = await post(loadPlan({ width_ft: 15, rear_overhang_ft: 21 }, { state_miles: { TX: 412, OK: 180 } }));
+    const { status, body } = await post(
+      loadPlan({ width_ft: 15, rear_overhang_ft: 21 }, { state_miles: { TX: 412, OK: 180 } }),
+    );
     expect(status).toBe(202);
     const lead = await leadOf(body.lead_id);
     expect(Number(lead.estimatedValue)).toBe(2008);
     const haul = lead.haul as unknown as THaulEstimate;
     expect(haul.breakdown).toBe("2 escorts × 412 mi in TX, 1 × 180 mi in OK, permit fee unknown: TX+OK");
-    expect(haul.states.map((s) => [s.state, s.escorts?.high, s.miles])).toEqual([["TX", 2, 412], ["OK", 1, 180]]);
+    expect(haul.states.map((s) => [s.state, s.escorts?.high, s.miles])).toEqual([
+      ["TX", 2, 412],
+      ["OK", 1, 180],
+    ]);
     expect([lead.needsPolice, lead.superload]).toEqual([false, false]);
   });
 
   it("flags police and superload as indexed columns", async () => {
     // LA 17 ft wide: state police; TX 126 ft long: superload (unverified TX figures).
-    const { body } = await post(loadPlan({ width_ft: 17, length_ft: 126 }, { origin: place("TX"), destination: place("LA"), miles: 300 }));
+    const { body } = await post(
+      loadPlan(
+        { width_ft: 17, length_ft: 126 },
+        { origin: place("TX"), destination: place("LA"), miles: 300 },
+      ),
+    );
     const lead = await leadOf(body.lead_id);
     expect([lead.needsPolice, lead.superload]).toEqual([true, true]);
-    const flagged = await db.salesLead.findMany({ where: { id: body.lead_id, needsPolice: true, superload: true }, select: { id: true } });
+    const flagged = await db.salesLead.findMany({
+      where: { id: body.lead_id, needsPolice: true, superload: true },
+      select: { id: true },
+    });
     expect(flagged).toHaveLength(1);
   });
 
   it("keeps the flat 500 when no state on the route has rules, and says which are unknown", async () => {
-    const { body } = await post(loadPlan({ width_ft: 15 }, { origin: place("AR"), destination: place("MS"), miles: 200 }));
+    const { body } = await post(
+      loadPlan({ width_ft: 15 }, { origin: place("AR"), destination: place("MS"), miles: 200 }),
+    );
     const lead = await leadOf(body.lead_id);
     expect(Number(lead.estimatedValue)).toBe(500);
     expect((lead.haul as unknown as THaulEstimate).unknownStates).toEqual(["AR", "MS"]);
@@ -94,14 +114,28 @@ describe("bad loads are refused with 400 and the path", () => {
     ["metres", { width_m: 4.5 }, {}, "data.load.width_m", /Metric measures are not accepted/],
     ["metric units", { units: "metric" }, {}, "data.load.units", /Metric measures are not accepted/],
     ["kilometres", {}, { km: 900 }, "data.route.km", /Metric measures are not accepted/],
-    ["state_miles off the route", {}, { state_miles: { NM: 10 } }, "data.route.state_miles.NM", /not on the route/],
-    ["state_miles over the route", {}, { state_miles: { TX: 500, OK: 500 } }, "data.route.state_miles", /add up to more/],
+    [
+      "state_miles off the route",
+      {},
+      { state_miles: { NM: 10 } },
+      "data.route.state_miles.NM",
+      /not on the route/,
+    ],
+    [
+      "state_miles over the route",
+      {},
+      { state_miles: { TX: 500, OK: 500 } },
+      "data.route.state_miles",
+      /add up to more/,
+    ],
   ];
   it.each(cases)("%s", async (_name, load, route, path, message) => {
     const event = loadPlan(load, route);
     const { status, body } = await post(event);
     expect(status).toBe(400);
-    expect(body.error.issues).toEqual(expect.arrayContaining([{ path, message: expect.stringMatching(message) }]));
+    expect(body.error.issues).toEqual(
+      expect.arrayContaining([{ path, message: expect.stringMatching(message) }]),
+    );
     expect(await db.company.count({ where: { externalId: event.company.external_id } })).toBe(0);
   });
 
