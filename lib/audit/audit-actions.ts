@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "user.calendar_feed_rotated",
   "settings.changed",
   "territory.created",
+  "haul.rule_changed",
+  "haul.rate_changed",
   "territory.changed",
   "territory.deleted",
   "territory.rep_added",

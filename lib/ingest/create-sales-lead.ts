@@ -6,6 +6,9 @@ import { AppError } from "@/lib/errors";
 import { collectLeadStates } from "@/lib/ingest/collect-lead-states";
 import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
 import { submitLeadEvent } from "@/lib/ingest/submit-lead-event";
+import { estimateHaul } from "@/lib/haul/estimate-haul";
+import { haulInputFromLeadData } from "@/lib/haul/haul-input-from-lead-data";
+import { loadHaulPricing } from "@/lib/haul/load-haul-pricing";
 import { autoAssignNewLead } from "@/lib/territories/auto-assign-new-lead";
 import { scheduleLeadSla } from "@/lib/sla/schedule-lead-sla";
 import {
@@ -84,6 +87,10 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
     data,
   };
 
+  // A load on a route is priced by the escort rules of its states (issue 16).
+  const haulInput = haulInputFromLeadData(data);
+  const haul = haulInput ? estimateHaul(haulInput, await loadHaulPricing()) : null;
+
   // Straight on the pool, batched with the events that arrive meanwhile (submitLeadEvent).
   const row = await submitLeadEvent(
     dbPool(),
@@ -93,9 +100,10 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
       source: i.source,
       payload,
       occurred_at: occurredAt.toISOString(),
-      value: estimateLeadValue(i.source, data),
+      value: estimateLeadValue(i.source, data, haul),
       stated_value: i.estimatedValue ?? null,
       states: collectLeadStates([], data, i.company.state),
+      haul,
     },
     { windowMinutes: consolidationMinutes(), historyLimit: LEAD_DATA_HISTORY_LIMIT, maxWaitMs: LEAD_EVENT_MAX_WAIT_MS },
   );

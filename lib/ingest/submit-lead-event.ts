@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { onShutdown } from "@/lib/ops/shutdown";
+import type { THaulEstimate } from "@/lib/haul/estimate-haul";
 
 // Group commit for lead events. Under load most of an event's cost was per statement and per
 // transaction, not per event: a round trip, a commit, and locks on some 35 tables and indexes.
@@ -20,6 +21,8 @@ export type TLeadEventParams = {
   value: number | null;
   stated_value: number | null;
   states: string[];
+  /** The event's haul estimate (a load plan's); the lead keeps its largest (apply_lead_haul()). */
+  haul?: THaulEstimate | null;
 };
 
 export type TLeadEventRow = {

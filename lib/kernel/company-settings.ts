@@ -22,6 +22,8 @@ export const ZSessionIdleMinutes = z.number().int().min(5).max(24 * 60);
 export const ZSessionAbsoluteHours = z.number().int().min(1).max(72);
 /** The company-time hour from which the morning digest of the day's follow-ups goes out. */
 export const ZFollowUpDigestHour = z.number().int().min(0).max(23);
+// What one escort vehicle earns per mile (issue 16); money as a number of dollars with cents.
+export const ZEscortMileRate = z.number().min(0).max(1_000);
 export const SESSION_COOKIE_MAX_AGE_SECONDS = 72 * 60 * 60;
 
 // Speed to lead (issue #15): how long a pool lead may wait before the territory's reps are
@@ -68,6 +70,10 @@ export const COMPANY_SETTINGS = {
   businessHours: { key: "business_hours", schema: ZBusinessHours, default: { days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" } },
   /** Reps who turned the digest on (My account) get it from this hour, company time. */
   followUpDigestHour: { key: "follow_up_digest_hour", schema: ZFollowUpDigestHour, default: 7 },
+  /** The haul estimate's price of one escort vehicle for one mile (lib/haul/estimate-haul.ts). */
+  escortMileRate: { key: "escort_mile_rate", schema: ZEscortMileRate, default: 2 },
+  /** Which version of lib/haul/escort-rules-seed.ts the haul_rules table was seeded with (0: never). */
+  escortRulesSeedVersion: { key: "escort_rules_seed_version", schema: z.number().int().min(0), default: 0 },
 } as const satisfies Record<string, { key: string; schema: z.ZodType; default: unknown }>;
 
 type TDefs = typeof COMPANY_SETTINGS;

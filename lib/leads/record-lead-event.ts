@@ -23,7 +23,9 @@ export type TLeadEventType =
   | "sla_alerted"
   | "sla_escalated"
   | "auto_returned"
-  | "follow_up_snoozed";
+  | "follow_up_snoozed"
+  // written by apply_lead_haul() (SQL) when a joining load changes or keeps the haul estimate
+  | "haul";
 
 type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
 
