@@ -163,6 +163,8 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
   expect(Object.keys(JOB_KINDS).sort()).toEqual([
     "email-deliver",
     "email-recover-stuck",
+    "follow-up-digest",
+    "follow-up-remind",
     "lead-auto-return",
     "lead-sla-alert",
     "lead-sla-escalate",

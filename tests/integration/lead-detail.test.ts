@@ -90,6 +90,7 @@ describe("getLeadDetail", () => {
       markLost: false,
       reopen: false,
       email: false,
+      snooze: false,
     });
     expect((await getLeadDetail(manager, { lead_id: pending.id })).may).toMatchObject({
       claim: true,
@@ -106,6 +107,7 @@ describe("getLeadDetail", () => {
       markLost: true,
       release: true,
       email: true,
+      snooze: false, // no follow-up planned yet: nothing to snooze
     });
     expect((await getLeadDetail(other, { lead_id: held.id })).may).toMatchObject({
       act: false,
