@@ -6,6 +6,7 @@
 // moves between servers with other role names.
 // Without DATABASE_URL, a .tar.gz from the embedded database becomes .data/pglite again (with
 // --force an existing one is kept aside as .data/pglite.replaced-<time>); `npm run dev` stopped.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -37,6 +38,25 @@ async function ensureDatabase(url) {
   }
 }
 
+/**
+ * pg-boss keeps its jobs in partitioned tables (one partition per queue), which `--clean` cannot
+ * take apart: it drops a partition's primary key first, and PostgreSQL refuses to drop an inherited
+ * constraint. When the backup holds the job schema (JOB_SCHEMA, default pgboss), --force drops the
+ * live one whole instead, and the restore brings the backup's back.
+ */
+async function dropBackedUpJobSchema(url) {
+  const schema = process.env.JOB_SCHEMA?.trim() || "pgboss";
+  const list = spawnSync("pg_restore", ["--list", file], { encoding: "utf8" });
+  if (list.status !== 0 || !list.stdout.split("\n").some((l) => / SCHEMA - (\S+) /.exec(l)?.[1] === schema)) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema.replaceAll('"', '""')}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function restoreServer(url) {
   await ensureDatabase(url);
   const client = new pg.Client({ connectionString: url });
@@ -47,6 +67,7 @@ async function restoreServer(url) {
       `the database is not empty (${rows.length} tables, views or sequences, e.g. ${rows[0].name}); restore into an empty one, or pass --force to replace what the backup holds`,
     );
   const dbname = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (rows.length) await dropBackedUpJobSchema(url);
   await runPgTool(
     "pg_restore",
     [

@@ -1,5 +1,5 @@
 // Display formats for figures; the CSV keeps the raw numbers.
-export type TFormat = "int" | "money" | "pct" | "days" | "decimal" | "text";
+export type TFormat = "int" | "money" | "pct" | "days" | "decimal" | "minutes" | "text";
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const int = new Intl.NumberFormat("en-US");
@@ -18,9 +18,19 @@ export function formatValue(value: string | number | null | undefined, format: T
       return `${value.toFixed(1)} d`;
     case "decimal":
       return value.toFixed(1);
+    case "minutes":
+      return formatMinutes(value);
     default:
       return String(value);
   }
+}
+
+/** A duration in minutes in the largest sensible unit: "45 s", "12 min", "1.5 h", "2.3 d". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 1) return `${Math.round(minutes * 60)} s`;
+  if (minutes < 60) return `${Number(minutes.toFixed(1))} min`;
+  if (minutes < 24 * 60) return `${Number((minutes / 60).toFixed(1))} h`;
+  return `${Number((minutes / 1440).toFixed(1))} d`;
 }
 
 export const formatMoney = (v: number) => money.format(v);

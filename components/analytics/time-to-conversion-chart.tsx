@@ -3,20 +3,10 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 import { ChartCard } from "@/components/analytics/chart-card";
+import { FigureTile as Figure } from "@/components/analytics/figure-tile";
 import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
 
 type TData = TTimeToConversion;
-
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded bg-slate-50 px-3 py-2">
-      <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="text-lg font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
-}
 
 export function TimeToConversionChart({ data, fileSuffix }: { data: TData; fileSuffix: string }) {
   const days = (n: number, count: number) => (count > 0 ? `${n.toFixed(1)} days` : "—");

@@ -12,6 +12,7 @@ import { getRepPerformance } from "@/lib/analytics/get-rep-performance";
 import { getRepProductivity } from "@/lib/analytics/get-rep-productivity";
 import { getRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
 import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison";
+import { getSpeedToLead } from "@/lib/analytics/get-speed-to-lead";
 import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 
 export type TAnalyticsPage = Awaited<ReturnType<typeof loadAnalyticsPage>>;
@@ -20,7 +21,7 @@ export type TAnalyticsPage = Awaited<ReturnType<typeof loadAnalyticsPage>>;
 export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterInput) {
   // Scoped once up front so a refused filter fails before any query runs.
   const filter = scopeAnalytics(actor, input);
-  const [repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity] =
+  const [repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead] =
     await Promise.all([
       getRepPerformance(actor, filter),
       getLeadsBySource(actor, filter),
@@ -33,6 +34,7 @@ export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterIn
       getPipelineByStatus(actor, filter),
       getPipelineForecast(actor, filter),
       getRepProductivity(actor, filter),
+      getSpeedToLead(actor, filter),
     ]);
-  return { filter, repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity };
+  return { filter, repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead };
 }

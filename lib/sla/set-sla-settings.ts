@@ -18,8 +18,9 @@ export const ZSetSlaSettings = z
     // Empty: auto-return is off.
     autoReturnHours: z.preprocess(blank, z.coerce.number({ error: "A number of hours" }).optional()),
     businessDays: ZDays,
-    businessStart: z.string().trim(),
-    businessEnd: z.string().trim(),
+    // Missing reads as empty, so the clock-time rule below says what is wrong.
+    businessStart: z.preprocess((v) => v ?? "", z.string().trim()),
+    businessEnd: z.preprocess((v) => v ?? "", z.string().trim()),
   })
   .transform((f, ctx) => {
     const timers = ZSlaTimers.safeParse({ alertMinutes: f.alertMinutes, escalateMinutes: f.escalateMinutes, autoReturnHours: f.autoReturnHours ?? null });

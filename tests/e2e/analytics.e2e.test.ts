@@ -27,7 +27,7 @@ describe("analytics", () => {
     await page.waitForURL("**/admin/crm/analytics");
     await page.getByRole("heading", { name: "Team analytics" }).waitFor();
     // Every figure is drawn: Recharts SVGs, the heatmap grid, and a data table under each.
-    expect(await page.locator("[data-testid^=figure-]").count()).toBe(11);
+    expect(await page.locator("[data-testid^=figure-]").count()).toBe(12);
     expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(8);
     await openAllData(page);
     expect(await rowsOf(page, "rep-performance").count()).toBe(5);

@@ -15,6 +15,7 @@ import { scheduleLeadSla } from "@/lib/sla/schedule-lead-sla";
 import { sweepLeadSlaTimers } from "@/lib/sla/sweep-lead-sla-timers";
 import { returnIdleLeads } from "@/lib/sla/return-idle-leads";
 import { setSlaSettings } from "@/lib/sla/set-sla-settings";
+import { listWaitingLeads } from "@/lib/sla/list-waiting-leads";
 import { AppError } from "@/lib/errors";
 import { makeCompany, makeLead, makeUser } from "../fixtures/factories";
 import { makeTerritory } from "../fixtures/calls";
@@ -189,6 +190,22 @@ describe("alert and escalation", () => {
       Object.assign(process.env, saved);
       await fake.close();
     }
+  });
+});
+
+describe("waiting leads", () => {
+  it("lists the pool oldest first with what the timers did", async () => {
+    const { actor } = await makeUser();
+    const pending = await db.salesLead.findMany({ where: { status: "pending" }, select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const oldest = await makeLead({ states: ["TX"], createdAt: new Date(Date.now() - 48 * 60 * MINUTE) });
+    await db.slaEvent.create({ data: { leadId: oldest.id, kind: "alert", notified: [] } });
+    await db.slaEvent.create({ data: { leadId: oldest.id, kind: "escalation", notified: [] } });
+    const list = await listWaitingLeads(actor, { limit: 50 });
+    expect(list.total).toBe(pending.length + 1);
+    expect(list.rows[0]).toMatchObject({ id: oldest.id, sla: "escalated", states: ["TX"] });
+    expect(list.rows.map((r) => r.id)).toEqual([oldest.id, ...pending.map((p) => p.id)].slice(0, 50));
+    expect(list).toMatchObject({ alertMinutes: 5, escalateMinutes: 15 });
+    await db.salesLead.update({ where: { id: oldest.id }, data: { status: "lost" } });
   });
 });
 

@@ -11,13 +11,28 @@ import { PendingLeads } from "@/components/dashboard/pending-leads";
 import { PerformanceCards } from "@/components/dashboard/performance-cards";
 import { QuickActions } from "@/components/dashboard/quick-actions";
 import { TeamPerformance } from "@/components/dashboard/team-performance";
+import { WaitingLeads } from "@/components/dashboard/waiting-leads";
+import { SpeedToLeadCard } from "@/components/dashboard/speed-to-lead-card";
+import { listWaitingLeads } from "@/lib/sla/list-waiting-leads";
+import { getSpeedToLead } from "@/lib/analytics/get-speed-to-lead";
+import { presetRange } from "@/lib/analytics/analytics-filter";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
+import { zonedDay } from "@/lib/kernel/zoned-time";
 import { claimLeadAction } from "./lead/actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requirePageActor();
-  const [d, calls] = await Promise.all([getDashboard(actor), getRepCallMetrics(actor)]);
+  const timeZone = await getCompanyTimeZone();
+  // The speed card: the last 30 company days, the rep's own figures or the team's.
+  const speedRange = { ...presetRange("last_30", zonedDay(new Date(), timeZone)), timeZone };
+  const [d, calls, waiting, speed] = await Promise.all([
+    getDashboard(actor),
+    getRepCallMetrics(actor),
+    listWaitingLeads(actor, {}),
+    getSpeedToLead(actor, speedRange),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Welcome, {actor.name}</h1>
@@ -32,9 +47,11 @@ export default async function DashboardPage() {
         <FollowUps followUps={d.followUps} />
         <ActiveLeads rows={d.active.rows} total={d.active.total} asOf={d.generatedAt} />
       </div>
+      <WaitingLeads data={waiting} claim={claimLeadAction} />
       <PendingLeads rows={d.pending.rows} claim={claimLeadAction} />
       <QuickActions manager={isManager(actor)} />
       {d.team ? <TeamPerformance team={d.team} /> : null}
+      <SpeedToLeadCard data={speed} team={isManager(actor)} days={30} />
       <PerformanceCards me={d.me} />
       <div className="space-y-2">
         <h2 className="font-semibold">My calls</h2>

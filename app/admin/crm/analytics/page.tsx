@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { RANGE_PRESETS, resolveAnalyticsFilter } from "@/lib/analytics/analytics-filter";
+import { bucketUnit, RANGE_PRESETS, resolveAnalyticsFilter } from "@/lib/analytics/analytics-filter";
 import { getAnalyticsOptions } from "@/lib/analytics/get-analytics-options";
 import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { loadAnalyticsPage } from "@/lib/analytics/load-analytics-page";
@@ -22,6 +22,7 @@ import { RepPerformanceChart } from "@/components/analytics/rep-performance-char
 import { RevenueChart } from "@/components/analytics/revenue-chart";
 import { TerritoryChart } from "@/components/analytics/territory-chart";
 import { TimeToConversionChart } from "@/components/analytics/time-to-conversion-chart";
+import { SpeedToLeadChart } from "@/components/analytics/speed-to-lead-chart";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -82,6 +83,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
       </section>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <div className="min-w-0 lg:col-span-2">
+          <SpeedToLeadChart data={data.speedToLead} fileSuffix={suffix} unit={bucketUnit(filter)} />
+        </div>
         <RepPerformanceChart rows={data.repPerformance} fileSuffix={suffix} />
         <RevenueChart data={data.revenueByMonth} fileSuffix={suffix} />
         <LeadsBySourceChart data={data.leadsBySource} fileSuffix={suffix} />
@@ -113,6 +117,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
           <li>
             <strong>Time zone:</strong> ranges, days, weeks, months, weekdays and hours are those of the company time zone setting ({timeZone}), not the
             server&apos;s or your browser&apos;s.
+          </li>
+          <li>
+            <strong>Speed to lead:</strong> time to claim runs from a lead&apos;s arrival to its first claim or assignment and counts for that
+            rep; time to first touch runs to the first sales action that was not undone, or the first sent email, and counts for whoever made it.
+            The working-hours figures count only the company&apos;s business hours (a manager&apos;s setting on the Territories page), so a
+            lead arriving on Friday evening and claimed on Monday at 8:05 took 5 working minutes.
           </li>
           {team ? null : <li>You see your own figures only; the team view is the manager&apos;s.</li>}
         </ul>

@@ -8,6 +8,7 @@ import { removeTerritoryMember } from "@/lib/territories/remove-territory-member
 import { renameTerritory } from "@/lib/territories/rename-territory";
 import { setTerritorySettings } from "@/lib/territories/set-territory-settings";
 import { setTerritoryStates } from "@/lib/territories/set-territory-states";
+import { setSlaSettings } from "@/lib/sla/set-sla-settings";
 
 // The map, the pool and the call list all read territories: refresh them together.
 const affected = () => ["/admin/crm/territories", "/admin/crm/pool", "/admin/crm/calls"];
@@ -36,4 +37,9 @@ export const deleteTerritoryAction = defineAction(deleteTerritory, {
 export const setTerritorySettingsAction = defineAction(setTerritorySettings, {
   revalidate: affected,
   success: () => "Settings saved",
+});
+// The timers and business hours change the dashboard's waiting list and the analytics figures.
+export const setSlaSettingsAction = defineAction(setSlaSettings, {
+  revalidate: () => ["/admin/crm/territories", "/admin/crm", "/admin/crm/analytics"],
+  success: () => "Speed-to-lead settings saved",
 });

@@ -9,6 +9,7 @@ import { UsTileMap, type TMapState } from "@/components/territories/us-tile-map"
 import { StateCoverageTable } from "@/components/territories/state-coverage-table";
 import { TerritoryCard } from "@/components/territories/territory-card";
 import { TerritorySettingsForm } from "@/components/territories/territory-settings-form";
+import { SlaSettingsForm } from "@/components/territories/sla-settings-form";
 import { CreateTerritoryForm } from "@/components/territories/create-territory-form";
 import {
   addTerritoryMemberAction,
@@ -17,6 +18,7 @@ import {
   removeTerritoryMemberAction,
   renameTerritoryAction,
   setTerritorySettingsAction,
+  setSlaSettingsAction,
   setTerritoryStatesAction,
 } from "./actions";
 
@@ -98,6 +100,12 @@ export default async function TerritoriesPage() {
               Settings
             </h2>
             <TerritorySettingsForm settings={settings} action={setTerritorySettingsAction} />
+          </section>
+          <section aria-labelledby="sla-h" className="rounded-lg border bg-white p-4">
+            <h2 id="sla-h" className="mb-3 font-semibold">
+              Speed to lead
+            </h2>
+            <SlaSettingsForm settings={settings} action={setSlaSettingsAction} />
           </section>
           <section aria-labelledby="list-h" className="space-y-3">
             <h2 id="list-h" className="font-semibold">
