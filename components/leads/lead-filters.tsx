@@ -9,6 +9,7 @@ import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { inputClass, primaryButton } from "@/components/ui/classes";
 import { CALL_STATUSES } from "@/lib/calls/call-status";
 import { LEAD_FILTER_KEYS } from "@/components/leads/lead-filter-keys";
+import { HAUL_FILTER_LABELS, HAUL_FILTERS } from "@/lib/haul/haul-vocabulary";
 
 export type TFilterValues = Partial<
   Record<
@@ -22,6 +23,7 @@ export type TFilterValues = Partial<
     | "created_to"
     | "value_min"
     | "value_max"
+    | "haul"
     | "sort"
     | "dir"
     | "page_size",
@@ -127,6 +129,17 @@ export function LeadFilters({
               {LEAD_SOURCES.map((s) => (
                 <option key={s} value={s}>
                   {SOURCE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            Haul
+            <select name="haul" defaultValue={values.haul ?? ""} className={inputClass} {...invalid("haul")}>
+              <option value="">Any</option>
+              {HAUL_FILTERS.map((h) => (
+                <option key={h} value={h}>
+                  {HAUL_FILTER_LABELS[h]}
                 </option>
               ))}
             </select>

@@ -1,4 +1,10 @@
-import type { THaulDimension, THaulPricing, THaulRoadType, THaulRule } from "@/lib/haul/haul-vocabulary";
+import {
+  describeRuleEffect,
+  type THaulDimension,
+  type THaulPricing,
+  type THaulRoadType,
+  type THaulRule,
+} from "@/lib/haul/haul-vocabulary";
 
 // What a load needs on its route and roughly what the job is worth (issue 16). Pure: the ingest
 // (estimated_value, priority), the lead page, the call list and the forecast all read its answer,
@@ -108,20 +114,8 @@ export function roadVariants(roadTypes: string[] | undefined): Exclude<THaulRoad
 }
 
 function describeRule(rule: THaulRule): string {
-  const who = [
-    rule.frontEscorts ? `${rule.frontEscorts} front` : "",
-    rule.rearEscorts ? `${rule.rearEscorts} rear` : "",
-  ]
-    .filter(Boolean)
-    .join(" + ");
-  const extra = [
-    rule.heightPole && "height pole",
-    rule.police && "police escort",
-    rule.routeSurvey && "route survey",
-    rule.superload && "superload",
-  ].filter(Boolean);
   const road = rule.roadType === "all" ? "" : rule.roadType === "two_lane" ? " (two-lane)" : " (multi-lane)";
-  return `${rule.dimension.replace("_", " ")}${road}: ${[who || "no private escort", ...extra].join(", ")}${rule.verified ? "" : " [unverified]"}`;
+  return `${rule.dimension.replace("_", " ")}${road}: ${describeRuleEffect(rule)}${rule.verified ? "" : " [unverified]"}`;
 }
 
 function stateMiles(route: THaulRoute, states: string[]): { miles: Record<string, number>; split: boolean } {
