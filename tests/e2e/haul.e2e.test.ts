@@ -38,7 +38,7 @@ describe("the Haul panel on a lead", () => {
     await login(page, "sarah@pilot-crm.test");
     await page.goto(`/admin/crm/lead/${lead.id}`);
     const panel = page.getByTestId("haul-panel");
-    await page.getByRole("heading", { name: "Haul", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Haul", exact: true, level: 2 }).waitFor();
     // TX 17 ft wide: front and rear (2 × 412 mi); LA: state police, no private escort; AR unknown.
     await panel.getByRole("row", { name: /Texas \(TX\).*412 mi.*2/ }).waitFor();
     await panel.getByRole("row", { name: /Louisiana \(LA\).*300 mi.*0.*police/ }).waitFor();
@@ -71,6 +71,10 @@ describe("the Haul rules page", () => {
     await rule.getByLabel("Up to (ft)").fill("125");
     await rule.getByRole("button", { name: "Save rule" }).click();
     await rule.getByText("The upper bound (125) is below the lower bound (130): a load could never match").waitFor();
+    // The toast points at the field; axe runs once it has gone (a toast fading out has no contrast).
+    const refused = page.locator("[data-sonner-toast]", { hasText: "Not saved: check the marked fields." });
+    await refused.waitFor();
+    await refused.waitFor({ state: "detached" });
     const unchanged = await e2e.database.query(`SELECT min_value, max_value FROM haul_rules WHERE id = $1`, [rows[0].id]);
     expect(unchanged.rows[0]).toEqual({ min_value: 1080, max_value: 1500 });
     expect(await violations(page)).toEqual([]);
@@ -82,7 +86,7 @@ describe("the Haul rules page", () => {
     await page.getByText("Rule saved for LA").first().waitFor();
     await page.reload();
     const saved = page.locator(`li[data-rule-id="${rows[0].id}"]`);
-    await saved.getByText("Escort behind overlength loads (B.4)").waitFor();
+    await saved.getByText("Escort behind overlength loads (B.4)", { exact: true }).waitFor();
     await saved.locator("summary", { hasText: "History (1)" }).click();
     await saved.getByText("manager@pilot-crm.test").waitFor();
     await saved.getByText("note: — → Escort behind overlength loads (B.4)").waitFor();
