@@ -18,6 +18,8 @@ type TProps = {
   territory?: string;
   sources: TOption[];
   source?: string;
+  hauls: TOption[];
+  haul?: string;
 };
 
 const selectClass = compactInputClass;
@@ -73,6 +75,7 @@ export function AnalyticsFilters(p: TProps) {
       {p.reps ? <FilterSelect id="analytics-rep" name="rep" label="Rep" value={p.rep} anyLabel="Whole team" options={p.reps} onChange={submitOnChange} /> : null}
       <FilterSelect id="analytics-territory" name="territory" label="Territory" value={p.territory} anyLabel="All territories" options={p.territories} onChange={submitOnChange} />
       <FilterSelect id="analytics-source" name="source" label="Source" value={p.source} anyLabel="All sources" options={p.sources} onChange={submitOnChange} />
+      <FilterSelect id="analytics-haul" name="haul" label="Haul" value={p.haul} anyLabel="Any haul" options={p.hauls} onChange={submitOnChange} />
       <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
         Apply
       </button>

@@ -11,4 +11,5 @@ export const LEAD_FILTER_KEYS = [
   "created_to",
   "value_min",
   "value_max",
+  "haul",
 ] as const;

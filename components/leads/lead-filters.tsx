@@ -10,6 +10,7 @@ import { inputClass, primaryButton } from "@/components/ui/classes";
 import { SelectField, type TOption } from "@/components/ui/select-field";
 import { CALL_STATUSES } from "@/lib/calls/call-status";
 import { LEAD_FILTER_KEYS } from "@/components/leads/lead-filter-keys";
+import { HAUL_FILTER_LABELS, HAUL_FILTERS } from "@/lib/haul/haul-vocabulary";
 
 export type TFilterValues = Partial<
   Record<
@@ -23,6 +24,7 @@ export type TFilterValues = Partial<
     | "created_to"
     | "value_min"
     | "value_max"
+    | "haul"
     | "sort"
     | "dir"
     | "page_size",
@@ -38,6 +40,7 @@ const STATE_OPTIONS: TOption[] = Object.entries(US_STATES)
   .map(([code, s]) => ({ value: code, label: s.name }));
 const SOURCE_OPTIONS: TOption[] = LEAD_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }));
 const CALL_STATUS_OPTIONS: TOption[] = CALL_STATUSES.map((s) => ({ value: s.key, label: s.label }));
+const HAUL_OPTIONS: TOption[] = HAUL_FILTERS.map((h) => ({ value: h, label: HAUL_FILTER_LABELS[h] }));
 const ASSIGNED_OPTIONS: TOption[] = [
   { value: "me", label: "Me" },
   { value: "none", label: "Nobody (unassigned)" },
@@ -127,6 +130,7 @@ export function LeadFilters({
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {[
             { name: "source", label: "Source", any: "Any", options: SOURCE_OPTIONS },
+            { name: "haul", label: "Haul", any: "Any", options: HAUL_OPTIONS },
             { name: "call_status", label: "Call status", any: "Any", options: CALL_STATUS_OPTIONS },
             {
               name: "assigned",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE, ZTimeZone, zonedDay } from "@/lib/kernel/zoned-time";
 import { LEAD_SOURCES } from "@/lib/leads/lead-vocabulary";
+import { HAUL_FILTERS } from "@/lib/haul/haul-vocabulary";
 
 // The one filter every analytics figure takes. Dates are calendar days in the company's time zone
 // (inclusive on both ends); the SQL turns them into instants with AT TIME ZONE, so a day means the
@@ -39,6 +40,8 @@ export const ZAnalyticsFilter = z
     repId: ZId.optional(),
     territoryId: ZId.optional(),
     source: z.enum(LEAD_SOURCES).optional(),
+    // Issue 16: only leads whose haul needs a police escort and/or is a superload.
+    haul: z.enum(HAUL_FILTERS).optional(),
   })
   .superRefine((f, ctx) => {
     if (f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end is before the start" });
@@ -57,6 +60,7 @@ export const ZAnalyticsSearchParams = z.object({
   rep: z.preprocess(blankToUndefined, ZId.optional()),
   territory: z.preprocess(blankToUndefined, ZId.optional()),
   source: z.preprocess(blankToUndefined, z.enum(LEAD_SOURCES).optional()),
+  haul: z.preprocess(blankToUndefined, z.enum(HAUL_FILTERS).optional()),
 });
 
 function addDays(day: string, n: number): string {
@@ -109,7 +113,7 @@ export function resolveAnalyticsFilter(
     issues.push({ path: key, message: r.error.issues[0]?.message ?? "Invalid" });
     return undefined;
   };
-  const p = { range: read("range"), from: read("from"), to: read("to"), rep: read("rep"), territory: read("territory"), source: read("source") };
+  const p = { range: read("range"), from: read("from"), to: read("to"), rep: read("rep"), territory: read("territory"), source: read("source"), haul: read("haul") };
   const today = zonedDay(options.now ?? new Date(), options.timeZone);
   const asked: TRangePreset = p.range ?? (p.from && p.to ? "custom" : DEFAULT_PRESET);
   let preset = asked;
@@ -129,6 +133,7 @@ export function resolveAnalyticsFilter(
     ...(p.rep ? { repId: p.rep } : {}),
     ...(p.territory ? { territoryId: p.territory } : {}),
     ...(p.source ? { source: p.source } : {}),
+    ...(p.haul ? { haul: p.haul } : {}),
   };
   return { filter, preset, issues };
 }

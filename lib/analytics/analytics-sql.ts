@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { TAnalyticsFilter } from "@/lib/analytics/analytics-filter";
+import { haulFilterSql } from "@/lib/haul/haul-filter-sql";
 
 // SQL fragments shared by the figures, so every figure reads the range, the company time zone
 // and the lead filters the same way. Column references are code constants, never user input.
@@ -23,8 +24,13 @@ export function leadConditions(f: TAnalyticsFilter, lead = "l"): Prisma.Sql {
   if (f.source) parts.push(Prisma.sql`AND ${Prisma.raw(lead)}.lead_source = ${f.source}::lead_source`);
   if (f.territoryId)
     parts.push(Prisma.sql`AND ${Prisma.raw(lead)}.states && (SELECT t.states FROM territories t WHERE t.id = ${f.territoryId}::int)`);
+  const haul = haulFilterSql(f.haul, lead);
+  if (haul) parts.push(Prisma.sql`AND ${haul}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
+
+/** Whether the filter narrows the leads (figures about actions join leads only then). */
+export const filtersLeads = (f: TAnalyticsFilter) => !!(f.source || f.territoryId || f.haul);
 
 /** `AND column = rep` when the figure is for one rep. */
 export const repCondition = (column: string, f: TAnalyticsFilter) =>

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { filtersLeads, inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
@@ -17,7 +17,7 @@ export type TCallHeatmap = {
 /** Calls logged in the range by weekday and hour on the company's clock (not the server's). */
 export async function getCallHeatmap(actor: TActor, input: TAnalyticsFilterInput): Promise<TCallHeatmap> {
   const f = scopeAnalytics(actor, input);
-  const needsLead = !!(f.source || f.territoryId);
+  const needsLead = filtersLeads(f);
   const leadJoin = needsLead ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
   const rows = await queryFigure<{ weekday: number; hour: number; calls: bigint }[]>(Prisma.sql`
     WITH hours AS (

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { filtersLeads, inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 export const FOLLOW_UP_VERDICTS = ["kept", "late", "missed"] as const;
 export type TFollowUpVerdict = (typeof FOLLOW_UP_VERDICTS)[number];
@@ -27,7 +27,7 @@ export type TFollowUpEffectiveness = {
  */
 export async function getFollowUpEffectiveness(actor: TActor, input: TAnalyticsFilterInput): Promise<TFollowUpEffectiveness> {
   const f = scopeAnalytics(actor, input);
-  const leadJoin = f.source || f.territoryId ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
+  const leadJoin = filtersLeads(f) ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
   const [row] = await queryFigure<Record<string, unknown>[]>(Prisma.sql`
     WITH day_starts AS MATERIALIZED (
       -- Local midnights from the first day of the range to two days after the last, as instants:

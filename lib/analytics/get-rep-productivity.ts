@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { filtersLeads, inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
 
 export type TRepProductivityRow = {
   repId: number;
@@ -35,7 +35,7 @@ const perDay = (n: number, days: number) => (days > 0 ? Math.round((n / days) * 
  */
 export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterInput): Promise<TRepProductivityRow[]> {
   const f = scopeAnalytics(actor, input);
-  const needsLead = !!(f.source || f.territoryId);
+  const needsLead = filtersLeads(f);
   const actionLead = needsLead ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
   const unsent = Prisma.join(UNSENT_EMAIL_STATUSES.map((s) => Prisma.sql`${s}::email_status`));
   const who = f.repId

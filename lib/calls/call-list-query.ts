@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HOLD_BACK_MINUTES, type TCallBucket, type TCallContext } from "@/lib/calls/call-priority";
+import type { THaulHint } from "@/lib/calls/describe-call-reason";
 
 // The SQL twin of placeCallLead/isHeldBack (lib/calls/call-priority.ts): the same buckets in the
 // same order, the same sort keys (epoch seconds here, milliseconds there: same order), the same
@@ -27,6 +28,7 @@ export type TCallListRaw = {
     status: string;
     states: string[];
     estimated_value: string;
+    haul: THaulHint | null;
     next_follow_up_at: string | null;
     next_follow_up_has_time: boolean;
     last_contact_at: string | null;
@@ -96,6 +98,11 @@ export function callListQuery(p: TCallListParams): Prisma.Sql {
           SELECT pg.id, pg.rank, pg.sort_key::float8 AS sort_key,
                  (ARRAY['overdue','due_today','new','interested','callback','stale'])[pg.rank] AS bucket,
                  l.status, l.states, l.estimated_value::text AS estimated_value,
+                 CASE WHEN l.haul IS NOT NULL THEN jsonb_build_object(
+                   'escorts', coalesce((l.haul #>> '{escorts,high}')::int, 0),
+                   'states', (SELECT string_agg(s ->> 'state', '+') FROM jsonb_array_elements(l.haul -> 'states') s
+                              WHERE coalesce((s #>> '{escorts,high}')::int, 0) > 0),
+                   'police', l.needs_police, 'superload', l.superload) END AS haul,
                  l.next_follow_up_at, l.next_follow_up_has_time, l.last_contact_at, l.last_call_outcome, l.assigned_at, l.created_at,
                  co.id AS company_id, co.name AS company_name, co.phone AS company_phone,
                  ct.name AS contact_name, ct.phone AS contact_phone,

@@ -8,7 +8,20 @@ export type TReasonInput = {
   lastContactAt: string | Date | null;
   assignedAt: string | Date | null;
   createdAt: string | Date;
+  /** The lead's haul at a glance (issue 16): a rep calls a superload first and knows what to offer. */
+  haul?: THaulHint | null;
 };
+
+export type THaulHint = { escorts: number; states: string | null; police: boolean; superload: boolean };
+
+function describeHaul(h: THaulHint): string {
+  const parts = [
+    h.escorts > 0 ? `${h.escorts} escort${h.escorts === 1 ? "" : "s"}${h.states ? ` in ${h.states}` : ""}` : null,
+    h.police ? "police escort" : null,
+    h.superload ? "superload" : null,
+  ].filter(Boolean);
+  return parts.length ? ` · haul: ${parts.join(", ")}` : "";
+}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -22,6 +35,10 @@ function ago(from: Date, now: Date): string {
 }
 
 export function describeCallReason(r: TReasonInput, now: Date, timeZone: string): string {
+  return describeBucket(r, now, timeZone) + (r.haul ? describeHaul(r.haul) : "");
+}
+
+function describeBucket(r: TReasonInput, now: Date, timeZone: string): string {
   const date = (v: string | Date) =>
     new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric" }).format(
       new Date(v),

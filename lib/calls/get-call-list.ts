@@ -95,6 +95,7 @@ export const getCallList = command(
             lastContactAt: r.last_contact_at,
             assignedAt: r.assigned_at,
             createdAt: r.created_at,
+            haul: r.haul,
           },
           now,
           settings.timeZone,

@@ -159,6 +159,10 @@ const SEED: TSeedRule[] = [
       maxValue: null,
       routeSurvey: true,
       superload: true,
+      // Read in 43 TAC §219.12(b)(3) (texreg.sos.state.tx.us): above 254,300 lb the vehicle
+      // supervision fee rises to $500, the TxDMV's own analysis of the route. Calling it a
+      // superload line is the third-party page's word.
+      note: "43 TAC §219.12(b)(3): above 254,300 lb the vehicle supervision fee is $500 (route analysis)",
     },
     false,
     TX_SUPERLOAD,

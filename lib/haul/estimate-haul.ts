@@ -1,4 +1,10 @@
-import type { THaulDimension, THaulPricing, THaulRoadType, THaulRule } from "@/lib/haul/haul-vocabulary";
+import {
+  describeRuleEffect,
+  type THaulDimension,
+  type THaulPricing,
+  type THaulRoadType,
+  type THaulRule,
+} from "@/lib/haul/haul-vocabulary";
 
 // What a load needs on its route and roughly what the job is worth (issue 16). Pure: the ingest
 // (estimated_value, priority), the lead page, the call list and the forecast all read its answer,
@@ -108,30 +114,28 @@ export function roadVariants(roadTypes: string[] | undefined): Exclude<THaulRoad
 }
 
 function describeRule(rule: THaulRule): string {
-  const who = [
-    rule.frontEscorts ? `${rule.frontEscorts} front` : "",
-    rule.rearEscorts ? `${rule.rearEscorts} rear` : "",
-  ]
-    .filter(Boolean)
-    .join(" + ");
-  const extra = [
-    rule.heightPole && "height pole",
-    rule.police && "police escort",
-    rule.routeSurvey && "route survey",
-    rule.superload && "superload",
-  ].filter(Boolean);
   const road = rule.roadType === "all" ? "" : rule.roadType === "two_lane" ? " (two-lane)" : " (multi-lane)";
-  return `${rule.dimension.replace("_", " ")}${road}: ${[who || "no private escort", ...extra].join(", ")}${rule.verified ? "" : " [unverified]"}`;
+  return `${rule.dimension.replace("_", " ")}${road}: ${describeRuleEffect(rule)}${rule.verified ? "" : " [unverified]"}`;
 }
 
-function stateMiles(route: THaulRoute, states: string[]): { miles: Record<string, number>; split: boolean } {
+function stateMiles(
+  route: THaulRoute,
+  states: string[],
+): { miles: Record<string, number>; note: string | null; even: boolean } {
   const given = route.stateMiles ?? {};
   const out: Record<string, number> = {};
   const rest = states.filter((s) => typeof given[s] !== "number");
   const used = states.reduce((sum, s) => sum + (typeof given[s] === "number" ? given[s] : 0), 0);
   const share = rest.length ? Math.max(0, route.miles - used) / rest.length : 0;
   for (const s of states) out[s] = typeof given[s] === "number" ? given[s] : share;
-  return { miles: out, split: rest.length > 0 && states.length > 0 };
+  // Said on the lead, so nobody takes an even split for the real route.
+  const even = rest.length === states.length && states.length > 1;
+  const note = even
+    ? `miles split evenly across ${states.length} states`
+    : rest.length && rest.length < states.length
+      ? `${rest.join("+")}: ${rest.length > 1 ? "sharing " : ""}the ${mi(Math.max(0, route.miles - used))} state_miles leaves over`
+      : null;
+  return { miles: out, note, even };
 }
 
 function oneState(
@@ -205,7 +209,7 @@ export function estimateHaul(
   const { load, route } = input;
   const states = [...new Set(route.states.map((s) => s.toUpperCase()))];
   const variants = roadVariants(input.roadTypes);
-  const { miles, split } = stateMiles(route, states);
+  const { miles, note, even } = stateMiles(route, states);
   const rows: THaulState[] = states.map((s) => ({
     ...oneState(s, load, pricing.rules, variants),
     miles: miles[s],
@@ -247,14 +251,14 @@ export function estimateHaul(
   if (police.length) parts.push(`police escort in ${police.join("+")} (not priced)`);
   const unknownStates = rows.filter((r) => !r.known).map((r) => r.state);
   if (unknownStates.length) parts.push(`no escort rules for ${unknownStates.join("+")}`);
-  if (split && states.length > 1) parts.push(`miles split evenly across ${states.length} states`);
+  if (note) parts.push(note);
   if (missing.length) parts.push(`missing ${missing.join(", ")}`);
 
   return {
     load,
     states: rows,
     miles: route.miles,
-    milesSplitEvenly: split && states.length > 1,
+    milesSplitEvenly: even,
     escorts: {
       low: Math.max(0, ...known.map((r) => r.escorts!.low)),
       high: Math.max(0, ...known.map((r) => r.escorts!.high)),

@@ -74,3 +74,28 @@ export function formatInches(inches: number): string {
 export function formatThreshold(d: THaulDimension, v: number): string {
   return dimensionUnit(d) === "lb" ? `${v.toLocaleString("en-US")} lb` : formatInches(v);
 }
+
+/** The "needs police escort / superload" filter of the leads list and the analytics figures. */
+export const HAUL_FILTERS = ["police_or_superload", "police", "superload"] as const;
+export type THaulFilter = (typeof HAUL_FILTERS)[number];
+export const HAUL_FILTER_LABELS: Record<THaulFilter, string> = {
+  police_or_superload: "Needs police escort or superload",
+  police: "Needs police escort",
+  superload: "Superload",
+};
+
+/** What a rule asks for, in words: "1 front + 1 rear, height pole" or "no private escort, police escort". */
+export function describeRuleEffect(
+  r: Pick<THaulRule, "frontEscorts" | "rearEscorts" | "heightPole" | "police" | "routeSurvey" | "superload">,
+): string {
+  const escorts = [r.frontEscorts ? `${r.frontEscorts} front` : "", r.rearEscorts ? `${r.rearEscorts} rear` : ""]
+    .filter(Boolean)
+    .join(" + ");
+  const extras = [
+    r.heightPole && "height pole",
+    r.police && "police escort",
+    r.routeSurvey && "route survey",
+    r.superload && "superload",
+  ].filter(Boolean);
+  return [escorts || "no private escort", ...extras].join(", ");
+}

@@ -7,6 +7,7 @@ import { ZLeadId } from "@/lib/leads/lead-input";
 import { stepBlockedReason, type TLeadStep } from "@/lib/leads/lead-rules";
 import type { TActionOutcome, TConversionType, TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
 import { command } from "@/lib/command";
+import type { THaulEstimate } from "@/lib/haul/estimate-haul";
 
 export const ZGetLeadDetail = z.object({ lead_id: ZLeadId });
 export type TGetLeadDetail = z.input<typeof ZGetLeadDetail>;
@@ -32,6 +33,8 @@ export type TLeadDetail = {
   leadSource: TLeadSource;
   leadData: Record<string, unknown>;
   estimatedValue: number;
+  /** The haul estimate of the lead's largest load (null: no load on this lead). */
+  haul: THaulEstimate | null;
   priorityScore: number;
   states: string[];
   assignedAt: string | null;
@@ -79,6 +82,7 @@ export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }
     leadSource: lead.leadSource,
     leadData: (lead.leadData ?? {}) as Record<string, unknown>,
     estimatedValue: lead.estimatedValue.toNumber(),
+    haul: (lead.haul ?? null) as unknown as THaulEstimate | null,
     priorityScore: lead.priorityScore,
     states: lead.states,
     assignedAt: iso(lead.assignedAt),

@@ -7,6 +7,8 @@ import { TIME_ZONE_SQL } from "@/lib/kernel/company-settings";
 import { emptyToUndefined, zId, ZMoney, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SOURCES, LEAD_STATUSES } from "@/lib/leads/lead-vocabulary";
 import { CALL_STATUS_KEYS, CALL_STATUSES } from "@/lib/calls/call-status";
+import { HAUL_FILTERS } from "@/lib/haul/haul-vocabulary";
+import { haulFilterSql } from "@/lib/haul/haul-filter-sql";
 
 // The filter of the leads list, shared by the table and its CSV export. It arrives as URL
 // search params (the view is bookmarkable), so lists are comma-separated strings.
@@ -44,6 +46,8 @@ export const ZLeadFilter = z
     created_to: ZDay,
     value_min: z.preprocess(emptyToUndefined, ZMoney.optional()),
     value_max: z.preprocess(emptyToUndefined, ZMoney.optional()),
+    // Issue 16: leads whose haul needs a police escort and/or is a superload.
+    haul: z.preprocess(emptyToUndefined, z.enum(HAUL_FILTERS, { error: "Unknown haul filter" }).optional()),
   })
   .superRefine((f, ctx) => {
     if (f.created_from && f.created_to && f.created_from > f.created_to)
@@ -113,6 +117,8 @@ export function leadFilterConditions(actor: TActor, f: TLeadFilter): Prisma.Sql[
     );
   if (f.value_min) conds.push(Prisma.sql`l.estimated_value >= ${f.value_min}::numeric`);
   if (f.value_max) conds.push(Prisma.sql`l.estimated_value <= ${f.value_max}::numeric`);
+  const haul = haulFilterSql(f.haul);
+  if (haul) conds.push(haul);
   return conds;
 }
 

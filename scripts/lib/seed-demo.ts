@@ -4,6 +4,14 @@ import { computePriorityScore } from "@/lib/leads/compute-priority-score";
 import { DEFAULT_TIME_ZONE } from "@/lib/kernel/zoned-time";
 import { buildCompany, buildLeadData, createRandom, personName, pickTitle } from "./demo-data";
 import { toWorkingHours } from "./working-hours";
+import { ESCORT_RULES_SEED } from "@/lib/haul/escort-rules-seed";
+import { estimateHaul } from "@/lib/haul/estimate-haul";
+import { haulInputFromLeadData } from "@/lib/haul/haul-input-from-lead-data";
+import { COMPANY_SETTINGS } from "@/lib/kernel/company-settings";
+import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
+
+// Demo load plans are priced as ingestion prices them, with the seeded rules and default rate.
+const DEMO_HAUL_PRICING = { rules: ESCORT_RULES_SEED, escortMileRate: COMPANY_SETTINGS.escortMileRate.default, permitFees: {} };
 
 export const DEMO_REPS = [
   { key: "alex", name: "Alex Rivera", phone: "+1 512 555 0101" },
@@ -92,6 +100,9 @@ export async function seedDemo(password: string) {
     const ageDays = (now - createdAt.getTime()) / DAY;
     const source = r.weighted({ load_plan: 40, quote: 35, location_share: 8, order_attempt: 10, manual: 7 });
     const built = buildLeadData(r, source, createdAt);
+    const haulInput = source === "load_plan" ? haulInputFromLeadData(built.data) : null;
+    const haul = haulInput ? estimateHaul(haulInput, DEMO_HAUL_PRICING) : null;
+    const value = haul ? (estimateLeadValue("load_plan", built.data, haul) ?? built.value) : built.value;
     const status =
       ageDays < 2
         ? r.weighted({ pending: 70, assigned: 20, in_progress: 10 })
@@ -141,12 +152,13 @@ export async function seedDemo(password: string) {
         companyId: company.id,
         leadSource: source,
         leadData: built.data,
-        estimatedValue: built.value,
+        estimatedValue: value,
+        ...(haul ? { haul: JSON.parse(JSON.stringify(haul)), needsPolice: haul.flags.police, superload: haul.flags.superload } : {}),
         status,
         assignedAdminId: repId,
         assignedAt,
         states,
-        priorityScore: computePriorityScore({ leadSource: source, estimatedValue: built.value, activityCount: 1 }),
+        priorityScore: computePriorityScore({ leadSource: source, estimatedValue: value, activityCount: 1 }),
         nextFollowUpAt: open ? (last?.followUpDate ?? null) : null,
         lastActivityAt: createdAt,
         lastContactAt: last?.createdAt ?? null,

@@ -25,7 +25,7 @@ const ROLES: [string, string, TPageRef[]][] = [
     "manager",
     "manager@pilot-crm.test",
     [
-      ...CRM_PAGES.filter((p) => ["dashboard", "lead page", "territories", "follow-ups"].includes(p.name)),
+      ...CRM_PAGES.filter((p) => ["dashboard", "lead page", "territories", "follow-ups", "haul rules"].includes(p.name)),
       ...MANAGER_ONLY_PAGES,
     ],
   ],

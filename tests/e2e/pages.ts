@@ -30,6 +30,7 @@ export const CRM_PAGES: TPageRef[] = [
   { name: "territories", path: "/admin/crm/territories" },
   { name: "account", path: "/admin/crm/account" },
   { name: "outbox", path: "/admin/crm/outbox" },
+  { name: "haul rules", path: "/admin/crm/haul" },
 ];
 export const MANAGER_ONLY_PAGES: TPageRef[] = [{ name: "team", path: "/admin/crm/team" }];
 

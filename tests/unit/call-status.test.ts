@@ -54,4 +54,15 @@ describe("why a lead is on the call list", () => {
       ),
     ).toBe("No contact for 12 days");
   });
+
+  it("adds the lead's haul: escorts and where, police escort, superload", () => {
+    const haul = { escorts: 2, states: "TX+OK", police: true, superload: true };
+    expect(describeCallReason({ ...base, bucket: "new", haul }, now, "America/Chicago")).toBe(
+      "New lead, never called — claimed 3 h ago · haul: 2 escorts in TX+OK, police escort, superload",
+    );
+    const small = { escorts: 0, states: null, police: false, superload: false };
+    expect(describeCallReason({ ...base, bucket: "new", haul: small }, now, "America/Chicago")).toBe(
+      "New lead, never called — claimed 3 h ago",
+    );
+  });
 });

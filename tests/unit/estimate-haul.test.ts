@@ -315,6 +315,10 @@ describe("estimateHaul: loads × routes with the seeded rules", () => {
     ]);
     // TX 1 × 412 + OK 2 × 180 = 772 escort-miles × $2.
     expect(h.value?.estimate).toBe(1544);
+    expect(h.milesSplitEvenly).toBe(false);
+    expect(h.breakdown).toBe(
+      "1 escort × 412 mi in TX, 2 × 180 mi in OK, permit fee unknown: TX+OK+AR, no escort rules for AR, AR: the 108 mi state_miles leaves over",
+    );
   });
 
   it("names the missing measures", () => {

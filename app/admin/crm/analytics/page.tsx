@@ -9,6 +9,7 @@ import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { loadAnalyticsPage } from "@/lib/analytics/load-analytics-page";
 import { StatCard } from "@/components/stat-card";
 import { AnalyticsFilters } from "@/components/analytics/analytics-filters";
+import { HAUL_FILTER_LABELS, HAUL_FILTERS } from "@/lib/haul/haul-vocabulary";
 import { CallHeatmap } from "@/components/analytics/call-heatmap";
 import { LEAD_SOURCES, SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { FollowUpChart } from "@/components/analytics/follow-up-chart";
@@ -67,6 +68,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
         territory={filter.territoryId ? String(filter.territoryId) : undefined}
         sources={LEAD_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
         source={filter.source}
+        hauls={HAUL_FILTERS.map((h) => ({ value: h, label: HAUL_FILTER_LABELS[h] }))}
+        haul={filter.haul}
       />
       {issues.length ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">

@@ -15,6 +15,7 @@ import { LeadFacts } from "@/components/leads/lead-facts";
 import { LeadQuickActions } from "@/components/leads/lead-quick-actions";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { ServiceDetails } from "@/components/leads/service-details";
+import { HaulPanel } from "@/components/leads/haul-panel";
 import { StatusBadge } from "@/components/leads/status-badge";
 import {
   addSalesActionAction,
@@ -105,6 +106,15 @@ export default async function LeadPage({ params }: TProps) {
             </h2>
             <ServiceDetails source={lead.leadSource} data={lead.leadData} />
           </section>
+
+          {lead.haul ? (
+            <section aria-labelledby="haul" className="rounded-lg border bg-white p-4">
+              <h2 id="haul" className="mb-3 font-semibold">
+                Haul
+              </h2>
+              <HaulPanel haul={lead.haul} />
+            </section>
+          ) : null}
 
           {/* What happened so far comes before the forms to add to it (the email composer alone is
               taller than a screen). */}
