@@ -11,11 +11,21 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const hourLabel = (h: number) => (h === 0 ? "12a" : h < 12 ? `${h}a` : h === 12 ? "12p" : `${h - 12}p`);
 
 // One hue (Okabe–Ito blue) from light to dark: order is read from lightness, which survives
-// every colour-vision deficiency; each cell also carries its number.
-function shade(calls: number, max: number): { background: string; color: string } {
-  if (calls === 0 || max === 0) return { background: "#f8fafc", color: "#94a3b8" };
+// every colour-vision deficiency; each cell also carries its number. The cell is painted opaque
+// (the blue mixed into white) and its number is black or white by the cell's luminance: at a
+// relative luminance of 0.179 both reach 4.5:1, so every cell passes WCAG AA whatever its shade
+// (dark slate text on mid blues did not).
+const BLUE = [0, 114, 178];
+const channel = (c: number) => {
+  const v = c / 255;
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+};
+export function heatShade(calls: number, max: number): { background: string; color: string } {
+  if (calls === 0 || max === 0) return { background: "#f8fafc", color: "#475569" };
   const t = 0.15 + 0.85 * (calls / max);
-  return { background: `rgba(0, 114, 178, ${t.toFixed(2)})`, color: t > 0.55 ? "#ffffff" : "#0f172a" };
+  const [r, g, b] = BLUE.map((c) => Math.round(255 + (c - 255) * t));
+  const luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  return { background: `rgb(${r}, ${g}, ${b})`, color: luminance > 0.179 ? "#000000" : "#ffffff" };
 }
 
 export function CallHeatmap({ data, timeZone, fileSuffix }: { data: TData; timeZone: string; fileSuffix: string }) {
@@ -47,7 +57,7 @@ export function CallHeatmap({ data, timeZone, fileSuffix }: { data: TData; timeZ
                 {HOURS.map((h) => {
                   const calls = at.get(`${i + 1}-${h}`) ?? 0;
                   return (
-                    <div key={h} title={`${day} ${String(h).padStart(2, "0")}:00 — ${calls} calls`} className="h-6 rounded-sm text-center leading-6 tabular-nums" style={shade(calls, data.max)} data-testid={`heat-${i + 1}-${h}`}>
+                    <div key={h} title={`${day} ${String(h).padStart(2, "0")}:00 — ${calls} calls`} className="h-6 rounded-sm text-center leading-6 tabular-nums" style={heatShade(calls, data.max)} data-testid={`heat-${i + 1}-${h}`}>
                       {calls || ""}
                     </div>
                   );
