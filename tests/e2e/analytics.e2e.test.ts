@@ -30,7 +30,9 @@ describe("analytics", () => {
     expect(await page.locator("[data-testid^=figure-]").count()).toBe(12);
     expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(8);
     await openAllData(page);
-    expect(await rowsOf(page, "rep-performance").count()).toBe(5);
+    // Every demo rep has a row (other test files may add reps of their own to the shared database).
+    const rows = (await rowsOf(page, "rep-performance").allTextContents()).join("\n");
+    for (const rep of ["Alex Rivera", "Sarah Chen", "Mike Johnson", "Jessica Patel", "David Kim"]) expect(rows).toContain(rep);
     await screenshot(page, "analytics-manager-last-30");
 
     const before = { range: await page.getByTestId("analytics-range").textContent(), leads: await page.getByTestId("stat-leads").textContent(), sources: await tableText(page, "leads-by-source") };
