@@ -42,7 +42,25 @@ export function createBoss(options: TBossOptions): PgBoss {
   // The app's own pool, not a second one: one connection budget per process, one pool to close
   // at shutdown, and the embedded database (one connection per process) works unchanged.
   const cronSeconds = options.cronMonitorIntervalSeconds ?? cronCheckSeconds();
-  const db = { executeSql: (text: string, values: unknown[] = []) => (options.pool ?? dbPool()).query(text, values) };
+  const pool = () => options.pool ?? dbPool();
+  const db = {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      if (!/^\s*BEGIN\s*;/i.test(text)) return pool().query(text, values);
+      // pg-boss makes and migrates its schema in one text, "BEGIN; …; COMMIT;", under an
+      // advisory lock. When a statement fails (an instance that lost the race to make it), the
+      // server keeps that connection in the failed transaction: roll it back before the pool
+      // hands it to anyone else.
+      const client = await pool().connect();
+      try {
+        return await client.query(text, values);
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
   const boss = new PgBoss({
     db,
     schema: options.schema ?? jobSchema(),

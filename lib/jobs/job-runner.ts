@@ -32,12 +32,31 @@ function handlerFor(name: string, kind: TRunnableJobKind) {
   };
 }
 
+/**
+ * Starts pg-boss and makes the queues, again after a failure: instances booting together on a
+ * new database race to make pg-boss's schema and queues (a deadlock, "already exists"), and the
+ * loser's second look finds them made. A database still down after the tries is the caller's.
+ */
+async function startBoss(options: TBossOptions, kinds: TRunnableJobKinds, tries = 5): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    const boss = createBoss(options);
+    try {
+      await boss.start();
+      await ensureQueues(boss, kinds);
+      return boss;
+    } catch (err) {
+      await boss.stop({ graceful: false, close: false, wait: true }).catch(() => {});
+      if (attempt >= tries) throw err;
+      logger.warn({ err, attempt }, "job runner start failed; trying again");
+      await new Promise((r) => setTimeout(r, 200 * attempt + Math.random() * 300));
+    }
+  }
+}
+
 export async function createJobRunner(options: TJobRunnerOptions = {}): Promise<TJobRunner> {
   const kinds = options.kinds ?? runnableJobKinds();
   const schema = options.schema ?? jobSchema();
-  const boss = createBoss({ ...options, schema, runner: true });
-  await boss.start();
-  await ensureQueues(boss, kinds);
+  const boss = await startBoss({ ...options, schema, runner: true }, kinds);
   for (const [name, kind] of Object.entries(kinds)) {
     // One job at a time per kind and instance: the work is small, and N instances give N at once.
     await boss.work(name, { includeMetadata: true, batchSize: 1 }, handlerFor(name, kind));

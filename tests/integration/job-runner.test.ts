@@ -3,6 +3,7 @@
 // once across two runners, stopping lets a running job finish, and the Jobs page's domain
 // functions are the manager's only.
 import { spawnSync } from "node:child_process";
+import pg from "pg";
 import { createJobRunner, startJobRunner, stopJobRunner, type TJobRunner } from "@/lib/jobs/job-runner";
 import { runnableJobKinds } from "@/lib/jobs/job-handlers";
 import { getJobsOverview } from "@/lib/jobs/get-jobs-overview";
@@ -155,6 +156,29 @@ describe("two runners on one database", () => {
       expect(rows[0].n).toBe(1);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
+
+describe("two runners starting at once on a new database", () => {
+  const schema3 = testJobSchema();
+  afterAll(() => dropJobSchema(schema3));
+
+  it("both start, and the pool they share is left with no connection stuck in a failed transaction", async () => {
+    // Two instances booting together: both find no pg-boss schema and both try to make it; the
+    // second waits on pg-boss's advisory lock, then fails on "already exists", which pg-boss
+    // ignores — on a connection whose transaction it opened and never ended.
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+    const kinds: TRunnableJobKinds = { "test-boot": testKind(async () => undefined) };
+    const started = await Promise.allSettled([1, 2].map(() => createJobRunner({ schema: schema3, kinds, pool })));
+    try {
+      expect(started.map((s) => (s.status === "rejected" ? String(s.reason) : s.status))).toEqual(["fulfilled", "fulfilled"]);
+      // Every connection of the pool still serves (an aborted one would refuse until ROLLBACK).
+      const answers = await Promise.allSettled([1, 2, 3, 4].map(() => pool.query("SELECT 1 AS one")));
+      expect(answers.map((a) => (a.status === "rejected" ? String(a.reason) : a.value.rows[0].one))).toEqual([1, 1, 1, 1]);
+    } finally {
+      await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.stop({ timeoutMs: 1000 }) : null)));
+      await pool.end();
     }
   });
 });

@@ -34,17 +34,20 @@ export function createConnections(connections: number): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
 }
 
-export async function runLoad(port: number, requests: TPrepared[], connections: number, maxSeconds: number, shared?: http.Agent): Promise<TLoadResult> {
+/** `port` may list several instances: the connections are dealt round-robin between them. */
+export async function runLoad(port: number | number[], requests: TPrepared[], connections: number, maxSeconds: number, shared?: http.Agent): Promise<TLoadResult> {
+  const ports = Array.isArray(port) ? port : [port];
   const agent = shared ?? createConnections(connections);
   const answers: (TAnswer | undefined)[] = new Array(requests.length);
   const deadline = performance.now() + maxSeconds * 1000;
   let nextIndex = 0;
   const started = performance.now();
-  async function worker() {
+  async function worker(_: unknown, w: number) {
+    const target = ports[w % ports.length];
     while (nextIndex < requests.length && performance.now() < deadline) {
       const i = nextIndex++;
       try {
-        answers[i] = await post(agent, port, requests[i]);
+        answers[i] = await post(agent, target, requests[i]);
       } catch (err) {
         answers[i] = { status: 0, body: String(err), ms: NaN };
       }
