@@ -8,6 +8,7 @@ import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
 import { CallPanel } from "@/components/calls/call-panel";
 import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
+import { LiveLeadBadge } from "@/components/live/live-lead-badge";
 
 type TAct<T = unknown> = (prev: unknown, payload: Record<string, unknown>) => Promise<TActionState<T>>;
 /** What saving a call answers with (lib/calls/log-call-outcome.ts). */
@@ -243,6 +244,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
                   <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{r.bucketLabel}</span>
                   <span className="text-xs text-slate-600">{r.callStatus}</span>
                   <LockBadge lockedBy={r.lockedBy} />
+                  <LiveLeadBadge leadId={r.id} />
                 </div>
                 <p className="text-sm text-slate-700">{r.reason}</p>
                 <StateChips states={r.states} />

@@ -5,7 +5,7 @@
 // its connections open from the warm-up to the end, as a webhook sender does. Then the
 // database is reconciled with what was sent: one activity per accepted event, one receipt each,
 // one lead per company, no duplicate company, nothing from a refused request.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -16,6 +16,7 @@ import pg from "pg";
 import { createLeadEventStream, newWebhookId, newWebhookSecret, signWebhook, type TLeadEventBody } from "../lib/lead-events";
 import { createConnections, latencySummary, post, runLoad, type TAnswer, type TPrepared } from "./lib/http-load";
 import { pidsCpu, processGroupCpu } from "./lib/process-cpu";
+import { migrateAndBuild } from "./lib/bench-database";
 import { printTable, type TBenchResult } from "./lib/report";
 
 const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -72,13 +73,7 @@ export async function run(args: string[]): Promise<TBenchResult> {
 
   await admin(`CREATE DATABASE "${name}"`);
   try {
-    const migrated = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-    if (migrated.status !== 0) throw new Error(`migration failed: ${migrated.stderr}`);
-    if (!fs.existsSync(".next/BUILD_ID")) {
-      console.log("no production build yet: next build");
-      const built = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-      if (built.status !== 0) throw new Error("next build failed");
-    }
+    migrateAndBuild(url);
     const logFile = path.join(os.tmpdir(), `${name}.log`);
     server = await startServer(
       {

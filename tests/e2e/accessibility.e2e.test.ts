@@ -1,7 +1,7 @@
 // axe (WCAG 2.1 A and AA) finds no serious or critical violation on any page, on a desktop and on a
 // phone, for a rep and for a manager. One test per page, each listing every violation it finds.
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
+import { violations } from "./axe";
 import { launchBrowser, login, newPage } from "./browser";
 import { CRM_PAGES, DESKTOP, MANAGER_ONLY_PAGES, PHONE, openPage, type TPageRef } from "./pages";
 
@@ -12,16 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Every serious or critical violation on the page, one line per element. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(" ")}: ${v.help}`));
-}
 
 const VIEWPORTS = [
   ["1440 px", DESKTOP],

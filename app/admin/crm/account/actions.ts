@@ -5,6 +5,7 @@ import { setSessionLifetimes } from "@/lib/security/set-session-lifetimes";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
+import { setLiveAlerts } from "@/lib/users/set-live-alerts";
 
 export const updateOwnProfileAction = defineAction(updateOwnProfile, {
   revalidate: () => ["/admin/crm/account"],
@@ -21,5 +22,10 @@ export const signOutEverywhereAction = defineAction(signOutEverywhere, {
 
 export const setSessionLifetimesAction = defineAction(setSessionLifetimes, {
   revalidate: () => ["/admin/crm/account"],
+  success: () => "Saved.",
+});
+
+export const setLiveAlertsAction = defineAction(setLiveAlerts, {
+  revalidate: () => ["/admin/crm", "/admin/crm/account"],
   success: () => "Saved.",
 });

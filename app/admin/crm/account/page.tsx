@@ -7,13 +7,15 @@ import { SessionLifetimesForm } from "@/components/team/session-lifetimes-form";
 import { SignOutEverywhereForm } from "@/components/team/sign-out-everywhere-form";
 import { can } from "@/lib/auth/permissions";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
-import { changeOwnPasswordAction, setSessionLifetimesAction, signOutEverywhereAction, updateOwnProfileAction } from "./actions";
+import { LiveAlertsForm } from "@/components/live/live-alerts-form";
+import { getLiveShell } from "@/lib/live/get-live-shell";
+import { changeOwnPasswordAction, setLiveAlertsAction, setSessionLifetimesAction, signOutEverywhereAction, updateOwnProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage() {
   const actor = await requirePageActor({ passwordChangePage: true });
-  const me = await getOwnProfile(actor);
+  const [me, live] = await Promise.all([getOwnProfile(actor), getLiveShell(actor)]);
   const settings = can(actor, "settings.manage") ? await getCompanySettings() : null;
   const card = "max-w-lg rounded-lg border bg-white p-4";
   return (
@@ -32,6 +34,13 @@ export default async function AccountPage() {
           Phone
         </h2>
         <OwnPhoneForm phone={me.phone} action={updateOwnProfileAction} />
+      </section>
+      <section aria-labelledby="live-alerts" className={card}>
+        <h2 id="live-alerts" className="mb-1 font-semibold">
+          Live alerts
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">New leads appear on their own while the CRM is open; these also tell you when it is in another tab.</p>
+        <LiveAlertsForm desktopAlerts={live.desktopAlerts} sound={live.sound} action={setLiveAlertsAction} />
       </section>
       <section aria-labelledby="password" className={card}>
         <h2 id="password" className="mb-3 font-semibold">
