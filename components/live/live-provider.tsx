@@ -29,6 +29,8 @@ export function useLive(): TLiveState {
 const FRESH_MS = 20_000;
 const DOWN_AFTER_MS = 8_000;
 const MAX_RETRY_MS = 60_000;
+const REFRESH_DELAY_MS = 100;
+const REFRESH_EVERY_MS = 1_000;
 const TITLE_PREFIX = /^\(\d+\) /;
 
 /**
@@ -71,10 +73,17 @@ export function LiveProvider({
     let downTimer: ReturnType<typeof setTimeout> | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-    // Events in a burst share one re-read.
+    // Events in a burst share one re-read, and re-reads come at most once a second: a webhook
+    // flood must not turn every open tab into a stream of page renders on the server.
+    let lastRefresh = 0;
     const refreshSoon = () => {
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => router.refresh(), 100);
+      if (refreshTimer) return;
+      const wait = Math.max(REFRESH_DELAY_MS, lastRefresh + REFRESH_EVERY_MS - Date.now());
+      refreshTimer = setTimeout(() => {
+        refreshTimer = undefined;
+        lastRefresh = Date.now();
+        router.refresh();
+      }, wait);
     };
     const expectReadySoon = () => {
       if (!downTimer) downTimer = setTimeout(() => setStatus("down"), DOWN_AFTER_MS);
@@ -88,7 +97,8 @@ export function LiveProvider({
       }), FRESH_MS);
     };
     const alert = (title: string, body: string, leadId: number | null) => {
-      if (prefs.current.desktopAlerts) showDesktopAlert(title, body, leadId ? () => router.push(`/admin/crm/lead/${leadId}`) : undefined);
+      // A visible tab already shows the change (row highlight, toast); the desktop says it elsewhere.
+      if (prefs.current.desktopAlerts && document.visibilityState !== "visible") showDesktopAlert(title, body, leadId ? () => router.push(`/admin/crm/lead/${leadId}`) : undefined);
       if (prefs.current.sound) playChime();
     };
 
