@@ -45,6 +45,9 @@ function answerOutagesWith503(res: http.ServerResponse, context: TRequestContext
   }) as typeof res.writeHead;
 }
 
+type TNodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+const liveStreamHandler = () => (globalThis as unknown as Record<symbol, TNodeHandler | undefined>)[Symbol.for("pilot-crm.live-node-handler")];
+
 async function main() {
   const { default: next } = await import("next");
   const app = next({ dev, hostname, port, dir: process.cwd() });
@@ -81,7 +84,10 @@ async function main() {
       logger[level](line, "request");
       if (draining && inFlight === 0) whenIdle?.();
     });
-    void runWithRequestContext(context, () => handle(req, res));
+    // The live event stream skips Next's request pipeline once the app registered its handler
+    // (lib/live/node-live-stream.ts): an open stream then holds a third of the memory.
+    const live = req.method === "GET" && req.url?.split("?")[0] === "/api/events" ? liveStreamHandler() : undefined;
+    void runWithRequestContext(context, () => (live ? live(req, res) : handle(req, res)));
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   // Above common load balancers' idle timeouts (60 s), so they close idle connections, not us.

@@ -52,7 +52,15 @@ it("a client on one instance hears a webhook lead and a claim made on the other,
   const [one, two] = servers;
   const { cookie } = await signIn(one.url, rep.email, rep.password);
 
+  // server.ts serves the stream outside Next's pipeline (lib/live/node-live-stream.ts): the same
+  // session check, answers and headers as the route handler.
+  const anonymous = await openSse(`${one.url}/api/events`);
+  expect(anonymous.status).toBe(401);
+  expect(JSON.parse(anonymous.body)).toEqual({ error: { code: "UNAUTHORIZED", message: expect.any(String) } });
   const onOne = await stream(one.url, cookie);
+  expect(onOne.headers["content-type"]).toMatch(/^text\/event-stream/);
+  expect(onOne.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(onOne.headers["x-content-type-options"]).toBe("nosniff");
   const leadId = await webhook(two.url, "TX");
   await onOne.next(about(leadId, "lead.created"));
 
