@@ -1,7 +1,8 @@
 // Live updates in Chromium, three browser contexts on the production server: rep A (territory TX)
 // sees a webhook lead for TX appear in its pool without a reload, highlighted, and the tab title
 // counts it; rep B (territory ME) is not told; when A claims it, the manager's pool drops it.
-// Then a notice for a user is a toast; My account keeps the alert choices; axe on each.
+// A notice for a user is a toast; a refused stream shows the "paused … Reload" notice and clears it
+// once the stream opens; My account keeps the alert choices; axe on each.
 import crypto from "node:crypto";
 import type { Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
@@ -105,6 +106,23 @@ describe.each([
     await row(manager, company).waitFor({ state: "detached" });
     expect(await sameDocument(manager)).toBe("same document");
     await Promise.all([a, b, manager].map((p) => p.context().close()));
+  });
+
+  it("says when the stream cannot connect, and recovers by itself once it can", async () => {
+    const page = await newPage(e2e.browser, viewport);
+    await login(page, "sarah@pilot-crm.test");
+    // The server refuses the stream (as during a restart): the browser's EventSource gives up.
+    await page.route("**/api/events", (route) => route.fulfill({ status: 503, contentType: "application/json", body: '{"error":{"code":"UNAVAILABLE","message":"Down"}}' }));
+    await page.goto("/admin/crm/pool");
+    const notice = page.getByTestId("live-down");
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("Live updates paused");
+    expect(await notice.getByRole("button", { name: "Reload" }).isVisible()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+    await page.unroute("**/api/events");
+    await page.locator("html[data-live=open]").waitFor({ state: "attached", timeout: 30_000 });
+    await notice.waitFor({ state: "detached" });
+    await page.context().close();
   });
 
   it("My account keeps the live alert choices", async () => {
