@@ -7,6 +7,9 @@ import type { Instrumentation } from "next";
 // before the pools close.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
+  // server.ts serves GET /api/events through this handler, outside Next's request pipeline.
+  const { registerLiveNodeHandler } = await import("@/lib/live/node-live-stream");
+  registerLiveNodeHandler();
   const { jobRunnerEnabled, startJobRunner, stopJobRunner } = await import("@/lib/jobs/job-runner");
   if (!jobRunnerEnabled()) return;
   const { logger } = await import("@/lib/logger");

@@ -57,6 +57,9 @@ function adjustHead(res: http.ServerResponse, context: TRequestContext, draining
   }) as typeof res.writeHead;
 }
 
+type TNodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+const liveStreamHandler = () => (globalThis as unknown as Record<symbol, TNodeHandler | undefined>)[Symbol.for("pilot-crm.live-node-handler")];
+
 async function main() {
   const { default: next } = await import("next");
   const app = next({ dev, hostname, port, dir: process.cwd() });
@@ -91,7 +94,18 @@ async function main() {
       logger[level](line, "request");
       if (draining && inFlight === 0) whenIdle?.();
     });
-    void runWithRequestContext(context, () => handle(req, res));
+    // The live event stream skips Next's request pipeline once the app registered its handler
+    // (lib/live/node-live-stream.ts): an open stream then holds a third of the memory.
+    const isStream = req.method === "GET" && req.url?.split("?")[0] === "/api/events";
+    // A stream opened while draining would hold the process open to the budget's end (the streams
+    // were ended when the drain began): send it elsewhere; EventSource and nginx retry a 503.
+    if (isStream && draining) {
+      res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "1" });
+      res.end(JSON.stringify({ error: { code: "SHUTTING_DOWN", message: "This instance is stopping; reconnect." } }));
+      return;
+    }
+    const live = isStream ? liveStreamHandler() : undefined;
+    void runWithRequestContext(context, () => (live ? live(req, res) : handle(req, res)));
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   // Above common load balancers' idle timeouts (60 s), so they close idle connections, not us.

@@ -4,12 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { useLive } from "@/components/live/live-provider";
 
 type TNavItem = { href: string; label: string };
 
 export function AppShell({ items, user, children }: { items: TNavItem[]; user: { name: string; role: string }; children: React.ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const { poolCount } = useLive();
   const isActive = (href: string) => (href === "/admin/crm" ? pathname === href : pathname.startsWith(href));
   return (
     <div className="min-h-screen">
@@ -33,6 +35,12 @@ export function AppShell({ items, user, children }: { items: TNavItem[]; user: {
                 onClick={() => setOpen(false)}
               >
                 {item.label}
+                {item.href === "/admin/crm/pool" && poolCount > 0 ? (
+                  <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums" data-testid="pool-badge">
+                    {poolCount}
+                    <span className="sr-only"> waiting</span>
+                  </span>
+                ) : null}
               </Link>
             ))}
           </nav>

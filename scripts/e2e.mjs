@@ -14,6 +14,8 @@ const env = {
   NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
   NEXTAUTH_URL: baseUrl,
   E2E_BASE_URL: baseUrl,
+  // Signs the webhooks the live-update test sends (tests/e2e/live-updates.e2e.test.ts).
+  LEAD_WEBHOOK_SECRET: process.env.LEAD_WEBHOOK_SECRET ?? "whsec_ZTJlLWxpdmUtdXBkYXRlcy13ZWJob29rLXNlY3JldA==",
   NODE_ENV: "production",
   // One connection on the embedded fallback database, as `npm run dev` (scripts/dev.mjs says why).
   ...(database.embedded ? { DATABASE_POOL_MAX: "1" } : {}),

@@ -1,6 +1,7 @@
 // npm run test:ops — operations tests against the production build served by server.ts: request
-// logs without secrets, graceful shutdown, database outages, two instances behind nginx.
-// Builds first when there is no build yet. OPS_TEST_PORT (default 3400) is the first of the six
+// logs without secrets, graceful shutdown, database outages, two instances behind nginx, live
+// updates across instances and a restart.
+// Builds first when there is no build yet. OPS_TEST_PORT (default 3400) is the first of the eight
 // ports its servers use; OPS_NGINX_PORT (default 8080) the load balancer's.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";

@@ -15,6 +15,7 @@ import {
   type TCallNotice,
   type TSavedCall,
 } from "@/components/calls/call-notice";
+import { LiveLeadBadge } from "@/components/live/live-lead-badge";
 
 type TAct<T = unknown> = (prev: unknown, payload: Record<string, unknown>) => Promise<TActionState<T>>;
 export type TCallActions = { lock: TAct; release: TAct; save: TAct<TSavedCall>; undo: TAct };
@@ -199,6 +200,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
                   <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{r.bucketLabel}</span>
                   <span className="text-xs text-slate-600">{r.callStatus}</span>
                   <LockBadge lockedBy={r.lockedBy} />
+                  <LiveLeadBadge leadId={r.id} />
                 </div>
                 <p className="text-sm text-slate-700">{r.reason}</p>
                 <StateChips states={r.states} />

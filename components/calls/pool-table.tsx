@@ -7,6 +7,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { LiveLeadBadge } from "@/components/live/live-lead-badge";
 
 export type TPoolRowView = TPoolRow;
 
@@ -44,6 +45,7 @@ function PoolList({ rows, claimAction }: { rows: TPoolRowView[]; claimAction?: T
                 {r.companyName}
               </Link>
               <LockBadge lockedBy={r.lockedBy} />
+              <LiveLeadBadge leadId={r.id} />
             </div>
             <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
               <StateChips states={r.states} matched={r.matchedStates} />

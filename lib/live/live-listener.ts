@@ -29,6 +29,7 @@ type THub = {
   stopped: boolean;
   /** Highest id handed out, the catch-up point after a reconnect. */
   lastId: bigint | null;
+  exactStart: boolean;
   /** Ids handed out lately: a catch-up re-reads a little before lastId (commits finish out of id order). */
   recent: Set<bigint>;
   pending: Set<bigint>;
@@ -54,6 +55,7 @@ const hub: THub = (globalForHub[KEY] ??= {
   started: false,
   stopped: false,
   lastId: null,
+  exactStart: false,
   recent: new Set(),
   pending: new Set(),
   flushing: false,
@@ -144,13 +146,20 @@ function onNotification(msg: pg.Notification): void {
   void flush();
 }
 
-async function catchUp(client: pg.Client): Promise<void> {
-  if (hub.lastId === null) {
-    const { rows } = await client.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM live_events");
-    hub.lastId = BigInt(rows[0].id);
-    return;
-  }
-  const after = hub.lastId > CATCH_UP_OVERLAP ? hub.lastId - CATCH_UP_OVERLAP : 0n;
+/** Before the first LISTEN: the newest event now, so what commits from here on is caught up after it. */
+async function markStart(client: pg.Client): Promise<void> {
+  if (hub.lastId !== null) return;
+  const { rows } = await client.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM live_events");
+  hub.lastId = BigInt(rows[0].id);
+  hub.exactStart = true;
+}
+
+/** After LISTEN: what committed while there was none (ids already handed out are skipped). */
+async function catchUp(): Promise<void> {
+  const last = hub.lastId ?? 0n;
+  // The first time, nothing at or before markStart's id was ever handed out: start exactly there.
+  const after = hub.exactStart ? last : last > CATCH_UP_OVERLAP ? last - CATCH_UP_OVERLAP : 0n;
+  hub.exactStart = false;
   dispatch(await readLiveEvents({ after, limit: CATCH_UP_LIMIT }));
 }
 
@@ -190,8 +199,9 @@ async function connect(): Promise<void> {
   client.on("end", () => drop(client));
   try {
     await client.connect();
+    await markStart(client);
     await client.query(`LISTEN ${LIVE_CHANNEL}`);
-    await catchUp(client);
+    await catchUp();
     hub.retryMs = MIN_RETRY_MS;
     logger.info({ channel: LIVE_CHANNEL }, "live listener connected");
   } catch (err) {

@@ -14,7 +14,7 @@ export type TShutdownPhase = "streams" | "work" | "jobs" | "database";
 const PHASES: TShutdownPhase[] = ["work", "jobs", "database"];
 
 type THook = { phase: TShutdownPhase; run: () => Promise<unknown> };
-type TState = { stopping: boolean; deadline?: number; hooks: Map<string, THook> };
+type TState = { stopping: boolean; deadline?: number; hooks: Map<string, THook>; streamsEnded?: Promise<void> };
 const KEY = Symbol.for("pilot-crm.shutdown");
 const globalForShutdown = globalThis as unknown as { [KEY]?: TState };
 const state: TState = (globalForShutdown[KEY] ??= { stopping: false, hooks: new Map() });
@@ -37,7 +37,7 @@ export function isShuttingDown(): boolean {
 export function beginShutdown(deadline?: number): void {
   state.stopping = true;
   state.deadline = deadline;
-  void runPhase("streams");
+  state.streamsEnded ??= runPhase("streams");
 }
 
 /** Milliseconds until the shutdown deadline; Infinity when there is none (or no shutdown yet). */
@@ -62,5 +62,6 @@ async function runPhase(phase: TShutdownPhase): Promise<void> {
 
 /** Runs every hook after `streams`, phase by phase; a failing hook is logged and does not stop the others. */
 export async function runShutdownHooks(): Promise<void> {
+  await state.streamsEnded;
   for (const phase of PHASES) await runPhase(phase);
 }

@@ -18,7 +18,7 @@ import { makeCompany, makeLead, makeUser, uid } from "../fixtures/factories";
 import { companyFor, EVENT_DATA } from "../fixtures/lead-webhook";
 import { sessionCookie } from "../fixtures/route-request";
 import { serveRoute } from "../fixtures/route-server";
-import { openSse, type TSseEvent, type TSseStream } from "../fixtures/sse-client";
+import { openSse, type TSseEvent, type TSseStream } from "@/scripts/lib/sse-client";
 
 let server: Awaited<ReturnType<typeof serveRoute>>;
 const streams: TSseStream[] = [];

@@ -4,17 +4,23 @@ import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { NAV_ITEMS } from "@/lib/nav";
 import { AppShell } from "@/components/app-shell";
 import { CompanyTimeZoneProvider } from "@/components/ui/zoned-time";
+import { getLiveShell } from "@/lib/live/get-live-shell";
+import { LiveProvider } from "@/components/live/live-provider";
 
 export default async function CrmLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
   const items = NAV_ITEMS.filter((i) => !i.act || can(actor, i.act)).map(({ href, label }) => ({ href, label }));
   // Every date below is shown in the company zone, read once here and handed to the browser.
-  const zone = await getCompanyTimeZone();
+  // Live updates (components/live/): the pool badge and the user's alert choices, re-read on
+  // every refresh a live event causes.
+  const [zone, live] = await Promise.all([getCompanyTimeZone(), getLiveShell(actor)]);
   return (
     <CompanyTimeZoneProvider zone={zone}>
-      <AppShell items={items} user={{ name: actor.name, role: actor.role }}>
-        {children}
-      </AppShell>
+      <LiveProvider userId={actor.id} poolCount={live.poolCount} desktopAlerts={live.desktopAlerts} sound={live.sound}>
+        <AppShell items={items} user={{ name: actor.name, role: actor.role }}>
+          {children}
+        </AppShell>
+      </LiveProvider>
     </CompanyTimeZoneProvider>
   );
 }

@@ -2,6 +2,7 @@
 // `pilot_crm_bench_demo` (the demo seed) and `pilot_crm_bench_big` (demo + 100 000 leads and
 // 1 000 000 actions). Made and seeded once, then reused by later runs; --fresh remakes them.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import pg from "pg";
 
 const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -61,4 +62,15 @@ export async function prepareBenchDatabases(options: { fresh?: boolean } = {}) {
 /** Points lib/db at `url` for what follows (lib/db keeps one client per URL). */
 export function useDatabase(url: string) {
   process.env.DATABASE_URL = url;
+}
+
+/** A fresh benchmark database's schema, and the production build its server serves (made if missing). */
+export function migrateAndBuild(url: string) {
+  const migrated = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  if (migrated.status !== 0) throw new Error(`migration failed: ${migrated.stderr}`);
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.log("no production build yet: next build");
+    const built = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (built.status !== 0) throw new Error("next build failed");
+  }
 }

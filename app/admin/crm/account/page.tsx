@@ -9,10 +9,13 @@ import { can } from "@/lib/auth/permissions";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { CalendarFeedForm } from "@/components/follow-ups/calendar-feed-form";
 import { FollowUpDigestForm } from "@/components/follow-ups/follow-up-digest-form";
+import { LiveAlertsForm } from "@/components/live/live-alerts-form";
+import { getLiveShell } from "@/lib/live/get-live-shell";
 import {
   changeOwnPasswordAction,
   rotateCalendarTokenAction,
   setFollowUpDigestAction,
+  setLiveAlertsAction,
   setSessionLifetimesAction,
   signOutEverywhereAction,
   updateOwnProfileAction,
@@ -22,8 +25,7 @@ export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage() {
   const actor = await requirePageActor({ passwordChangePage: true });
-  const me = await getOwnProfile(actor);
-  const company = await getCompanySettings();
+  const [me, live, company] = await Promise.all([getOwnProfile(actor), getLiveShell(actor), getCompanySettings()]);
   const settings = can(actor, "settings.manage") ? company : null;
   const card = "max-w-lg rounded-lg border bg-white p-4";
   return (
@@ -58,6 +60,13 @@ export default async function AccountPage() {
           Morning email
         </h2>
         <FollowUpDigestForm enabled={me.followUpDigest} hour={company.followUpDigestHour} action={setFollowUpDigestAction} />
+      </section>
+      <section aria-labelledby="live-alerts" className={card}>
+        <h2 id="live-alerts" className="mb-1 font-semibold">
+          Live alerts
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">New leads appear on their own while the CRM is open; these also tell you when it is in another tab.</p>
+        <LiveAlertsForm desktopAlerts={live.desktopAlerts} sound={live.sound} action={setLiveAlertsAction} />
       </section>
       <section aria-labelledby="password" className={card}>
         <h2 id="password" className="mb-3 font-semibold">

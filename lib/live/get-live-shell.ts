@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isManager, type TActor } from "@/lib/auth/permissions";
+
+export type TLiveShell = {
+  /** The nav badge and the tab title: pending leads this user hears about (live-audience.ts's rule). */
+  poolCount: number;
+  desktopAlerts: boolean;
+  sound: boolean;
+};
+
+/**
+ * What the live provider in the CRM layout needs, in one query; the layout re-reads it on every
+ * router.refresh() a live event causes, so the badge follows the pool. A rep counts the pending
+ * leads touching its territories (what its stream announces), the manager every pending lead.
+ */
+export async function getLiveShell(actor: TActor): Promise<TLiveShell> {
+  const all = isManager(actor);
+  const [row] = await db.$queryRaw<{ pool_count: number; desktop: boolean; sound: boolean }[]>`
+    WITH mine AS (
+      SELECT coalesce(array_agg(DISTINCT s.state), '{}'::text[]) AS states
+      FROM territory_members m JOIN territories t ON t.id = m.territory_id
+      CROSS JOIN LATERAL unnest(t.states) AS s(state)
+      WHERE m.user_id = ${actor.id}
+    )
+    SELECT
+      (SELECT count(*)::int FROM sales_leads l, mine WHERE l.status = 'pending' AND (${all} OR l.states && mine.states)) AS pool_count,
+      u.live_desktop_alerts AS desktop, u.live_sound AS sound
+    FROM users u WHERE u.id = ${actor.id}`;
+  return { poolCount: row?.pool_count ?? 0, desktopAlerts: row?.desktop ?? false, sound: row?.sound ?? false };
+}
