@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy } from "@/lib/security/security-headers.mjs";
+import { SERVER_ACTION_BODY_LIMIT } from "@/lib/http/body-limits.mjs";
 
 // Next 16 calls this file `proxy.ts` (formerly `middleware.ts`). For every page it sets a fresh
 // Content-Security-Policy nonce (Next reads it from the request's header and puts it on its
@@ -13,6 +14,15 @@ export async function proxy(req: NextRequest) {
     res.headers.set("Content-Security-Policy", csp);
     return res;
   };
+
+  // A server action over its limit: Next would refuse it too, but answers a fetch action with a
+  // 500. A declared length over the limit gets an honest 413 here, before anything is read.
+  if (req.method === "POST" && req.headers.has("next-action") && Number(req.headers.get("content-length")) > SERVER_ACTION_BODY_LIMIT) {
+    return NextResponse.json(
+      { error: { code: "PAYLOAD_TOO_LARGE", message: `The request is larger than ${SERVER_ACTION_BODY_LIMIT} bytes` } },
+      { status: 413 },
+    );
+  }
 
   if (req.nextUrl.pathname.startsWith("/admin")) {
     const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });

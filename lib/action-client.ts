@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/get-actor";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TCommand } from "@/lib/command";
+import { isDatabaseUnavailable } from "@/lib/errors";
+import { noteDatabaseUnavailable } from "@/lib/ops/request-context";
 import { toAppError } from "@/lib/to-app-error";
 import { formDataToObject } from "@/lib/form-data";
 
@@ -18,7 +20,7 @@ type TActionOptions<R> = {
  * Wraps a domain command as a server action: loads the session (re-checked against the
  * database), turns FormData into a plain object, runs the command (which parses the input with
  * its schema and authorizes itself), maps AppErrors to a user-safe message and field errors, and
- * revalidates the declared pages.
+ * revalidates the declared pages. During a database outage the answer's status is 503.
  */
 export function defineAction<R>(
   run: Pick<TCommand<TActor, never, R>, "fromRequest">,
@@ -35,6 +37,10 @@ export function defineAction<R>(
       for (const path of options.revalidate?.(data, input) ?? []) revalidatePath(path);
       return { ok: true, data, message: options.success?.(data) };
     } catch (err) {
+      // A database outage is answered 503 with Retry-After (server.ts rewrites the status), as
+      // every route is; Next's client still reads the action's result from a 503, so the form
+      // shows this message.
+      if (isDatabaseUnavailable(err)) noteDatabaseUnavailable();
       const e = toAppError(err);
       const errors: Record<string, string[]> = {};
       for (const issue of e.issues ?? []) (errors[issue.path || "form"] ??= []).push(issue.message);

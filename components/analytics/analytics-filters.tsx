@@ -48,16 +48,16 @@ export function AnalyticsFilters(p: TProps) {
   };
   return (
     <Form action={p.action} className="flex flex-wrap items-end gap-3 rounded-lg border bg-white p-3" aria-label="Analytics filters">
-      <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor="analytics-range-select" className="text-slate-600">Range</label>
-        <select id="analytics-range-select" name="range" defaultValue={p.preset} onChange={submitOnChange} className={selectClass}>
-          {p.presets.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="analytics-range-select"
+        name="range"
+        label={<span className="text-slate-600">Range</span>}
+        defaultValue={p.preset}
+        onChange={submitOnChange}
+        options={p.presets}
+        className="flex flex-col gap-1 text-sm"
+        selectClassName={selectClass}
+      />
       {preset === "custom" ? (
         <>
           <div className="flex flex-col gap-1 text-sm">

@@ -98,11 +98,7 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
                 onChange={() => p.onFollowUp(f.value)}
                 className="sr-only"
               />
-              {f.value === "keep"
-                ? p.lead.nextFollowUpAt
-                  ? <>keep <FollowUpWhen at={p.lead.nextFollowUpAt} hasTime={p.lead.nextFollowUpHasTime} /></>
-                  : "keep (none planned)"
-                : f.label}{" "}
+              {f.value === "keep" ? <KeepLabel lead={p.lead} /> : f.label}{" "}
               <kbd className="text-xs text-slate-500">{f.key}</kbd>
             </label>
           ))}
@@ -155,5 +151,21 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
         Next lead without saving <kbd className="text-xs text-slate-500">n</kbd>
       </button>
     </section>
+  );
+}
+
+/**
+ * What "keep" does to this lead's follow-up: one due today or overdue is what this call answers,
+ * so saving marks it done (lib/leads/add-sales-action.ts decides; the call list's buckets use the
+ * same company day); a later one stays.
+ */
+function KeepLabel({ lead }: { lead: TProps["lead"] }) {
+  if (!lead.nextFollowUpAt) return <>keep (none planned)</>;
+  const due = lead.bucket === "overdue" || lead.bucket === "due_today";
+  return (
+    <>
+      {due ? "mark done: due " : "keep "}
+      <FollowUpWhen at={lead.nextFollowUpAt} hasTime={lead.nextFollowUpHasTime} />
+    </>
   );
 }

@@ -8,30 +8,16 @@ import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
 import { CallPanel } from "@/components/calls/call-panel";
 import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
+import {
+  CallNotice,
+  savedCallNotice,
+  useUndoOfferExpiry,
+  type TCallNotice,
+  type TSavedCall,
+} from "@/components/calls/call-notice";
 
 type TAct<T = unknown> = (prev: unknown, payload: Record<string, unknown>) => Promise<TActionState<T>>;
-/** What saving a call answers with (lib/calls/log-call-outcome.ts). */
-type TSaved = { actionId: number; followUpAt: string | null; followUpKept: boolean; timeZone: string };
-export type TCallActions = { lock: TAct; release: TAct; save: TAct<TSaved>; undo: TAct };
-
-// How long the notice offers Undo; the server allows a little longer (UNDO_WINDOW_MS) so a click
-// at the last moment on a slow connection still counts.
-const UNDO_OFFER_MS = 10_000;
-
-type TMessage = { ok: boolean; text: string; undo?: { actionId: number; leadId: number; what: string } };
-
-function followUpWords(saved: TSaved): string {
-  if (!saved.followUpAt) return "no follow-up";
-  const when = new Date(saved.followUpAt).toLocaleString("en-US", {
-    timeZone: saved.timeZone,
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-  });
-  return saved.followUpKept ? `follow-up kept ${when}` : `follow-up ${when}`;
-}
+export type TCallActions = { lock: TAct; release: TAct; save: TAct<TSavedCall>; undo: TAct };
 
 const TYPING = "input, textarea, select, [contenteditable='true']";
 
@@ -50,7 +36,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   const [followUp, setFollowUp] = useState<TFollowUpPick>("keep");
   const [customDate, setCustomDate] = useState("");
   const [customTime, setCustomTime] = useState("");
-  const [message, setMessage] = useState<TMessage | null>(null);
+  const [message, setMessage] = useState<TCallNotice | null>(null);
   const [undoing, setUndoing] = useState(false);
   const [saving, setSaving] = useState(false);
   const savingRef = useRef(false);
@@ -123,12 +109,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
         return;
       }
       const label = OUTCOMES.find((o) => o.value === outcome)?.label ?? outcome;
-      const what = `${label} for ${lead.company.name}`;
-      setMessage({
-        ok: true,
-        text: `${label} logged for ${lead.company.name} · ${followUpWords(res.data)}`,
-        undo: { actionId: res.data.actionId, leadId: lead.id, what },
-      });
+      setMessage(savedCallNotice(res.data, label, { id: lead.id, company: lead.company.name }));
       setDone((d) => new Set(d).add(lead.id));
       open(nextAfter(lead.id, skipped));
       router.refresh();
@@ -160,16 +141,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
     }
   }
 
-  // The Undo offer lapses after a few seconds (the notice text stays).
-  const offeredId = message?.undo?.actionId;
-  useEffect(() => {
-    if (offeredId === undefined) return;
-    const timer = setTimeout(
-      () => setMessage((m) => (m?.undo?.actionId === offeredId ? { ok: m.ok, text: m.text } : m)),
-      UNDO_OFFER_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [offeredId]);
+  useUndoOfferExpiry(message, setMessage);
 
   // A newly opened lead takes the focus (screen readers announce it) before the rep can type.
   useEffect(() => {
@@ -202,26 +174,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
       <div className="order-2 space-y-2 lg:order-1">
-        <div className="flex min-h-8 flex-wrap items-center gap-2">
-          <p
-            role="status"
-            aria-live="polite"
-            className={`text-sm ${message?.ok === false ? "text-red-700" : "text-green-700"}`}
-            data-testid="call-message"
-          >
-            {message?.text}
-          </p>
-          {message?.undo ? (
-            <button
-              type="button"
-              onClick={() => void undo()}
-              disabled={undoing}
-              className="rounded border border-slate-300 px-2 py-0.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
-            >
-              Undo <kbd className="text-xs text-slate-500">u</kbd>
-            </button>
-          ) : null}
-        </div>
+        <CallNotice notice={message} undoing={undoing} onUndo={() => void undo()} />
         {visible.length === 0 ? (
           <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">
             Nothing to call right now. Check the lead pool.

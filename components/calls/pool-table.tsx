@@ -1,10 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import type { TPoolRow } from "@/lib/calls/get-lead-pool";
-import { FormMessage } from "@/components/ui/form-message";
+import { ActionButton } from "@/components/ui/action-button";
 import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
 import { ZonedTime } from "@/components/ui/zoned-time";
@@ -17,56 +16,16 @@ const money = new Intl.NumberFormat("en-US", {
   maximumFractionDigits: 0,
 });
 
-function ClaimButton({ leadId, action, company }: { leadId: number; action: TFormAction; company: string }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
-  if (state?.ok) return <span className="text-sm text-green-700">Claimed</span>;
-  return (
-    <form action={formAction} className="flex flex-col items-end gap-1">
-      <input type="hidden" name="lead_id" value={leadId} />
-      <button
-        disabled={pending}
-        className="rounded bg-brand-600 px-3 py-1 text-sm text-white disabled:opacity-60"
-        aria-label={`Claim ${company}`}
-      >
-        {pending ? "Claiming…" : "Claim"}
-      </button>
-      <FormMessage state={state} />
-    </form>
-  );
-}
-
 /** Unassigned leads: mine first with the matched states, who is calling, and Claim. */
 export function PoolTable({ rows, claimAction }: { rows: TPoolRowView[]; claimAction?: TFormAction }) {
-  // A claimed lead leaves the pool on the refresh that follows, its row and button with it: the
-  // confirmation lives here, above the list.
-  const [notice, setNotice] = useState<string | null>(null);
-  const claim: TFormAction | undefined = claimAction
-    ? async (prev, payload) => {
-        const res = await claimAction(prev, payload);
-        if (res.ok) {
-          const id = Number(payload instanceof FormData ? payload.get("lead_id") : payload.lead_id);
-          setNotice(
-            `Claimed ${rows.find((r) => r.id === id)?.companyName ?? "the lead"}: it is on your call list.`,
-          );
-        }
-        return res;
-      }
-    : undefined;
-  return (
-    <>
-      <p role="status" className="min-h-5 text-sm text-green-700" data-testid="pool-notice">
-        {notice}
-      </p>
-      {rows.length ? (
-        <PoolList rows={rows} claim={claim} />
-      ) : (
-        <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">No unassigned leads here.</p>
-      )}
-    </>
+  return rows.length ? (
+    <PoolList rows={rows} claimAction={claimAction} />
+  ) : (
+    <p className="rounded-lg border bg-white p-4 text-sm text-slate-600">No unassigned leads here.</p>
   );
 }
 
-function PoolList({ rows, claim: claimAction }: { rows: TPoolRowView[]; claim?: TFormAction }) {
+function PoolList({ rows, claimAction }: { rows: TPoolRowView[]; claimAction?: TFormAction }) {
   return (
     <ul
       className="divide-y divide-slate-200 rounded-lg border bg-white"
@@ -103,7 +62,17 @@ function PoolList({ rows, claim: claimAction }: { rows: TPoolRowView[]; claim?: 
             </a>
           ) : null}
           {claimAction && r.claimable ? (
-            <ClaimButton leadId={r.id} action={claimAction} company={r.companyName} />
+            // The answer is a toast (the root layout's, so it outlives this row, which leaves the
+            // pool on the refresh after a claim); a lead someone claimed first is a clear refusal.
+            <ActionButton
+              action={claimAction}
+              fields={{ lead_id: r.id }}
+              label="Claim"
+              pendingLabel="Claiming…"
+              ariaLabel={`Claim ${r.companyName}`}
+              className="rounded bg-brand-600 px-3 py-1 text-sm text-white disabled:opacity-60"
+              success={`Claimed ${r.companyName}: it is on your call list.`}
+            />
           ) : null}
           {!r.claimable ? <span className="text-xs text-slate-500">Outside your territories</span> : null}
         </li>

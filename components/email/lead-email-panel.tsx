@@ -5,6 +5,7 @@ import type { TFormAction } from "@/lib/action-state";
 import { renderTemplate } from "@/lib/email/render-template";
 import type { TVariableValues } from "@/lib/email/template-variables";
 import { FieldError } from "@/components/ui/field-error";
+import { SelectField } from "@/components/ui/select-field";
 import { EmailPreview } from "@/components/email/email-preview";
 import { LeadEmailList, type TLeadEmailRow } from "@/components/email/lead-email-list";
 import { useIdempotentAction } from "@/components/email/use-idempotent-action";
@@ -79,30 +80,33 @@ export function LeadEmailPanel({ data, sendAction, retryAction }: TProps) {
         <form action={send} className="grid items-start grid-cols-1 gap-4 lg:grid-cols-2">
           <div className="space-y-3">
             <input type="hidden" name="leadId" value={data.leadId} />
-            <label className="block text-sm font-medium">
-              Template
-              <select name="templateId" value={templateId} onChange={(e) => chooseTemplate(e.target.value)} className={input}>
-                <option value="">— Write your own —</option>
-                {data.templates.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                    {t.shared ? "" : " (personal)"}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="block text-sm font-medium">
-              To
-              <select name="to" value={to} onChange={(e) => setTo(e.target.value)} className={input}>
-                {data.recipients.map((r) => (
-                  <option key={r.email} value={r.email} disabled={!!r.suppressed}>
-                    {r.label}
-                    {r.suppressed ? ` — suppressed (${r.suppressed})` : ""}
-                  </option>
-                ))}
-              </select>
-              <FieldError errors={state?.errors?.to} />
-            </label>
+            <SelectField
+              label="Template"
+              className="block text-sm font-medium"
+              selectClassName={input}
+              name="templateId"
+              value={templateId}
+              onChange={(e) => chooseTemplate(e.target.value)}
+              placeholder={{ label: "— Write your own —" }}
+              options={data.templates.map((t) => ({
+                value: String(t.id),
+                label: `${t.name}${t.shared ? "" : " (personal)"}`,
+              }))}
+            />
+            <SelectField
+              label="To"
+              className="block text-sm font-medium"
+              selectClassName={input}
+              name="to"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              errors={state?.errors?.to}
+              options={data.recipients.map((r) => ({
+                value: r.email,
+                label: `${r.label}${r.suppressed ? ` — suppressed (${r.suppressed})` : ""}`,
+                disabled: !!r.suppressed,
+              }))}
+            />
             <label className="block text-sm font-medium">
               Subject
               <input name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} className={input} />

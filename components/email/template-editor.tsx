@@ -7,6 +7,7 @@ import type { TFormAction } from "@/lib/action-state";
 import { renderTemplate } from "@/lib/email/render-template";
 import type { TVariableValues } from "@/lib/email/template-variables";
 import { FieldError } from "@/components/ui/field-error";
+import { SelectField } from "@/components/ui/select-field";
 import { EmailPreview } from "@/components/email/email-preview";
 import { insertAt, VariablePicker } from "@/components/email/variable-picker";
 import { useIdempotentAction } from "@/components/email/use-idempotent-action";
@@ -100,16 +101,14 @@ export function TemplateEditor({ template, canShare, previewLeads, initialPrevie
       </form>
 
       <div className="space-y-3">
-        <label className="block text-sm font-medium">
-          Preview with
-          <select value={leadId} onChange={(e) => setLeadId(Number(e.target.value))} className={input}>
-            {previewLeads.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Preview with"
+          className="block text-sm font-medium"
+          selectClassName={input}
+          value={leadId}
+          onChange={(e) => setLeadId(Number(e.target.value))}
+          options={previewLeads.map((l) => ({ value: String(l.id), label: l.label }))}
+        />
         <EmailPreview rendered={rendered} />
         <form action={test} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="subject" value={subject} />

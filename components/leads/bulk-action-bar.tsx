@@ -1,18 +1,20 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import type { TActionState, TFormAction } from "@/lib/action-state";
+import type { TFormAction } from "@/lib/action-state";
 import type { TBulkResult } from "@/lib/leads/run-bulk-lead-action";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { LOST_REASONS } from "@/components/leads/mark-lost-dialog";
-import { dangerButton, primaryButton, secondaryButton } from "@/components/ui/classes";
+import { compactInputClass, dangerButton, primaryButton, secondaryButton } from "@/components/ui/classes";
+import { announceEach } from "@/components/ui/feedback";
+import { SelectField } from "@/components/ui/select-field";
 
 type TOp = "claim" | "assign" | "lose";
 
 /**
  * Bulk actions on the selected rows. Each lead goes through the same domain function as a single
- * click, so some may be refused (claimed by someone else first, closed, not yours): the result
- * lists every row with what happened to it.
+ * click, so some may be refused (claimed by someone else first, closed, not yours): the answer
+ * is one toast listing every row with what happened to it.
  */
 export function BulkActionBar({
   selected,
@@ -31,10 +33,6 @@ export function BulkActionBar({
   const [adminId, setAdminId] = useState("");
   const [reason, setReason] = useState("");
   const [losing, setLosing] = useState(false);
-  const [result, setResult] = useState<{
-    state: TActionState<TBulkResult>;
-    labels: Map<number, string>;
-  } | null>(null);
   const ids = useId();
 
   function run(op: TOp) {
@@ -46,7 +44,13 @@ export function BulkActionBar({
         admin_id: adminId || undefined,
         reason: reason || undefined,
       });
-      setResult({ state, labels });
+      announceEach(
+        state,
+        (state.data?.results ?? []).map((r) => ({
+          ok: r.ok,
+          text: `${labels.get(r.leadId) ?? `Lead #${r.leadId}`}: ${r.message}`,
+        })),
+      );
       if (state.ok) {
         setLosing(false);
         setReason("");
@@ -71,22 +75,14 @@ export function BulkActionBar({
           </button>
           {canAssign ? (
             <div className="flex items-end gap-2">
-              <label htmlFor={`${ids}-admin`} className="text-sm font-medium">
-                Assign to
-                <select
-                  id={`${ids}-admin`}
-                  value={adminId}
-                  onChange={(e) => setAdminId(e.target.value)}
-                  className="mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-sm"
-                >
-                  <option value="">Choose…</option>
-                  {assignees.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label="Assign to"
+                value={adminId}
+                onChange={(e) => setAdminId(e.target.value)}
+                placeholder={{ label: "Choose…" }}
+                options={assignees.map((a) => ({ value: String(a.id), label: a.name }))}
+                selectClassName={`mt-1 block ${compactInputClass}`}
+              />
               <button
                 type="button"
                 disabled={pending || !adminId}
@@ -133,44 +129,6 @@ export function BulkActionBar({
             </button>
           )}
         </div>
-      ) : null}
-      {result ? (
-        <BulkResult state={result.state} labels={result.labels} onDismiss={() => setResult(null)} />
-      ) : null}
-    </div>
-  );
-}
-
-function BulkResult({
-  state,
-  labels,
-  onDismiss,
-}: {
-  state: TActionState<TBulkResult>;
-  labels: Map<number, string>;
-  onDismiss: () => void;
-}) {
-  const data = state.data;
-  return (
-    <div
-      role="status"
-      className={`rounded-lg border p-3 text-sm ${state.ok ? "bg-white" : "border-red-200 bg-red-50"}`}
-      data-testid="bulk-result"
-    >
-      <div className="flex items-start justify-between gap-2">
-        <p className="font-medium">{state.message}</p>
-        <button type="button" className="text-slate-500 underline" onClick={onDismiss}>
-          Dismiss
-        </button>
-      </div>
-      {data ? (
-        <ul className="mt-1 space-y-0.5">
-          {data.results.map((r) => (
-            <li key={r.leadId} className={r.ok ? "text-green-800" : "text-red-800"}>
-              {r.ok ? "✓" : "✗"} {labels.get(r.leadId) ?? `Lead #${r.leadId}`}: {r.message}
-            </li>
-          ))}
-        </ul>
       ) : null}
     </div>
   );

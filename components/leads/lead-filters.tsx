@@ -7,6 +7,7 @@ import { US_STATES } from "@/lib/geo/us-states";
 import { LEAD_SOURCES, LEAD_STATUSES, SOURCE_LABELS, STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { inputClass, primaryButton } from "@/components/ui/classes";
+import { SelectField, type TOption } from "@/components/ui/select-field";
 import { CALL_STATUSES } from "@/lib/calls/call-status";
 import { LEAD_FILTER_KEYS } from "@/components/leads/lead-filter-keys";
 
@@ -32,7 +33,15 @@ export type TFilterValues = Partial<
 // Everything but the search box: what the phone layout folds away.
 const MORE_FILTER_KEYS = LEAD_FILTER_KEYS.filter((k) => k !== "q");
 
-const STATE_OPTIONS = Object.entries(US_STATES).sort((a, b) => a[1].name.localeCompare(b[1].name));
+const STATE_OPTIONS: TOption[] = Object.entries(US_STATES)
+  .sort((a, b) => a[1].name.localeCompare(b[1].name))
+  .map(([code, s]) => ({ value: code, label: s.name }));
+const SOURCE_OPTIONS: TOption[] = LEAD_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }));
+const CALL_STATUS_OPTIONS: TOption[] = CALL_STATUSES.map((s) => ({ value: s.key, label: s.label }));
+const ASSIGNED_OPTIONS: TOption[] = [
+  { value: "me", label: "Me" },
+  { value: "none", label: "Nobody (unassigned)" },
+];
 
 /**
  * The filter form. A plain GET form (works without JavaScript); with it, empty fields are left
@@ -67,6 +76,7 @@ export function LeadFilters({
 
   const invalid = (k: string) =>
     issues?.[k] ? { "aria-invalid": true, "aria-describedby": `filter-${k}-error` } : {};
+  const errors = (k: string) => (issues?.[k] ? [issues[k]] : undefined);
   const error = (k: string) =>
     issues?.[k] ? (
       <span id={`filter-${k}-error`} className="block text-xs text-red-700">
@@ -115,72 +125,27 @@ export function LeadFilters({
           </div>
         </fieldset>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <label className="text-sm font-medium">
-            Source
-            <select
-              name="source"
-              defaultValue={values.source ?? ""}
-              className={inputClass}
-              {...invalid("source")}
-            >
-              <option value="">Any</option>
-              {LEAD_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {SOURCE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            Call status
-            <select
-              name="call_status"
-              defaultValue={values.call_status ?? ""}
-              className={inputClass}
-              {...invalid("call_status")}
-            >
-              <option value="">Any</option>
-              {CALL_STATUSES.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            Assigned to
-            <select
-              name="assigned"
-              defaultValue={values.assigned ?? ""}
-              className={inputClass}
-              {...invalid("assigned")}
-            >
-              <option value="">Anyone</option>
-              <option value="me">Me</option>
-              <option value="none">Nobody (unassigned)</option>
-              {assignees.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            State on the route
-            <select
-              name="state"
-              defaultValue={values.state ?? ""}
-              className={inputClass}
-              {...invalid("state")}
-            >
-              <option value="">Any</option>
-              {STATE_OPTIONS.map(([code, s]) => (
-                <option key={code} value={code}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          {[
+            { name: "source", label: "Source", any: "Any", options: SOURCE_OPTIONS },
+            { name: "call_status", label: "Call status", any: "Any", options: CALL_STATUS_OPTIONS },
+            {
+              name: "assigned",
+              label: "Assigned to",
+              any: "Anyone",
+              options: [...ASSIGNED_OPTIONS, ...assignees.map((a) => ({ value: String(a.id), label: a.name }))],
+            },
+            { name: "state", label: "State on the route", any: "Any", options: STATE_OPTIONS },
+          ].map((f) => (
+            <SelectField
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              defaultValue={values[f.name as keyof TFilterValues] ?? ""}
+              errors={errors(f.name)}
+              placeholder={{ label: f.any }}
+              options={f.options}
+            />
+          ))}
           <div className="grid grid-cols-2 gap-2">
             <label className="text-sm font-medium">
               Value from

@@ -29,6 +29,9 @@ const EVENT_TITLES: Record<string, string> = {
   lost: "Marked lost",
   reopened: "Reopened",
   action_voided: "Undone by its author",
+  sla_alerted: "Still unclaimed: the territory's reps were reminded",
+  sla_escalated: "Still unclaimed: the manager was told",
+  auto_returned: "Returned to the pool: no action since it was claimed",
   follow_up_snoozed: "Follow-up snoozed",
 };
 
@@ -107,6 +110,7 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
             </>,
           ],
         };
+      if (type === "haul") return describeHaul(extra);
       const move =
         d.from_status && d.to_status
           ? `${STATUS_LABELS[d.from_status as TLeadStatus]} → ${STATUS_LABELS[d.to_status as TLeadStatus]}`
@@ -121,6 +125,27 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
       return { icon: "•", title: EVENT_TITLES[type] ?? type.replace(/_/g, " "), lines };
     }
   }
+}
+
+// A load joining a lead: the largest load (the one worth most) sets the haul estimate.
+function describeHaul(d: TData): { icon: string; title: string; lines: string[] } {
+  const dims = (load: unknown) => {
+    const l = (load ?? {}) as TData;
+    return [l.width_ft && `${s(l.width_ft)} ft wide`, l.height_ft && `${s(l.height_ft)} ft high`, l.length_ft && `${s(l.length_ft)} ft long`]
+      .filter(Boolean)
+      .join(", ");
+  };
+  return d.kept
+    ? {
+        icon: "⛟",
+        title: "Haul estimate kept: the larger load still sets the value",
+        lines: [`Joining load: ${dims(d.load)} (up to ${formatMoney(Number(d.high))})`, `Kept load: ${dims(d.kept_load)} (up to ${formatMoney(Number(d.kept_high))})`],
+      }
+    : {
+        icon: "⛟",
+        title: "Haul estimate raised: a larger load joined",
+        lines: [`New load: ${dims(d.load)} (up to ${formatMoney(Number(d.high))})`, `Was: ${dims(d.previous_load)} (up to ${formatMoney(Number(d.previous_high))})`],
+      };
 }
 
 /** The merged history, newest first. `showLead` labels each entry with its lead (company page). */

@@ -3,7 +3,8 @@
 import { LEAD_PAGE_SIZES } from "@/lib/leads/lead-vocabulary";
 import type { TLeadList } from "@/lib/leads/list-leads";
 import { formatNumber } from "@/components/leads/format";
-import { secondaryButton } from "@/components/ui/classes";
+import { compactInputClass, secondaryButton } from "@/components/ui/classes";
+import { SelectField } from "@/components/ui/select-field";
 
 export function LeadsPagination({
   list,
@@ -45,20 +46,14 @@ export function LeadsPagination({
         >
           Next →
         </button>
-        <label className="ml-2">
-          <span className="sr-only">Rows per page</span>
-          <select
-            value={list.pageSize}
-            onChange={(e) => onPageSize(Number(e.target.value))}
-            className="rounded border border-slate-300 px-2 py-1.5"
-          >
-            {LEAD_PAGE_SIZES.map((s) => (
-              <option key={s} value={s}>
-                {s} per page
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={<span className="sr-only">Rows per page</span>}
+          className="ml-2"
+          selectClassName={compactInputClass}
+          value={list.pageSize}
+          onChange={(e) => onPageSize(Number(e.target.value))}
+          options={LEAD_PAGE_SIZES.map((s) => ({ value: String(s), label: `${s} per page` }))}
+        />
       </div>
     </nav>
   );

@@ -5,6 +5,7 @@ import type { TTerritoryRow } from "@/lib/territories/list-territories";
 import { ActionForm } from "@/components/territories/action-form";
 import { compactInputClass as input, dangerButton } from "@/components/ui/classes";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { SelectField } from "@/components/ui/select-field";
 
 export type TTerritoryCardData = TTerritoryRow;
 
@@ -97,19 +98,15 @@ export function TerritoryCard({
           errorField="userId"
           success="Rep added"
         >
-          <label className="text-sm">
-            <span className="sr-only">Rep to add to {t.name}</span>
-            <select name="userId" className={input} defaultValue="">
-              <option value="" disabled>
-                Choose a rep…
-              </option>
-              {candidates.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={<span className="sr-only">Rep to add to {t.name}</span>}
+            className="text-sm"
+            selectClassName={input}
+            name="userId"
+            defaultValue=""
+            placeholder={{ label: "Choose a rep…", disabled: true }}
+            options={candidates.map((r) => ({ value: String(r.id), label: r.name }))}
+          />
         </ActionForm>
       ) : null}
       <div className="text-sm">

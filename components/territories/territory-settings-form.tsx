@@ -3,6 +3,7 @@
 import type { TFormAction } from "@/lib/action-state";
 import { ActionForm } from "@/components/territories/action-form";
 import { primaryButton } from "@/components/ui/classes";
+import { SelectField } from "@/components/ui/select-field";
 
 export type TSettingsView = {
   territoryMode: "open" | "strict";
@@ -38,24 +39,26 @@ export function TerritorySettingsForm({
       className="grid gap-3 sm:grid-cols-2"
       buttonClass={`${primaryButton} w-fit`}
     >
-      <label className="text-sm font-medium">
-        Territory rules
-        <select name="territoryMode" defaultValue={settings.territoryMode} className={input}>
-          <option value="open">Open — anyone may claim any lead; territory is the default filter</option>
-          <option value="strict">Strict — reps claim only leads touching their states</option>
-        </select>
-      </label>
-      <label className="text-sm font-medium">
-        Auto-assignment of new leads
-        <select
-          name="autoAssignEnabled"
-          defaultValue={settings.autoAssign.enabled ? "true" : "false"}
-          className={input}
-        >
-          <option value="false">Off — first come, first served from the pool</option>
-          <option value="true">On — round-robin to the territory&apos;s active reps</option>
-        </select>
-      </label>
+      <SelectField
+        label="Territory rules"
+        name="territoryMode"
+        defaultValue={settings.territoryMode}
+        selectClassName={input}
+        options={[
+          { value: "open", label: "Open — anyone may claim any lead; territory is the default filter" },
+          { value: "strict", label: "Strict — reps claim only leads touching their states" },
+        ]}
+      />
+      <SelectField
+        label="Auto-assignment of new leads"
+        name="autoAssignEnabled"
+        defaultValue={settings.autoAssign.enabled ? "true" : "false"}
+        selectClassName={input}
+        options={[
+          { value: "false", label: "Off — first come, first served from the pool" },
+          { value: "true", label: "On — round-robin to the territory's active reps" },
+        ]}
+      />
       <label className="text-sm font-medium">
         Open-lead cap per rep (auto-assignment skips reps at the cap)
         <input
@@ -78,19 +81,19 @@ export function TerritorySettingsForm({
           className={input}
         />
       </label>
-      <label className="text-sm font-medium">
-        Company time zone: &ldquo;today&rdquo;, follow-up dates and analytics days are counted in it
-        <select name="timeZone" defaultValue={settings.timeZone} className={input}>
-          {TIME_ZONES.some(([zone]) => zone === settings.timeZone) ? null : (
-            <option value={settings.timeZone}>{settings.timeZone}</option>
-          )}
-          {TIME_ZONES.map(([zone, label]) => (
-            <option key={zone} value={zone}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Company time zone: “today”, follow-up dates and analytics days are counted in it"
+        name="timeZone"
+        defaultValue={settings.timeZone}
+        selectClassName={input}
+        options={[
+          // A zone set outside this list (the settings API takes any IANA zone) stays choosable.
+          ...(TIME_ZONES.some(([zone]) => zone === settings.timeZone)
+            ? []
+            : [{ value: settings.timeZone, label: settings.timeZone }]),
+          ...TIME_ZONES.map(([zone, label]) => ({ value: zone, label })),
+        ]}
+      />
     </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { createElement } from "react";
 import { toast } from "sonner";
 import type { TActionState } from "@/lib/action-state";
 
@@ -36,4 +37,23 @@ export function announce(state: TActionState, { success = "Saved", failure = "to
     return;
   }
   if (failure === "toast") toast.error(refusalText(state), { duration: 10_000 });
+}
+
+/** One line of a save that touched several things (a bulk action): what happened to each. */
+export type TResultLine = { ok: boolean; text: string };
+
+/**
+ * A save over several rows as one toast: the server's summary, and a line per row. A refused
+ * request is a refusal like any other; some rows refused make it a warning that stays longer.
+ */
+export function announceEach(state: TActionState, lines: TResultLine[]) {
+  if (!state.ok) return announce(state);
+  const refused = lines.some((l) => !l.ok);
+  const description = createElement(
+    "ul",
+    { className: "mt-1 space-y-0.5" },
+    lines.map((l, i) => createElement("li", { key: i }, `${l.ok ? "✓" : "✗"} ${l.text}`)),
+  );
+  const say = refused ? toast.warning : toast.success;
+  say(state.message ?? "Done", { description, duration: refused ? 10_000 : undefined });
 }

@@ -6,12 +6,12 @@ import { consumeLoginAttempt } from "@/lib/auth/login-throttle";
 import { clientIp } from "@/lib/security/client-ip";
 import { RateLimitedError } from "@/lib/security/rate-limited-error";
 import { errorResponse } from "@/lib/http/route-response";
-import { AppError } from "@/lib/errors";
+import { parseJsonObject, readRawBody } from "@/lib/http/read-body";
+import { AUTH_BODY_LIMIT } from "@/lib/http/body-limits.mjs";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 
 type TContext = { params: Promise<{ nextauth?: string[] }> };
-const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 // next-auth 4's App Router handler reads the request through next/headers; its request/response
 // form (the one it offers for API routes) takes the request as data instead. Driving that form
@@ -54,16 +54,8 @@ class CollectedResponse {
 
 async function readAuthBody(req: NextRequest): Promise<Record<string, string> | undefined> {
   if (req.method !== "POST") return undefined;
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_AUTH_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Request body too large");
-  if ((req.headers.get("content-type") ?? "").includes("application/json")) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      return parsed && typeof parsed === "object" ? (parsed as Record<string, string>) : {};
-    } catch {
-      throw new AppError("BAD_REQUEST", "The body is not valid JSON");
-    }
-  }
+  const text = await readRawBody(req, AUTH_BODY_LIMIT);
+  if ((req.headers.get("content-type") ?? "").includes("application/json")) return parseJsonObject(text) as Record<string, string>;
   return Object.fromEntries(new URLSearchParams(text));
 }
 

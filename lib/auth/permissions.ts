@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   // the Jobs page: background job counts, errors, retry and cancel
   "jobs.manage": { admin: "none", super_admin: "any" },
   "audit.read": { admin: "none", super_admin: "any" },
+  // escort rules, the escort-mile rate and permit fees (every rep reads them on the rules page)
+  "haul.manage": { admin: "none", super_admin: "any" },
 } as const satisfies Record<string, Record<TRole, TScope>>;
 
 export type TAct = keyof typeof PERMISSIONS;

@@ -13,8 +13,9 @@ export const ZLogCallOutcome = z
     leadId: z.coerce.number().int().positive(),
     outcome: z.enum(ACTION_OUTCOMES, { error: "Choose the call's outcome" }),
     notes: z.string().trim().max(5000, "Notes must be at most 5000 characters").optional(),
-    // "keep" (the default) leaves the lead's planned follow-up as it is: a quick outcome key must
-    // never silently clear it; "none" clears it on purpose.
+    // "keep" (the default) leaves a future follow-up as it is: a quick outcome key must never
+    // silently clear it; a follow-up due today or overdue is done by this call (cleared, and the
+    // answer says so); "none" clears it on purpose.
     followUp: z.enum(["keep", "none", ...FOLLOW_UP_SHORTCUT_KEYS, "custom"]).default("keep"),
     followUpDate: z
       .string()
@@ -64,6 +65,8 @@ export const logCallOutcome = command(ZLogCallOutcome, async (actor, data) => {
     actionId: lead.action_id,
     followUpAt: lead.next_follow_up_at,
     followUpKept: followUp === "keep" && lead.next_follow_up_at !== null,
+    /** The due or overdue follow-up this call completed (cleared), or null. */
+    followUpDone: lead.follow_up_done_at,
     timeZone,
     lead,
   };

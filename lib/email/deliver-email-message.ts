@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { EmailMessage, Prisma } from "@/lib/generated/prisma/client";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { lockLead } from "@/lib/leads/lead-transaction";
+import { systemStepTarget } from "@/lib/leads/lead-rules";
 import { emailConfig, parseAddress, type TEmailConfig } from "@/lib/email/email-config";
 import { mailService } from "@/lib/email/sendgrid-client";
 
@@ -51,10 +53,12 @@ async function finish(m: TMessage, outcome: TOutcome) {
       data: { leadId: m.leadId, adminId: m.senderId, actionType: "email", actionDescription: `Email: ${m.subject}`, notes: `To ${m.toEmail}`, createdAt: now },
     });
     // An email is a sales action: it is a contact, and the first action moves an assigned lead to
-    // in_progress (DESIGN §5). The follow-up date stays as the rep planned it.
-    await tx.salesLead.update({ where: { id: m.leadId }, data: { lastContactAt: now } });
-    const started = await tx.salesLead.updateMany({ where: { id: m.leadId, status: "assigned" }, data: { status: "in_progress" } });
-    if (started.count) await recordLeadEvent(tx, { leadId: m.leadId, actorId: m.senderId, type: "status_changed", fromStatus: "assigned", toStatus: "in_progress" });
+    // in_progress (DESIGN §5; the lead rules' email_delivered step, which leaves a lead released
+    // or closed meanwhile as it is). The follow-up date stays as the rep planned it.
+    const lead = await lockLead(tx, m.leadId);
+    const toStatus = systemStepTarget("email_delivered", lead) ?? lead.status;
+    await tx.salesLead.update({ where: { id: m.leadId }, data: { lastContactAt: now, status: toStatus } });
+    if (toStatus !== lead.status) await recordLeadEvent(tx, { leadId: m.leadId, actorId: m.senderId, type: "status_changed", fromStatus: lead.status, toStatus });
     await recordLeadEvent(tx, {
       leadId: m.leadId,
       actorId: m.senderId,

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EmailMessage } from "@/lib/generated/prisma/client";
 import { deliverEmailMessage } from "@/lib/email/deliver-email-message";
+import { inFlightGraceMs } from "@/lib/email/deliver-queued-email";
+import { jobSender } from "@/lib/jobs/job-boss";
 import { queueEmailDelivery } from "@/lib/email/queue-email-delivery";
 import { emailConfig, formatAddress, replyToAddress } from "@/lib/email/email-config";
 import type { TEmailSender } from "@/lib/email/lead-variables";
@@ -59,7 +61,7 @@ export async function assertNotSuppressed(email: string): Promise<void> {
   ]);
 }
 
-/** Records the message as queued, then tries it once (or, in outbox mode, keeps it). */
+/** Records the message as queued with its delivery job, then tries it once (or, in outbox mode, keeps it). */
 export async function dispatchEmail(input: {
   sender: TEmailSender & { id: number };
   leadId: number | null;
@@ -75,24 +77,37 @@ export async function dispatchEmail(input: {
 
   await assertNotSuppressed(to);
   const config = emailConfig();
-  if (!config.from) throw new AppError("UNAVAILABLE", "Email is not configured: SENDGRID_FROM is not set.");
+  const from = config.from;
+  if (!from) throw new AppError("UNAVAILABLE", "Email is not configured: SENDGRID_FROM is not set.");
+  // The sender is made ready outside the transaction: starting it uses other connections.
+  await jobSender();
   let message: EmailMessage;
   try {
-    message = await db.emailMessage.create({
-      data: {
-        leadId,
-        senderId: sender.id,
-        templateId: template?.id ?? null,
-        templateVersion: template?.version ?? null,
-        toEmail: to.toLowerCase(),
-        fromEmail: formatAddress({ email: config.from.email, name: config.from.name ?? sender.name }),
-        replyTo: formatAddress(replyToAddress(config, replyToken, sender)),
-        replyToken,
-        subject: rendered.subject,
-        bodyText: rendered.text,
-        bodyHtml: rendered.html,
-        status: "queued",
-      },
+    // The message and its email-deliver job commit together: a message is never left queued
+    // without a job (this process stopping before or during the first try below), and a rolled
+    // back message leaves no job. The job waits out the first try's longest possible run
+    // (inFlightGraceMs), so it finds the message sent, or finishes what the request could not.
+    message = await db.$transaction(async (tx) => {
+      const created = await tx.emailMessage.create({
+        data: {
+          leadId,
+          senderId: sender.id,
+          templateId: template?.id ?? null,
+          templateVersion: template?.version ?? null,
+          toEmail: to.toLowerCase(),
+          fromEmail: formatAddress({ email: from.email, name: from.name ?? sender.name }),
+          replyTo: formatAddress(replyToAddress(config, replyToken, sender)),
+          replyToken,
+          subject: rendered.subject,
+          bodyText: rendered.text,
+          bodyHtml: rendered.html,
+          status: "queued",
+        },
+      });
+      const jobId = await queueEmailDelivery(created.id, inFlightGraceMs(), tx);
+      // pg-boss answers null instead of failing when the queue is missing: never a message without its job.
+      if (!jobId) throw new Error(`email-deliver did not take the job of message ${created.id}`);
+      return created;
     });
   } catch (err) {
     // The same key arriving twice at once: the unique token lets exactly one insert win.

@@ -6,7 +6,11 @@ import { AppError } from "@/lib/errors";
 import { collectLeadStates } from "@/lib/ingest/collect-lead-states";
 import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
 import { submitLeadEvent } from "@/lib/ingest/submit-lead-event";
+import { estimateHaul } from "@/lib/haul/estimate-haul";
+import { haulInputFromLeadData } from "@/lib/haul/haul-input-from-lead-data";
+import { loadHaulPricing } from "@/lib/haul/load-haul-pricing";
 import { autoAssignNewLead } from "@/lib/territories/auto-assign-new-lead";
+import { scheduleLeadSla } from "@/lib/sla/schedule-lead-sla";
 import {
   ZLeadCompany,
   ZLoadPlanData,
@@ -83,6 +87,10 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
     data,
   };
 
+  // A load on a route is priced by the escort rules of its states (issue 16).
+  const haulInput = haulInputFromLeadData(data);
+  const haul = haulInput ? estimateHaul(haulInput, await loadHaulPricing()) : null;
+
   // Straight on the pool, batched with the events that arrive meanwhile (submitLeadEvent).
   const row = await submitLeadEvent(
     dbPool(),
@@ -92,9 +100,10 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
       source: i.source,
       payload,
       occurred_at: occurredAt.toISOString(),
-      value: estimateLeadValue(i.source, data),
+      value: estimateLeadValue(i.source, data, haul),
       stated_value: i.estimatedValue ?? null,
       states: collectLeadStates([], data, i.company.state),
+      haul,
     },
     { windowMinutes: consolidationMinutes(), historyLimit: LEAD_DATA_HISTORY_LIMIT, maxWaitMs: LEAD_EVENT_MAX_WAIT_MS },
   );
@@ -103,7 +112,10 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
   }
   // A brand-new pending lead may go straight to a rep (the manager's auto_assign setting). The
   // answer keeps the status at ingestion, so a replay of this webhook answers exactly the same.
-  if (!row.consolidated && row.replay_sha256 === null && row.status === "pending" && row.auto_assign?.enabled === true)
-    await autoAssignNewLead(row.lead_id);
+  if (!row.consolidated && row.replay_sha256 === null && row.status === "pending") {
+    const assigned = row.auto_assign?.enabled === true ? await autoAssignNewLead(row.lead_id) : null;
+    // Still in the pool: its speed-to-lead timers start (jobs, queued once the lead is committed).
+    if (!assigned) await scheduleLeadSla({ id: row.lead_id, createdAt: now });
+  }
   return { leadId: row.lead_id, consolidated: row.consolidated, status: row.status, replayed: row.replay_sha256 !== null };
 }

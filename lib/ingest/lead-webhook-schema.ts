@@ -40,22 +40,61 @@ export const ZLeadCompany = z
   });
 export type TLeadCompany = z.output<typeof ZLeadCompany>;
 
-const ZRoute = z.looseObject({
-  origin: ZPlace,
-  destination: ZPlace,
-  states: z.array(ZStateCode).max(60).default([]),
-  miles: z.number().nonnegative().max(20_000),
-});
+// The trade measures in feet and pounds, and so do the escort rules. A metric measure is refused
+// by name instead of being guessed at: a width in metres read as feet would price a wrong job.
+const METRIC_KEY = /(_|^)(m|cm|mm|km|meters?|metres?|kilometers?|kilometres?|kg|kgs|tonnes?)$/i;
+function refuseMetric(value: unknown, ctx: z.RefinementCtx): unknown {
+  if (!value || typeof value !== "object") return value;
+  for (const [key, v] of Object.entries(value)) {
+    const metricUnit = (key === "unit" || key === "units") && typeof v === "string" && /metric|si|^m$|^kg$/i.test(v);
+    if (METRIC_KEY.test(key) || metricUnit)
+      ctx.addIssue({ code: "custom", path: [key], message: "Metric measures are not accepted: send length_ft, width_ft, height_ft (feet) and weight_lbs (pounds)" });
+  }
+  return value;
+}
+
+const ZMiles = z.number().nonnegative().max(20_000);
+
+const ZRoute = z.preprocess(refuseMetric, z
+  .looseObject({
+    origin: ZPlace,
+    destination: ZPlace,
+    states: z.array(ZStateCode).max(60).default([]),
+    miles: ZMiles,
+    // Issue 16: miles driven in each state, when the sender knows them (optional; without it the
+    // haul estimate shares the route's miles evenly among its states and says so).
+    state_miles: z.record(ZStateCode, ZMiles).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (!r.state_miles) return;
+    const onRoute = new Set([r.origin.state, ...r.states, r.destination.state]);
+    for (const s of Object.keys(r.state_miles))
+      if (!onRoute.has(s)) ctx.addIssue({ code: "custom", path: ["state_miles", s], message: `${s} is not on the route (origin, states, destination)` });
+    const sum = Object.values(r.state_miles).reduce((a, b) => a + b, 0);
+    if (sum > r.miles + 0.5) ctx.addIssue({ code: "custom", path: ["state_miles"], message: `The states' miles (${sum}) add up to more than the route's ${r.miles}` });
+  }));
+
+// Upper bounds a real haul stays well inside: anything larger is a unit or typing mistake (a
+// 500-ft load), refused with its path rather than priced.
+export const LOAD_LIMITS = { length_ft: 300, width_ft: 40, height_ft: 30, overhang_ft: 100, weight_lbs: 2_000_000 } as const;
+const ZFeet = (max: number) => z.number().positive().max(max, `At most ${max} ft`);
+
+export const ZLoad = z.preprocess(
+  refuseMetric,
+  z.looseObject({
+    length_ft: ZFeet(LOAD_LIMITS.length_ft),
+    width_ft: ZFeet(LOAD_LIMITS.width_ft),
+    height_ft: ZFeet(LOAD_LIMITS.height_ft),
+    weight_lbs: z.number().positive().max(LOAD_LIMITS.weight_lbs, `At most ${LOAD_LIMITS.weight_lbs} lb`),
+    front_overhang_ft: z.number().nonnegative().max(LOAD_LIMITS.overhang_ft, `At most ${LOAD_LIMITS.overhang_ft} ft`).optional(),
+    rear_overhang_ft: z.number().nonnegative().max(LOAD_LIMITS.overhang_ft, `At most ${LOAD_LIMITS.overhang_ft} ft`).optional(),
+    description: z.string().max(500).optional(),
+  }),
+);
 
 export const ZLoadPlanData = z.looseObject({
   route: ZRoute,
-  load: z.looseObject({
-    length_ft: z.number().positive().max(1_000),
-    width_ft: z.number().positive().max(100),
-    height_ft: z.number().positive().max(100),
-    weight_lbs: z.number().positive().max(2_000_000),
-    description: z.string().max(500).optional(),
-  }),
+  load: ZLoad,
   road_types: z.array(z.string().max(50)).max(20).default([]),
 });
 
@@ -64,7 +103,7 @@ export const ZQuoteData = z.looseObject({
   delivery: ZPlace.extend({ date: ZDate }),
   car_types: z.array(z.string().max(50)).max(20).default([]),
   cars: z.number().int().min(1).max(50),
-  miles: z.number().nonnegative().max(20_000),
+  miles: ZMiles,
   total_cost: ZJsonMoney,
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { onShutdown } from "@/lib/ops/shutdown";
+import type { THaulEstimate } from "@/lib/haul/estimate-haul";
 
 // Group commit for lead events. Under load most of an event's cost was per statement and per
 // transaction, not per event: a round trip, a commit, and locks on some 35 tables and indexes.
@@ -20,6 +21,8 @@ export type TLeadEventParams = {
   value: number | null;
   stated_value: number | null;
   states: string[];
+  /** The event's haul estimate (a load plan's); the lead keeps its largest (apply_lead_haul()). */
+  haul?: THaulEstimate | null;
 };
 
 export type TLeadEventRow = {
@@ -119,10 +122,12 @@ async function runBatch(pool: pg.Pool, batch: TWaiting[]): Promise<void> {
 }
 
 async function ingestBatch(pool: pg.Pool, batch: TWaiting[]): Promise<TLeadEventRow[]> {
+  // ingest_lead_events_live() also publishes lead.created / lead.converted for the batch's leads
+  // (lib/live/), in this same statement and so in this same transaction.
   // Not a named (prepared) statement: the embedded database serves every connection from one
   // session, where a second connection preparing the same name fails.
   const { rows } = await pool.query<TLeadEventRow & { ord: number }>(
-    "SELECT ord, lead_id, consolidated, status, replay_sha256, auto_assign FROM ingest_lead_events($1::jsonb, $2::int, $3::int)",
+    "SELECT ord, lead_id, consolidated, status, replay_sha256, auto_assign FROM ingest_lead_events_live($1::jsonb, $2::int, $3::int)",
     [JSON.stringify(batch.map((w) => w.params)), batch[0].settings.windowMinutes, batch[0].settings.historyLimit],
   );
   if (rows.length !== batch.length) throw new Error(`ingest_lead_events answered ${rows.length} rows for ${batch.length} events`);

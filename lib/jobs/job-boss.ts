@@ -28,9 +28,20 @@ export function jobSchema(): string {
   return process.env.JOB_SCHEMA?.trim() || "pgboss";
 }
 
+/**
+ * JOB_CRON_CHECK_SECONDS (1–45, pg-boss's default 30): how often a runner looks at the cron
+ * clock, so how late after its minute a schedule may fire. Lower costs a cheap query per runner
+ * per check; the two-instance ops test uses 1 to see schedules fire without waiting.
+ */
+export function cronCheckSeconds(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const n = Number(env.JOB_CRON_CHECK_SECONDS);
+  return env.JOB_CRON_CHECK_SECONDS && Number.isInteger(n) && n >= 1 && n <= 45 ? n : undefined;
+}
+
 export function createBoss(options: TBossOptions): PgBoss {
   // The app's own pool, not a second one: one connection budget per process, one pool to close
   // at shutdown, and the embedded database (one connection per process) works unchanged.
+  const cronSeconds = options.cronMonitorIntervalSeconds ?? cronCheckSeconds();
   const db = { executeSql: (text: string, values: unknown[] = []) => (options.pool ?? dbPool()).query(text, values) };
   const boss = new PgBoss({
     db,
@@ -41,16 +52,14 @@ export function createBoss(options: TBossOptions): PgBoss {
     archiveFailedAfterSeconds: JOB_RETENTION.failedSeconds,
     deleteAfterDays: JOB_RETENTION.archiveDays,
     ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
-    ...(options.cronMonitorIntervalSeconds
-      ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: options.cronMonitorIntervalSeconds }
-      : {}),
+    ...(cronSeconds ? { cronMonitorIntervalSeconds: cronSeconds, cronWorkerIntervalSeconds: cronSeconds } : {}),
   });
   boss.on("error", (err) => logger.error({ err }, "job runner error"));
   return boss;
 }
 
 function queueOptions(kind: TJobKind, deadLetter: string): PgBoss.Queue {
-  return { name: "", policy: "standard", ...kind.retry(), expireInSeconds: kind.expireInSeconds, deadLetter };
+  return { name: "", policy: kind.policy ?? "standard", ...kind.retry(), expireInSeconds: kind.expireInSeconds, deadLetter };
 }
 
 /**

@@ -3,6 +3,10 @@ import type { z } from "zod";
 import { deliverQueuedEmail } from "@/lib/email/deliver-queued-email";
 import { recoverStuckEmailMessages } from "@/lib/email/recover-stuck-email-messages";
 import { deleteExpiredWebhookReceipts } from "@/lib/ingest/delete-expired-webhook-receipts";
+import { deleteOldLiveEvents } from "@/lib/live/delete-old-live-events";
+import { fireLeadSlaTimer } from "@/lib/sla/fire-lead-sla-timer";
+import { returnIdleLeads } from "@/lib/sla/return-idle-leads";
+import { sweepLeadSlaTimers } from "@/lib/sla/sweep-lead-sla-timers";
 import { remindFollowUp } from "@/lib/follow-ups/remind-follow-up";
 import { sendFollowUpDigests } from "@/lib/follow-ups/send-follow-up-digests";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
@@ -14,6 +18,11 @@ export const JOB_HANDLERS: THandlers = {
   "email-deliver": ({ messageId }) => deliverQueuedEmail({ messageId }),
   "email-recover-stuck": () => recoverStuckEmailMessages(),
   "webhook-receipts-cleanup": async () => ({ deleted: await deleteExpiredWebhookReceipts() }),
+  "live-events-cleanup": async () => ({ deleted: await deleteOldLiveEvents() }),
+  "lead-sla-alert": ({ leadId }) => fireLeadSlaTimer({ leadId, kind: "alert" }),
+  "lead-sla-escalate": ({ leadId }) => fireLeadSlaTimer({ leadId, kind: "escalation" }),
+  "lead-sla-sweep": () => sweepLeadSlaTimers(),
+  "lead-auto-return": () => returnIdleLeads(),
   "follow-up-remind": (data) => remindFollowUp(data),
   "follow-up-digest": () => sendFollowUpDigests(),
 };

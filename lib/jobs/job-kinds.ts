@@ -23,6 +23,11 @@ export type TJobKind<S extends z.ZodType = z.ZodType> = {
   expireInSeconds: number;
   /** Cron expression; pg-boss's own lock makes each tick run once across every instance. */
   schedule?: { cron: string; tz?: string };
+  /**
+   * pg-boss queue policy. `standard` (the default) queues every send; `short` keeps at most one
+   * waiting job per singletonKey, so a timer sent twice for one lead exists once.
+   */
+  policy?: "standard" | "short";
 };
 
 /** A kind with its handler, as a runner works it. */
@@ -55,12 +60,50 @@ export const JOB_KINDS = {
     expireInSeconds: 300,
     schedule: { cron: "*/5 * * * *" },
   }),
+  // Speed-to-lead timers (lib/sla/): one delayed job per new pool lead and timer, keyed by lead, so
+  // it waits once; the firing itself is recorded in sla_events (unique per lead and kind), so it
+  // happens once however often it runs. The sweep catches timers whose job was never sent.
+  "lead-sla-alert": defineJobKind({
+    description: "Reminds the territory's reps of a lead still unclaimed after the alert minutes (once per lead)",
+    data: z.object({ leadId: z.number().int().positive() }),
+    retry: () => ({ retryLimit: 5, retryDelay: 15, retryBackoff: true }),
+    expireInSeconds: 60,
+    policy: "short",
+  }),
+  "lead-sla-escalate": defineJobKind({
+    description: "Tells the manager (in app, and by email when SendGrid is set up) of a lead still unclaimed after the escalation minutes",
+    data: z.object({ leadId: z.number().int().positive() }),
+    retry: () => ({ retryLimit: 5, retryDelay: 15, retryBackoff: true }),
+    expireInSeconds: 120,
+    policy: "short",
+  }),
+  "lead-sla-sweep": defineJobKind({
+    description: "Fires speed-to-lead timers that are due but were never queued (a server stopped between the lead and its job)",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 1, retryDelay: 30, retryBackoff: false }),
+    expireInSeconds: 120,
+    schedule: { cron: "* * * * *" },
+  }),
+  "lead-auto-return": defineJobKind({
+    description: "Returns claimed leads with no action for the auto-return hours to the pool (only when the manager turned it on)",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 1, retryDelay: 60, retryBackoff: false }),
+    expireInSeconds: 300,
+    schedule: { cron: "*/5 * * * *" },
+  }),
   "webhook-receipts-cleanup": defineJobKind({
     description: "Deletes lead-webhook receipts older than 72 hours (the senders' retry horizon)",
     data: NO_DATA,
     retry: () => ({ retryLimit: 3, retryDelay: 300, retryBackoff: true }),
     expireInSeconds: 900,
     schedule: { cron: "17 3 * * *", tz: "UTC" },
+  }),
+  "live-events-cleanup": defineJobKind({
+    description: "Deletes live events older than a day (a stream resumes from Last-Event-ID only within that)",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 3, retryDelay: 300, retryBackoff: true }),
+    expireInSeconds: 900,
+    schedule: { cron: "41 * * * *", tz: "UTC" },
   }),
   "follow-up-remind": defineJobKind({
     description: "Reminds a rep, live, that a timed follow-up is due (nothing if the follow-up changed since)",

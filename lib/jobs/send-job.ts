@@ -1,14 +1,33 @@
 import "server-only";
+import type PgBoss from "pg-boss";
 import type { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { jobSender } from "@/lib/jobs/job-boss";
 import type { JOB_KINDS, TJobKindName } from "@/lib/jobs/job-kinds";
 
 export type TSendJobOptions = {
-  /** Names what the job is about ("email-message:12"); queues are `standard`, so it does not deduplicate: handlers are idempotent instead. */
+  /**
+   * Names what the job is about ("email-message:12"). On a `standard` queue it does not deduplicate
+   * (handlers are idempotent instead); on a `short` one a second send while one waits is refused (null).
+   */
   singletonKey?: string;
   /** Seconds from now, or a moment. */
   startAfter?: number | Date;
+  /**
+   * Queue the job inside this Prisma interactive transaction: the job row exists if and only if
+   * the transaction commits, with the rows that need it. Make the sender ready first
+   * (`await jobSender()`) outside the transaction: starting it takes other connections, which the
+   * embedded database would hold until this transaction ends.
+   */
+  transaction?: Prisma.TransactionClient;
 };
+
+/** pg-boss's `db` option over a Prisma transaction: its SQL runs on the transaction's connection. */
+function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
+  };
+}
 
 /**
  * Queues one job of a registered kind, with the kind's retry policy. The data is checked against
@@ -29,5 +48,6 @@ export async function sendJob<K extends TJobKindName>(
     expireInSeconds: entry.expireInSeconds,
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+    ...(options.transaction ? { db: transactionDb(options.transaction) } : {}),
   });
 }

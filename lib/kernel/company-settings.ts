@@ -22,7 +22,36 @@ export const ZSessionIdleMinutes = z.number().int().min(5).max(24 * 60);
 export const ZSessionAbsoluteHours = z.number().int().min(1).max(72);
 /** The company-time hour from which the morning digest of the day's follow-ups goes out. */
 export const ZFollowUpDigestHour = z.number().int().min(0).max(23);
+// What one escort vehicle earns per mile (issue 16); money as a number of dollars with cents.
+export const ZEscortMileRate = z.number().min(0).max(1_000);
 export const SESSION_COOKIE_MAX_AGE_SECONDS = 72 * 60 * 60;
+
+// Speed to lead (issue #15): how long a pool lead may wait before the territory's reps are
+// reminded and then the manager is told, and optionally how long a claimed lead may sit without
+// any action before it goes back to the pool (null: never; leads never expire on their own).
+export const ZSlaTimers = z
+  .object({
+    alertMinutes: z.number().int().min(1, "At least 1 minute").max(24 * 60, "At most 24 hours"),
+    escalateMinutes: z.number().int().min(2, "At least 2 minutes").max(7 * 24 * 60, "At most 7 days"),
+    autoReturnHours: z.number().int().min(1, "At least 1 hour").max(30 * 24, "At most 30 days").nullable(),
+  })
+  .refine((t) => t.escalateMinutes > t.alertMinutes, { path: ["escalateMinutes"], message: "Escalate after the reps' alert, not before" });
+
+/** "HH:MM" on the 24-hour clock. */
+export const ZClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
+export const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+// The company's working hours in its own zone: ISO weekdays (1 = Monday … 7 = Sunday) and one
+// daily window. The working-hours variant of the speed-to-lead figures counts only these minutes.
+export const ZBusinessHours = z
+  .object({
+    days: z.array(z.number().int().min(1).max(7)).min(1, "Pick at least one working day").max(7),
+    start: ZClockTime,
+    end: ZClockTime,
+  })
+  // Compared only when both times are well-formed (a malformed one has its own message).
+  .refine((h) => !(clockMinutes(h.end) <= clockMinutes(h.start)), { path: ["end"], message: "The day ends after it starts" })
+  .transform((h) => ({ ...h, days: [...new Set(h.days)].sort((a, b) => a - b) }));
 
 export const COMPANY_SETTINGS = {
   /** open: any rep claims any lead; strict: only leads in the rep's territories. */
@@ -35,8 +64,16 @@ export const COMPANY_SETTINGS = {
   staleDays: { key: "call_stale_days", schema: ZStaleDays, default: 7 },
   sessionIdleMinutes: { key: "session_idle_minutes", schema: ZSessionIdleMinutes, default: 60 },
   sessionAbsoluteHours: { key: "session_absolute_hours", schema: ZSessionAbsoluteHours, default: 12 },
+  /** Unclaimed alert, manager escalation, optional auto-return (see lib/sla/). */
+  slaTimers: { key: "sla_timers", schema: ZSlaTimers, default: { alertMinutes: 5, escalateMinutes: 15, autoReturnHours: null } },
+  /** Working days and hours in the company zone (the working-hours speed-to-lead figures). */
+  businessHours: { key: "business_hours", schema: ZBusinessHours, default: { days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" } },
   /** Reps who turned the digest on (My account) get it from this hour, company time. */
   followUpDigestHour: { key: "follow_up_digest_hour", schema: ZFollowUpDigestHour, default: 7 },
+  /** The haul estimate's price of one escort vehicle for one mile (lib/haul/estimate-haul.ts). */
+  escortMileRate: { key: "escort_mile_rate", schema: ZEscortMileRate, default: 2 },
+  /** Which version of lib/haul/escort-rules-seed.ts the haul_rules table was seeded with (0: never). */
+  escortRulesSeedVersion: { key: "escort_rules_seed_version", schema: z.number().int().min(0), default: 0 },
 } as const satisfies Record<string, { key: string; schema: z.ZodType; default: unknown }>;
 
 type TDefs = typeof COMPANY_SETTINGS;

@@ -177,6 +177,13 @@ export function formatZonedDateTime(at: Date | string, zone: string): string {
   return formatter(zone, { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(new Date(at));
 }
 
+/** "Thu 3 Dec": a company day in a sentence ("Follow-up of Thu 3 Dec marked done"). */
+export function formatZonedWeekday(at: Date | string, zone: string): string {
+  const parts = formatter(zone, { weekday: "short", day: "numeric", month: "short" }).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")}`;
+}
+
 /** "9:00 AM" in the company zone (without the zone's name). */
 export function formatZonedTime(at: Date | string, zone: string): string {
   return formatter(zone, { hour: "numeric", minute: "2-digit" }).format(new Date(at));

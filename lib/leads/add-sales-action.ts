@@ -8,6 +8,8 @@ import { ACTION_OUTCOMES, ACTION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { resolveFollowUp } from "@/lib/leads/resolve-moment";
 import { command } from "@/lib/command";
+import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
+import { zonedDayBounds } from "@/lib/kernel/zoned-time";
 import { scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
 
 export const ZAddSalesAction = z
@@ -23,7 +25,10 @@ export const ZAddSalesAction = z
     follow_up_date: z.preprocess(emptyToUndefined, ZMoment.optional()),
     /** Optional company time (HH:MM) for a follow_up_date given as a day: without it, "any time that day". */
     follow_up_time: z.preprocess(emptyToUndefined, ZClock.optional()),
-    /** Without a follow_up_date: keep the lead's planned follow-up instead of clearing it. */
+    /**
+     * Without a follow_up_date: keep the lead's planned follow-up instead of clearing it, if it
+     * lies after today; one due today or overdue is what this action did, so it is done (cleared).
+     */
     keep_follow_up: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
@@ -38,13 +43,14 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
 /**
  * Logs a call, email, text or meeting on a held lead. The first one moves `assigned` to
  * `in_progress`; the latest one decides the next follow-up (none given: none planned, unless
- * `keep_follow_up`). The lead's state before is recorded on the event, so who logged it can undo
+ * `keep_follow_up` keeps a future one; a follow-up due today or overdue is completed by the
+ * action and cleared, reported as `follow_up_done_at`). The lead's state before is recorded on the event, so who logged it can undo
  * it moments later exactly (lib/leads/void-sales-action.ts). A follow-up with a time is reminded
  * at that time (a job queued once the transaction has committed).
  */
 export const addSalesAction = command(
   ZAddSalesAction,
-  async (actor, data): Promise<TLeadSnapshot & { action_id: number }> => {
+  async (actor, data): Promise<TLeadSnapshot & { action_id: number; follow_up_done_at: string | null }> => {
     const {
       lead_id: leadId,
       action_type: actionType,
@@ -62,13 +68,20 @@ export const addSalesAction = command(
         where: { id: leadId },
         select: { nextFollowUpAt: true, nextFollowUpHasTime: true, lastContactAt: true, lastCallOutcome: true },
       });
+      const now = new Date();
+      const planned = before.nextFollowUpAt;
+      // A kept follow-up that falls due before tomorrow (company day) is the one this action
+      // answers: keeping it would pin the lead to the top of the call list for ever.
+      const dueDone =
+        !follow_up_date && keep_follow_up && planned !== null
+          ? planned < zonedDayBounds(now, await getCompanyTimeZone(tx)).end
+          : false;
       const followUpAt = follow_up_date
         ? await resolveFollowUp(tx, follow_up_date, "follow_up_date")
-        : keep_follow_up
-          ? before.nextFollowUpAt
+        : keep_follow_up && !dueDone
+          ? planned
           : null;
       const followUpHasTime = follow_up_date ? follow_up_date.hasTime : followUpAt !== null && before.nextFollowUpHasTime;
-      const now = new Date();
 
       const action = await tx.salesAction.create({
         data: {
@@ -114,6 +127,7 @@ export const addSalesAction = command(
           follow_up_at: followUpAt?.toISOString() ?? null,
           follow_up_has_time: followUpHasTime,
           follow_up_kept: !follow_up_date && !!keep_follow_up && followUpAt !== null,
+          follow_up_done_at: dueDone ? planned!.toISOString() : null,
           before: {
             status: lead.status,
             next_follow_up_at: before.nextFollowUpAt?.toISOString() ?? null,
@@ -123,7 +137,11 @@ export const addSalesAction = command(
           },
         },
       });
-      return { ...toLeadSnapshot(updated), action_id: action.id };
+      return {
+        ...toLeadSnapshot(updated),
+        action_id: action.id,
+        follow_up_done_at: dueDone ? planned!.toISOString() : null,
+      };
     });
     if (follow_up_date) await scheduleFollowUpReminder({ id: leadId, nextFollowUpAt: new Date(result.next_follow_up_at!), nextFollowUpHasTime: result.next_follow_up_has_time });
     return result;

@@ -6,6 +6,8 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZAssignLead = z.object({ lead_id: ZLeadId, admin_id: zId("admin_id") });
@@ -47,6 +49,14 @@ export const assignLead = command(ZAssignLead, async (actor, data): Promise<TLea
       toStatus,
       data: { from_admin_id: lead.assignedAdminId, to_admin_id: target.id, to_admin_name: target.name },
     });
+    await recordAudit(tx, {
+      actor,
+      action: lead.assignedAdminId === null ? "lead.assigned" : "lead.reassigned",
+      target: { type: "lead", id: leadId },
+      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
+      after: { status: toStatus, assigned_admin_id: target.id },
+    });
+    await publishLeadChange(tx, "lead.assigned", updated, { actorId: actor.id, previousAdminId: lead.assignedAdminId });
     return toLeadSnapshot(updated);
   });
 });

@@ -6,6 +6,7 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { assertStep, type TRuleLead } from "@/lib/leads/lead-rules";
 import { leadTransaction, type TTx } from "@/lib/leads/lead-transaction";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { assertClaimAllowed } from "@/lib/territories/assert-claim-allowed";
 import { command } from "@/lib/command";
 
@@ -54,6 +55,7 @@ export const claimLead = command(ZClaimLead, async (actor, data): Promise<TLeadS
       fromStatus: POOL_LEAD.status,
       toStatus,
     });
+    await publishLeadChange(tx, "lead.claimed", claimed, { actorId: actor.id });
     return toLeadSnapshot(claimed);
   });
 });

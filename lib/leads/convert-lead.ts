@@ -6,6 +6,8 @@ import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { CONVERSION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZConvertLead = z.object({
@@ -70,6 +72,14 @@ export const convertLead = command(ZConvertLead, async (actor, data): Promise<TL
         admin_id: adminId,
       },
     });
+    await recordAudit(tx, {
+      actor,
+      action: "lead.converted",
+      target: { type: "lead", id: leadId },
+      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
+      after: { status: toStatus, assigned_admin_id: adminId, conversion_id: conversion.id, value: conversion_value, conversion_type, order_id: order_id ?? null },
+    });
+    await publishLeadChange(tx, "lead.converted", updated, { actorId: actor.id });
     return toLeadSnapshot(updated);
   });
 });

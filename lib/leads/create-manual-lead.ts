@@ -7,8 +7,11 @@ import { computePriorityScore } from "@/lib/leads/compute-priority-score";
 import { emptyToUndefined, zId, ZMoney, zOptionalText, zRequiredText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction } from "@/lib/leads/lead-transaction";
+import { assertStep, type TRuleLead } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
+import { scheduleLeadSla } from "@/lib/sla/schedule-lead-sla";
 
 const ZState = z.preprocess(
   (v) => (typeof emptyToUndefined(v) === "string" ? String(v).trim().toUpperCase() : emptyToUndefined(v)),
@@ -31,6 +34,9 @@ export const ZCreateManualLead = z.object({
 });
 export type TCreateManualLead = z.input<typeof ZCreateManualLead>;
 
+// Every lead is born in the pool; "assign to me" is then a claim of that pool lead.
+const NEW_LEAD: TRuleLead = { status: "pending", assignedAdminId: null };
+
 /**
  * A lead entered by hand (a phone inquiry, a walk-in), source `manual`. The route, when given,
  * is stored in the same shape the load planner sends, so the lead page and the state filter
@@ -39,7 +45,7 @@ export type TCreateManualLead = z.input<typeof ZCreateManualLead>;
 export const createManualLead = command(
   { input: ZCreateManualLead, may: "lead.create" },
   async (actor, d): Promise<TLeadSnapshot> => {
-    return leadTransaction(async (tx) => {
+    const created = await leadTransaction(async (tx) => {
       const company = await tx.company.findUnique({
         where: { id: d.company_id },
         select: { id: true, state: true },
@@ -59,6 +65,7 @@ export const createManualLead = command(
       };
       const value = d.estimated_value ?? "0";
       const now = new Date();
+      const claimedStatus = d.assign_to_me ? assertStep(actor, "claim", NEW_LEAD) : null;
       const lead = await tx.salesLead.create({
         data: {
           companyId: company.id,
@@ -71,7 +78,7 @@ export const createManualLead = command(
             estimatedValue: Number(value),
             activityCount: 1,
           }),
-          ...(d.assign_to_me ? { status: "assigned", assignedAdminId: actor.id, assignedAt: now } : {}),
+          ...(claimedStatus ? { status: claimedStatus, assignedAdminId: actor.id, assignedAt: now } : {}),
         },
         select: LEAD_SNAPSHOT_SELECT,
       });
@@ -79,18 +86,22 @@ export const createManualLead = command(
         leadId: lead.id,
         actorId: actor.id,
         type: "created",
-        toStatus: "pending",
+        toStatus: NEW_LEAD.status,
         data: { source: "manual" },
       });
-      if (d.assign_to_me)
+      if (claimedStatus)
         await recordLeadEvent(tx, {
           leadId: lead.id,
           actorId: actor.id,
           type: "claimed",
-          fromStatus: "pending",
-          toStatus: "assigned",
+          fromStatus: NEW_LEAD.status,
+          toStatus: claimedStatus,
         });
+      await publishLeadChange(tx, "lead.created", lead, { actorId: actor.id });
       return toLeadSnapshot(lead);
     });
+    // A lead left in the pool starts its speed-to-lead timers (after the commit: they are jobs).
+    if (created.status === "pending") await scheduleLeadSla({ id: created.id, createdAt: new Date(created.created_at) });
+    return created;
   },
 );

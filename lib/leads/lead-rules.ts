@@ -2,6 +2,8 @@
 // whom, and where it leads. Every lead domain function asks assertStep(); screens ask
 // stepBlockedReason() to decide which buttons to show. A new step (handoff, approval, sequence
 // enrolment) is a new row in LEAD_STEP_RULES, not another if in the domain functions.
+// The machine's own status writes (auto-assignment on ingest, a delivered email starting the
+// work, an order converting the lead) are steps too, taken by the `system` role (SYSTEM_ACTOR).
 // Plain data and functions (no database), so client components may import it too.
 import type { TActor, TRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -24,6 +26,11 @@ export const LEAD_STEPS = [
   "reopen",
   "email",
   "call_lock",
+  // Steps only the system takes: rules for writes no person makes.
+  "auto_assign",
+  "email_delivered",
+  "order_convert",
+  "auto_return",
   "snooze",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
@@ -31,10 +38,18 @@ export type TLeadStep = (typeof LEAD_STEPS)[number];
 /** any: on every lead; own: only on a lead assigned to the actor; none: not at all. */
 export type TStepScope = "any" | "own" | "none";
 
+/** Who takes steps: the two human roles, and the system (jobs, webhooks, delivery callbacks). */
+export type TRuleRole = TRole | "system";
+/** The acting party of a step: a signed-in person, or SYSTEM_ACTOR. */
+export type TRuleActor = Pick<TActor, "id" | "name"> & { role: TRuleRole };
+/** The system as an actor: holds no lead (id 0 matches no user), may take only the system steps. */
+export const SYSTEM_ACTOR: TRuleActor = Object.freeze({ id: 0, role: "system", name: "System" });
+export const RULE_ROLES = ["admin", "super_admin", "system"] as const satisfies readonly TRuleRole[];
+
 /** What a rule needs to know about the lead; holderName lets a refusal say who holds it. */
 export type TRuleLead = { status: TLeadStatus; assignedAdminId: number | null; holderName?: string | null };
 
-type TWho = Record<TRole, TStepScope>;
+type TWho = Record<TRuleRole, TStepScope>;
 type TCell = { who: TWho; to: TLeadStatus };
 type TStepRule = {
   /** The rep's words for doing the step, completing "Claim this lead before …". */
@@ -44,20 +59,24 @@ type TStepRule = {
   /** The refusal for a role that may never take the step. */
   roleRefusal?: string;
   /** Refusals for statuses the step cannot start from, where the general wording does not fit. */
-  statusRefusal?: Partial<Record<TLeadStatus, (actor: TActor, lead: TRuleLead) => string>>;
+  statusRefusal?: Partial<Record<TLeadStatus, (actor: TRuleActor, lead: TRuleLead) => string>>;
 };
 
-const ANYONE: TWho = { admin: "any", super_admin: "any" };
-const HOLDER_OR_MANAGER: TWho = { admin: "own", super_admin: "any" };
-const MANAGER: TWho = { admin: "none", super_admin: "any" };
+// People's steps: the system takes none of them (it acts through its own steps below).
+const ANYONE: TWho = { admin: "any", super_admin: "any", system: "none" };
+const HOLDER_OR_MANAGER: TWho = { admin: "own", super_admin: "any", system: "none" };
+const MANAGER: TWho = { admin: "none", super_admin: "any", system: "none" };
+const SYSTEM: TWho = { admin: "none", super_admin: "none", system: "any" };
+const SYSTEM_ONLY = "Only the system takes this step.";
+const hasRep = () => "This lead already has a rep.";
 
-const closedClaim = (_: TActor, lead: TRuleLead) =>
+const closedClaim = (_: TRuleActor, lead: TRuleLead) =>
   `This lead is ${lead.status}; only pending leads can be claimed.`;
-const heldClaim = (actor: TActor, lead: TRuleLead) =>
+const heldClaim = (actor: TRuleActor, lead: TRuleLead) =>
   lead.assignedAdminId === actor.id
     ? "You already have this lead."
     : `${lead.holderName ?? "Someone else"} claimed this lead first.`;
-const noCallReason = (_: TActor, lead: TRuleLead) =>
+const noCallReason = (_: TRuleActor, lead: TRuleLead) =>
   `This lead is ${lead.status}; there is nothing to call about`;
 
 export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
@@ -139,6 +158,47 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
     },
     statusRefusal: { converted: noCallReason, lost: noCallReason },
   },
+  // Ingestion hands a new pool lead to the next rep in turn (lib/territories/auto-assign-lead.ts).
+  auto_assign: {
+    doing: "assigning it automatically",
+    from: { pending: { who: SYSTEM, to: "assigned" } },
+    roleRefusal: SYSTEM_ONLY,
+    statusRefusal: { assigned: hasRep, in_progress: hasRep },
+  },
+  // SendGrid accepted an email a rep sent: like any sales action it starts the work. A lead
+  // released, closed or reopened while the email waited keeps its status (the step refuses).
+  email_delivered: {
+    doing: "emailing it",
+    from: {
+      assigned: { who: SYSTEM, to: "in_progress" },
+      in_progress: { who: SYSTEM, to: "in_progress" },
+    },
+    roleRefusal: SYSTEM_ONLY,
+  },
+  // An order or registration webhook converts the company's open lead, whoever holds it. The
+  // ingest SQL function ingest_lead_events() takes this step inside its statement;
+  // tests/integration/lead-rules-sql.test.ts holds the two to the same statuses.
+  order_convert: {
+    doing: "converting it",
+    from: {
+      pending: { who: SYSTEM, to: "converted" },
+      assigned: { who: SYSTEM, to: "converted" },
+      in_progress: { who: SYSTEM, to: "converted" },
+    },
+    roleRefusal: SYSTEM_ONLY,
+  },
+  // The SLA timer's step (lib/sla/return-idle-leads.ts): a lead claimed but never worked goes back
+  // to the pool after the company's auto-return hours. Only from `assigned` (the first action moves
+  // a lead on), taken by SYSTEM_ACTOR; a person releases with `release` instead.
+  auto_return: {
+    doing: "returning it to the pool",
+    from: { assigned: { who: SYSTEM, to: "pending" } },
+    roleRefusal: SYSTEM_ONLY,
+    statusRefusal: {
+      pending: () => "This lead is already in the pool.",
+      in_progress: () => "This lead has been worked; it stays with its rep.",
+    },
+  },
   // Moving a planned follow-up later (lib/leads/snooze-follow-up.ts); the status stays.
   snooze: {
     doing: "snoozing its follow-up",
@@ -150,7 +210,7 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
 };
 
 /** The actor's scope for a step on a lead in this status (the table's cell). */
-export function stepScope(role: TRole, step: TLeadStep, status: TLeadStatus): TStepScope {
+export function stepScope(role: TRuleRole, step: TLeadStep, status: TLeadStatus): TStepScope {
   return LEAD_STEP_RULES[step].from[status]?.who[role] ?? "none";
 }
 
@@ -165,15 +225,15 @@ export function stepSources(step: TLeadStep): TLeadStatus[] {
 }
 
 /** Whether the role may take the step on some lead at all (e.g. whether to show an assign column). */
-export function roleMayTake(role: TRole, step: TLeadStep): boolean {
+export function roleMayTake(role: TRuleRole, step: TLeadStep): boolean {
   return LEAD_STATUSES.some((s) => stepScope(role, step, s) !== "none");
 }
 
-function heldByOther(actor: TActor, lead: TRuleLead): boolean {
+function heldByOther(actor: TRuleActor, lead: TRuleLead): boolean {
   return lead.assignedAdminId !== null && lead.assignedAdminId !== actor.id;
 }
 
-function statusRefusal(actor: TActor, step: TLeadStep, lead: TRuleLead): string {
+function statusRefusal(actor: TRuleActor, step: TLeadStep, lead: TRuleLead): string {
   const rule = LEAD_STEP_RULES[step];
   const own = rule.statusRefusal?.[lead.status];
   if (own) return own(actor, lead);
@@ -191,7 +251,7 @@ function statusRefusal(actor: TActor, step: TLeadStep, lead: TRuleLead): string 
  * or null when they may. Order matters: a role that may never take the step hears so (403);
  * someone else's lead is 403 whatever its status; then the status decides (409).
  */
-export function stepRefusal(actor: TActor, step: TLeadStep, lead: TRuleLead | null): AppError | null {
+export function stepRefusal(actor: TRuleActor, step: TLeadStep, lead: TRuleLead | null): AppError | null {
   if (!lead) return new AppError("NOT_FOUND", "Lead not found");
   const scope = stepScope(actor.role, step, lead.status);
   if (scope === "any" || (scope === "own" && lead.assignedAdminId === actor.id)) return null;
@@ -205,13 +265,22 @@ export function stepRefusal(actor: TActor, step: TLeadStep, lead: TRuleLead | nu
 }
 
 /** Throws the refusal (404 missing lead, 403 not theirs, 409 wrong status); returns the target status. */
-export function assertStep(actor: TActor, step: TLeadStep, lead: TRuleLead | null): TLeadStatus {
+export function assertStep(actor: TRuleActor, step: TLeadStep, lead: TRuleLead | null): TLeadStatus {
   const refusal = stepRefusal(actor, step, lead);
   if (refusal) throw refusal;
   return stepTarget(step, lead!.status)!;
 }
 
 /** The rep-facing reason a button is hidden or disabled, or null when the step is open to them. */
-export function stepBlockedReason(actor: TActor, step: TLeadStep, lead: TRuleLead): string | null {
+export function stepBlockedReason(actor: TRuleActor, step: TLeadStep, lead: TRuleLead): string | null {
   return stepRefusal(actor, step, lead)?.message ?? null;
+}
+
+/**
+ * For the system's own writes that must not fail the work around them (a delivered email, a
+ * webhook): the status the step leads to, or null when the table refuses it, so the lead keeps
+ * its status and nothing else changes.
+ */
+export function systemStepTarget(step: TLeadStep, lead: TRuleLead): TLeadStatus | null {
+  return stepRefusal(SYSTEM_ACTOR, step, lead) ? null : stepTarget(step, lead.status);
 }

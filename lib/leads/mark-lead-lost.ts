@@ -5,6 +5,8 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZMarkLeadLost = z.object({
@@ -34,6 +36,14 @@ export const markLeadLost = command(ZMarkLeadLost, async (actor, data): Promise<
       toStatus,
       data: { reason, notes: notes ?? null, admin_id: lead.assignedAdminId },
     });
+    await recordAudit(tx, {
+      actor,
+      action: "lead.lost",
+      target: { type: "lead", id: leadId },
+      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
+      after: { status: toStatus, lost_reason: reason },
+    });
+    await publishLeadChange(tx, "lead.lost", updated, { actorId: actor.id });
     return toLeadSnapshot(updated);
   });
 });

@@ -19,7 +19,13 @@ export type TLeadEventType =
   | "lost"
   | "reopened"
   | "call_locked"
-  | "follow_up_snoozed";
+  // Speed-to-lead timers (lib/sla/).
+  | "sla_alerted"
+  | "sla_escalated"
+  | "auto_returned"
+  | "follow_up_snoozed"
+  // written by apply_lead_haul() (SQL) when a joining load changes or keeps the haul estimate
+  | "haul";
 
 type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
 

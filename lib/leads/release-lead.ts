@@ -5,6 +5,8 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZReleaseLead = z.object({ lead_id: ZLeadId });
@@ -31,6 +33,14 @@ export const releaseLead = command(ZReleaseLead, async (actor, data): Promise<TL
       toStatus,
       data: { from_admin_id: lead.assignedAdminId },
     });
+    await recordAudit(tx, {
+      actor,
+      action: "lead.released",
+      target: { type: "lead", id: leadId },
+      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
+      after: { status: toStatus, assigned_admin_id: null },
+    });
+    await publishLeadChange(tx, "lead.released", updated, { actorId: actor.id, previousAdminId: lead.assignedAdminId });
     return toLeadSnapshot(updated);
   });
 });

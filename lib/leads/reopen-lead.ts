@@ -5,6 +5,8 @@ import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
 
 export const ZReopenLead = z.object({ lead_id: ZLeadId });
@@ -44,6 +46,14 @@ export const reopenLead = command(ZReopenLead, async (actor, data): Promise<TLea
       toStatus,
       data: { previous_reason: previous.lostReason, previous_admin_id: lead.assignedAdminId },
     });
+    await recordAudit(tx, {
+      actor,
+      action: "lead.reopened",
+      target: { type: "lead", id: leadId },
+      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId, lost_reason: previous.lostReason },
+      after: { status: toStatus, assigned_admin_id: null },
+    });
+    await publishLeadChange(tx, "lead.reopened", updated, { actorId: actor.id, previousAdminId: lead.assignedAdminId });
     return toLeadSnapshot(updated);
   });
 });

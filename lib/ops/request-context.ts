@@ -36,8 +36,9 @@ export function noteRequestUser(userId: number): void {
 }
 
 /**
- * A page found the database unreachable: server.ts answers it 503 with Retry-After (a server
- * component cannot set its status) while app/error.tsx shows the friendly page.
+ * A page or a server action found the database unreachable: server.ts answers it 503 with
+ * Retry-After (neither can set its own status) while app/error.tsx, or the action's form
+ * message, says so kindly.
  */
 export function noteDatabaseUnavailable(): void {
   const context = storage.getStore();

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ZId } from "@/lib/territories/territory-schemas";
 import { command } from "@/lib/command";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZTerritoryMember = z.object({ territoryId: ZId, userId: ZId });
 export type TTerritoryMember = z.input<typeof ZTerritoryMember>;
@@ -23,11 +24,10 @@ export const addTerritoryMember = command(
         throw new AppError("BAD_REQUEST", "Only active reps work territories", [
           { path: "userId", message: "Pick an active rep" },
         ]);
-      await tx.territoryMember.upsert({
-        where: { territoryId_userId: { territoryId, userId } },
-        create: { territoryId, userId },
-        update: {},
-      });
+      // Already a member: nothing changes, so nothing is recorded.
+      const added = await tx.territoryMember.createMany({ data: [{ territoryId, userId }], skipDuplicates: true });
+      if (added.count > 0)
+        await recordAudit(tx, { actor, action: "territory.rep_added", target: { type: "territory", id: territoryId }, after: { user_id: userId } });
       return { territoryId, userId };
     });
   },

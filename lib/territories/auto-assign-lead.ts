@@ -1,7 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { systemStepTarget } from "@/lib/leads/lead-rules";
+import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
 // One system-wide advisory lock key: auto-assignments are rare and quick, and serialising them
 // is what makes "whose turn is it" safe when many leads arrive at once.
@@ -24,11 +28,15 @@ export async function autoAssignLead(
   const { autoAssign } = await getCompanySettings(tx);
   if (!autoAssign.enabled) return null;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUTO_ASSIGN_LOCK}::int)`;
-  const [lead] = await tx.$queryRaw<{ id: number; states: string[] }[]>`
-    SELECT id, states FROM sales_leads
-    WHERE id = ${leadId} AND status = 'pending' AND assigned_admin_id IS NULL
+  const [lead] = await tx.$queryRaw<
+    { id: number; states: string[]; status: TLeadStatus; assigned_admin_id: number | null }[]
+  >`
+    SELECT id, states, status::text AS status, assigned_admin_id FROM sales_leads
+    WHERE id = ${leadId}
     FOR UPDATE`;
-  if (!lead || lead.states.length === 0) return null;
+  // The lead rules decide whether the system may hand this lead out (a pool lead only).
+  const toStatus = lead && systemStepTarget("auto_assign", { status: lead.status, assignedAdminId: lead.assigned_admin_id });
+  if (!lead || !toStatus || lead.states.length === 0) return null;
   // The last automatic assignment per rep is read from the lead timeline by event id (ids are
   // handed out in commit order under the lock; timestamps can tie within a millisecond).
   const [pick] = await tx.$queryRaw<{ id: number; name: string }[]>`
@@ -50,15 +58,24 @@ export async function autoAssignLead(
   if (!pick) return null;
   await tx.salesLead.update({
     where: { id: lead.id },
-    data: { status: "assigned", assignedAdminId: pick.id, assignedAt: new Date() },
+    data: { status: toStatus, assignedAdminId: pick.id, assignedAt: new Date() },
   });
   await recordLeadEvent(tx, {
     leadId: lead.id,
     actorId: null,
     type: "assigned",
-    fromStatus: "pending",
-    toStatus: "assigned",
+    fromStatus: lead.status,
+    toStatus,
     data: { auto: true, to: pick.id, toName: pick.name },
   });
+  // No person acted: the company's auto-assignment setting did (actor null, `auto` in after).
+  await recordAudit(tx, {
+    actor: null,
+    action: "lead.assigned",
+    target: { type: "lead", id: lead.id },
+    before: { status: lead.status, assigned_admin_id: null },
+    after: { status: toStatus, assigned_admin_id: pick.id, auto: true },
+  });
+  await publishLeadChange(tx, "lead.assigned", { id: lead.id, states: lead.states, assignedAdminId: pick.id }, { actorId: null });
   return { leadId: lead.id, userId: pick.id, userName: pick.name };
 }

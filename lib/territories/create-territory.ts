@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ZStateList, ZTerritoryName } from "@/lib/territories/territory-schemas";
 import { command } from "@/lib/command";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZCreateTerritory = z.object({ name: ZTerritoryName, states: ZStateList });
 export type TCreateTerritory = z.input<typeof ZCreateTerritory>;
@@ -17,7 +18,11 @@ export const createTerritory = command(
   { input: ZCreateTerritory, may: "territories.manage" },
   async (actor, data) => {
     try {
-      return await db.territory.create({ data: data, select: { id: true, name: true, states: true } });
+      return await db.$transaction(async (tx) => {
+        const created = await tx.territory.create({ data: data, select: { id: true, name: true, states: true } });
+        await recordAudit(tx, { actor, action: "territory.created", target: { type: "territory", id: created.id }, after: { name: created.name, states: created.states } });
+        return created;
+      });
     } catch (err) {
       if ((err as { code?: string }).code === "P2002") throw DUPLICATE_NAME;
       throw err;

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { DUPLICATE_NAME } from "@/lib/territories/create-territory";
 import { ZId, ZTerritoryName } from "@/lib/territories/territory-schemas";
 import { command } from "@/lib/command";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZRenameTerritory = z.object({ territoryId: ZId, name: ZTerritoryName });
 export type TRenameTerritory = z.input<typeof ZRenameTerritory>;
@@ -13,11 +14,12 @@ export const renameTerritory = command(
   { input: ZRenameTerritory, may: "territories.manage" },
   async (actor, data) => {
     try {
-      const updated = await db.territory.updateMany({
-        where: { id: data.territoryId },
-        data: { name: data.name },
+      await db.$transaction(async (tx) => {
+        const before = await tx.territory.findUnique({ where: { id: data.territoryId }, select: { name: true } });
+        if (!before) throw new AppError("NOT_FOUND", "Territory not found");
+        await tx.territory.update({ where: { id: data.territoryId }, data: { name: data.name } });
+        await recordAudit(tx, { actor, action: "territory.changed", target: { type: "territory", id: data.territoryId }, before, after: { name: data.name } });
       });
-      if (updated.count === 0) throw new AppError("NOT_FOUND", "Territory not found");
     } catch (err) {
       if ((err as { code?: string }).code === "P2002") throw DUPLICATE_NAME;
       throw err;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { getCompanySettings, putCompanySetting, ZStaleDays, ZTerritoryMode } from "@/lib/kernel/company-settings";
 import { ZTimeZone } from "@/lib/kernel/zoned-time";
 import { command } from "@/lib/command";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const ZBool = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 
@@ -34,6 +35,9 @@ export const setTerritorySettings = command({ input: ZSetTerritorySettings, may:
     }
     if (p.staleDays !== undefined) await putCompanySetting(tx, "staleDays", p.staleDays);
     if (p.timeZone) await putCompanySetting(tx, "timeZone", p.timeZone);
-    return getCompanySettings(tx);
+    const after = await getCompanySettings(tx);
+    const pick = (s: typeof current) => ({ territoryMode: s.territoryMode, autoAssign: s.autoAssign, staleDays: s.staleDays, timeZone: s.timeZone });
+    await recordAudit(tx, { actor, action: "settings.changed", target: { type: "settings", id: "territory_settings" }, before: pick(current), after: pick(after) });
+    return after;
   });
 });

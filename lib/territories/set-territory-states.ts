@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ZId, ZStateList } from "@/lib/territories/territory-schemas";
 import { command } from "@/lib/command";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetTerritoryStates = z.object({ territoryId: ZId, states: ZStateList });
 export type TSetTerritoryStates = z.input<typeof ZSetTerritoryStates>;
@@ -13,8 +14,12 @@ export const setTerritoryStates = command(
   { input: ZSetTerritoryStates, may: "territories.manage" },
   async (actor, data) => {
     const { territoryId, states } = data;
-    const updated = await db.territory.updateMany({ where: { id: territoryId }, data: { states } });
-    if (updated.count === 0) throw new AppError("NOT_FOUND", "Territory not found");
-    return { id: territoryId, states };
+    return db.$transaction(async (tx) => {
+      const before = await tx.territory.findUnique({ where: { id: territoryId }, select: { states: true } });
+      if (!before) throw new AppError("NOT_FOUND", "Territory not found");
+      await tx.territory.update({ where: { id: territoryId }, data: { states } });
+      await recordAudit(tx, { actor, action: "territory.changed", target: { type: "territory", id: territoryId }, before, after: { states } });
+      return { id: territoryId, states };
+    });
   },
 );

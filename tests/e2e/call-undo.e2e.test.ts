@@ -1,5 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, login, newPage, screenshot } from "./browser";
+import { formatZonedWeekday } from "@/lib/kernel/zoned-time";
+
+// The demo company's zone (settings `time_zone`): the notice names follow-up days in it.
+const COMPANY_ZONE = "America/Chicago";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,7 +14,7 @@ afterAll(async () => {
 });
 
 const panel = (page: Page) => page.getByTestId("call-panel");
-const keepChip = (page: Page) => panel(page).locator("label", { hasText: /^keep / });
+const keepChip = (page: Page) => panel(page).locator("label", { has: page.locator("input[value=keep]") });
 
 /** Opens call-list leads in order until one with a planned follow-up; returns its id and company. */
 async function openLeadWithFollowUp(page: Page) {
@@ -45,22 +49,29 @@ describe.each([
   { width: 1440, height: 900, rep: "david@pilot-crm.test", how: "click" },
   { width: 390, height: 844, rep: "mike@pilot-crm.test", how: "key" },
 ])("an outcome key on the call list at $width px", ({ width, height, rep, how }) => {
-  it("keeps the lead's follow-up, says what was saved, and Undo puts the lead back exactly", async () => {
+  it("marks the lead's due follow-up done, says so, and Undo puts the lead back exactly", async () => {
     const page = await newPage(browser, { width, height });
     await login(page, rep);
     await page.goto("/admin/crm/calls");
     await page.getByRole("heading", { name: "Call list" }).waitFor();
     const lead = await openLeadWithFollowUp(page);
-    const kept = (await keepChip(page).textContent())!.replace(/^keep /, "").replace(/\s*k$/, "");
+    // Every follow-up on today's call list is due or overdue: the chip says the call completes it.
+    const chip = (await keepChip(page).textContent())!;
+    expect(chip).toMatch(/^mark done: due /);
+    const due = (await keepChip(page).locator("time").getAttribute("datetime"))!;
+    const shown = chip.replace(/^mark done: due /, "").replace(/\s*k$/, "");
     const before = await leadFacts(page, lead.id);
-    expect(before).toContain(`Next follow-up${kept}`);
+    expect(before).toContain(`Next follow-up${shown}`);
 
     await page.goto("/admin/crm/calls");
     await page.getByRole("button", { name: `Call ${lead.company}` }).click();
     await page.locator(`[data-testid=call-panel][data-lead-id="${lead.id}"][data-lock=held]`).waitFor();
     await page.keyboard.press("2"); // Voicemail, no follow-up picked
     const notice = page.getByTestId("call-message");
-    await notice.filter({ hasText: `Voicemail logged for ${lead.company} · follow-up kept` }).waitFor();
+    const done = `Voicemail logged for ${lead.company} · Follow-up of ${formatZonedWeekday(due, COMPANY_ZONE)} marked done`;
+    await notice.filter({ hasText: done }).waitFor();
+    expect(await notice.textContent()).toBe(done);
+    expect(done).toMatch(/Follow-up of (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} marked done$/);
     await screenshot(page, `call-saved-notice-${width}`);
     expect(await page.locator(`ol[aria-label='Call list'] > li[data-lead-id="${lead.id}"]`).count()).toBe(0);
 

@@ -128,10 +128,7 @@ describe("territories", () => {
     const last = alex.locator("[aria-label='Lead pool'] > li").last();
     const claimedId = await last.getAttribute("data-lead-id");
     await last.getByRole("button", { name: /^Claim / }).click();
-    await alex
-      .getByTestId("pool-notice")
-      .filter({ hasText: /^Claimed .*: it is on your call list\.$/ })
-      .waitFor();
+    await alex.locator("[data-sonner-toast]", { hasText: /Claimed .+: it is on your call list\./ }).waitFor();
     await alex
       .locator(`[aria-label='Lead pool'] > li[data-lead-id="${claimedId}"]`)
       .waitFor({ state: "detached" });
@@ -177,5 +174,47 @@ describe("territories", () => {
     expect(await page.getByRole("button", { name: "Save states" }).count()).toBe(0);
     await screenshot(page, "territories-rep");
     await page.close();
+  });
+});
+
+const poolIds = (page: Page) =>
+  page.locator("[aria-label='Lead pool'] > li").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-lead-id"))));
+
+describe.each([
+  { width: 1440, height: 900, fromEnd: 1 },
+  { width: 390, height: 844, fromEnd: 3 },
+])("claiming from the pool at $width px", ({ width, height, fromEnd }) => {
+  it("says so in a toast, and a lead someone else just claimed is a clear error toast", async () => {
+    const jessica = await newPage(browser, { width, height });
+    const david = await newPage(browser, { width, height });
+    await login(jessica, "jessica@pilot-crm.test");
+    await login(david, "david@pilot-crm.test");
+    await jessica.goto("/admin/crm/pool");
+    await david.goto("/admin/crm/pool");
+    // A lead both pools show (each rep's own territories come first), far from the top.
+    const davids = new Set(await poolIds(david));
+    const both = (await poolIds(jessica)).filter((id) => davids.has(id));
+    const id = both[both.length - fromEnd];
+    expect(id).toBeGreaterThan(0);
+    const row = (page: Page) => page.locator(`[aria-label='Lead pool'] > li[data-lead-id="${id}"]`);
+    const company = (await row(jessica).locator("a").first().textContent())!.trim();
+
+    await row(jessica).getByRole("button", { name: `Claim ${company}` }).click();
+    const claimed = jessica.locator("[data-sonner-toast]", { hasText: `Claimed ${company}: it is on your call list.` });
+    await claimed.waitFor();
+    expect(await claimed.getAttribute("data-type")).toBe("success");
+    await row(jessica).waitFor({ state: "detached" });
+    await screenshot(jessica, `pool-claim-toast-${width}`);
+
+    // David's page still shows the lead: his claim comes second and is refused, saying by whom.
+    await row(david).getByRole("button", { name: `Claim ${company}` }).click();
+    const refused = david.locator("[data-sonner-toast]", { hasText: "Jessica" });
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/claimed this lead first\./);
+    expect(await refused.getAttribute("data-type")).toBe("error");
+    expect(await david.getByTestId("pool-notice").count()).toBe(0);
+    await screenshot(david, `pool-claim-refused-toast-${width}`);
+    await jessica.close();
+    await david.close();
   });
 });

@@ -88,9 +88,11 @@ describe("lead workflow", () => {
     await bar.getByLabel("Assign to").selectOption({ label: "Sarah Chen" });
     await screenshot(page, "workflow-07-manager-assigning");
     await bar.getByRole("button", { name: "Assign" }).click();
-    const result = page.getByTestId("bulk-result");
-    await result.getByText("1 done, 0 refused.").waitFor();
+    // The answer is the shared toast, one line per lead.
+    const result = page.locator("[data-sonner-toast]", { hasText: "1 done, 0 refused." });
+    await result.waitFor();
     expect(await result.textContent()).toContain("Assigned");
+    expect(await page.getByTestId("bulk-result").count()).toBe(0);
     // The pending view no longer lists it.
     await page.waitForFunction(
       (id) => !document.querySelector(`[data-testid=leads-table] tr[data-lead-id="${id}"]`),

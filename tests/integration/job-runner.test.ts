@@ -160,10 +160,22 @@ describe("two runners on one database", () => {
 });
 
 it("registers the app's kinds with a handler, a retry policy and the schedules", () => {
-  expect(Object.keys(JOB_KINDS).sort()).toEqual(["email-deliver", "email-recover-stuck", "webhook-receipts-cleanup"]);
+  expect(Object.keys(JOB_KINDS).sort()).toEqual([
+    "email-deliver",
+    "email-recover-stuck",
+    "lead-auto-return",
+    "lead-sla-alert",
+    "lead-sla-escalate",
+    "lead-sla-sweep",
+    "live-events-cleanup",
+    "webhook-receipts-cleanup",
+  ]);
   const runnable = runnableJobKinds();
   expect(Object.keys(runnable).sort()).toEqual(Object.keys(JOB_KINDS).sort());
   for (const kind of Object.values(runnable)) expect(kind.run).toEqual(expect.any(Function));
   expect(JOB_KINDS["webhook-receipts-cleanup"].schedule).toEqual({ cron: "17 3 * * *", tz: "UTC" });
   expect(JOB_KINDS["email-recover-stuck"].schedule?.cron).toBe("*/5 * * * *");
+  expect(JOB_KINDS["live-events-cleanup"].schedule).toEqual({ cron: "41 * * * *", tz: "UTC" });
+  expect(JOB_KINDS["lead-sla-sweep"].schedule?.cron).toBe("* * * * *");
+  expect(JOB_KINDS["lead-sla-alert"].policy).toBe("short");
 });

@@ -112,7 +112,9 @@ describe("consolidation", () => {
     const company = companyFor(uid(), { state: "ne" });
     const first = await send(leadEvent("load_plan", { company }));
     const before = await db.salesLead.findUniqueOrThrow({ where: { id: first.lead_id } });
-    expect(Number(before.estimatedValue)).toBe(500);
+    // Its haul (120 ft long, 14 ft wide on interstates, TX→OK→KS, 450 mi split evenly): TX one
+    // rear escort, OK two, KS unknown → (1 + 2) × 150 mi × $2.00 = $900.
+    expect(Number(before.estimatedValue)).toBe(900);
     expect(before.states).toEqual(["TX", "OK", "KS", "NE"]);
 
     await send(leadEvent("quote", { company }));

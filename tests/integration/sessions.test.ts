@@ -122,6 +122,41 @@ describe("server-side sessions (ASVS V7.4)", () => {
     await expect(setSessionLifetimes(user as never, { sessionIdleMinutes: 30, sessionAbsoluteHours: 12 })).rejects.toMatchObject({ status: 404 });
   });
 
+  it("marks a session seen at most once a minute, and the idle timeout still ends it", async () => {
+    const { user } = await makeUser();
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const cookie = sessionCookieOf((await signIn(user.email)).cookies);
+    const row = await db.userSession.findFirstOrThrow({ where: { userId: user.id } });
+    const seenAt = async () => (await db.userSession.findUniqueOrThrow({ where: { id: row.id } })).lastSeenAt.getTime();
+
+    // Seen 20 seconds ago: the request is served and the row is not written again.
+    const recent = new Date(Date.now() - 20_000);
+    await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: recent } });
+    expect(await onRoute(cookie)).toBe(404);
+    expect(await seenAt()).toBe(recent.getTime());
+
+    // Seen 5 minutes ago: the request moves the mark to now.
+    await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(Date.now() - 5 * 60_000) } });
+    const before = Date.now();
+    expect(await onRoute(cookie)).toBe(404);
+    expect(await seenAt()).toBeGreaterThanOrEqual(before - 1000);
+
+    try {
+      await setSessionLifetimes(manager, { sessionIdleMinutes: 30, sessionAbsoluteHours: 12 });
+      // 29 minutes idle: still alive, and the request refreshes the mark, so it stays alive.
+      await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(Date.now() - 29 * 60_000) } });
+      expect(await onRoute(cookie)).toBe(404);
+      expect(await onRoute(cookie)).toBe(404);
+      // 31 minutes idle: refused, and the refusal does not revive it.
+      await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+      expect(await onRoute(cookie)).toBe(401);
+      expect(await seenAt()).toBeLessThan(Date.now() - 30 * 60_000);
+      expect(await onRoute(cookie)).toBe(401);
+    } finally {
+      await setSessionLifetimes(manager, { sessionIdleMinutes: 60, sessionAbsoluteHours: 12 });
+    }
+  });
+
   it("sets the session cookie HttpOnly and SameSite=Lax, and Secure behind https", async () => {
     const { user } = await makeUser();
     const { setCookies } = await signIn(user.email);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { getCallList } from "@/lib/calls/get-call-list";
 import { getRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
 import { logCallOutcome } from "@/lib/calls/log-call-outcome";
 import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
@@ -38,6 +39,39 @@ describe("an outcome key on the call list", () => {
     });
     expect(cleared).toMatchObject({ followUpKept: false, followUpAt: null });
     expect((await leadState(lead.id)).nextFollowUpAt).toBeNull();
+  });
+});
+
+describe("an outcome key on a lead whose follow-up is due", () => {
+  it.each([
+    { when: "overdue (yesterday)", offsetMs: -86_400_000 },
+    { when: "due earlier today", offsetMs: -60_000 },
+  ])("completes a follow-up $when, says which, and Undo brings it back exactly", async ({ offsetMs }) => {
+    const { actor: rep } = await makeUser();
+    const due = new Date(Date.now() + offsetMs);
+    const lead = await makeLead({ status: "in_progress", assignedAdminId: rep.id, nextFollowUpAt: due });
+    const before = await leadState(lead.id);
+    const listBefore = (await getCallList(rep)).rows.find((r) => r.id === lead.id);
+    expect(["overdue", "due_today"]).toContain(listBefore?.bucket);
+
+    const saved = await logCallOutcome(rep, { leadId: lead.id, outcome: "voicemail" });
+    expect(saved).toMatchObject({ followUpKept: false, followUpAt: null, followUpDone: due.toISOString() });
+    expect((await leadState(lead.id)).nextFollowUpAt).toBeNull();
+    const logged = await db.leadEvent.findFirstOrThrow({ where: { leadId: lead.id, type: "action_logged" } });
+    expect(logged.data).toMatchObject({ follow_up_done_at: due.toISOString(), follow_up_at: null });
+    // Called and done: off today's list (just contacted, nothing due), not pinned to its top.
+    expect((await getCallList(rep)).rows.map((r) => r.id)).not.toContain(lead.id);
+
+    await voidSalesAction(rep, { action_id: saved.actionId });
+    expect(await leadState(lead.id)).toEqual(before);
+  });
+
+  it("keeps a follow-up planned after today", async () => {
+    const { actor: rep } = await makeUser();
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    const lead = await makeLead({ status: "in_progress", assignedAdminId: rep.id, nextFollowUpAt: later });
+    const saved = await logCallOutcome(rep, { leadId: lead.id, outcome: "no_answer" });
+    expect(saved).toMatchObject({ followUpKept: true, followUpAt: later.toISOString(), followUpDone: null });
   });
 });
 

@@ -1,20 +1,26 @@
-import type { TActor, TRole } from "@/lib/auth/permissions";
+import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import {
   assertStep,
   LEAD_STEPS,
   roleMayTake,
+  RULE_ROLES,
   stepBlockedReason,
   stepRefusal,
+  SYSTEM_ACTOR,
+  systemStepTarget,
   type TLeadStep,
+  type TRuleActor,
   type TRuleLead,
+  type TRuleRole,
 } from "@/lib/leads/lead-rules";
 import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
-const ACTORS: Record<TRole, TActor> = {
+const ACTORS = {
   admin: { id: 1, role: "admin", name: "Rep", email: "rep@x" },
   super_admin: { id: 9, role: "super_admin", name: "Boss", email: "boss@x" },
-};
+  system: SYSTEM_ACTOR,
+} satisfies Record<TRuleRole, TRuleActor> & Record<"admin" | "super_admin", TActor>;
 const OTHER_ID = 2;
 
 // Every lead a step can meet: a pool lead nobody holds, and each held status held by the actor
@@ -35,22 +41,32 @@ type TSituation = keyof typeof SITUATIONS;
 // Expected outcome per cell, written out by hand from DESIGN §4/§5 (not computed from the table):
 // a status means "allowed, the lead goes there"; 403 / 409 the refusal's HTTP status.
 type TOutcome = TLeadStatus | 403 | 409;
-type TRow = Record<TSituation, [rep: TOutcome, manager: TOutcome]>;
+type TRow = Record<TSituation, [rep: TOutcome, manager: TOutcome, system: TOutcome]>;
+type TPeopleRow = Record<TSituation, [rep: TOutcome, manager: TOutcome]>;
+type TSystemRow = Record<TSituation, TOutcome>;
 
-const WORK = (to: TLeadStatus, managerOnPending: TOutcome): TRow => ({
-  pending: [409, managerOnPending],
-  "assigned/own": [to, to],
-  "assigned/other": [403, to],
-  "in_progress/own": [to, to],
-  "in_progress/other": [403, to],
-  "converted/own": [409, 409],
-  "converted/other": [403, 409],
-  "lost/own": [409, 409],
-  "lost/other": [403, 409],
-});
+// A person's step: the system never takes it (403 in every cell).
+const PEOPLE = (row: TPeopleRow): TRow =>
+  Object.fromEntries(Object.entries(row).map(([k, [rep, boss]]) => [k, [rep, boss, 403]])) as TRow;
+// The system's own step: no person takes it (403 for rep and manager in every cell).
+const SYSTEM = (row: TSystemRow): TRow =>
+  Object.fromEntries(Object.entries(row).map(([k, sys]) => [k, [403, 403, sys]])) as TRow;
+
+const WORK = (to: TLeadStatus, managerOnPending: TOutcome): TRow =>
+  PEOPLE({
+    pending: [409, managerOnPending],
+    "assigned/own": [to, to],
+    "assigned/other": [403, to],
+    "in_progress/own": [to, to],
+    "in_progress/other": [403, to],
+    "converted/own": [409, 409],
+    "converted/other": [403, 409],
+    "lost/own": [409, 409],
+    "lost/other": [403, 409],
+  });
 
 // A step the holder (or the manager) takes without moving the status; not on a pool lead.
-const HOLDER_KEEPS_STATUS: TRow = {
+const HOLDER_KEEPS_STATUS: TRow = PEOPLE({
   pending: [409, 409],
   "assigned/own": ["assigned", "assigned"],
   "assigned/other": [403, "assigned"],
@@ -60,10 +76,10 @@ const HOLDER_KEEPS_STATUS: TRow = {
   "converted/other": [403, 409],
   "lost/own": [409, 409],
   "lost/other": [403, 409],
-};
+});
 
 const EXPECTED: Record<TLeadStep, TRow> = {
-  claim: {
+  claim: PEOPLE({
     pending: ["assigned", "assigned"],
     "assigned/own": [409, 409],
     "assigned/other": [409, 409],
@@ -73,8 +89,8 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "converted/other": [409, 409],
     "lost/own": [409, 409],
     "lost/other": [409, 409],
-  },
-  assign: {
+  }),
+  assign: PEOPLE({
     pending: [403, "assigned"],
     "assigned/own": [403, "assigned"],
     "assigned/other": [403, "assigned"],
@@ -84,12 +100,12 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "converted/other": [403, 409],
     "lost/own": [403, 409],
     "lost/other": [403, 409],
-  },
+  }),
   release: WORK("pending", 409),
   action: WORK("in_progress", 409),
   convert: WORK("converted", "converted"),
   lose: WORK("lost", "lost"),
-  reopen: {
+  reopen: PEOPLE({
     pending: [403, 409],
     "assigned/own": [403, 409],
     "assigned/other": [403, 409],
@@ -99,17 +115,69 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "converted/other": [403, 409],
     "lost/own": [403, "pending"],
     "lost/other": [403, "pending"],
-  },
+  }),
   email: WORK("in_progress", 409),
-  call_lock: {
-    ...HOLDER_KEEPS_STATUS,
+  call_lock: PEOPLE({
     pending: ["pending", "pending"],
-  },
+    "assigned/own": ["assigned", "assigned"],
+    "assigned/other": [403, "assigned"],
+    "in_progress/own": ["in_progress", "in_progress"],
+    "in_progress/other": [403, "in_progress"],
+    "converted/own": [409, 409],
+    "converted/other": [403, 409],
+    "lost/own": [409, 409],
+    "lost/other": [403, 409],
+  }),
+  auto_assign: SYSTEM({
+    pending: "assigned",
+    "assigned/own": 409,
+    "assigned/other": 409,
+    "in_progress/own": 409,
+    "in_progress/other": 409,
+    "converted/own": 409,
+    "converted/other": 409,
+    "lost/own": 409,
+    "lost/other": 409,
+  }),
+  email_delivered: SYSTEM({
+    pending: 409,
+    "assigned/own": "in_progress",
+    "assigned/other": "in_progress",
+    "in_progress/own": "in_progress",
+    "in_progress/other": "in_progress",
+    "converted/own": 409,
+    "converted/other": 409,
+    "lost/own": 409,
+    "lost/other": 409,
+  }),
+  order_convert: SYSTEM({
+    pending: "converted",
+    "assigned/own": "converted",
+    "assigned/other": "converted",
+    "in_progress/own": "converted",
+    "in_progress/other": "converted",
+    "converted/own": 409,
+    "converted/other": 409,
+    "lost/own": 409,
+    "lost/other": 409,
+  }),
+  // The timer's step: only an untouched claimed lead, only by the system.
+  auto_return: SYSTEM({
+    pending: 409,
+    "assigned/own": "pending",
+    "assigned/other": "pending",
+    "in_progress/own": 409,
+    "in_progress/other": 409,
+    "converted/own": 409,
+    "converted/other": 409,
+    "lost/own": 409,
+    "lost/other": 409,
+  }),
   // Snooze keeps the status: the holder (or the manager) moves the follow-up later.
   snooze: HOLDER_KEEPS_STATUS,
 };
 
-function leadFor(actor: TActor, situation: TSituation): TRuleLead {
+function leadFor(actor: TRuleActor, situation: TSituation): TRuleLead {
   const { status, holder } = SITUATIONS[situation];
   const assignedAdminId = holder === "none" ? null : holder === "own" ? actor.id : OTHER_ID;
   return { status, assignedAdminId, holderName: holder === "other" ? "Olive Other" : actor.name };
@@ -117,7 +185,7 @@ function leadFor(actor: TActor, situation: TSituation): TRuleLead {
 
 const CELLS = LEAD_STEPS.flatMap((step) =>
   (Object.keys(SITUATIONS) as TSituation[]).flatMap((situation) =>
-    (["admin", "super_admin"] as const).map((role, i) => ({
+    RULE_ROLES.map((role, i) => ({
       step,
       situation,
       role,
@@ -129,16 +197,18 @@ const CELLS = LEAD_STEPS.flatMap((step) =>
 describe("lead lifecycle table (lib/leads/lead-rules.ts)", () => {
   it("has an expectation for every step", () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...LEAD_STEPS].sort());
-    expect(CELLS).toHaveLength(LEAD_STEPS.length * Object.keys(SITUATIONS).length * 2);
+    expect(CELLS).toHaveLength(LEAD_STEPS.length * Object.keys(SITUATIONS).length * 3);
   });
 
   it.each(CELLS)("$step on a $situation lead by $role → $expected", ({ step, situation, role, expected }) => {
-    const actor = ACTORS[role];
+    const actor: TRuleActor = ACTORS[role];
     const lead = leadFor(actor, situation);
     if (typeof expected === "string") {
       expect(assertStep(actor, step, lead)).toBe(expected);
       expect(stepBlockedReason(actor, step, lead)).toBeNull();
+      if (role === "system") expect(systemStepTarget(step, lead)).toBe(expected);
     } else {
+      if (role === "system") expect(systemStepTarget(step, lead)).toBeNull();
       const refusal = stepRefusal(actor, step, lead);
       expect(refusal).toBeInstanceOf(AppError);
       expect(refusal!.status).toBe(expected);
@@ -180,5 +250,18 @@ describe("lead lifecycle table (lib/leads/lead-rules.ts)", () => {
     expect(roleMayTake("super_admin", "assign")).toBe(true);
     expect(roleMayTake("admin", "reopen")).toBe(false);
     expect(roleMayTake("admin", "claim")).toBe(true);
+    expect(roleMayTake("system", "claim")).toBe(false);
+    expect(roleMayTake("super_admin", "auto_assign")).toBe(false);
+    expect(roleMayTake("system", "order_convert")).toBe(true);
+  });
+
+  it("refuses people the system's steps in plain words", () => {
+    expect(stepBlockedReason(ACTORS.super_admin, "order_convert", leadFor(ACTORS.super_admin, "pending"))).toBe(
+      "Only the system takes this step.",
+    );
+    expect(stepBlockedReason(SYSTEM_ACTOR, "auto_assign", leadFor(SYSTEM_ACTOR, "assigned/other"))).toBe(
+      "This lead already has a rep.",
+    );
+    expect(roleMayTake("admin", "auto_return")).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { requirePagePermission } from "@/lib/auth/page-guard";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { listUsers } from "@/lib/users/list-users";
+import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -25,26 +26,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
       <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
-        <label>
-          Person
-          <select name="actorId" defaultValue={f.actorId ?? ""} className={input}>
-            <option value="">Anyone</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Action
-          <select name="action" defaultValue={f.action ?? ""} className={input}>
-            <option value="">Any</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Person"
+          className=""
+          selectClassName={input}
+          name="actorId"
+          defaultValue={f.actorId ?? ""}
+          placeholder={{ label: "Anyone" }}
+          options={users.map((u) => ({ value: String(u.id), label: u.name }))}
+        />
+        <SelectField
+          label="Action"
+          className=""
+          selectClassName={input}
+          name="action"
+          defaultValue={f.action ?? ""}
+          placeholder={{ label: "Any" }}
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))}
+        />
         <label>
           From
           <input type="date" name="from" defaultValue={day(f.from)} className={input} />

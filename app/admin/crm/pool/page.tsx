@@ -4,11 +4,13 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { getLeadPool } from "@/lib/calls/get-lead-pool";
 import { STATE_CODES } from "@/lib/geo/us-states";
 import { PoolTable } from "@/components/calls/pool-table";
+import { SelectField } from "@/components/ui/select-field";
 import { claimFromPoolAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lead pool" };
 
 const PAGE = 50;
+const poolSelect = "ml-1 rounded border border-slate-300 px-2 py-1";
 
 export default async function PoolPage({
   searchParams,
@@ -38,32 +40,28 @@ export default async function PoolPage({
         </p>
       </div>
       <form className="flex flex-wrap items-end gap-2 text-sm" action="/admin/crm/pool">
-        <label>
-          Show
-          <select
-            name="scope"
-            defaultValue={scope}
-            className="ml-1 rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="all">All unassigned, mine first</option>
-            <option value="mine">Only my territories</option>
-          </select>
-        </label>
-        <label>
-          State
-          <select
-            name="state"
-            defaultValue={state ?? ""}
-            className="ml-1 rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">Any</option>
-            {STATE_CODES.slice()
-              .sort()
-              .map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-          </select>
-        </label>
+        <SelectField
+          label="Show"
+          className=""
+          selectClassName={poolSelect}
+          name="scope"
+          defaultValue={scope}
+          options={[
+            { value: "all", label: "All unassigned, mine first" },
+            { value: "mine", label: "Only my territories" },
+          ]}
+        />
+        <SelectField
+          label="State"
+          className=""
+          selectClassName={poolSelect}
+          name="state"
+          defaultValue={state ?? ""}
+          placeholder={{ label: "Any" }}
+          options={STATE_CODES.slice()
+            .sort()
+            .map((s) => ({ value: s, label: s }))}
+        />
         <button className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">Filter</button>
       </form>
       <PoolTable rows={pool.rows} claimAction={claimFromPoolAction} />

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { createSalesLead } from "@/lib/ingest/create-sales-lead";
 import { parseLeadWebhook } from "@/lib/ingest/parse-lead-webhook";
-import { readRawBody } from "@/lib/ingest/read-raw-body";
+import { readRawBody } from "@/lib/http/read-body";
+import { LEAD_WEBHOOK_BODY_LIMIT } from "@/lib/http/body-limits.mjs";
 import { verifyWebhook } from "@/lib/ingest/verify-webhook";
 import { errorResponse } from "@/lib/http/route-response";
 import { clientIp } from "@/lib/security/client-ip";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export async function POST(req: NextRequest): Promise<NextResponse> {
   try {
     await consumeRateLimit("webhook-source", clientIp(req.headers));
-    const raw = await readRawBody(req);
+    const raw = await readRawBody(req, LEAD_WEBHOOK_BODY_LIMIT);
     const { webhookId } = verifyWebhook(raw, req.headers);
     const event = parseLeadWebhook(raw);
     const result = await createSalesLead(

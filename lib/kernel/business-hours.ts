@@ -1,0 +1,64 @@
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
+import { zonedDay, zonedTimeToUtc } from "@/lib/kernel/zoned-time";
+
+// The company's working hours as arithmetic on instants. Pure (no database): the settings form,
+// the tests and any screen may use it. The figures compute the same thing in SQL with
+// business_minutes() (migration 20261206155449_sla_events_business_minutes); this is its twin and
+// its reference, held equal by tests/integration/business-minutes-sql.test.ts.
+
+export type TBusinessHours = {
+  /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+  days: number[];
+  /** "HH:MM", 24-hour, company zone. */
+  start: string;
+  end: string;
+};
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The window of one working day in minutes after local midnight, as the SQL function takes it. */
+export function businessWindow(hours: TBusinessHours): { startMinute: number; endMinute: number } {
+  return { startMinute: minutesOf(hours.start), endMinute: minutesOf(hours.end) };
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a calendar day (YYYY-MM-DD): a property of the date, not of any zone. */
+function isoWeekday(day: string): number {
+  return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * The instant the wall clock in `zone` reads this time. On a fall-back day a wall time happens
+ * twice; PostgreSQL's `AT TIME ZONE` takes the later (standard-time) one, date-fns the earlier:
+ * this follows PostgreSQL, so the figures and their reference agree.
+ */
+function wallInstant(y: number, m: number, d: number, minute: number, zone: string): number {
+  const at = zonedTimeToUtc(y, m, d, Math.floor(minute / 60), minute % 60, zone).getTime();
+  const wall = (t: number) => format(new Date(t), "yyyy-MM-dd HH:mm", { in: tz(zone) });
+  const hourAfter = at + 3_600_000;
+  return wall(hourAfter) === wall(at) ? hourAfter : at;
+}
+
+/**
+ * Elapsed minutes between two instants that fall inside the working hours, day by company day:
+ * each working day's window [start, end) in `zone`, clipped to [from, to). 0 when `to` is not
+ * after `from`.
+ */
+export function businessMinutesBetween(from: Date, to: Date, zone: string, hours: TBusinessHours): number {
+  if (to.getTime() <= from.getTime()) return 0;
+  const { startMinute, endMinute } = businessWindow(hours);
+  const last = zonedDay(to, zone);
+  let ms = 0;
+  for (let day = zonedDay(from, zone); day <= last; day = nextDay(day)) {
+    if (!hours.days.includes(isoWeekday(day))) continue;
+    const [y, m, d] = day.split("-").map(Number);
+    const start = wallInstant(y, m, d, startMinute, zone);
+    const end = wallInstant(y, m, d, endMinute, zone);
+    ms += Math.max(0, Math.min(to.getTime(), end) - Math.max(from.getTime(), start));
+  }
+  return ms / 60_000;
+}
