@@ -7,6 +7,7 @@ import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 import { updateOwnProfile } from "@/lib/users/update-own-profile";
 import { rotateCalendarToken } from "@/lib/calendar/rotate-calendar-token";
 import { setFollowUpDigest } from "@/lib/follow-ups/set-follow-up-digest";
+import { setFollowUpDigestHour } from "@/lib/follow-ups/set-follow-up-digest-hour";
 
 export const updateOwnProfileAction = defineAction(updateOwnProfile, {
   revalidate: () => ["/admin/crm/account"],
@@ -33,4 +34,9 @@ export const rotateCalendarTokenAction = defineAction(rotateCalendarToken, {
 export const setFollowUpDigestAction = defineAction(setFollowUpDigest, {
   revalidate: () => ["/admin/crm/account"],
   success: (r) => (r.enabled ? "You will get the morning email." : "Morning email off."),
+});
+
+export const setFollowUpDigestHourAction = defineAction(setFollowUpDigestHour, {
+  revalidate: () => ["/admin/crm/account"],
+  success: () => "Saved.",
 });

@@ -9,10 +9,12 @@ import { can } from "@/lib/auth/permissions";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { CalendarFeedForm } from "@/components/follow-ups/calendar-feed-form";
 import { FollowUpDigestForm } from "@/components/follow-ups/follow-up-digest-form";
+import { FollowUpDigestHourForm } from "@/components/follow-ups/follow-up-digest-hour-form";
 import {
   changeOwnPasswordAction,
   rotateCalendarTokenAction,
   setFollowUpDigestAction,
+  setFollowUpDigestHourAction,
   setSessionLifetimesAction,
   signOutEverywhereAction,
   updateOwnProfileAction,
@@ -79,6 +81,15 @@ export default async function AccountPage() {
           </h2>
           <p className="mb-3 text-sm text-slate-600">Anyone idle this long, or signed in this long, signs in again.</p>
           <SessionLifetimesForm idleMinutes={settings.sessionIdleMinutes} absoluteHours={settings.sessionAbsoluteHours} action={setSessionLifetimesAction} />
+        </section>
+      ) : null}
+      {settings ? (
+        <section aria-labelledby="digest-hour" className={card}>
+          <h2 id="digest-hour" className="mb-1 font-semibold">
+            Morning email hour (everyone)
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">Reps who turned the morning email on get it from this hour.</p>
+          <FollowUpDigestHourForm hour={settings.followUpDigestHour} action={setFollowUpDigestHourAction} />
         </section>
       ) : null}
     </div>
