@@ -102,7 +102,7 @@ export function AddSalesActionForm({
         <legend className="text-sm font-medium">Follow-up</legend>
         <div className="mt-1 flex flex-wrap items-end gap-2">
           <label className="text-sm">
-            Date
+            Follow-up date
             <input
               id={`follow-up-${leadId}`}
               type="date"
@@ -115,7 +115,7 @@ export function AddSalesActionForm({
             />
           </label>
           <label className="text-sm">
-            Time (optional)
+            Follow-up time (optional)
             <input
               type="time"
               name="follow_up_time"

@@ -45,8 +45,8 @@ describe.each([
     const form = page.getByRole("form", { name: "Log a sales action" });
     await form.getByLabel(/^Outcome/).selectOption("callback");
     await form.getByRole("button", { name: "Tomorrow 9:00" }).click();
-    expect(await form.getByLabel("Time (optional)").inputValue()).toBe("09:00");
-    expect(await form.getByLabel("Date", { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await form.getByLabel("Follow-up time (optional)").inputValue()).toBe("09:00");
+    expect(await form.getByLabel("Follow-up date").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await form.getByRole("button", { name: "Tomorrow 9:00" }).getAttribute("aria-pressed")).toBe("true");
     await form.getByRole("button", { name: "Log call" }).click();
     await toast(page, "Logged.").waitFor();

@@ -44,7 +44,7 @@ describe("lead workflow", () => {
     await form.getByLabel(/Outcome/).selectOption("interested");
     await form.getByLabel("Description").fill("Intro call with the dispatcher");
     await form.getByLabel("Notes").fill("Needs two chase cars, asked for a quote");
-    await form.getByRole("button", { name: "Tomorrow" }).click();
+    await form.getByRole("button", { name: "Tomorrow", exact: true }).click();
     const followUp = await form.getByLabel("Follow-up date").inputValue();
     expect(followUp).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await form.getByRole("button", { name: "Log call" }).click();
