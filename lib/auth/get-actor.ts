@@ -1,9 +1,9 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { AppError } from "@/lib/errors";
 import { intSettingSql } from "@/lib/kernel/company-settings";
 import type { TActor } from "@/lib/auth/permissions";
@@ -49,10 +49,10 @@ async function loadActor(claims: unknown): Promise<TActor | null> {
 
 /** The signed-in user for pages and server actions, or null. */
 export async function getActor(): Promise<TActor | null> {
-  const token = await getToken({
-    req: { cookies: await cookies(), headers: await headers() } as never,
-    secret: process.env.NEXTAUTH_SECRET,
-  });
+  // getToken reads a request: this one's headers (its cookie header included) as a NextRequest,
+  // one of the shapes next-auth accepts, so no cast. The URL is never read.
+  const req = new NextRequest("http://localhost/", { headers: await headers() });
+  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
   return loadActor(token);
 }
 

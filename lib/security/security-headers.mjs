@@ -36,7 +36,7 @@ export function pageContentSecurityPolicy(nonce, { dev = process.env.NODE_ENV ==
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),

@@ -18,7 +18,9 @@ export const deleteTerritory = command(
         select: { name: true, states: true, members: { select: { userId: true }, orderBy: { userId: "asc" } } },
       });
       if (!territory) throw new AppError("NOT_FOUND", "Territory not found");
-      await tx.territory.delete({ where: { id: data.territoryId } });
+      // Gone meanwhile (another manager's delete): the same 404, not a 500.
+      const removed = await tx.territory.deleteMany({ where: { id: data.territoryId } });
+      if (removed.count === 0) throw new AppError("NOT_FOUND", "Territory not found");
       await recordAudit(tx, {
         actor,
         action: "territory.deleted",

@@ -17,7 +17,8 @@ export const renameTerritory = command(
       await db.$transaction(async (tx) => {
         const before = await tx.territory.findUnique({ where: { id: data.territoryId }, select: { name: true } });
         if (!before) throw new AppError("NOT_FOUND", "Territory not found");
-        await tx.territory.update({ where: { id: data.territoryId }, data: { name: data.name } });
+        const updated = await tx.territory.updateMany({ where: { id: data.territoryId }, data: { name: data.name } });
+        if (updated.count === 0) throw new AppError("NOT_FOUND", "Territory not found");
         await recordAudit(tx, { actor, action: "territory.changed", target: { type: "territory", id: data.territoryId }, before, after: { name: data.name } });
       });
     } catch (err) {

@@ -37,7 +37,9 @@ export const setTerritorySettings = command({ input: ZSetTerritorySettings, may:
     if (p.timeZone) await putCompanySetting(tx, "timeZone", p.timeZone);
     const after = await getCompanySettings(tx);
     const pick = (s: typeof current) => ({ territoryMode: s.territoryMode, autoAssign: s.autoAssign, staleDays: s.staleDays, timeZone: s.timeZone });
-    await recordAudit(tx, { actor, action: "settings.changed", target: { type: "settings", id: "territory_settings" }, before: pick(current), after: pick(after) });
+    // A form saved unchanged changes nothing, so it leaves no entry.
+    if (JSON.stringify(pick(current)) !== JSON.stringify(pick(after)))
+      await recordAudit(tx, { actor, action: "settings.changed", target: { type: "settings", id: "territory_settings" }, before: pick(current), after: pick(after) });
     return after;
   });
 });

@@ -17,7 +17,8 @@ export const setTerritoryStates = command(
     return db.$transaction(async (tx) => {
       const before = await tx.territory.findUnique({ where: { id: territoryId }, select: { states: true } });
       if (!before) throw new AppError("NOT_FOUND", "Territory not found");
-      await tx.territory.update({ where: { id: territoryId }, data: { states } });
+      const updated = await tx.territory.updateMany({ where: { id: territoryId }, data: { states } });
+      if (updated.count === 0) throw new AppError("NOT_FOUND", "Territory not found");
       await recordAudit(tx, { actor, action: "territory.changed", target: { type: "territory", id: territoryId }, before, after: { states } });
       return { id: territoryId, states };
     });

@@ -74,6 +74,37 @@ describe.each(VIEWPORTS)("feedback at $name width ($width px)", ({ name, width, 
     expect((await leadRow(lead.id)).status).toBe("pending");
   });
 
+  it("a bulk claim answers with one toast, a line per lead, naming who claimed a lead first", async () => {
+    await page.goto("/admin/crm/leads?status=pending&sort=created&dir=desc");
+    const rows = page.getByTestId("leads-table").locator("tbody tr[data-lead-id]");
+    await rows.first().waitFor();
+    // Two pool leads per width, out of the way of the other tests (which take the first rows).
+    const ids = (await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-lead-id"))))).slice(
+      6 + 2 * pick,
+      8 + 2 * pick,
+    );
+    expect(ids).toHaveLength(2);
+    for (const id of ids) await page.getByTestId("leads-table").locator(`tr[data-lead-id="${id}"]`).getByRole("checkbox").check();
+    const bar = page.getByRole("group", { name: "Bulk actions" });
+    await bar.getByText("2 selected").waitFor();
+    // Meanwhile Sarah claims the second one.
+    await e2e.database.query(
+      `UPDATE sales_leads SET status = 'assigned', assigned_admin_id = (SELECT id FROM users WHERE email = 'sarah@pilot-crm.test'), assigned_at = now() WHERE id = $1`,
+      [ids[1]],
+    );
+    await bar.getByRole("button", { name: "Claim", exact: true }).click();
+    const answer = toast(page, "1 done, 1 refused.");
+    await answer.waitFor();
+    expect(await answer.getAttribute("data-type")).toBe("warning");
+    const text = await answer.textContent();
+    expect(text).toContain(`✓ `);
+    expect(text).toMatch(new RegExp(`#${ids[0]}\\): Claimed`));
+    expect(text).toMatch(new RegExp(`#${ids[1]}\\): Sarah Chen claimed this lead first\\.`));
+    expect(await page.getByTestId("bulk-result").count()).toBe(0);
+    await screenshot(page, `feedback-${name}-bulk-toast`);
+    expect((await leadRow(ids[0])).status).toBe("assigned");
+  });
+
   it("a refused save says what is wrong once, beside the field", async () => {
     const lead = (await mikesLeads())[4 + pick];
     await page.goto(`/admin/crm/lead/${lead.id}`);

@@ -18,6 +18,7 @@ import { removeTerritoryMember } from "@/lib/territories/remove-territory-member
 import { deleteTerritory } from "@/lib/territories/delete-territory";
 import { setTerritorySettings } from "@/lib/territories/set-territory-settings";
 import { autoAssignLead } from "@/lib/territories/auto-assign-lead";
+import { getCompanySettings, putCompanySetting } from "@/lib/kernel/company-settings";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { makeLead, makeUser, uid } from "../fixtures/factories";
@@ -83,16 +84,16 @@ describe("audit log: business events", () => {
   });
 
   it("records a lead the company's auto-assignment gave out, with no person as actor", async () => {
-    const { actor: manager } = await makeUser({ role: "super_admin" });
     const { actor: rep } = await makeUser();
     await makeTerritory(["WY"], [rep.id]);
     const lead = await makeLead({ states: ["WY"] });
-    await setTerritorySettings(manager, { autoAssignEnabled: true, autoAssignCap: 100 });
-    try {
-      await db.$transaction((tx) => autoAssignLead(tx, lead.id));
-    } finally {
-      await setTerritorySettings(manager, { autoAssignEnabled: false });
-    }
+    // Auto-assignment is on only inside this transaction, so tests running beside it never see it on.
+    await db.$transaction(async (tx) => {
+      const { autoAssign } = await getCompanySettings(tx);
+      await putCompanySetting(tx, "autoAssign", { enabled: true, cap: 100 });
+      await autoAssignLead(tx, lead.id);
+      await putCompanySetting(tx, "autoAssign", autoAssign);
+    });
     const [row] = await audit("lead", lead.id);
     expect(row).toMatchObject({ action: "lead.assigned", actorId: null, after: { assigned_admin_id: rep.id, auto: true } });
   });
@@ -162,6 +163,7 @@ describe("audit log: business events", () => {
     } finally {
       await setTerritorySettings(manager, { staleDays: Number(previous) });
     }
+    await setTerritorySettings(manager, { staleDays: Number(previous) }); // unchanged: no entry
     await expect(setTerritorySettings(rep, { staleDays: 3 })).rejects.toMatchObject({ status: 404 });
     expect(await db.auditLog.count({ where: { actorId: rep.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { actorId: manager.id, action: "settings.changed" } })).toBe(2);

@@ -10,8 +10,10 @@ import { POST as lostLeadRoute } from "@/app/admin/crm/lost-lead/[id]/route";
 import { POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as sendgridEvents } from "@/app/api/webhooks/sendgrid/route";
 import { POST as sendgridInbound } from "@/app/api/webhooks/sendgrid/inbound/[secret]/route";
+import { proxy } from "../../proxy";
 import {
   AUTH_BODY_LIMIT,
+  SERVER_ACTION_BODY_LIMIT,
   LEAD_ENDPOINT_BODY_LIMIT,
   LEAD_WEBHOOK_BODY_LIMIT,
   SENDGRID_EVENTS_BODY_LIMIT,
@@ -145,5 +147,16 @@ describe("POST /api/auth/*", () => {
     expect((await auth("[]")).status).toBe(400);
     // None of these counted as a sign-in attempt.
     expect(await db.auditLog.count({ where: { actorId: user.id, action: "auth.login_failed" } })).toBe(0);
+  });
+});
+
+describe("server actions (proxy.ts, before Next decodes them)", () => {
+  it("answers a declared length over serverActions.bodySizeLimit with 413; at the limit the action goes on", async () => {
+    const action = (length: number) =>
+      proxy(new NextRequest("http://localhost:3000/login", { method: "POST", headers: { "next-action": "0".repeat(42), "content-length": String(length) } }));
+    const refused = await action(SERVER_ACTION_BODY_LIMIT + 1);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: expect.any(String) } });
+    expect((await action(SERVER_ACTION_BODY_LIMIT)).status).toBe(200);
   });
 });

@@ -43,10 +43,13 @@ it("commits the message with its email-deliver job, which waits out the first tr
   expect(jobs[0].state).toBe("created");
   expect(Number(jobs[0].waits_ms)).toBeGreaterThanOrEqual(inFlightGraceMs() - 1000);
 
-  // Every message ever committed has its job.
+  // Every message committed for this lead has its job. (Only this lead's: other test files share
+  // the database, each with its own job schema.)
   const orphans = await db.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM email_messages m
-      WHERE NOT EXISTS (SELECT 1 FROM "${jobSchema}".job j WHERE j.name = 'email-deliver' AND (j.data->>'messageId')::int = m.id)`,
+      WHERE m.lead_id = $1
+        AND NOT EXISTS (SELECT 1 FROM "${jobSchema}".job j WHERE j.name = 'email-deliver' AND (j.data->>'messageId')::int = m.id)`,
+    lead.id,
   );
   expect(orphans[0].n).toBe(0);
 });

@@ -24,6 +24,8 @@ describe("Content-Security-Policy on pages (proxy.ts)", () => {
     expect(a["script-src"]).not.toContain("'unsafe-inline'");
     expect(a["frame-ancestors"]).toEqual(["'none'"]);
     expect(a["object-src"]).toEqual(["'none'"]);
+    // ASVS 5.0 3.4.3 names both: object-src 'none' and base-uri 'none'.
+    expect(a["base-uri"]).toEqual(["'none'"]);
   });
 
   it("keeps sending anonymous visitors of /admin to the login page, with the policy", async () => {
