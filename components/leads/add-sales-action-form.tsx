@@ -10,7 +10,7 @@ import {
   type TActionType,
 } from "@/lib/leads/lead-vocabulary";
 import { FieldError } from "@/components/ui/field-error";
-import { followUpShortcutDays, zonedDay } from "@/lib/kernel/zoned-time";
+import { followUpShortcut, followUpShortcutDays, zonedDay } from "@/lib/kernel/zoned-time";
 import { useCompanyTimeZone } from "@/components/ui/zoned-time";
 import { SelectField } from "@/components/ui/select-field";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -102,7 +102,7 @@ export function AddSalesActionForm({
         <legend className="text-sm font-medium">Follow-up</legend>
         <div className="mt-1 flex flex-wrap items-end gap-2">
           <label className="text-sm">
-            Date
+            Follow-up date
             <input
               id={`follow-up-${leadId}`}
               type="date"
@@ -115,7 +115,7 @@ export function AddSalesActionForm({
             />
           </label>
           <label className="text-sm">
-            Time (optional)
+            Follow-up time (optional)
             <input
               type="time"
               name="follow_up_time"
@@ -127,7 +127,7 @@ export function AddSalesActionForm({
           </label>
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
-          {picks.map(({ label, day, time }) => (
+          {picks.map(({ key, label, day, time }) => (
             <button
               key={label}
               type="button"
@@ -136,8 +136,10 @@ export function AddSalesActionForm({
               className={secondaryButton}
               aria-pressed={followUp === day && followUpTime === (time ?? "")}
               onClick={() => {
-                setFollowUp(day);
-                setFollowUpTime(time ?? "");
+                // Computed at the click, not at the render: "In 1 hour" means from now.
+                const pick = followUpShortcut(key, new Date(), zone);
+                setFollowUp(pick.day);
+                setFollowUpTime(pick.time ?? "");
               }}
             >
               {label}

@@ -101,7 +101,7 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
       const extra = (d.data ?? {}) as TData;
       if (type === "follow_up_snoozed")
         return {
-          icon: "⏰",
+          icon: "↷",
           title: EVENT_TITLES[type],
           lines: [
             <>

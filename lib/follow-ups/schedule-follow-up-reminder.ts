@@ -1,25 +1,32 @@
 import "server-only";
-import { logger } from "@/lib/logger";
+import { jobSender } from "@/lib/jobs/job-boss";
 import { sendJob } from "@/lib/jobs/send-job";
+import type { TTx } from "@/lib/leads/lead-transaction";
 
 /**
- * Queues the reminder of a timed follow-up on the job runner, to run at its due time. Called after
- * the transaction that set the follow-up has committed (a job for a rolled-back change would only
- * find nothing to do). Rescheduling never cancels the old job: the handler
- * (remindFollowUp) re-reads the lead and does nothing unless its follow-up is still this one, so a
- * stale job is harmless and no cancellation can be missed. A date-only follow-up has no reminder.
- * A failure to queue is logged, not thrown: the follow-up itself is saved.
+ * Readies the job sender before a transaction that may queue a reminder: starting it takes other
+ * connections, which the embedded database would hold until the transaction ends (send-job.ts).
  */
-export async function scheduleFollowUpReminder(lead: { id: number; nextFollowUpAt: Date | null; nextFollowUpHasTime: boolean }): Promise<void> {
+export async function readyFollowUpReminders(): Promise<void> {
+  await jobSender();
+}
+
+/**
+ * Queues the reminder of a timed follow-up on the job runner, to run at its due time, inside the
+ * transaction that set the follow-up: the job exists exactly when the follow-up does. Rescheduling
+ * never cancels the old job: its handler (remindFollowUp) re-reads the lead and does nothing
+ * unless the follow-up is still this one, so a stale job is harmless and no cancellation can be
+ * missed. A date-only follow-up has no reminder.
+ */
+export async function scheduleFollowUpReminder(
+  tx: TTx,
+  lead: { id: number; nextFollowUpAt: Date | null; nextFollowUpHasTime: boolean },
+): Promise<void> {
   if (!lead.nextFollowUpAt || !lead.nextFollowUpHasTime) return;
   const dueAt = lead.nextFollowUpAt.toISOString();
-  try {
-    await sendJob(
-      "follow-up-remind",
-      { leadId: lead.id, dueAt },
-      { startAfter: lead.nextFollowUpAt, singletonKey: `follow-up:${lead.id}:${dueAt}` },
-    );
-  } catch (err) {
-    logger.error({ err, leadId: lead.id, dueAt }, "could not queue the follow-up reminder");
-  }
+  await sendJob(
+    "follow-up-remind",
+    { leadId: lead.id, dueAt },
+    { startAfter: lead.nextFollowUpAt, singletonKey: `follow-up:${lead.id}:${dueAt}`, transaction: tx },
+  );
 }

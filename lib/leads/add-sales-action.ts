@@ -10,7 +10,7 @@ import { resolveFollowUp } from "@/lib/leads/resolve-moment";
 import { command } from "@/lib/command";
 import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { zonedDayBounds } from "@/lib/kernel/zoned-time";
-import { scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
+import { readyFollowUpReminders, scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
 
 export const ZAddSalesAction = z
   .object({
@@ -46,7 +46,7 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
  * `keep_follow_up` keeps a future one; a follow-up due today or overdue is completed by the
  * action and cleared, reported as `follow_up_done_at`). The lead's state before is recorded on the event, so who logged it can undo
  * it moments later exactly (lib/leads/void-sales-action.ts). A follow-up with a time is reminded
- * at that time (a job queued once the transaction has committed).
+ * at that time (a job queued in the same transaction).
  */
 export const addSalesAction = command(
   ZAddSalesAction,
@@ -60,8 +60,9 @@ export const addSalesAction = command(
       keep_follow_up,
     } = data;
     const follow_up_date = momentWithClock(data.follow_up_date, data.follow_up_time);
+    if (follow_up_date?.hasTime) await readyFollowUpReminders();
 
-    const result = await leadTransaction(async (tx) => {
+    return leadTransaction(async (tx) => {
       const lead = await lockLead(tx, leadId);
       const toStatus = assertStep(actor, "action", lead);
       const before = await tx.salesLead.findUniqueOrThrow({
@@ -137,13 +138,12 @@ export const addSalesAction = command(
           },
         },
       });
+      if (follow_up_date) await scheduleFollowUpReminder(tx, { id: leadId, nextFollowUpAt: followUpAt, nextFollowUpHasTime: followUpHasTime });
       return {
         ...toLeadSnapshot(updated),
         action_id: action.id,
         follow_up_done_at: dueDone ? planned!.toISOString() : null,
       };
     });
-    if (follow_up_date) await scheduleFollowUpReminder({ id: leadId, nextFollowUpAt: new Date(result.next_follow_up_at!), nextFollowUpHasTime: result.next_follow_up_has_time });
-    return result;
   },
 );

@@ -9,7 +9,7 @@ import { assertStep } from "@/lib/leads/lead-rules";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
-import { scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
+import { readyFollowUpReminders, scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
 
 export const ZSnoozeFollowUp = z.object({
   lead_id: ZLeadId,
@@ -25,7 +25,8 @@ export type TSnoozeFollowUp = z.input<typeof ZSnoozeFollowUp>;
  */
 export const snoozeFollowUp = command(ZSnoozeFollowUp, async (actor, data, options: { now?: Date } = {}): Promise<TLeadSnapshot> => {
   const now = options.now ?? new Date();
-  const snapshot = await leadTransaction(async (tx) => {
+  await readyFollowUpReminders();
+  return leadTransaction(async (tx) => {
     const lead = await lockLead(tx, data.lead_id);
     assertStep(actor, "snooze", lead);
     const before = await tx.salesLead.findUniqueOrThrow({
@@ -51,12 +52,7 @@ export const snoozeFollowUp = command(ZSnoozeFollowUp, async (actor, data, optio
         follow_up_has_time: pick.time !== null,
       },
     });
+    await scheduleFollowUpReminder(tx, { id: lead.id, nextFollowUpAt: pick.at, nextFollowUpHasTime: pick.time !== null });
     return toLeadSnapshot(updated);
   });
-  await scheduleFollowUpReminder({
-    id: snapshot.id,
-    nextFollowUpAt: new Date(snapshot.next_follow_up_at!),
-    nextFollowUpHasTime: snapshot.next_follow_up_has_time,
-  });
-  return snapshot;
 });

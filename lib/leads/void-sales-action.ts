@@ -8,7 +8,7 @@ import { assertStep } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, LEAD_STATUSES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { command } from "@/lib/command";
-import { scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
+import { readyFollowUpReminders, scheduleFollowUpReminder } from "@/lib/follow-ups/schedule-follow-up-reminder";
 
 /**
  * How long after logging a sales action its author may still undo it. An undo is a correction of
@@ -45,7 +45,8 @@ export const voidSalesAction = command(
   async (actor, data, options: { now?: Date } = {}): Promise<TLeadSnapshot> => {
     const actionId = data.action_id;
 
-    const snapshot = await leadTransaction(async (tx) => {
+    await readyFollowUpReminders();
+    return leadTransaction(async (tx) => {
       const found = await tx.salesAction.findUnique({ where: { id: actionId }, select: { leadId: true } });
       if (!found) throw new AppError("NOT_FOUND", "Action not found");
       const lead = await lockLead(tx, found.leadId);
@@ -121,10 +122,9 @@ export const voidSalesAction = command(
         type: "action_voided",
         data: { action_id: actionId, action_type: action.actionType, outcome: action.outcome, restored: b },
       });
+      // The restored follow-up's reminder again (its earlier job may have run already, or find it changed).
+      await scheduleFollowUpReminder(tx, { id: lead.id, nextFollowUpAt: updated.nextFollowUpAt, nextFollowUpHasTime: updated.nextFollowUpHasTime });
       return toLeadSnapshot(updated);
     });
-    // The restored follow-up's reminder (its job may already have run for it, or be stale).
-    await scheduleFollowUpReminder({ id: snapshot.id, nextFollowUpAt: date(snapshot.next_follow_up_at), nextFollowUpHasTime: snapshot.next_follow_up_has_time });
-    return snapshot;
   },
 );

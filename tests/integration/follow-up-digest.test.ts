@@ -2,7 +2,8 @@
 // the day's follow-ups through the outbox path, exactly once per company day, also when the job
 // runs twice at once or on two runners. This file sets company settings: a database of its own.
 import { db } from "@/lib/db";
-import { putCompanySetting } from "@/lib/kernel/company-settings";
+import { getCompanySettings, putCompanySetting } from "@/lib/kernel/company-settings";
+import { setFollowUpDigestHour } from "@/lib/follow-ups/set-follow-up-digest-hour";
 import { sendFollowUpDigests } from "@/lib/follow-ups/send-follow-up-digests";
 import { setFollowUpDigest } from "@/lib/follow-ups/set-follow-up-digest";
 import { runnableJobKinds } from "@/lib/jobs/job-handlers";
@@ -103,4 +104,18 @@ it("is the rep's own choice, on and off", async () => {
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).followUpDigest).toBe(true);
   await expect(setFollowUpDigest(actor, { enabled: false })).resolves.toEqual({ enabled: false });
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).followUpDigest).toBe(false);
+});
+
+it("lets the manager, and nobody else, set the digest hour (audited)", async () => {
+  const { actor: manager } = await makeUser({ role: "super_admin" });
+  const { actor: rep } = await makeUser();
+  await expect(setFollowUpDigestHour(rep, { hour: 6 })).rejects.toMatchObject({ status: 404 });
+  await expect(setFollowUpDigestHour(manager, { hour: 24 })).rejects.toMatchObject({ status: 400 });
+  try {
+    await expect(setFollowUpDigestHour(manager, { hour: "6" })).resolves.toEqual({ hour: 6 });
+    expect((await getCompanySettings()).followUpDigestHour).toBe(6);
+    expect(await db.auditLog.count({ where: { actorId: manager.id, action: "settings.changed", targetId: "follow_up_digest_hour" } })).toBe(1);
+  } finally {
+    await db.$transaction((tx) => putCompanySetting(tx, "followUpDigestHour", 0));
+  }
 });

@@ -204,4 +204,5 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
   expect(JOB_KINDS["live-events-cleanup"].schedule).toEqual({ cron: "41 * * * *", tz: "UTC" });
   expect(JOB_KINDS["lead-sla-sweep"].schedule?.cron).toBe("* * * * *");
   expect(JOB_KINDS["lead-sla-alert"].policy).toBe("short");
+  expect(JOB_KINDS["follow-up-digest"].schedule?.cron).toBe("*/15 * * * *");
 });

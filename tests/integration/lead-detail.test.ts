@@ -107,8 +107,12 @@ describe("getLeadDetail", () => {
       markLost: true,
       release: true,
       email: true,
-      snooze: false, // no follow-up planned yet: nothing to snooze
+      // Nothing planned, nothing to snooze.
+      snooze: false,
     });
+    const planned = await makeLead({ status: "in_progress", assignedAdminId: rep.id, nextFollowUpAt: new Date(Date.now() + 3_600_000) });
+    expect((await getLeadDetail(rep, { lead_id: planned.id })).may.snooze).toBe(true);
+    expect((await getLeadDetail(other, { lead_id: planned.id })).may.snooze).toBe(false);
     expect((await getLeadDetail(other, { lead_id: held.id })).may).toMatchObject({
       act: false,
       convert: false,

@@ -8,6 +8,7 @@ import { updateOwnProfile } from "@/lib/users/update-own-profile";
 import { rotateCalendarToken } from "@/lib/calendar/rotate-calendar-token";
 import { setFollowUpDigest } from "@/lib/follow-ups/set-follow-up-digest";
 import { setLiveAlerts } from "@/lib/users/set-live-alerts";
+import { setFollowUpDigestHour } from "@/lib/follow-ups/set-follow-up-digest-hour";
 
 export const updateOwnProfileAction = defineAction(updateOwnProfile, {
   revalidate: () => ["/admin/crm/account"],
@@ -38,5 +39,10 @@ export const setFollowUpDigestAction = defineAction(setFollowUpDigest, {
 
 export const setLiveAlertsAction = defineAction(setLiveAlerts, {
   revalidate: () => ["/admin/crm", "/admin/crm/account"],
+  success: () => "Saved.",
+});
+
+export const setFollowUpDigestHourAction = defineAction(setFollowUpDigestHour, {
+  revalidate: () => ["/admin/crm/account"],
   success: () => "Saved.",
 });

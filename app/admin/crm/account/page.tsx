@@ -11,11 +11,13 @@ import { CalendarFeedForm } from "@/components/follow-ups/calendar-feed-form";
 import { FollowUpDigestForm } from "@/components/follow-ups/follow-up-digest-form";
 import { LiveAlertsForm } from "@/components/live/live-alerts-form";
 import { getLiveShell } from "@/lib/live/get-live-shell";
+import { FollowUpDigestHourForm } from "@/components/follow-ups/follow-up-digest-hour-form";
 import {
   changeOwnPasswordAction,
   rotateCalendarTokenAction,
   setFollowUpDigestAction,
   setLiveAlertsAction,
+  setFollowUpDigestHourAction,
   setSessionLifetimesAction,
   signOutEverywhereAction,
   updateOwnProfileAction,
@@ -88,6 +90,15 @@ export default async function AccountPage() {
           </h2>
           <p className="mb-3 text-sm text-slate-600">Anyone idle this long, or signed in this long, signs in again.</p>
           <SessionLifetimesForm idleMinutes={settings.sessionIdleMinutes} absoluteHours={settings.sessionAbsoluteHours} action={setSessionLifetimesAction} />
+        </section>
+      ) : null}
+      {settings ? (
+        <section aria-labelledby="digest-hour" className={card}>
+          <h2 id="digest-hour" className="mb-1 font-semibold">
+            Morning email hour (everyone)
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">Reps who turned the morning email on get it from this hour.</p>
+          <FollowUpDigestHourForm hour={settings.followUpDigestHour} action={setFollowUpDigestHourAction} />
         </section>
       ) : null}
     </div>

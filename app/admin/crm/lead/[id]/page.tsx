@@ -107,15 +107,6 @@ export default async function LeadPage({ params }: TProps) {
             <ServiceDetails source={lead.leadSource} data={lead.leadData} />
           </section>
 
-          {lead.haul ? (
-            <section aria-labelledby="haul" className="rounded-lg border bg-white p-4">
-              <h2 id="haul" className="mb-3 font-semibold">
-                Haul
-              </h2>
-              <HaulPanel haul={lead.haul} />
-            </section>
-          ) : null}
-
           {/* What happened so far comes before the forms to add to it (the email composer alone is
               taller than a screen). */}
           <section aria-labelledby="history" className="rounded-lg border bg-white p-4">
@@ -124,6 +115,17 @@ export default async function LeadPage({ params }: TProps) {
             </h2>
             <LeadTimeline items={timeline} />
           </section>
+
+          {/* The haul estimate sits under the history: the header already says what the lead is
+              worth, and the rep reads what happened first. */}
+          {lead.haul ? (
+            <section aria-labelledby="haul" className="rounded-lg border bg-white p-4">
+              <h2 id="haul" className="mb-3 font-semibold">
+                Haul
+              </h2>
+              <HaulPanel haul={lead.haul} />
+            </section>
+          ) : null}
 
           {lead.may.act ? (
             <section aria-labelledby="log-action" className="rounded-lg border bg-white p-4">
