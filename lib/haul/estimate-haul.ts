@@ -133,7 +133,7 @@ function stateMiles(
   const note = even
     ? `miles split evenly across ${states.length} states`
     : rest.length && rest.length < states.length
-      ? `${rest.join("+")}: ${rest.length > 1 ? "sharing " : ""}the ${mi(Math.max(0, route.miles - used))} state_miles leaves over`
+      ? `${rest.join("+")}: ${rest.length > 1 ? "sharing " : ""}the ${mi(Math.max(0, route.miles - used))} of the route not given per state`
       : null;
   return { miles: out, note, even };
 }

@@ -44,7 +44,7 @@ describe("the Haul panel on a lead", () => {
     await panel.getByRole("row", { name: /Louisiana \(LA\).*300 mi.*0.*police/ }).waitFor();
     await panel.getByRole("row", { name: /Arkansas \(AR\).*188 mi.*unknown/ }).waitFor();
     await panel.getByText("Needs police escort", { exact: true }).waitFor();
-    await panel.getByText("2 escorts × 412 mi in TX, permit fee unknown: TX+LA+AR, police escort in LA (not priced), no escort rules for AR, AR: the 188 mi state_miles leaves over").waitFor();
+    await panel.getByText("2 escorts × 412 mi in TX, permit fee unknown: TX+LA+AR, police escort in LA (not priced), no escort rules for AR, AR: the 188 mi of the route not given per state").waitFor();
     await panel.getByText("Unknown: no escort rules for AR yet, so it is not priced.").waitFor();
     expect(await panel.getByText("Worth $1,648").count()).toBe(1);
     expect(await violations(page)).toEqual([]);

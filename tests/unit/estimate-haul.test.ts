@@ -317,7 +317,7 @@ describe("estimateHaul: loads × routes with the seeded rules", () => {
     expect(h.value?.estimate).toBe(1544);
     expect(h.milesSplitEvenly).toBe(false);
     expect(h.breakdown).toBe(
-      "1 escort × 412 mi in TX, 2 × 180 mi in OK, permit fee unknown: TX+OK+AR, no escort rules for AR, AR: the 108 mi state_miles leaves over",
+      "1 escort × 412 mi in TX, 2 × 180 mi in OK, permit fee unknown: TX+OK+AR, no escort rules for AR, AR: the 108 mi of the route not given per state",
     );
   });
 
