@@ -168,15 +168,17 @@ export async function readImportCsv(
   })();
 
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  let first: IteratorResult<string[]>;
+  let headers: string[];
   try {
-    first = await iterator.next();
+    const first = await iterator.next();
+    if (first.done) throw new AppError("BAD_REQUEST", "The file is empty.");
+    headers = first.value;
+    checkHeaders(headers);
   } catch (err) {
+    // Refused: stop reading the source (a request body is left, not drained into the parser).
+    if (!parser.destroyed) parser.destroy();
     throw csvProblem(err);
   }
-  if (first.done) throw new AppError("BAD_REQUEST", "The file is empty.");
-  const headers = first.value;
-  checkHeaders(headers);
 
   async function* records(): AsyncGenerator<TCsvRecord> {
     let row = 1;
