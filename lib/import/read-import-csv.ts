@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { headerKey } from "@/lib/import/import-fields";
 import { MAX_IMPORT_BYTES } from "@/lib/import/import-limits";
 
-export type TImportEncoding = "utf-8" | "windows-1252";
+export type TImportEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 export type TImportDelimiter = "," | ";" | "\t";
 /** One data record; `row` is its spreadsheet row (the header is row 1). */
 export type TCsvRecord = { row: number; values: string[] };
@@ -44,6 +44,13 @@ function looksBinary(head: Uint8Array): boolean {
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) control++;
   }
   return control > head.byteLength / 100;
+}
+
+/** UTF-16 announced by its BOM: Excel's "Unicode Text" export (tab-separated). */
+function utf16(head: Uint8Array): TImportEncoding | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return null;
 }
 
 function detectEncoding(head: Uint8Array): TImportEncoding {
@@ -125,9 +132,11 @@ export async function readImportCsv(
     headSize += next.value.byteLength;
   }
   const head = Buffer.concat(headChunks);
-  if (looksBinary(head.subarray(0, HEAD_BYTES)))
+  // UTF-16 text is half NUL bytes, so it is recognised by its BOM before the binary check.
+  const wide = utf16(head);
+  if (!wide && looksBinary(head.subarray(0, HEAD_BYTES)))
     throw new AppError("BAD_REQUEST", "This is not a CSV file (it holds binary data). Export the sheet as CSV and upload that.");
-  const encoding = detectEncoding(head);
+  const encoding = wide ?? detectEncoding(head);
   const headText = new TextDecoder(encoding).decode(head.subarray(0, HEAD_BYTES));
   if (headText.trim() === "") throw new AppError("BAD_REQUEST", "The file is empty.");
   const delimiter = detectDelimiter(headText);
@@ -143,7 +152,7 @@ export async function readImportCsv(
   // Feeds the parser from the byte stream, decoding as it goes; a failure (too large, bytes that
   // are not the detected encoding) ends the parser with that error, which its reader then throws.
   void (async () => {
-    const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
+    const decoder = new TextDecoder(encoding, { fatal: encoding !== "windows-1252" });
     try {
       const write = async (text: string) => {
         if (text && !parser.write(text)) await new Promise((resolve) => (parser.once("drain", resolve), parser.once("close", resolve)));
@@ -160,8 +169,8 @@ export async function readImportCsv(
         return;
       }
       parser.destroy(
-        err instanceof TypeError
-          ? new AppError("BAD_REQUEST", "The file mixes text encodings: it starts as UTF-8 but holds bytes that are not. Save it again as CSV UTF-8.")
+        (err as { code?: unknown }).code === "ERR_ENCODING_INVALID_ENCODED_DATA"
+          ? new AppError("BAD_REQUEST", `The file mixes text encodings: it starts as ${encoding.toUpperCase()} but holds bytes that are not. Save it again as CSV UTF-8.`)
           : (err as Error),
       );
     }

@@ -42,6 +42,23 @@ describe("reading an import CSV", () => {
     ]);
   });
 
+  it("reads Excel's UTF-16 \"Unicode Text\" export by its BOM", async () => {
+    const text = "Company Name\tCity\r\nZürich Wide Loads\tAustin\r\n";
+    const le = await readAll(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    expect(le).toMatchObject({ encoding: "utf-16le", delimiter: "\t", headers: ["Company Name", "City"] });
+    expect(le.records).toEqual([{ row: 2, values: ["Zürich Wide Loads", "Austin"] }]);
+    const be = Buffer.from(text, "utf16le").swap16();
+    expect((await readAll(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).records[0].values[0]).toBe("Zürich Wide Loads");
+  });
+
+  it("refuses UTF-8 that turns invalid past the first chunk", async () => {
+    async function* chunks() {
+      yield Buffer.from("Company,City\n" + "Acme,Austin\n".repeat(7000)); // past the 64 KB head
+      yield Buffer.from([0x42, 0x65, 0x74, 0x61, 0x2c, 0xe9, 0x0a]);
+    }
+    await expect(readAll(chunks())).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/mixes text encodings/) });
+  });
+
   it("reads a stream whose chunks split a UTF-8 character", async () => {
     const bytes = fixture("pipedrive-organizations.csv");
     const at = bytes.indexOf(Buffer.from("Rocky")) + 2;
