@@ -8,8 +8,11 @@ import { previewImport } from "@/lib/import/preview-import";
 import { MAX_IMPORT_BYTES } from "@/lib/import/import-limits";
 import { makeUser, uid } from "../fixtures/factories";
 import { runInOwnDatabase } from "../fixtures/own-database";
+import { companyFor, leadEvent, newSecret, signedRequest } from "../fixtures/lead-webhook";
 
 runInOwnDatabase("pilot_crm_test_import");
+const SECRET = newSecret();
+process.env.LEAD_WEBHOOK_SECRET = SECRET;
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "../fixtures/import", name));
 const manager = async () => (await makeUser({ role: "super_admin" })).actor;
@@ -147,6 +150,28 @@ describe("import dedupe against existing companies", () => {
     await db.company.create({ data: { name: `Percent_${u} 100%`, state: "TX" } });
     const p = await previewImport(await manager(), Buffer.from(`Company,State\nPercentX${u} 1000,TX\nPercent_${u} 100%,TX\n`), whole);
     expect(p.rows.map((r) => r.action)).toEqual(["create", "possible_duplicate"]);
+  });
+});
+
+describe("import and webhook share one set of identity rules", () => {
+  it("finds the company a webhook made by the keys the webhook matches on, and only by them", async () => {
+    const { POST } = await import("@/app/api/webhooks/leads/route");
+    const company = companyFor();
+    const res = await POST(signedRequest(leadEvent("quote", { company }), { secret: SECRET }).request);
+    expect(res.status).toBe(202);
+    const made = await db.company.findUniqueOrThrow({ where: { externalId: company.external_id } });
+    const csv = [
+      "Company,USDOT,Email,External id,Phone,City,State",
+      `${company.name},${company.usdot},,,(512) 555-0100,Austin,TX`, // USDOT alone, nothing new → skip
+      `${company.name},,${company.email.toUpperCase()},,,Dallas,TX`, // email in another case, new city → update
+      `Other ${company.name},${company.usdot},,other_${company.external_id},,,`, // claimed under another external id → create
+    ].join("\n");
+    const p = await previewImport(await manager(), Buffer.from(csv), whole);
+    expect(p.rows.map((r) => [r.action, r.companyId])).toEqual([
+      ["skip", made.id],
+      ["update", made.id],
+      ["create", null],
+    ]);
   });
 });
 
