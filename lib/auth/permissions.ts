@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "audit.read": { admin: "none", super_admin: "any" },
   // escort rules, the escort-mile rate and permit fees (every rep reads them on the rules page)
   "haul.manage": { admin: "none", super_admin: "any" },
+  // CSV import of companies and leads, and (next) duplicate merge: they rewrite many companies at once
+  "imports.manage": { admin: "none", super_admin: "any" },
 } as const satisfies Record<string, Record<TRole, TScope>>;
 
 export type TAct = keyof typeof PERMISSIONS;
