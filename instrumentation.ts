@@ -10,17 +10,17 @@ export async function register() {
   // server.ts serves GET /api/events through this handler, outside Next's request pipeline.
   const { registerLiveNodeHandler } = await import("@/lib/live/node-live-stream");
   registerLiveNodeHandler();
-  const { jobRunnerEnabled, startJobRunner, stopJobRunner } = await import("@/lib/jobs/job-runner");
+  const { jobRunnerEnabled, keepStartingJobRunner, stopJobRunner } = await import("@/lib/jobs/job-runner");
   if (!jobRunnerEnabled()) return;
-  const { logger } = await import("@/lib/logger");
-  const { onShutdown, shutdownTimeLeftMs } = await import("@/lib/ops/shutdown");
+  const { onShutdown, shutdownTimeLeftMs, isShuttingDown } = await import("@/lib/ops/shutdown");
   // Up to 5 s for the running job, less when the drain and the requests in flight used the
   // budget: 1.5 s stay for closing the pools, so the process exits within its 10 s.
   onShutdown("jobs", "job runner", () =>
     stopJobRunner({ timeoutMs: Math.max(500, Math.min(5_000, shutdownTimeLeftMs() - 1_500)) }),
   );
-  // Not awaited: the app serves while the runner starts; a failure is logged, never fatal.
-  startJobRunner().catch((err) => logger.error({ err }, "job runner did not start"));
+  // Not awaited: the app serves while the runner starts; while the database is down it keeps
+  // trying (each failure logged), so an instance booted during an outage runs jobs once it is back.
+  void keepStartingJobRunner({ stopping: isShuttingDown });
 }
 
 // Every error Next catches while rendering a page or running a handler or action, as one JSON

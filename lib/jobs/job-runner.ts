@@ -105,3 +105,31 @@ export async function stopJobRunner(options: { timeoutMs?: number } = {}): Promi
   await runner.stop(options);
   logger.info({ schema: runner.schema }, "job runner stopped");
 }
+
+/**
+ * Starts the runner and, while the database is unreachable (an instance booting during an
+ * outage), tries again with a growing pause (1 s doubling to `maxDelayMs`) until it starts or the
+ * process begins to stop. Without this an instance that booted during an outage would serve
+ * requests again once PostgreSQL returns but never run a job until restarted. A bounded retry of
+ * one start, not a timer: the work itself is scheduled by pg-boss.
+ */
+export async function keepStartingJobRunner(options: {
+  start?: () => Promise<TJobRunner>;
+  stopping: () => boolean;
+  maxDelayMs?: number;
+  firstDelayMs?: number;
+}): Promise<TJobRunner | null> {
+  const start = options.start ?? (() => startJobRunner());
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  let delay = options.firstDelayMs ?? 1_000;
+  for (let attempt = 1; ; attempt++) {
+    if (options.stopping()) return null;
+    try {
+      return await start();
+    } catch (err) {
+      logger.error({ err, attempt, retryInMs: delay }, "job runner did not start; trying again");
+    }
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(maxDelayMs, delay * 2);
+  }
+}

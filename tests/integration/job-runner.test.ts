@@ -4,7 +4,7 @@
 // functions are the manager's only.
 import { spawnSync } from "node:child_process";
 import pg from "pg";
-import { createJobRunner, startJobRunner, stopJobRunner, type TJobRunner } from "@/lib/jobs/job-runner";
+import { createJobRunner, keepStartingJobRunner, startJobRunner, stopJobRunner, type TJobRunner } from "@/lib/jobs/job-runner";
 import { runnableJobKinds } from "@/lib/jobs/job-handlers";
 import { getJobsOverview } from "@/lib/jobs/get-jobs-overview";
 import { retryJob } from "@/lib/jobs/retry-job";
@@ -180,6 +180,70 @@ describe("two runners starting at once on a new database", () => {
       await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.stop({ timeoutMs: 1000 }) : null)));
       await pool.end();
     }
+  });
+});
+
+describe("an instance booting while the database is unreachable", () => {
+  // The database the runner's pool points at does not exist until after the first try: to the
+  // runner that is the same as PostgreSQL being down when the instance boots.
+  const name = `pilot_crm_jr_boot_${process.pid}_${Date.now()}`;
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const admin = () => new pg.Client({ connectionString: process.env.DATABASE_URL });
+  afterAll(async () => {
+    const c = admin();
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  });
+
+  it("keeps trying, and runs once the database is back", async () => {
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    const kinds: TRunnableJobKinds = { "test-boot": testKind(async () => undefined) };
+    const errors: string[] = [];
+    let tries = 0;
+    const runner = await keepStartingJobRunner({
+      stopping: () => false,
+      firstDelayMs: 50,
+      start: async () => {
+        tries++;
+        try {
+          return await createJobRunner({ schema: testJobSchema(), kinds, pool });
+        } catch (err) {
+          errors.push(String(err));
+          // The outage ends after the first failed start.
+          const c = admin();
+          await c.connect();
+          await c.query(`CREATE DATABASE "${name}"`);
+          await c.end();
+          throw err;
+        }
+      },
+    });
+    try {
+      expect(errors).toEqual([expect.stringContaining("does not exist")]);
+      expect(tries).toBe(2);
+      expect(runner).not.toBeNull();
+    } finally {
+      await runner?.stop({ timeoutMs: 1000 });
+      await pool.end();
+    }
+  });
+
+  it("gives up once the process is stopping", async () => {
+    let tries = 0;
+    let stopping = false;
+    const runner = await keepStartingJobRunner({
+      stopping: () => stopping,
+      firstDelayMs: 20,
+      start: async () => {
+        tries++;
+        stopping = true; // SIGTERM arrives during the failed start
+        throw new Error("connect ECONNREFUSED");
+      },
+    });
+    expect(runner).toBeNull();
+    expect(tries).toBe(1);
   });
 });
 
