@@ -189,6 +189,9 @@ describe.each([
     const david = await newPage(browser, { width, height });
     await login(jessica, "jessica@pilot-crm.test");
     await login(david, "david@pilot-crm.test");
+    // David's live stream is cut (a network blip), so his pool goes stale and still offers the
+    // lead Jessica claims; live-updates.e2e shows the pool following a claim when it is connected.
+    await david.route("**/api/events*", (r) => r.abort());
     await jessica.goto("/admin/crm/pool");
     await david.goto("/admin/crm/pool");
     // A lead both pools show (each rep's own territories come first), far from the top.
@@ -206,7 +209,7 @@ describe.each([
     await row(jessica).waitFor({ state: "detached" });
     await screenshot(jessica, `pool-claim-toast-${width}`);
 
-    // David's page still shows the lead: his claim comes second and is refused, saying by whom.
+    // David's stale page still shows the lead: his claim comes second and is refused, saying by whom.
     await row(david).getByRole("button", { name: `Claim ${company}` }).click();
     const refused = david.locator("[data-sonner-toast]", { hasText: "Jessica" });
     await refused.waitFor();
