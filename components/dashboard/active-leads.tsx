@@ -4,7 +4,7 @@ import type { TLeadListRow } from "@/lib/leads/list-leads";
 import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
 import { formatMoney } from "@/components/leads/format";
 import { StatusBadge } from "@/components/leads/status-badge";
-import { ZonedTime } from "@/components/ui/zoned-time";
+import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
 
 /** The rep's open leads, soonest follow-up first (none planned last). */
 export function ActiveLeads({ rows, total, asOf }: { rows: TLeadListRow[]; total: number; asOf: string }) {
@@ -34,7 +34,7 @@ export function ActiveLeads({ rows, total, asOf }: { rows: TLeadListRow[]; total
                   {r.nextFollowUpAt
                     ? <>
                         {overdue ? "Overdue: " : "Follow up "}
-                        <ZonedTime value={r.nextFollowUpAt} />
+                        <FollowUpWhen at={r.nextFollowUpAt} hasTime={r.nextFollowUpHasTime} />
                       </>
                     : "No follow-up set"}
                 </span>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TFollowUps } from "@/lib/leads/get-follow-ups";
 import { OUTCOME_LABELS } from "@/lib/leads/lead-vocabulary";
 import { telHref } from "@/components/leads/format";
-import { ZonedTime } from "@/components/ui/zoned-time";
+import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
 
 /** Follow-ups due today and overdue, with the number to call. */
 export function FollowUps({ followUps }: { followUps: TFollowUps }) {
@@ -33,7 +33,7 @@ export function FollowUps({ followUps }: { followUps: TFollowUps }) {
                 </Link>
                 <p className={f.overdue ? "text-red-700" : "text-slate-600"}>
                   {f.overdue ? "Overdue since " : "Today, "}
-                  <ZonedTime value={f.nextFollowUpAt} />
+                  <FollowUpWhen at={f.nextFollowUpAt} hasTime={f.nextFollowUpHasTime} />
                   {f.lastCallOutcome ? ` · last call ${OUTCOME_LABELS[f.lastCallOutcome].toLowerCase()}` : ""}
                 </p>
               </div>

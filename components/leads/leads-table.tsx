@@ -23,6 +23,7 @@ import { LeadsPagination } from "@/components/leads/leads-pagination";
 import { StatusBadge } from "@/components/leads/status-badge";
 import { DataTable, EmptyRow, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
 
 type TMeta = { className?: string };
 
@@ -110,7 +111,7 @@ const columns: ColumnDef<TLeadListRow>[] = [
     id: "follow_up",
     header: "Next follow-up",
     accessorFn: (r) => r.nextFollowUpAt,
-    cell: ({ row }) => <ZonedTime value={row.original.nextFollowUpAt} />,
+    cell: ({ row }) => <FollowUpWhen at={row.original.nextFollowUpAt} hasTime={row.original.nextFollowUpHasTime} />,
     meta: { className: "hidden md:table-cell whitespace-nowrap" } satisfies TMeta,
   },
   {

@@ -11,6 +11,7 @@ export type TFollowUp = {
   companyName: string;
   companyPhone: string | null;
   nextFollowUpAt: string;
+  nextFollowUpHasTime: boolean;
   overdue: boolean;
   lastCallOutcome: TActionOutcome | null;
 };
@@ -38,12 +39,13 @@ export async function getFollowUps(actor: TActor): Promise<TFollowUps> {
         company_name: string;
         company_phone: string | null;
         next_follow_up_at: Date;
+        next_follow_up_has_time: boolean;
         overdue: boolean;
         last_call_outcome: TActionOutcome | null;
       }[]
     >`
       WITH ${DAY_BOUNDS_CTE}
-      SELECT l.id, l.status::text AS status, c.name AS company_name, c.phone AS company_phone, l.next_follow_up_at,
+      SELECT l.id, l.status::text AS status, c.name AS company_name, c.phone AS company_phone, l.next_follow_up_at, l.next_follow_up_has_time,
              l.next_follow_up_at < b.today AS overdue, l.last_call_outcome::text AS last_call_outcome
       FROM sales_leads l JOIN companies c ON c.id = l.company_id, b
       WHERE l.assigned_admin_id = ${actor.id} AND l.status IN ('assigned', 'in_progress') AND l.next_follow_up_at < b.tomorrow
@@ -59,6 +61,7 @@ export async function getFollowUps(actor: TActor): Promise<TFollowUps> {
       companyName: r.company_name,
       companyPhone: r.company_phone,
       nextFollowUpAt: r.next_follow_up_at.toISOString(),
+      nextFollowUpHasTime: r.next_follow_up_has_time,
       overdue: r.overdue,
       lastCallOutcome: r.last_call_outcome,
     })),

@@ -43,6 +43,8 @@ export type TLeadListRow = {
   states: string[];
   createdAt: string;
   nextFollowUpAt: string | null;
+  /** False: a date-only follow-up ("any time that day"; its stored 9:00 means nothing). */
+  nextFollowUpHasTime: boolean;
   lastContactAt: string | null;
   lastCallOutcome: TActionOutcome | null;
   assignee: { id: number; name: string } | null;
@@ -88,6 +90,7 @@ type TRawRow = {
   states: string[];
   created_at: Date;
   next_follow_up_at: Date | null;
+  next_follow_up_has_time: boolean;
   last_contact_at: Date | null;
   last_call_outcome: TActionOutcome | null;
   assigned_admin_id: number | null;
@@ -129,7 +132,7 @@ export const listLeads = command(
         LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}
       )
       SELECT l.id, l.status::text AS status, l.lead_source::text AS lead_source, l.estimated_value::float8 AS estimated_value,
-             l.priority_score, l.states, l.created_at, l.next_follow_up_at, l.last_contact_at,
+             l.priority_score, l.states, l.created_at, l.next_follow_up_at, l.next_follow_up_has_time, l.last_contact_at,
              l.last_call_outcome::text AS last_call_outcome, l.assigned_admin_id, u.name AS assignee_name,
              c.id AS company_id, c.name AS company_name, c.email AS company_email, c.phone AS company_phone,
              c.usdot, c.state::text AS company_state,
@@ -184,6 +187,7 @@ function toListRow(r: TRawRow): TLeadListRow {
     states: r.states,
     createdAt: r.created_at.toISOString(),
     nextFollowUpAt: r.next_follow_up_at?.toISOString() ?? null,
+    nextFollowUpHasTime: r.next_follow_up_has_time,
     lastContactAt: r.last_contact_at?.toISOString() ?? null,
     lastCallOutcome: r.last_call_outcome,
     assignee: r.assigned_admin_id !== null ? { id: r.assigned_admin_id, name: r.assignee_name ?? "" } : null,

@@ -7,6 +7,8 @@ import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { snoozeFollowUp } from "@/lib/leads/snooze-follow-up";
 import { voidSalesAction } from "@/lib/leads/void-sales-action";
 import { listOverdueFollowUps } from "@/lib/follow-ups/list-overdue-follow-ups";
+import { listLeads } from "@/lib/leads/list-leads";
+import { getFollowUps } from "@/lib/leads/get-follow-ups";
 import { DEFAULT_TIME_ZONE, followUpShortcut, zonedDateAfter, zonedDayBounds } from "@/lib/kernel/zoned-time";
 import { makeLead, makeUser } from "../fixtures/factories";
 import { params, routeRequest } from "../fixtures/route-request";
@@ -159,5 +161,25 @@ describe("the overdue list", () => {
     const l = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
     await addSalesAction(rep, { lead_id: l.id, action_type: "call", outcome: "voicemail", follow_up_date: tomorrow });
     expect((await listOverdueFollowUps(rep)).items).toEqual([]);
+  });
+});
+
+describe("the rep's lists say whether a follow-up has a time", () => {
+  // A date-only follow-up is stored at 9:00 company time; the dashboard and the leads table must
+  // not print that 9:00 as if the rep had chosen it.
+  it("carries the flag to the leads list and the dashboard's follow-ups", async () => {
+    const { actor: rep } = await makeUser();
+    const now = new Date();
+    const dateOnly = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
+    const timed = await makeLead({ status: "in_progress", assignedAdminId: rep.id });
+    await db.salesLead.update({ where: { id: dateOnly.id }, data: { nextFollowUpAt: new Date(now.getTime() - 60_000), nextFollowUpHasTime: false } });
+    await db.salesLead.update({ where: { id: timed.id }, data: { nextFollowUpAt: new Date(now.getTime() - 120_000), nextFollowUpHasTime: true } });
+
+    const list = await listLeads(rep, { filter: { assigned: "me" } });
+    const flags = Object.fromEntries(list.rows.map((r) => [r.id, r.nextFollowUpHasTime]));
+    expect(flags).toEqual({ [dateOnly.id]: false, [timed.id]: true });
+
+    const due = await getFollowUps(rep);
+    expect(Object.fromEntries(due.items.map((f) => [f.id, f.nextFollowUpHasTime]))).toEqual({ [dateOnly.id]: false, [timed.id]: true });
   });
 });
