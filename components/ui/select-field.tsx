@@ -30,14 +30,16 @@ export function SelectField({
   const id = select.id ?? ownId;
   const errorId = `${id}-error`;
   const invalid = !!errors?.length;
-  // Named by its own label element (not wrapped in it), so the name is the label alone.
+  // Named by its own label element (not wrapped in it), so the name is the label alone. A native
+  // select is as wide as its longest option: capped at its container, so one long rep or company
+  // name cannot push a phone page sideways.
   return (
-    <div className={className}>
+    <div className={`min-w-0 max-w-full ${className}`}>
       <label htmlFor={id}>{label}</label>
       <select
         {...select}
         id={id}
-        className={selectClassName}
+        className={`max-w-full ${selectClassName}`}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? errorId : undefined}
       >

@@ -2,21 +2,38 @@
 // without scrolling, the menu leads to "Log out"; and on the lead page the history comes before
 // the email composer.
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, login, newPage, screenshot } from "./browser";
+import { login, newPage, openBrowserAndDatabase, screenshot } from "./browser";
 import { CRM_PAGES, DESKTOP, MANAGER_ONLY_PAGES, PHONE, firstLeadPath, openPage } from "./pages";
 
+const e2e = openBrowserAndDatabase();
 let browser: Browser;
+// A rep whose name is one long word: the manager's "Assign to" select lists it, and a native select
+// is as wide as its longest option, so without a cap the phone page scrolled sideways.
+const LONG_NAME = "Maximiliana-Featherstonehaugh-Worthington-Smythe";
 beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+  browser = e2e.browser;
+  await e2e.database.query(
+    `INSERT INTO users (email, name, password_hash, role, updated_at)
+     SELECT 'long-name-rep@pilot-crm.test', $1, password_hash, 'admin', now() FROM users WHERE email = 'alex@pilot-crm.test'
+     ON CONFLICT (email) DO NOTHING`,
+    [LONG_NAME],
+  );
 });
 
 const REP = "sarah@pilot-crm.test";
 const MANAGER = "manager@pilot-crm.test";
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+// The elements that stick out past the viewport's right edge (innermost first), so a failure says
+// what overflowed, not only by how much.
+const overflowing = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5))
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${String(e.className).split(" ").slice(0, 3).join(".")} "${(e.textContent ?? "").trim().slice(0, 40)}"`),
+  );
 
 /** Where the first row of a lead list sits on the first screen: its top and bottom edge. */
 async function firstRowBox(page: Page, selector: string) {
@@ -79,7 +96,7 @@ describe("on a 390 × 844 phone", () => {
       for (const ref of who === "manager" ? [...CRM_PAGES, ...MANAGER_ONLY_PAGES] : CRM_PAGES) {
         await openPage(page, ref);
         const width = await pageWidth(page);
-        if (width > PHONE.width) wide.push(`${ref.name}: ${width} px`);
+        if (width > PHONE.width) wide.push(`${ref.name}: ${width} px (${(await overflowing(page)).join("; ")})`);
       }
       expect(wide).toEqual([]);
       await page.close();
