@@ -1,11 +1,12 @@
 // What the ingest benchmarks share: a throw-away database on the bench server, the production
 // build served on a port, signed events, and the reconciliation of the database with what was sent.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
 import { newWebhookId, signWebhook, type TLeadEventBody } from "../../lib/lead-events";
 import type { TPrepared } from "./http-load";
+import { migrateAndBuild } from "./bench-database";
 
 export const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 export const PORT = Number(process.env.BENCH_INGEST_PORT ?? 3111);
@@ -50,13 +51,7 @@ export function prepare(body: TLeadEventBody, secret: string, id = newWebhookId(
 export async function prepareDatabaseAndBuild(name: string): Promise<string> {
   const url = urlFor(name);
   await admin(`CREATE DATABASE "${name}"`);
-  const migrated = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-  if (migrated.status !== 0) throw new Error(`migration failed: ${migrated.stderr}`);
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("no production build yet: next build");
-    const built = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (built.status !== 0) throw new Error("next build failed");
-  }
+  migrateAndBuild(url);
   return url;
 }
 
