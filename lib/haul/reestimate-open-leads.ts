@@ -40,7 +40,9 @@ function recompute(activities: TActivity[], pricing: Awaited<ReturnType<typeof l
  * batches. Idempotent (an unchanged lead is not written); a lead whose status or events changed
  * since it was read is left alone, the next run or its own next event prices it.
  */
-export async function reestimateOpenLeads(): Promise<{ checked: number; updated: number }> {
+export async function reestimateOpenLeads(
+  { batchSize = REESTIMATE_BATCH }: { batchSize?: number } = {},
+): Promise<{ checked: number; updated: number }> {
   // The runner may be another instance than the one the change was made on: read afresh.
   forgetHaulPricing();
   const pricing = await loadHaulPricing();
@@ -52,7 +54,7 @@ export async function reestimateOpenLeads(): Promise<{ checked: number; updated:
       SELECT l.id, l.status::text AS status, (SELECT count(*)::int FROM lead_activities a WHERE a.lead_id = l.id) AS events
       FROM sales_leads l
       WHERE l.id > ${after} AND l.lead_source = 'load_plan' AND l.status::text = ANY(${OPEN})
-      ORDER BY l.id LIMIT ${REESTIMATE_BATCH}`;
+      ORDER BY l.id LIMIT ${batchSize}`;
     if (leads.length === 0) break;
     after = leads[leads.length - 1].id;
     const activities = await db.$queryRaw<TActivity[]>`

@@ -109,14 +109,16 @@ it("prices open load-plan leads with the new rate, once, and leaves converted le
   expect(again.haul).toEqual(after.haul);
 });
 
-it("prices a lead again only while it is open: a lost lead keeps its value", async () => {
+it("prices a lead again only while it is open: a lost lead keeps its value (in batches)", async () => {
   const { actor: manager } = await makeUser({ role: "super_admin" });
   const openId = await ingestLoadPlan();
   const lostId = await ingestLoadPlan();
   await db.salesLead.update({ where: { id: lostId }, data: { status: "lost" } });
   const before = await leadRow(lostId);
   await setEscortMileRate.fromRequest(manager, { escortMileRate: "5" });
-  await reestimateOpenLeads();
+  // Batches of one: the keyset walks past the lost lead to every open one.
+  const run = await reestimateOpenLeads({ batchSize: 1 });
+  expect(run).toEqual({ checked: 2, updated: 2 }); // this open lead and the first test's
   expect(Number((await leadRow(openId)).estimatedValue)).toBe(5020); // 1 004 escort-miles × $5
   const after = await leadRow(lostId);
   expect(Number(after.estimatedValue)).toBe(Number(before.estimatedValue));
