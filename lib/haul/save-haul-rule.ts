@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { command } from "@/lib/command";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { queueHaulReestimate } from "@/lib/haul/queue-haul-reestimate";
+import { jobSender } from "@/lib/jobs/job-boss";
 import { toHaulRule, forgetHaulPricing } from "@/lib/haul/load-haul-pricing";
 import { toStoredThreshold, ZHaulRuleInput } from "@/lib/haul/haul-rule-input";
 
@@ -36,6 +38,8 @@ export const saveHaulRule = command({ input: ZSaveHaulRule, may: "haul.manage" }
     verified: p.verified,
     note: p.note ?? null,
   };
+  // Open leads are priced again by a job queued with the change (its sender started first).
+  await jobSender();
   const saved = await db.$transaction(async (tx) => {
     const before = p.id ? await tx.haulRule.findUnique({ where: { id: p.id } }) : null;
     if (p.id && !before) throw new AppError("NOT_FOUND", "This rule does not exist.");
@@ -49,6 +53,7 @@ export const saveHaulRule = command({ input: ZSaveHaulRule, may: "haul.manage" }
       before: before ? toHaulRule(before) : null,
       after: toHaulRule(row),
     });
+    await queueHaulReestimate(tx);
     return toHaulRule(row);
   });
   forgetHaulPricing();

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { command } from "@/lib/command";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ZStateCode } from "@/lib/ingest/lead-webhook-schema";
+import { queueHaulReestimate } from "@/lib/haul/queue-haul-reestimate";
+import { jobSender } from "@/lib/jobs/job-boss";
 import { forgetHaulPricing } from "@/lib/haul/load-haul-pricing";
 
 export const ZSetPermitFee = z.object({
@@ -22,6 +24,8 @@ export const ZSetPermitFee = z.object({
 /** Manager only: one state's permit fee (or back to unknown). */
 export const setPermitFee = command({ input: ZSetPermitFee, may: "haul.manage" }, async (actor, p) => {
   const fee = p.permitFee === null ? null : Math.round(p.permitFee * 100) / 100;
+  // Open leads are priced again by a job queued with the change (its sender started first).
+  await jobSender();
   await db.$transaction(async (tx) => {
     const before = await tx.haulStateFee.findUnique({ where: { state: p.state } });
     await tx.haulStateFee.upsert({
@@ -39,6 +43,7 @@ export const setPermitFee = command({ input: ZSetPermitFee, may: "haul.manage" }
       },
       after: { state: p.state, permitFee: fee },
     });
+    await queueHaulReestimate(tx);
   });
   forgetHaulPricing();
   return { state: p.state, permitFee: fee };

@@ -120,6 +120,14 @@ export const JOB_KINDS = {
     // decides whether it is time; the (user, day) record makes each digest once.
     schedule: { cron: "*/15 * * * *" },
   }),
+  // Sent by the haul pricing changes (rules, escort-mile rate, permit fees), in their transaction.
+  "haul-reestimate": defineJobKind({
+    description: "Prices open load-plan leads again after the manager changed an escort rule, the escort-mile rate or a permit fee",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 3, retryDelay: 30, retryBackoff: true }),
+    expireInSeconds: 900,
+    policy: "short",
+  }),
 } satisfies Record<string, TJobKind>;
 
 export type TJobKindName = keyof typeof JOB_KINDS;

@@ -253,6 +253,7 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
     "email-recover-stuck",
     "follow-up-digest",
     "follow-up-remind",
+    "haul-reestimate",
     "lead-auto-return",
     "lead-sla-alert",
     "lead-sla-escalate",
@@ -268,5 +269,6 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
   expect(JOB_KINDS["live-events-cleanup"].schedule).toEqual({ cron: "41 * * * *", tz: "UTC" });
   expect(JOB_KINDS["lead-sla-sweep"].schedule?.cron).toBe("* * * * *");
   expect(JOB_KINDS["lead-sla-alert"].policy).toBe("short");
+  expect(JOB_KINDS["haul-reestimate"].policy).toBe("short");
   expect(JOB_KINDS["follow-up-digest"].schedule?.cron).toBe("*/15 * * * *");
 });
