@@ -1,11 +1,14 @@
 // Databases for benchmarks on the local PostgreSQL (BENCH_SERVER_URL, default the CI server):
 // `pilot_crm_bench_demo` (the demo seed) and `pilot_crm_bench_big` (demo + 100 000 leads and
-// 1 000 000 actions). Made and seeded once, then reused by later runs; --fresh remakes them.
+// 1 000 000 actions). Made and seeded once, then reused by later runs (migrated to the current
+// schema each time); --fresh remakes them. BENCH_DB_PREFIX renames them (default
+// `pilot_crm_bench`), so two checkouts with different schemas on one server keep apart.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
 
 const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const PREFIX = process.env.BENCH_DB_PREFIX ?? "pilot_crm_bench";
 
 function urlFor(name: string) {
   const u = new URL(SERVER);
@@ -41,7 +44,10 @@ function sh(args: string[], env: Record<string, string>) {
 async function prepare(name: string, big: boolean, fresh: boolean): Promise<string> {
   const url = urlFor(name);
   const want = big ? 100_000 : 1;
-  if (!fresh && (await exists(name)) && (await leadCount(url)) >= want) return url;
+  if (!fresh && (await exists(name)) && (await leadCount(url)) >= want) {
+    sh(["node", "scripts/migrate.mjs", "deploy"], { DATABASE_URL: url });
+    return url;
+  }
   const c = new pg.Client({ connectionString: SERVER });
   await c.connect();
   await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -54,8 +60,8 @@ async function prepare(name: string, big: boolean, fresh: boolean): Promise<stri
 }
 
 export async function prepareBenchDatabases(options: { fresh?: boolean } = {}) {
-  const demo = await prepare("pilot_crm_bench_demo", false, !!options.fresh);
-  const big = await prepare("pilot_crm_bench_big", true, !!options.fresh);
+  const demo = await prepare(`${PREFIX}_demo`, false, !!options.fresh);
+  const big = await prepare(`${PREFIX}_big`, true, !!options.fresh);
   return { demo, big };
 }
 
