@@ -32,6 +32,8 @@ export const LEAD_STEPS = [
   "order_convert",
   "auto_return",
   "snooze",
+  "text",
+  "text_delivered",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
@@ -149,6 +151,14 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
     },
   },
   // Anyone may call a pool lead before claiming it; a held lead is its holder's (or the manager's).
+  // Texting a lead from the CRM (lib/sms/send-lead-text.ts): as emailing.
+  text: {
+    doing: "texting it",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+    },
+  },
   call_lock: {
     doing: "calling it",
     from: {
@@ -169,6 +179,15 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
   // released, closed or reopened while the email waited keeps its status (the step refuses).
   email_delivered: {
     doing: "emailing it",
+    from: {
+      assigned: { who: SYSTEM, to: "in_progress" },
+      in_progress: { who: SYSTEM, to: "in_progress" },
+    },
+    roleRefusal: SYSTEM_ONLY,
+  },
+  // Twilio accepted (or the outbox kept) a text a rep sent: as email_delivered.
+  text_delivered: {
+    doing: "texting it",
     from: {
       assigned: { who: SYSTEM, to: "in_progress" },
       in_progress: { who: SYSTEM, to: "in_progress" },
