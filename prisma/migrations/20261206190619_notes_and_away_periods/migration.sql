@@ -5,6 +5,7 @@ CREATE TABLE "notes" (
     "company_id" INTEGER,
     "author_id" INTEGER NOT NULL,
     "body" TEXT NOT NULL,
+    "mention_ids" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "edited_at" TIMESTAMPTZ(3),
     "deleted_at" TIMESTAMPTZ(3),
