@@ -90,11 +90,16 @@ export async function classifyImportRows(
         GROUP BY r.ord
       )
       SELECT r.ord, c.id, c.external_id, c.name, c.email, c.phone, c.usdot, c.mc_number, c.city, c.state,
-             (r.contact_name IS NOT NULL AND EXISTS (
-               SELECT 1 FROM contacts ct WHERE ct.company_id = c.id AND lower(ct.name) = lower(r.contact_name))) AS has_contact,
+             coalesce(ct.found, false) AS has_contact,
              CASE WHEN m.id IS NULL THEN p.id END AS possible_id
       FROM r JOIN m ON m.ord = r.ord
       LEFT JOIN companies c ON c.id = m.id
+      -- Lateral with LIMIT: one index probe per matched row. As EXISTS the planner (told 100 rows
+      -- by jsonb_to_recordset) hashed every contact of every company, once per batch.
+      LEFT JOIN LATERAL (
+        SELECT true AS found FROM contacts ct
+        WHERE r.contact_name IS NOT NULL AND ct.company_id = c.id AND lower(ct.name) = lower(r.contact_name) LIMIT 1
+      ) ct ON true
       LEFT JOIN p ON p.ord = r.ord`;
     for (const m of found) matches.set(valid[m.ord].row, m);
   }

@@ -45,7 +45,8 @@ export async function runImport({ runId }: { runId: number }, options: TRunImpor
   const owners = run.kind === "leads" ? await ownerIds() : new Map<string, number>();
   const ownerColumn: string | undefined = (run.headers as string[])[mapping.indexOf("owner_email")];
 
-  let cursor = run.lastRow;
+  const resumeAfter = run.lastRow;
+  let cursor = resumeAfter;
   let batches = 0;
   const commit = async (batch: TBatchRow[], lastRow: number): Promise<boolean> => {
     const ok = await db.$transaction(
@@ -74,8 +75,19 @@ export async function runImport({ runId }: { runId: number }, options: TRunImpor
   try {
     const csv = await readImportCsv(content);
     let batch: TBatchRow[] = [];
+    // One batch is written while the next is read and cleaned: the database and this process work
+    // at once (parsing and cleaning is CPU here, writing is CPU there), and batches still commit
+    // in file order, one at a time.
+    let writing: Promise<boolean> = Promise.resolve(true);
+    const hand = async (rows: TBatchRow[], lastRow: number): Promise<boolean> => {
+      if (!(await writing)) return false;
+      writing = commit(rows, lastRow);
+      // A failed write must not go unobserved while the next batch is read.
+      writing.catch(() => {});
+      return true;
+    };
     for await (const record of csv.records) {
-      if (record.row <= cursor) continue;
+      if (record.row <= resumeAfter) continue;
       const { data, problems } = normalizeImportRow(record, csv.headers, mapping);
       let ownerId: number | null = run.kind === "leads" ? run.assignToId : null;
       if (run.kind === "leads" && data.owner_email) {
@@ -85,11 +97,12 @@ export async function runImport({ runId }: { runId: number }, options: TRunImpor
       }
       batch.push({ row: record.row, data, problems, ownerId });
       if (batch.length >= batchRows) {
-        if (!(await commit(batch, record.row))) return { status: "stopped" };
+        if (!(await hand(batch, record.row))) return { status: "stopped" };
         batch = [];
       }
     }
-    if (batch.length && !(await commit(batch, batch[batch.length - 1].row))) return { status: "stopped" };
+    if (batch.length && !(await hand(batch, batch[batch.length - 1].row))) return { status: "stopped" };
+    if (!(await writing)) return { status: "stopped" };
   } catch (err) {
     // The file was read whole when the import started; what fails here is not the manager's input
     // but a crash or the database: rethrown, so pg-boss retries and the next run resumes.
