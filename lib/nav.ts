@@ -16,6 +16,7 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/templates", label: "Templates" },
   { href: "/admin/crm/outbox", label: "Outbox" },
   { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },
+  { href: "/admin/crm/import", label: "Import", act: "imports.manage" },
   { href: "/admin/crm/jobs", label: "Jobs", act: "jobs.manage" },
   { href: "/admin/crm/audit", label: "Audit log", act: "audit.read" },
   { href: "/admin/crm/account", label: "My account" },

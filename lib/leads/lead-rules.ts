@@ -34,6 +34,7 @@ export const LEAD_STEPS = [
   "snooze",
   "text",
   "text_delivered",
+  "import",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
@@ -79,6 +80,7 @@ const HOLDER_OR_MANAGER: TWho = { admin: "own", super_admin: "any", system: "non
 const HOLDER_COVER_OR_MANAGER: TWho = { admin: "cover", super_admin: "any", system: "none" };
 const MANAGER: TWho = { admin: "none", super_admin: "any", system: "none" };
 const SYSTEM: TWho = { admin: "none", super_admin: "none", system: "any" };
+const MANAGER_OR_SYSTEM: TWho = { admin: "none", super_admin: "any", system: "any" };
 const SYSTEM_ONLY = "Only the system takes this step.";
 const hasRep = () => "This lead already has a rep.";
 
@@ -227,6 +229,15 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       pending: () => "This lead is already in the pool.",
       in_progress: () => "This lead has been worked; it stays with its rep.",
     },
+  },
+  // A CSV import (lib/import/write-import-batch.ts) hands a new lead to the rep its row names as
+  // owner (or the rep the manager picked): the manager's step, taken by the import job on their
+  // behalf. A lead without an owner stays in the pool and takes no step.
+  import: {
+    doing: "importing it",
+    from: { pending: { who: MANAGER_OR_SYSTEM, to: "assigned" } },
+    roleRefusal: "Only a manager can import leads.",
+    statusRefusal: { assigned: hasRep, in_progress: hasRep },
   },
   // Moving a planned follow-up later (lib/leads/snooze-follow-up.ts); the status stays.
   snooze: {
