@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   "lead.converted",
   "lead.lost",
   "lead.reopened",
+  "company.merged",
+  "company.merge_requested",
+  "company.merge_request_dismissed",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
