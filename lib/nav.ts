@@ -13,6 +13,7 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/territories", label: "Territories" },
   { href: "/admin/crm/haul", label: "Haul rules" },
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },
+  { href: "/admin/crm/duplicates", label: "Duplicates", act: "companies.merge" },
   { href: "/admin/crm/templates", label: "Templates" },
   { href: "/admin/crm/outbox", label: "Outbox" },
   { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   "away.set",
   "away.ended",
   "note.deleted",
+  "company.merged",
+  "company.merge_requested",
+  "company.merge_request_dismissed",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
