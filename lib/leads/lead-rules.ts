@@ -32,6 +32,7 @@ export const LEAD_STEPS = [
   "order_convert",
   "auto_return",
   "snooze",
+  "enrol",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
@@ -202,6 +203,16 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
   // Moving a planned follow-up later (lib/leads/snooze-follow-up.ts); the status stays.
   snooze: {
     doing: "snoozing its follow-up",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+    },
+  },
+  // Enrolling a lead in a sequence (lib/sequences/enrol-leads.ts): the sequence sends as the lead's
+  // holder, so only a held, open lead, by its holder or the manager; the status stays. Leaving
+  // these statuses (closing, a release, a reassignment) stops the enrolment (stopLeadEnrolments).
+  enrol: {
+    doing: "enrolling it in a sequence",
     from: {
       assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
       in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },

@@ -259,6 +259,7 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
     "lead-sla-escalate",
     "lead-sla-sweep",
     "live-events-cleanup",
+    "sequence-step",
     "webhook-receipts-cleanup",
   ]);
   const runnable = runnableJobKinds();
