@@ -29,6 +29,10 @@ import {
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { LeadSequencePanel } from "@/components/sequences/lead-sequence-panel";
+import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
+import { listSequences } from "@/lib/sequences/list-sequences";
+import { enrolLeadsAction, setEnrolmentStateAction } from "../../sequences/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -46,6 +50,7 @@ export default async function LeadPage({ params }: TProps) {
       getLeadEmailPanel(actor, { leadId: id }),
     ]),
   );
+  const [enrolments, sequences] = await Promise.all([getLeadEnrolments(actor, lead.id), lead.may.enrol ? listSequences(actor) : []]);
   const assignees = lead.may.assign
     ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
     : [];
@@ -142,6 +147,14 @@ export default async function LeadPage({ params }: TProps) {
         <aside className="space-y-6">
           <CompanyCard company={lead.company} contacts={lead.contacts} />
           <LeadFacts lead={lead} snooze={snoozeFollowUpAction} />
+          <LeadSequencePanel
+            leadId={lead.id}
+            enrolments={enrolments}
+            sequences={sequences.map((q) => ({ id: q.id, name: q.name }))}
+            mayEnrol={lead.may.enrol}
+            enrolAction={enrolLeadsAction}
+            stateAction={setEnrolmentStateAction}
+          />
         </aside>
       </div>
     </div>
