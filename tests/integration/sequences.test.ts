@@ -16,6 +16,8 @@ import { setEnrolmentState } from "@/lib/sequences/set-enrolment-state";
 import { getSequenceReport } from "@/lib/sequences/get-sequence-report";
 import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
 import { saveSequence } from "@/lib/sequences/save-sequence";
+import { setSequenceSending } from "@/lib/sequences/set-sequence-sending";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { makeUser, uid } from "../fixtures/factories";
 import { startFakeSendgrid, type TFakeSendgrid } from "../fixtures/fake-sendgrid";
 import { makeEmailLead, TEST_INBOUND_DOMAIN, useFakeSendgrid } from "../fixtures/email";
@@ -337,5 +339,25 @@ describe("bad input writes nothing", () => {
     await expect(enrolLeads(rep, { sequence_id: 99_999_999, lead_ids: [lead.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(enrolLeads.fromRequest(rep, { sequence_id: 1, lead_ids: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.sequenceEnrolment.count({ where: { leadId: lead.id } })).toBe(0);
+  });
+});
+
+describe("the sending window setting", () => {
+  it("the manager sets it (audited); a rep gets 404; a window that ends before it starts is 400 and nothing changes", async () => {
+    const { actor: rep } = await makeUser();
+    const { actor: boss } = await makeUser({ role: "super_admin" });
+    const before = (await getCompanySettings()).sequenceSending;
+    await expect(setSequenceSending.fromRequest(rep, { sendDays: ["1"], sendStart: "09:00", sendEnd: "10:00", dailyCapPerRep: "5" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const bad = await setSequenceSending.fromRequest(boss, { sendDays: ["1"], sendStart: "17:00", sendEnd: "08:00", dailyCapPerRep: "5" }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: "BAD_REQUEST", issues: [{ path: "sendEnd" }] });
+    expect((await getCompanySettings()).sequenceSending).toEqual(before);
+    try {
+      await setSequenceSending.fromRequest(boss, { sendDays: ["2", "1"], sendStart: "09:00", sendEnd: "16:00", dailyCapPerRep: "50" });
+      expect((await getCompanySettings()).sequenceSending).toEqual({ days: [1, 2], start: "09:00", end: "16:00", dailyCapPerRep: 50 });
+      const audit = await db.auditLog.findFirst({ where: { action: "settings.changed", targetId: "sequence_sending" }, orderBy: { id: "desc" } });
+      expect(audit?.after).toMatchObject({ dailyCapPerRep: 50 });
+    } finally {
+      await setSendingWindow(before);
+    }
   });
 });

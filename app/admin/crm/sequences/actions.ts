@@ -5,6 +5,7 @@ import { archiveSequence } from "@/lib/sequences/archive-sequence";
 import { enrolLeads } from "@/lib/sequences/enrol-leads";
 import { saveSequence } from "@/lib/sequences/save-sequence";
 import { setEnrolmentState } from "@/lib/sequences/set-enrolment-state";
+import { setSequenceSending } from "@/lib/sequences/set-sequence-sending";
 
 const LIST = "/admin/crm/sequences";
 
@@ -27,4 +28,9 @@ export const enrolLeadsAction = defineAction(enrolLeads, {
 export const setEnrolmentStateAction = defineAction(setEnrolmentState, {
   revalidate: (r) => [`/admin/crm/lead/${r.leadId}`, LIST],
   success: (r) => (r.status === "paused" ? "Paused." : r.status === "active" ? "Resumed." : "Stopped."),
+});
+
+export const setSequenceSendingAction = defineAction(setSequenceSending, {
+  revalidate: () => [LIST],
+  success: () => "Sending window saved.",
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { isManager } from "@/lib/auth/permissions";
+import { can, isManager } from "@/lib/auth/permissions";
 import { listTemplates } from "@/lib/email/list-templates";
 import { listSequences } from "@/lib/sequences/list-sequences";
 import { DELAY_UNIT_LABELS, STEP_KIND_LABELS, type TDelayUnit, type TStepKind } from "@/lib/sequences/sequence-vocabulary";
@@ -10,7 +10,8 @@ import { SequenceBuilder } from "@/components/sequences/sequence-builder";
 import { ActionButton } from "@/components/ui/action-button";
 import { smallButton } from "@/components/ui/classes";
 import { ActionsTh, DataTable, EmptyRow, Td, Th, THead, Tr } from "@/components/ui/data-table";
-import { archiveSequenceAction, saveSequenceAction } from "./actions";
+import { SequenceSendingForm } from "@/components/sequences/sequence-sending-form";
+import { archiveSequenceAction, saveSequenceAction, setSequenceSendingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sequences" };
 
@@ -72,6 +73,14 @@ export default async function SequencesPage() {
           {sequences.length === 0 ? <EmptyRow colSpan={6}>No sequences yet: build the first one below.</EmptyRow> : null}
         </tbody>
       </DataTable>
+      {can(actor, "settings.manage") ? (
+        <section aria-labelledby="sending-window" className="rounded-lg border bg-white p-4">
+          <h2 id="sending-window" className="mb-3 font-semibold">
+            Sending window
+          </h2>
+          <SequenceSendingForm settings={w} action={setSequenceSendingAction} />
+        </section>
+      ) : null}
       <section className="rounded-lg border bg-white p-4">
         <SequenceBuilder action={saveSequenceAction} templates={templates.map((t) => ({ id: t.id, name: t.name, shared: t.shared }))} canShare={isManager(actor)} />
       </section>
