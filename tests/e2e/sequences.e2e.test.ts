@@ -36,6 +36,8 @@ describe.each([
     await builder.getByLabel("Name").fill(name);
     await builder.getByRole("button", { name: "Save sequence" }).click();
     await builder.locator("[data-field-error]", { hasText: "Choose the email's template" }).waitFor();
+    // On a phone the refusal's toast sits over the form's last button: let it go first.
+    await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached" });
     await builder.getByTestId("step-0").getByLabel("Template").selectOption({ label: "Follow-up" });
     await builder.getByTestId("step-1").getByLabel("Wait").fill("2");
     await builder.getByTestId("step-2").getByLabel("What the call is about").fill("Ask about the quote");
@@ -65,6 +67,7 @@ describe.each([
     // Pause, then stop by hand: the reason shows on the lead.
     await panel.getByRole("button", { name: "Pause" }).click();
     await toast(page, "Paused.").waitFor();
+    await toast(page, "Paused.").waitFor({ state: "detached" });
     await panel.getByTestId("enrolment-status").filter({ hasText: "Paused" }).waitFor();
     await panel.getByRole("button", { name: "Stop" }).click();
     await toast(page, "Stopped.").waitFor();
