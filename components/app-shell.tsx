@@ -11,7 +11,7 @@ type TNavItem = { href: string; label: string };
 export function AppShell({ items, user, children }: { items: TNavItem[]; user: { name: string; role: string }; children: React.ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const { poolCount } = useLive();
+  const { poolCount, requestCount } = useLive();
   const isActive = (href: string) => (href === "/admin/crm" ? pathname === href : pathname.startsWith(href));
   return (
     <div className="min-h-screen">
@@ -39,6 +39,12 @@ export function AppShell({ items, user, children }: { items: TNavItem[]; user: {
                   <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums" data-testid="pool-badge">
                     {poolCount}
                     <span className="sr-only"> waiting</span>
+                  </span>
+                ) : null}
+                {item.href === "/admin/crm/requests" && requestCount > 0 ? (
+                  <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums" data-testid="requests-badge">
+                    {requestCount}
+                    <span className="sr-only"> to decide</span>
                   </span>
                 ) : null}
               </Link>

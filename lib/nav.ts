@@ -8,6 +8,7 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/calls", label: "Call list" },
   { href: "/admin/crm/follow-ups", label: "Follow-ups" },
   { href: "/admin/crm/pool", label: "Lead pool" },
+  { href: "/admin/crm/requests", label: "Requests" },
   { href: "/admin/crm/territories", label: "Territories" },
   { href: "/admin/crm/haul", label: "Haul rules" },
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },

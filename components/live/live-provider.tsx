@@ -14,10 +14,12 @@ type TLiveState = {
   /** Leads someone else just took, with their name: "Claimed by Sarah". */
   claimedBy: ReadonlyMap<number, string>;
   poolCount: number;
+  /** The Requests nav badge (issue #21). */
+  requestCount: number;
   status: TLiveStatus;
 };
 
-const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, status: "connecting" });
+const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, requestCount: 0, status: "connecting" });
 
 export function useLive(): TLiveState {
   return useContext(LiveContext);
@@ -44,12 +46,14 @@ const TITLE_PREFIX = /^\(\d+\) /;
 export function LiveProvider({
   userId,
   poolCount,
+  requestCount = 0,
   desktopAlerts,
   sound,
   children,
 }: {
   userId: number;
   poolCount: number;
+  requestCount?: number;
   desktopAlerts: boolean;
   sound: boolean;
   children: React.ReactNode;
@@ -106,6 +110,9 @@ export function LiveProvider({
       if (e.kind === "user.notice") {
         toast(e.title, { description: e.body || undefined, duration: 15_000 });
         alert(e.title, e.body, e.leadId);
+        // A notice may change what the page and the nav badges show (a request to decide, a
+        // handoff accepted): re-read them too.
+        refreshSoon();
         return;
       }
       refreshSoon();
@@ -191,7 +198,7 @@ export function LiveProvider({
     return () => observer.disconnect();
   }, [poolCount, pathname]);
 
-  const value = useMemo(() => ({ fresh, claimedBy, poolCount, status }), [fresh, claimedBy, poolCount, status]);
+  const value = useMemo(() => ({ fresh, claimedBy, poolCount, requestCount, status }), [fresh, claimedBy, poolCount, requestCount, status]);
   return (
     <LiveContext.Provider value={value}>
       {children}

@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   "lead.converted",
   "lead.lost",
   "lead.reopened",
+  // Issue #21: handoffs and approvals (lib/requests/); target lead_request, except the handoff.
+  "lead.handed_off",
+  "request.created",
+  "request.approved",
+  "request.accepted",
+  "request.declined",
+  "request.withdrawn",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

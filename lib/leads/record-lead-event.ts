@@ -24,6 +24,13 @@ export type TLeadEventType =
   | "sla_escalated"
   | "auto_returned"
   | "follow_up_snoozed"
+  // Handoffs and approvals (lib/requests/): every step of a request, and the handoff itself.
+  | "request_made"
+  | "request_approved"
+  | "request_accepted"
+  | "request_declined"
+  | "request_withdrawn"
+  | "handed_off"
   // written by apply_lead_haul() (SQL) when a joining load changes or keeps the haul estimate
   | "haul";
 

@@ -29,6 +29,18 @@ import {
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { isManager } from "@/lib/auth/permissions";
+import { getLeadRequestPanel } from "@/lib/requests/get-lead-request-panel";
+import { LeadRequestsCard } from "@/components/requests/lead-requests-card";
+import {
+  acceptHandoffAction,
+  approveLeadRequestAction,
+  declineLeadRequestAction,
+  proposeHandoffAction,
+  requestLeadLossAction,
+  requestLeadReopenAction,
+  withdrawLeadRequestAction,
+} from "../../requests/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -46,6 +58,7 @@ export default async function LeadPage({ params }: TProps) {
       getLeadEmailPanel(actor, { leadId: id }),
     ]),
   );
+  const requests = await getLeadRequestPanel(actor, lead.id);
   const assignees = lead.may.assign
     ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
     : [];
@@ -99,6 +112,21 @@ export default async function LeadPage({ params }: TProps) {
               }}
             />
           </section>
+
+          <LeadRequestsCard
+            leadId={lead.id}
+            panel={requests}
+            viewerIsManager={isManager(actor)}
+            actions={{
+              propose: proposeHandoffAction,
+              askLoss: requestLeadLossAction,
+              askReopen: requestLeadReopenAction,
+              approve: approveLeadRequestAction,
+              decline: declineLeadRequestAction,
+              accept: acceptHandoffAction,
+              withdraw: withdrawLeadRequestAction,
+            }}
+          />
 
           <section aria-labelledby="service" className="rounded-lg border bg-white p-4">
             <h2 id="service" className="mb-3 font-semibold">
