@@ -10,6 +10,7 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/inbox", label: "Inbox" },
   { href: "/admin/crm/away", label: "Away" },
   { href: "/admin/crm/pool", label: "Lead pool" },
+  { href: "/admin/crm/requests", label: "Requests" },
   { href: "/admin/crm/territories", label: "Territories" },
   { href: "/admin/crm/haul", label: "Haul rules" },
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },

@@ -39,6 +39,12 @@ const EVENT_TITLES: Record<string, string> = {
   sequence_stopped: "Sequence stopped",
   sequence_paused: "Sequence paused",
   sequence_resumed: "Sequence resumed",
+  request_made: "Request made",
+  request_approved: "Request approved",
+  request_accepted: "Handoff accepted",
+  request_declined: "Request declined",
+  request_withdrawn: "Request withdrawn",
+  handed_off: "Handed off",
 };
 
 // What a text's status means to a rep.
@@ -50,6 +56,9 @@ const TEXT_STATUS_WORDS: Record<string, string> = {
   failed: "Failed",
   simulated: "Kept in the outbox (texting is not set up: nothing was sent)",
 };
+
+// A request's kind in its timeline title: "Handoff proposed", "Loss requested".
+const REQUEST_MADE_TITLES: Record<string, string> = { handoff: "Handoff proposed", lose: "Asked to mark lost", reopen: "Asked to reopen" };
 
 function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {
   const d = item.data as TData;
@@ -171,6 +180,17 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
         extra.notes ? s(extra.notes) : null,
         extra.previous_reason ? `Was lost: ${s(extra.previous_reason)}` : null,
       ].filter((x): x is string => !!x);
+      if (type.startsWith("request_") || type === "handed_off") {
+        lines.push(
+          ...[
+            extra.territory_override ? `Territory override: ${s(extra.territory_override)}` : null,
+            extra.note ? `Note: ${s(extra.note)}` : null,
+            extra.detail ? s(extra.detail) : null,
+          ].filter((x): x is string => !!x),
+        );
+        const title = type === "request_made" ? (REQUEST_MADE_TITLES[s(extra.kind) ?? ""] ?? EVENT_TITLES[type]) : EVENT_TITLES[type];
+        return { icon: "⇄", title, lines };
+      }
       return { icon: "•", title: EVENT_TITLES[type] ?? type.replace(/_/g, " "), lines };
     }
   }

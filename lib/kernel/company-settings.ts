@@ -24,6 +24,12 @@ export const ZSessionAbsoluteHours = z.number().int().min(1).max(72);
 export const ZFollowUpDigestHour = z.number().int().min(0).max(23);
 // What one escort vehicle earns per mile (issue 16); money as a number of dollars with cents.
 export const ZEscortMileRate = z.number().min(0).max(1_000);
+// Handoffs and approvals (issue #21, lib/requests/). Who must say yes before a proposed handoff
+// moves the lead: the manager (default), the receiving rep, or the manager and then the receiver.
+export const HANDOFF_APPROVAL_MODES = ["manager", "receiver", "manager_and_receiver"] as const;
+export const ZHandoffApproval = z.enum(HANDOFF_APPROVAL_MODES);
+/** A rep's "mark lost" of a lead worth more than this needs the manager's approval (null: never). */
+export const ZLoseApprovalAbove = z.number().min(0).max(100_000_000).nullable();
 export const SESSION_COOKIE_MAX_AGE_SECONDS = 72 * 60 * 60;
 
 // Speed to lead (issue #15): how long a pool lead may wait before the territory's reps are
@@ -100,6 +106,12 @@ export const COMPANY_SETTINGS = {
   followUpDigestHour: { key: "follow_up_digest_hour", schema: ZFollowUpDigestHour, default: 7 },
   /** The haul estimate's price of one escort vehicle for one mile (lib/haul/estimate-haul.ts). */
   escortMileRate: { key: "escort_mile_rate", schema: ZEscortMileRate, default: 2 },
+  /** Who approves a proposed handoff before the lead changes hands (lib/requests/). */
+  handoffApproval: { key: "handoff_approval", schema: ZHandoffApproval, default: "manager" },
+  /** Off by default: a rep marks any lead lost without asking. */
+  loseApprovalAbove: { key: "lose_approval_above", schema: ZLoseApprovalAbove, default: null },
+  /** Off by default: only a manager reopens; on, a rep may ask to reopen a lead they lost. */
+  reopenApproval: { key: "reopen_approval", schema: z.boolean(), default: false },
   /** Which version of lib/haul/escort-rules-seed.ts the haul_rules table was seeded with (0: never). */
   escortRulesSeedVersion: { key: "escort_rules_seed_version", schema: z.number().int().min(0), default: 0 },
 } as const satisfies Record<string, { key: string; schema: z.ZodType; default: unknown }>;

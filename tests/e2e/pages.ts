@@ -32,6 +32,7 @@ export const CRM_PAGES: TPageRef[] = [
   { name: "account", path: "/admin/crm/account" },
   { name: "outbox", path: "/admin/crm/outbox" },
   { name: "haul rules", path: "/admin/crm/haul" },
+  { name: "requests", path: "/admin/crm/requests" },
 ];
 export const MANAGER_ONLY_PAGES: TPageRef[] = [{ name: "team", path: "/admin/crm/team" }];
 

@@ -36,6 +36,18 @@ import { LeadSequencePanel } from "@/components/sequences/lead-sequence-panel";
 import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
 import { listSequences } from "@/lib/sequences/list-sequences";
 import { enrolLeadsAction, setEnrolmentStateAction } from "../../sequences/actions";
+import { isManager } from "@/lib/auth/permissions";
+import { getLeadRequestPanel } from "@/lib/requests/get-lead-request-panel";
+import { LeadRequestsCard } from "@/components/requests/lead-requests-card";
+import {
+  acceptHandoffAction,
+  approveLeadRequestAction,
+  declineLeadRequestAction,
+  proposeHandoffAction,
+  requestLeadLossAction,
+  requestLeadReopenAction,
+  withdrawLeadRequestAction,
+} from "../../requests/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -58,6 +70,7 @@ export default async function LeadPage({ params }: TProps) {
   const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
   const assignees = lead.may.assign ? people : [];
   const [enrolments, sequences] = await Promise.all([getLeadEnrolments(actor, lead.id), lead.may.enrol ? listSequences(actor) : []]);
+  const requests = await getLeadRequestPanel(actor, lead.id);
 
   return (
     <div className="space-y-6">
@@ -108,6 +121,21 @@ export default async function LeadPage({ params }: TProps) {
               }}
             />
           </section>
+
+          <LeadRequestsCard
+            leadId={lead.id}
+            panel={requests}
+            viewerIsManager={isManager(actor)}
+            actions={{
+              propose: proposeHandoffAction,
+              askLoss: requestLeadLossAction,
+              askReopen: requestLeadReopenAction,
+              approve: approveLeadRequestAction,
+              decline: declineLeadRequestAction,
+              accept: acceptHandoffAction,
+              withdraw: withdrawLeadRequestAction,
+            }}
+          />
 
           <section aria-labelledby="service" className="rounded-lg border bg-white p-4">
             <h2 id="service" className="mb-3 font-semibold">
