@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { cleanImportValue, type TImportProblem, type TImportRow } from "@/lib/import/normalize-import-row";
 
 export type TImportAction = "create" | "update" | "skip" | "possible_duplicate" | "fail";
@@ -51,12 +52,16 @@ function bringsNews(data: TImportRow, m: TMatch): boolean {
 /**
  * What importing each row would do to the companies we have, in one statement for the batch.
  * A row is its company when company_identity_match() finds one — the lead webhook's own rules
- * (external id, else USDOT, else email; see the company_identity_match migration) — and is then
+ * (external id, else USDOT, else MC, else email; see the company_merge migration) — and is then
  * an update, or a skip when it brings nothing new. Without such a match, a company of the same
  * name in the same state is only a suggestion (possible_duplicate: the manager decides); else
  * the row creates a company. Rows with problems fail and are not looked up.
  */
-export async function classifyImportRows(rows: { row: number; data: TImportRow; problems: TImportProblem[] }[]): Promise<TClassifiedRow[]> {
+export async function classifyImportRows(
+  rows: { row: number; data: TImportRow; problems: TImportProblem[] }[],
+  // The import job classifies inside its batch's transaction, after taking the identity locks.
+  client: Prisma.TransactionClient | typeof db = db,
+): Promise<TClassifiedRow[]> {
   const valid = rows.filter((r) => r.problems.length === 0);
   const matches = new Map<number, TMatch>();
   if (valid.length) {
@@ -65,6 +70,7 @@ export async function classifyImportRows(rows: { row: number; data: TImportRow; 
       external_id: r.data.external_id,
       usdot: r.data.usdot,
       email: r.data.email,
+      mc_number: r.data.mc_number,
       name: r.data.company_name,
       state: r.data.state,
       contact_name: r.data.contact_name,
@@ -73,23 +79,30 @@ export async function classifyImportRows(rows: { row: number; data: TImportRow; 
     // the table per batch, for every row: joining only the unmatched ones made the planner repeat
     // that pass per row): a lookup per row, even through the trigram index, costs milliseconds
     // per row once names share common words ("Trucking LLC"), and 100 000 rows make that minutes.
-    const found = await db.$queryRaw<TMatch[]>`
+    const found = await client.$queryRaw<TMatch[]>`
       WITH r AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-          AS r(ord int, external_id text, usdot text, email text, name text, state text, contact_name text)
+          AS r(ord int, external_id text, usdot text, email text, mc_number text, name text, state text, contact_name text)
       ), m AS (
-        SELECT r.ord, company_identity_match(r.external_id, r.usdot, r.email) AS id FROM r
+        SELECT r.ord, company_identity_match(r.external_id, r.usdot, r.email, r.mc_number) AS id FROM r
       ), p AS (
         SELECT r.ord, min(c.id) AS id
         FROM r JOIN companies c ON c.state = r.state AND lower(btrim(c.name)) = lower(btrim(r.name))
+        -- a merged company's name is the survivor's business now (and identity resolves to it)
+        WHERE c.merged_into_id IS NULL
         GROUP BY r.ord
       )
       SELECT r.ord, c.id, c.external_id, c.name, c.email, c.phone, c.usdot, c.mc_number, c.city, c.state,
-             (r.contact_name IS NOT NULL AND EXISTS (
-               SELECT 1 FROM contacts ct WHERE ct.company_id = c.id AND lower(ct.name) = lower(r.contact_name))) AS has_contact,
+             coalesce(ct.found, false) AS has_contact,
              CASE WHEN m.id IS NULL THEN p.id END AS possible_id
       FROM r JOIN m ON m.ord = r.ord
       LEFT JOIN companies c ON c.id = m.id
+      -- Lateral with LIMIT: one index probe per matched row. As EXISTS the planner (told 100 rows
+      -- by jsonb_to_recordset) hashed every contact of every company, once per batch.
+      LEFT JOIN LATERAL (
+        SELECT true AS found FROM contacts ct
+        WHERE r.contact_name IS NOT NULL AND ct.company_id = c.id AND lower(ct.name) = lower(r.contact_name) LIMIT 1
+      ) ct ON true
       LEFT JOIN p ON p.ord = r.ord`;
     for (const m of found) matches.set(valid[m.ord].row, m);
   }

@@ -45,8 +45,9 @@ async function companyWithHistory(overrides: Record<string, unknown> = {}) {
 async function rowsOf(companyId: number) {
   const leads = await db.salesLead.findMany({ where: { companyId }, select: { id: true } });
   const leadIds = leads.map((l) => l.id);
-  const [contacts, activities, actions, emails, conversions, events] = await Promise.all([
+  const [contacts, notes, activities, actions, emails, conversions, events] = await Promise.all([
     db.contact.findMany({ where: { companyId }, select: { id: true } }),
+    db.note.findMany({ where: { companyId }, select: { id: true } }),
     db.leadActivity.findMany({ where: { leadId: { in: leadIds } }, select: { id: true } }),
     db.salesAction.findMany({ where: { leadId: { in: leadIds } }, select: { id: true } }),
     db.emailMessage.findMany({ where: { leadId: { in: leadIds } }, select: { id: true } }),
@@ -54,7 +55,7 @@ async function rowsOf(companyId: number) {
     db.leadEvent.findMany({ where: { leadId: { in: leadIds }, type: { not: "company_merged" } }, select: { id: true } }),
   ]);
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
-  return { leads: ids(leads), contacts: ids(contacts), activities: ids(activities), actions: ids(actions), emails: ids(emails), conversions: ids(conversions), events: ids(events) };
+  return { leads: ids(leads), contacts: ids(contacts), notes: ids(notes), activities: ids(activities), actions: ids(actions), emails: ids(emails), conversions: ids(conversions), events: ids(events) };
 }
 
 describe("mergeCompanies", () => {
@@ -71,6 +72,7 @@ describe("mergeCompanies", () => {
     const converted = await makeLead({ companyId: loser.id, status: "converted" });
     await db.salesConversion.create({ data: { leadId: converted.id, conversionValue: 900, conversionType: "manual_mark", adminId: rep.id } });
     await requestCompanyMerge(rep, { company_id: loser.id, duplicate_of_id: survivor.id, note: "Same carrier" });
+    await db.note.create({ data: { companyId: loser.id, authorId: rep.id, body: "Owner prefers texts" } });
 
     const before = { survivor: await rowsOf(survivor.id), loser: await rowsOf(loser.id) };
     const result = await mergeCompanies(manager, {
@@ -81,7 +83,7 @@ describe("mergeCompanies", () => {
       usdot: loser.id,
       name: survivor.id,
     });
-    expect(result).toEqual({ survivorId: survivor.id, mergedId: loser.id, movedLeads: 2, movedContacts: 1 });
+    expect(result).toEqual({ survivorId: survivor.id, mergedId: loser.id, movedLeads: 2, movedContacts: 1, movedNotes: 1 });
 
     const after = { survivor: await rowsOf(survivor.id), loser: await rowsOf(loser.id) };
     for (const kind of Object.keys(before.survivor) as (keyof typeof before.survivor)[])

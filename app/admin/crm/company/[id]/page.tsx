@@ -18,6 +18,10 @@ import { smallButton } from "@/components/ui/classes";
 import { redirect } from "next/navigation";
 import { createManualLeadAction, requestCompanyMergeAction, upsertContactAction } from "./actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { listNotes } from "@/lib/notes/list-notes";
+import { listUsers } from "@/lib/users/list-users";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -26,10 +30,12 @@ export const metadata: Metadata = { title: "Company" };
 export default async function CompanyPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [company, history, duplicates] = await orNotFound(() =>
+  const [company, history, notes, activeUsers, duplicates] = await orNotFound(() =>
     Promise.all([
       getCompany(actor, { company_id: id }),
       getLeadTimeline(actor, { company_id: id }),
+      listNotes(actor, { company_id: id }),
+      listUsers({ activeOnly: true }),
       findCompanyDuplicates(actor, { company_id: id }),
     ]),
   );
@@ -135,6 +141,12 @@ export default async function CompanyPage({ params }: TProps) {
           ) : null}
         </section>
       </div>
+      <NotesThread
+        notes={notes}
+        thread={{ company_id: company.id }}
+        people={activeUsers.map((u) => ({ id: u.id, name: u.name }))}
+        actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
+      />
       <section aria-labelledby="company-history" className={card}>
         <h2 id="company-history" className="mb-3 font-semibold">
           History of all its leads
