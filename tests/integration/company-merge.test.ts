@@ -142,7 +142,7 @@ describe("mergeCompanies", () => {
     expect(await db.salesLead.count({ where: { companyId: loser.id } })).toBe(0);
   });
 
-  it("sends a manual lead or a contact written for a merged company to the survivor", async () => {
+  it("sends a manual lead, a contact or a note written for a merged company to the survivor", async () => {
     const { actor: manager } = await makeUser({ role: "super_admin" });
     const { actor: rep } = await makeUser();
     const survivor = await companyWithHistory();
@@ -152,6 +152,8 @@ describe("mergeCompanies", () => {
     expect(lead.company_id).toBe(survivor.id);
     const contact = await upsertContact(rep, { company_id: loser.id, name: "Late Contact" });
     expect((await db.contact.findUniqueOrThrow({ where: { id: contact.id } })).companyId).toBe(survivor.id);
+    const note = await db.note.create({ data: { companyId: loser.id, authorId: rep.id, body: "Written on the old page" } });
+    expect(note.companyId).toBe(survivor.id);
   });
 
   it("refuses bad input with 400, an already-merged company with 409, a missing one with 404, and changes nothing", async () => {

@@ -127,7 +127,7 @@ FOR EACH ROW EXECUTE FUNCTION companies_keep_mc_norm();
 
 UPDATE companies SET mc_norm = company_mc_norm(mc_number) WHERE mc_number IS NOT NULL;
 
--- phone_norm is E.164 from libphonenumber-js (lib/kernel/phone.ts), written by the
+-- phone_norm is E.164 from libphonenumber-js (lib/companies/normalize-phone.ts), written by the
 -- writers themselves. Existing rows get the unambiguous North American shapes here (10 digits,
 -- or 11 starting with 1, area code and exchange not starting with 0 or 1); the rest stay NULL
 -- (suggestions only, so a missing one costs a suggestion, never a wrong merge).
@@ -270,7 +270,4 @@ $$;
 CREATE TRIGGER sales_leads_follow_company_merge BEFORE INSERT ON sales_leads
 FOR EACH ROW EXECUTE FUNCTION follow_company_merge();
 CREATE TRIGGER contacts_follow_company_merge BEFORE INSERT ON contacts
-FOR EACH ROW EXECUTE FUNCTION follow_company_merge();
--- A note is on a lead or on a company (company_id NULL for a lead's note: the lookup finds nothing).
-CREATE TRIGGER notes_follow_company_merge BEFORE INSERT ON notes
 FOR EACH ROW EXECUTE FUNCTION follow_company_merge();
