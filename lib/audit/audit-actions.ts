@@ -35,13 +35,13 @@ export const AUDIT_ACTIONS = [
   "lead.converted",
   "lead.lost",
   "lead.reopened",
-  "company.merged",
-  "company.merge_requested",
-  "company.merge_request_dismissed",
   // issue 21: away periods (set, ended or withdrawn) and internal notes deleted
   "away.set",
   "away.ended",
   "note.deleted",
+  "company.merged",
+  "company.merge_requested",
+  "company.merge_request_dismissed",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

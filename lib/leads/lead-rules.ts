@@ -35,6 +35,7 @@ export const LEAD_STEPS = [
   "text",
   "text_delivered",
   "import",
+  "enrol",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
@@ -245,6 +246,16 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
     from: {
       assigned: { who: HOLDER_COVER_OR_MANAGER, to: "assigned" },
       in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
+    },
+  },
+  // Enrolling a lead in a sequence (lib/sequences/enrol-leads.ts): the sequence sends as the lead's
+  // holder, so only a held, open lead, by its holder or the manager; the status stays. Leaving
+  // these statuses (closing, a release, a reassignment) stops the enrolment (stopLeadEnrolments).
+  enrol: {
+    doing: "enrolling it in a sequence",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
     },
   },
 };

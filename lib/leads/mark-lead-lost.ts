@@ -8,6 +8,7 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 export const ZMarkLeadLost = z.object({
   lead_id: ZLeadId,
@@ -28,6 +29,7 @@ export const markLeadLost = command(ZMarkLeadLost, async (actor, data): Promise<
       data: { status: toStatus, lostReason: reason, closedAt: new Date(), nextFollowUpAt: null },
       select: LEAD_SNAPSHOT_SELECT,
     });
+    await stopLeadEnrolments(tx, leadId, "lost", actor.id);
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,

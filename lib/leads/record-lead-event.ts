@@ -27,6 +27,12 @@ export type TLeadEventType =
   | "sla_escalated"
   | "auto_returned"
   | "follow_up_snoozed"
+  // Sequences (lib/sequences/): enrolled, a step ran (call task, skipped send), stopped/paused/resumed.
+  | "sequence_enrolled"
+  | "sequence_step"
+  | "sequence_stopped"
+  | "sequence_paused"
+  | "sequence_resumed"
   // written by apply_lead_haul() (SQL) when a joining load changes or keeps the haul estimate
   | "haul"
   // the lead's company was merged with another (lib/companies/merge-companies.ts)

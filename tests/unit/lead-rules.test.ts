@@ -199,6 +199,8 @@ const EXPECTED: Record<TLeadStep, TRow> = {
   },
   // Snooze keeps the status: the holder (or the manager) moves the follow-up later.
   snooze: HOLDER_KEEPS_STATUS,
+  // Enrolment in a sequence: the holder (or the manager), a held open lead, status unchanged.
+  enrol: HOLDER_KEEPS_STATUS,
 };
 
 function leadFor(actor: TRuleActor, situation: TSituation): TRuleLead {

@@ -32,6 +32,10 @@ import { ZonedTime } from "@/components/ui/zoned-time";
 import { listNotes } from "@/lib/notes/list-notes";
 import { NotesThread } from "@/components/notes/notes-thread";
 import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
+import { LeadSequencePanel } from "@/components/sequences/lead-sequence-panel";
+import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
+import { listSequences } from "@/lib/sequences/list-sequences";
+import { enrolLeadsAction, setEnrolmentStateAction } from "../../sequences/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -53,6 +57,7 @@ export default async function LeadPage({ params }: TProps) {
   );
   const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
   const assignees = lead.may.assign ? people : [];
+  const [enrolments, sequences] = await Promise.all([getLeadEnrolments(actor, lead.id), lead.may.enrol ? listSequences(actor) : []]);
 
   return (
     <div className="space-y-6">
@@ -153,6 +158,14 @@ export default async function LeadPage({ params }: TProps) {
         <aside className="space-y-6">
           <CompanyCard company={lead.company} contacts={lead.contacts} />
           <LeadFacts lead={lead} snooze={snoozeFollowUpAction} />
+          <LeadSequencePanel
+            leadId={lead.id}
+            enrolments={enrolments}
+            sequences={sequences.map((q) => ({ id: q.id, name: q.name }))}
+            mayEnrol={lead.may.enrol}
+            enrolAction={enrolLeadsAction}
+            stateAction={setEnrolmentStateAction}
+          />
         </aside>
       </div>
     </div>
