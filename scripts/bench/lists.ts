@@ -25,7 +25,8 @@ import {
   prepareHugeDatabase,
   useDatabase as pointDbAt,
 } from "./lib/bench-database";
-import { percentile, printTable, type TBenchResult } from "./lib/report";
+import { printTable, type TBenchResult } from "./lib/report";
+import { timePair } from "./lib/time-pair";
 
 const TARGET_RATIO = 1.5;
 
@@ -176,31 +177,6 @@ async function sideOf(url: string): Promise<TSide> {
     ORDER BY id OFFSET (SELECT count(*) / 2 FROM companies) LIMIT 1`;
   const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM sales_leads`;
   return { url, manager, rep, company, leads: n };
-}
-
-/** Times `fn` on both databases, alternating, so both see the same machine noise. */
-async function timePair(runs: number, big: TSide, demo: TSide, fn: (side: TSide) => Promise<unknown>) {
-  const times = { big: [] as number[], demo: [] as number[] };
-  for (const side of [big, demo, big, demo]) {
-    pointDbAt(side.url);
-    await fn(side);
-  }
-  for (let i = 0; i < runs; i++) {
-    for (const [key, side] of [
-      ["big", big],
-      ["demo", demo],
-    ] as const) {
-      pointDbAt(side.url);
-      const t = performance.now();
-      await fn(side);
-      times[key].push(performance.now() - t);
-    }
-  }
-  const stat = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return { p50: Math.round(percentile(s, 50) * 10) / 10, p95: Math.round(percentile(s, 95) * 10) / 10 };
-  };
-  return { big: stat(times.big), demo: stat(times.demo) };
 }
 
 type TPlanNode = {
