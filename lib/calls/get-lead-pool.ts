@@ -108,10 +108,14 @@ type TPoolRaw = {
 /** The pool's one query (`npm run bench -- lists` EXPLAINs it). */
 export function leadPoolSql(actorId: number, data: z.output<typeof ZGetLeadPool>, now: string): Prisma.Sql {
   const { scope, state, limit, offset } = data;
+  // The scope and state filters test the pending rows already read (p), never sales_leads
+  // itself: given `l.states && …` the planner guesses a few rows, ANDs the states GIN (650 000
+  // entries for a territory at 1 000 000 leads) with the status index and reads the heap, 2.7 s;
+  // the pending leads alone are an index-only scan of sales_leads_pool_idx, the pool's size.
   const filters = [
-    Prisma.sql`l.status = 'pending'`,
-    ...(scope === "mine" ? [Prisma.sql`l.states && mine.states`] : []),
-    ...(state ? [Prisma.sql`l.states @> ARRAY[${state}]::text[]`] : []),
+    Prisma.sql`TRUE`,
+    ...(scope === "mine" ? [Prisma.sql`p.in_territory`] : []),
+    ...(state ? [Prisma.sql`p.states @> ARRAY[${state}]::text[]`] : []),
   ];
   return Prisma.sql`
     WITH mine AS (
@@ -121,10 +125,13 @@ export function leadPoolSql(actorId: number, data: z.output<typeof ZGetLeadPool>
       CROSS JOIN LATERAL unnest(t.states) AS s(state)
       WHERE m.user_id = ${actorId}
     ),
-    pool AS MATERIALIZED (
-      SELECT l.id, l.created_at, (l.states && mine.states) AS in_territory
+    pending AS MATERIALIZED (
+      SELECT l.id, l.created_at, l.states, (l.states && mine.states) AS in_territory
       FROM sales_leads l, mine
-      WHERE ${Prisma.join(filters, " AND ")}
+      WHERE l.status = 'pending'
+    ),
+    pool AS MATERIALIZED (
+      SELECT p.id, p.created_at, p.in_territory FROM pending p WHERE ${Prisma.join(filters, " AND ")}
     ),
     page AS (
       SELECT * FROM pool ORDER BY in_territory DESC, created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}

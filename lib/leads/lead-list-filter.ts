@@ -60,33 +60,37 @@ export type TLeadFilter = z.output<typeof ZLeadFilter>;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Company ids matching a search, as a UNION so each arm uses its own index: the trigram GIN
- * indexes on name, email and phone, and the btree on usdot for a number.
+ * The lead's company matches a search: an EXISTS over companies with the arms OR'd, so the
+ * planner picks per term. A rare term (a company's name, an email, a USDOT) is a BitmapOr of the
+ * trigram GIN indexes on name, email and phone (and the btree on usdot), joined to the leads by
+ * company; a common word ("Heavy Haul": a tenth of 200 000 companies) walks the list's sort index
+ * and probes each lead's company by primary key, stopping at the page. The former
+ * `company_id IN (… UNION …)` built the whole matching set first: 1.1 s at 1 000 000 leads.
  */
 function searchCompanies(q: string): Prisma.Sql {
   const like = `%${escapeLike(q)}%`;
   const arms = [
-    Prisma.sql`SELECT id FROM companies WHERE name ILIKE ${like}`,
-    Prisma.sql`SELECT id FROM companies WHERE email ILIKE ${like}`,
-    Prisma.sql`SELECT id FROM companies WHERE phone ILIKE ${like}`,
+    Prisma.sql`c.name ILIKE ${like}`,
+    Prisma.sql`c.email ILIKE ${like}`,
+    Prisma.sql`c.phone ILIKE ${like}`,
   ];
   const dot = /^(?:us\s*)?(?:dot\s*)?#?\s*(\d{3,9})$/i.exec(q);
-  if (dot) arms.push(Prisma.sql`SELECT id FROM companies WHERE usdot = ${dot[1]}`);
+  if (dot) arms.push(Prisma.sql`c.usdot = ${dot[1]}`);
   // "(512) 555-0100" and "5125550100" find "+1 512 555 0100": the digits in groups, any separator.
   const digits = q.replace(/[\s().+-]/g, "");
   if (/^\d{7,11}$/.test(digits)) {
     const d = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
     const groups =
       d.length === 10 ? [d.slice(0, 3), d.slice(3, 6), d.slice(6)] : [d.slice(0, d.length - 4), d.slice(-4)];
-    arms.push(Prisma.sql`SELECT id FROM companies WHERE phone ILIKE ${`%${groups.join("%")}%`}`);
+    arms.push(Prisma.sql`c.phone ILIKE ${`%${groups.join("%")}%`}`);
   }
-  return Prisma.join(arms, " UNION ");
+  return Prisma.sql`EXISTS (SELECT 1 FROM companies c WHERE c.id = l.company_id AND (${Prisma.join(arms, " OR ")}))`;
 }
 
 /** The conditions over `sales_leads l`. Every lead is readable, so the actor only resolves "me". */
 export function leadFilterConditions(actor: TActor, f: TLeadFilter): Prisma.Sql[] {
   const conds: Prisma.Sql[] = [];
-  if (f.q) conds.push(Prisma.sql`l.company_id IN (${searchCompanies(f.q)})`);
+  if (f.q) conds.push(searchCompanies(f.q));
   if (f.status.length)
     conds.push(Prisma.sql`l.status IN (${Prisma.join(f.status.map((s) => Prisma.sql`${s}::lead_status`))})`);
   if (f.source.length)

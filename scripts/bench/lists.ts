@@ -25,7 +25,8 @@ import {
   prepareHugeDatabase,
   useDatabase as pointDbAt,
 } from "./lib/bench-database";
-import { percentile, printTable, type TBenchResult } from "./lib/report";
+import { printTable, type TBenchResult } from "./lib/report";
+import { timePair } from "./lib/time-pair";
 
 const TARGET_RATIO = 1.5;
 
@@ -37,6 +38,8 @@ type TSide = {
   /** A company in the middle of the table, to search for by name, email, phone and USDOT. */
   company: { name: string; email: string; phone: string; usdot: string };
   leads: number;
+  /** Keyset cursors (as the Next link carries them) of the row at 50 % and 99.99 % of the table, newest first, and at 90 % by follow-up ascending. */
+  cursors: { middle: string; deepest: string; followUpDeep: string };
 };
 
 type TCase = {
@@ -151,6 +154,25 @@ const CASES: TCase[] = [
     page_size: "100",
     page: Math.ceil(s.leads / 100),
   })),
+  // Next / Previous by keyset (the links carry the cursor): any depth costs what page 2 costs.
+  leadsCase("all, newest, Next at 50 % (keyset)", (s) => ({ filter: {}, page: 3, after: s.cursors.middle })),
+  leadsCase("all, newest, Next at the end (keyset)", (s) => ({
+    filter: {},
+    page: 3,
+    after: s.cursors.deepest,
+  })),
+  leadsCase("all, newest, Previous at the end (keyset)", (s) => ({
+    filter: {},
+    page: 3,
+    before: s.cursors.deepest,
+  })),
+  leadsCase("all, by follow-up asc, Next at 90 % (keyset)", (s) => ({
+    filter: {},
+    sort: "follow_up",
+    dir: "asc",
+    page: 3,
+    after: s.cursors.followUpDeep,
+  })),
   poolCase("pool, all", () => ({})),
   poolCase("pool, mine", () => ({ scope: "mine" })),
   poolCase("pool, state TX", () => ({ state: "TX" })),
@@ -175,32 +197,18 @@ async function sideOf(url: string): Promise<TSide> {
     SELECT name, email, phone, usdot FROM companies WHERE email IS NOT NULL AND phone IS NOT NULL AND usdot IS NOT NULL
     ORDER BY id OFFSET (SELECT count(*) / 2 FROM companies) LIMIT 1`;
   const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM sales_leads`;
-  return { url, manager, rep, company, leads: n };
-}
-
-/** Times `fn` on both databases, alternating, so both see the same machine noise. */
-async function timePair(runs: number, big: TSide, demo: TSide, fn: (side: TSide) => Promise<unknown>) {
-  const times = { big: [] as number[], demo: [] as number[] };
-  for (const side of [big, demo, big, demo]) {
-    pointDbAt(side.url);
-    await fn(side);
-  }
-  for (let i = 0; i < runs; i++) {
-    for (const [key, side] of [
-      ["big", big],
-      ["demo", demo],
-    ] as const) {
-      pointDbAt(side.url);
-      const t = performance.now();
-      await fn(side);
-      times[key].push(performance.now() - t);
-    }
-  }
-  const stat = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return { p50: Math.round(percentile(s, 50) * 10) / 10, p95: Math.round(percentile(s, 95) * 10) / 10 };
+  const at = async (order: Prisma.Sql, share: number, column: Prisma.Sql) => {
+    const [r] = await db.$queryRaw<{ v: Date | null; id: number }[]>`
+      SELECT ${column} AS v, id FROM sales_leads ORDER BY ${order} OFFSET ${Math.floor(n * share)} LIMIT 1`;
+    return `${r.v?.toISOString() ?? ""}~${r.id}`;
   };
-  return { big: stat(times.big), demo: stat(times.demo) };
+  const newest = Prisma.sql`created_at DESC, id DESC`;
+  const cursors = {
+    middle: await at(newest, 0.5, Prisma.sql`created_at`),
+    deepest: await at(newest, 1 - 100 / n, Prisma.sql`created_at`),
+    followUpDeep: await at(Prisma.sql`next_follow_up_at ASC, id ASC`, 0.9, Prisma.sql`next_follow_up_at`),
+  };
+  return { url, manager, rep, company, leads: n, cursors };
 }
 
 type TPlanNode = {

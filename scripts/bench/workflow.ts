@@ -11,8 +11,9 @@ import { getTeamPerformance } from "@/lib/leads/get-team-performance";
 import { listLeads, type TListLeads } from "@/lib/leads/list-leads";
 // Renamed on import: the React lint takes any use* call for a hook.
 import { prepareBenchDatabases, useDatabase as pointDbAt } from "./lib/bench-database";
-import { percentile, printTable, type TBenchResult } from "./lib/report";
+import { printTable, type TBenchResult } from "./lib/report";
 import { OPEN_REQUESTS, openRequestsCase } from "./lib/open-requests-case";
+import { timePair } from "./lib/time-pair";
 
 const LIST_RUNS = 60;
 const DASHBOARD_RUNS = 30;
@@ -82,38 +83,6 @@ async function actors(url: string): Promise<TSide> {
     return u as TActor;
   };
   return { url, rep: await load("alex@pilot-crm.test"), manager: await load("manager@pilot-crm.test") };
-}
-
-/** Times `fn` on both databases, alternating, so both see the same machine noise. */
-async function timePair(runs: number, big: TSide, demo: TSide, fn: (side: TSide) => Promise<unknown>) {
-  const times = { big: [] as number[], demo: [] as number[] };
-  for (const side of [big, demo, big, demo]) {
-    pointDbAt(side.url);
-    await fn(side); // warm-up
-  }
-  for (let i = 0; i < runs; i++) {
-    for (const [key, side] of [
-      ["big", big],
-      ["demo", demo],
-    ] as const) {
-      pointDbAt(side.url);
-      const t = performance.now();
-      await fn(side);
-      times[key].push(performance.now() - t);
-    }
-  }
-  return { big: stats(times.big), demo: stats(times.demo) };
-}
-
-function stats(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const r = (x: number) => Math.round(x * 100) / 100;
-  return {
-    n: times.length,
-    p50: r(percentile(sorted, 50)),
-    p95: r(percentile(sorted, 95)),
-    p99: r(percentile(sorted, 99)),
-  };
 }
 
 /**

@@ -130,6 +130,31 @@ describe("lead workflow", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const lines = (await csv.text()).split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(total + 1); // the header, then one line per lead
+
+    // Next / Previous page by keyset: the cursor rides in the URL (shareable), page 1 is plain.
+    await page.goto("/admin/crm/leads?sort=value&dir=desc");
+    const rowIds = () =>
+      page.getByTestId("leads-table").locator("tbody tr[data-lead-id]").evaluateAll((trs) =>
+        trs.map((tr) => tr.getAttribute("data-lead-id")),
+      );
+    const first = await rowIds();
+    await page.getByRole("button", { name: "Next →" }).click();
+    await page.waitForURL(/page=2&after=/);
+    const second = await rowIds();
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+    await page.getByRole("button", { name: "Next →" }).click();
+    await page.waitForURL(/page=3&after=/);
+    const shared = page.url();
+    const third = await rowIds();
+    await page.getByRole("button", { name: "← Previous" }).click();
+    await page.waitForURL(/page=2&before=/);
+    expect(await rowIds()).toEqual(second);
+    await page.getByRole("button", { name: "← Previous" }).click();
+    await page.waitForURL((u) => !u.search.includes("page=") && !u.search.includes("after="));
+    expect(await rowIds()).toEqual(first);
+    await page.goto(shared);
+    expect(await rowIds()).toEqual(third);
     await page.close();
 
     const phone = await newPage(browser, { width: 390, height: 844 });
