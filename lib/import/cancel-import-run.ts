@@ -27,6 +27,7 @@ export const cancelImportRun = command(
         where: { id: runId },
         data: { status: "cancelled", finishedAt: new Date() },
       });
+      await tx.importFile.deleteMany({ where: { runId } });
       await recordAudit(tx, {
         actor,
         action: "import.cancelled",

@@ -230,6 +230,8 @@ describe("cancel and resume", () => {
     expect(await db.company.count({ where: { name: { startsWith: `Resume ${u} ` } } })).toBe(10);
     // A late second delivery of the job finds nothing to do.
     expect(await runImport({ runId: id })).toEqual({ status: "not running" });
+    // The file is dropped once the import is done with it.
+    expect(await db.importFile.count({ where: { runId: id } })).toBe(0);
   });
 
   it("a cancelled import keeps the batches it finished and writes no more", async () => {
