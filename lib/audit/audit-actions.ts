@@ -35,6 +35,20 @@ export const AUDIT_ACTIONS = [
   "lead.converted",
   "lead.lost",
   "lead.reopened",
+  // issue 21: away periods (set, ended or withdrawn) and internal notes deleted
+  "away.set",
+  "away.ended",
+  "note.deleted",
+  "company.merged",
+  "company.merge_requested",
+  "company.merge_request_dismissed",
+  // Issue #21: handoffs and approvals (lib/requests/); target lead_request, except the handoff.
+  "lead.handed_off",
+  "request.created",
+  "request.approved",
+  "request.accepted",
+  "request.declined",
+  "request.withdrawn",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

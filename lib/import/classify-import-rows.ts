@@ -70,6 +70,7 @@ export async function classifyImportRows(
       external_id: r.data.external_id,
       usdot: r.data.usdot,
       email: r.data.email,
+      mc_number: r.data.mc_number,
       name: r.data.company_name,
       state: r.data.state,
       contact_name: r.data.contact_name,
@@ -81,12 +82,12 @@ export async function classifyImportRows(
     const found = await client.$queryRaw<TMatch[]>`
       WITH r AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-          AS r(ord int, external_id text, usdot text, email text, name text, state text, contact_name text)
+          AS r(ord int, external_id text, usdot text, email text, mc_number text, name text, state text, contact_name text)
       ), m AS (
-        SELECT r.ord, company_identity_match(r.external_id, r.usdot, r.email) AS id FROM r
+        SELECT r.ord, company_identity_match(r.external_id, r.usdot, r.email, r.mc_number) AS id FROM r
       ), p AS (
         SELECT r.ord, min(c.id) AS id
-        FROM r JOIN companies c ON c.state = r.state AND lower(btrim(c.name)) = lower(btrim(r.name))
+        FROM r JOIN companies c ON c.state = r.state AND lower(btrim(c.name)) = lower(btrim(r.name)) AND c.merged_into_id IS NULL
         GROUP BY r.ord
       )
       SELECT r.ord, c.id, c.external_id, c.name, c.email, c.phone, c.usdot, c.mc_number, c.city, c.state,

@@ -31,14 +31,15 @@ const companyValues = (d: TImportRow) => ({
   usdot: d.usdot, mc_number: d.mc_number, city: d.city, state: d.state,
 });
 
-// The advisory-lock keys of ingest_upsert_company() (20261206170000_company_identity_match):
-// taking the same keys, in the same (hash) order, makes a webhook for a company and the import
-// row of that company wait for each other instead of both creating it.
+// A row's identity keys, for telling two rows of one new company apart within a batch. The
+// advisory locks themselves come from SQL company_identity_keys(), the one list
+// ingest_upsert_company() and the merge lock too.
 function identityKeys(d: TImportRow): string[] {
   return [
     d.external_id && `company:external_id:${d.external_id}`,
     d.usdot && `company:usdot:${d.usdot}`,
     d.email && `company:email:${d.email}`,
+    d.mc_number && `company:mc:${d.mc_number}`,
   ].filter((k): k is string => !!k);
 }
 
@@ -53,7 +54,8 @@ const UPDATE_SQL = `
       AS r(company_id int, overwrite boolean, ${COLUMNS.map((c) => `${c} text`).join(", ")})
   )
   UPDATE companies c
-  SET ${COLUMNS.map((col) => `${col} = ${pick(col)}`).join(", ")}, email_norm = lower(${pick("email")}), updated_at = now()
+  SET ${COLUMNS.map((col) => `${col} = ${pick(col)}`).join(", ")}, email_norm = lower(${pick("email")}),
+      phone_norm = CASE WHEN ${pick("phone")} IS NOT DISTINCT FROM c.phone THEN c.phone_norm ELSE ${pick("phone")} END, updated_at = now()
   FROM r
   WHERE c.id = r.company_id
     AND (${COLUMNS.map((col) => `c.${col}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.map((col) => `${pick(col)}${col === "state" ? "::char(2)" : ""}`).join(", ")})
@@ -68,8 +70,8 @@ async function insertCompanies(tx: TTx, rows: TBatchRow[]): Promise<Map<number, 
        SELECT r.*, nextval(pg_get_serial_sequence('companies', 'id'))::int AS new_id
        FROM jsonb_to_recordset($1::jsonb) AS r(ord int, ${COLUMNS.map((c) => `${c} text`).join(", ")})
      ), ins AS (
-       INSERT INTO companies (id, ${COLUMNS.join(", ")}, email_norm, updated_at)
-       SELECT new_id, ${COLUMNS.join(", ")}, lower(email), now() FROM r
+       INSERT INTO companies (id, ${COLUMNS.join(", ")}, email_norm, phone_norm, updated_at)
+       SELECT new_id, ${COLUMNS.join(", ")}, lower(email), phone, now() FROM r
      )
      SELECT ord, new_id AS id FROM r`,
     JSON.stringify(input),
@@ -171,11 +173,17 @@ export async function writeImportBatch(
       FROM jsonb_to_recordset(${JSON.stringify(problems)}::jsonb) AS p(row int, "column" text, value text, reason text)`;
   }
   let pending = rows.filter((r) => r.problems.length === 0);
-  const keys = [...new Set(pending.flatMap((r) => identityKeys(r.data)))];
-  if (keys.length)
+  // The same keys, in the same (sorted) order, as the webhook's ingest_upsert_company(): a webhook
+  // for a company and the import row of that company wait for each other instead of both making it.
+  if (pending.length) {
+    const ids = pending.map((r) => ({ external_id: r.data.external_id, usdot: r.data.usdot, email: r.data.email, mc_number: r.data.mc_number }));
     await tx.$queryRaw`
       SELECT count(pg_advisory_xact_lock(k))::int AS n
-      FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest(${keys}::text[]) AS key ORDER BY 1) AS sorted_keys`;
+      FROM (SELECT DISTINCT k
+            FROM jsonb_to_recordset(${JSON.stringify(ids)}::jsonb) AS r(external_id text, usdot text, email text, mc_number text),
+                 company_identity_keys(r.external_id, r.usdot, r.email, r.mc_number) AS k
+            ORDER BY 1) AS sorted_keys`;
+  }
 
   while (pending.length) {
     const classified = await classifyImportRows(pending, tx);

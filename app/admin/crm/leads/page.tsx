@@ -9,6 +9,8 @@ import { LeadFilters, type TFilterValues } from "@/components/leads/lead-filters
 import { LEAD_FILTER_KEYS } from "@/components/leads/lead-filter-keys";
 import { LeadsTable } from "@/components/leads/leads-table";
 import { bulkLeadAction } from "../lead/actions";
+import { enrolLeadsAction } from "../sequences/actions";
+import { listSequences } from "@/lib/sequences/list-sequences";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -32,6 +34,8 @@ export default async function LeadsPage({ searchParams }: TProps) {
       dir: values.dir,
       page: sp.page ?? undefined,
       page_size: values.page_size,
+      after: sp.after ?? undefined,
+      before: sp.before ?? undefined,
     });
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== "BAD_REQUEST") throw err;
@@ -44,11 +48,14 @@ export default async function LeadsPage({ searchParams }: TProps) {
       total: 0,
       totalIsEstimate: false,
       hasNextPage: false,
+      nextCursor: null,
+      prevCursor: null,
       sort: "created",
       dir: "desc",
     };
   }
   const assignees = (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }));
+  const sequences = await listSequences(actor);
   const exportParams = new URLSearchParams(
     Object.entries(filter).filter((e): e is [string, string] => !!e[1]),
   );
@@ -83,6 +90,8 @@ export default async function LeadsPage({ searchParams }: TProps) {
         canAssign={roleMayTake(actor.role, "assign")}
         assignees={assignees}
         bulkAction={bulkLeadAction}
+        sequences={sequences.map((q) => ({ id: q.id, name: q.name }))}
+        enrolAction={enrolLeadsAction}
       />
     </div>
   );

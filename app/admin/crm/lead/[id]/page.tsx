@@ -29,6 +29,25 @@ import {
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { listNotes } from "@/lib/notes/list-notes";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
+import { LeadSequencePanel } from "@/components/sequences/lead-sequence-panel";
+import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
+import { listSequences } from "@/lib/sequences/list-sequences";
+import { enrolLeadsAction, setEnrolmentStateAction } from "../../sequences/actions";
+import { isManager } from "@/lib/auth/permissions";
+import { getLeadRequestPanel } from "@/lib/requests/get-lead-request-panel";
+import { LeadRequestsCard } from "@/components/requests/lead-requests-card";
+import {
+  acceptHandoffAction,
+  approveLeadRequestAction,
+  declineLeadRequestAction,
+  proposeHandoffAction,
+  requestLeadLossAction,
+  requestLeadReopenAction,
+  withdrawLeadRequestAction,
+} from "../../requests/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -39,16 +58,19 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function LeadPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [lead, timeline, email] = await orNotFound(() =>
+  const [lead, timeline, email, notes, activeUsers] = await orNotFound(() =>
     Promise.all([
       getLeadDetail(actor, { lead_id: id }),
       getLeadTimeline(actor, { lead_id: id }),
       getLeadEmailPanel(actor, { leadId: id }),
+      listNotes(actor, { lead_id: id }),
+      listUsers({ activeOnly: true }),
     ]),
   );
-  const assignees = lead.may.assign
-    ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
-    : [];
+  const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
+  const assignees = lead.may.assign ? people : [];
+  const [enrolments, sequences] = await Promise.all([getLeadEnrolments(actor, lead.id), lead.may.enrol ? listSequences(actor) : []]);
+  const requests = await getLeadRequestPanel(actor, lead.id);
 
   return (
     <div className="space-y-6">
@@ -100,6 +122,21 @@ export default async function LeadPage({ params }: TProps) {
             />
           </section>
 
+          <LeadRequestsCard
+            leadId={lead.id}
+            panel={requests}
+            viewerIsManager={isManager(actor)}
+            actions={{
+              propose: proposeHandoffAction,
+              askLoss: requestLeadLossAction,
+              askReopen: requestLeadReopenAction,
+              approve: approveLeadRequestAction,
+              decline: declineLeadRequestAction,
+              accept: acceptHandoffAction,
+              withdraw: withdrawLeadRequestAction,
+            }}
+          />
+
           <section aria-labelledby="service" className="rounded-lg border bg-white p-4">
             <h2 id="service" className="mb-3 font-semibold">
               What they asked for
@@ -136,12 +173,27 @@ export default async function LeadPage({ params }: TProps) {
             </section>
           ) : null}
 
+          <NotesThread
+            notes={notes}
+            thread={{ lead_id: lead.id }}
+            people={people}
+            actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
+          />
+
           <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
         </div>
 
         <aside className="space-y-6">
           <CompanyCard company={lead.company} contacts={lead.contacts} />
           <LeadFacts lead={lead} snooze={snoozeFollowUpAction} />
+          <LeadSequencePanel
+            leadId={lead.id}
+            enrolments={enrolments}
+            sequences={sequences.map((q) => ({ id: q.id, name: q.name }))}
+            mayEnrol={lead.may.enrol}
+            enrolAction={enrolLeadsAction}
+            stateAction={setEnrolmentStateAction}
+          />
         </aside>
       </div>
     </div>
