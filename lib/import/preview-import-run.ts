@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { TActor } from "@/lib/auth/permissions";
-import { parseInput } from "@/lib/command";
+import { command } from "@/lib/command";
 import { IMPORT_FIELDS } from "@/lib/import/import-fields";
 import { DEFAULT_PREVIEW_ROWS } from "@/lib/import/import-limits";
 import { loadImportFile } from "@/lib/import/load-import-file";
@@ -15,9 +13,10 @@ export const ZPreviewImportRun = z.object({
 });
 
 /** The preview of an uploaded file under the manager's mapping (see previewImport); reads only. */
-export async function previewImportRun(actor: TActor, input: z.input<typeof ZPreviewImportRun>): Promise<TImportPreview> {
-  assertCan(actor, "imports.manage");
-  const { runId, mapping, rows } = parseInput(ZPreviewImportRun, input);
-  const { content } = await loadImportFile(runId);
-  return previewImport(actor, content, { rows, ...(mapping ? { mapping } : {}) });
-}
+export const previewImportRun = command(
+  { input: ZPreviewImportRun, may: "imports.manage" },
+  async (actor, { runId, mapping, rows }): Promise<TImportPreview> => {
+    const { content } = await loadImportFile(runId);
+    return previewImport(actor, content, { rows, ...(mapping ? { mapping } : {}) });
+  },
+);

@@ -109,7 +109,10 @@ export async function runImport({ runId }: { runId: number }, options: TRunImpor
     if (!(err instanceof AppError)) throw err;
     await db.$transaction(async (tx) => {
       const failed = await tx.importRun.updateMany({ where: { id: runId, status: "running" }, data: { status: "failed", error: err.message, finishedAt: new Date() } });
-      if (failed.count) await recordAudit(tx, { actor: creator, action: "import.failed", target: { type: "import_run", id: runId }, after: { error: err.message }, ip: null });
+      if (failed.count) {
+        await tx.importFile.deleteMany({ where: { runId } });
+        await recordAudit(tx, { actor: creator, action: "import.failed", target: { type: "import_run", id: runId }, after: { error: err.message }, ip: null });
+      }
     });
     return { status: "failed" };
   }
@@ -117,6 +120,8 @@ export async function runImport({ runId }: { runId: number }, options: TRunImpor
   return db.$transaction(async (tx) => {
     const done = await tx.importRun.updateMany({ where: { id: runId, status: "running", lastRow: cursor }, data: { status: "finished", finishedAt: new Date() } });
     if (!done.count) return { status: "stopped" };
+    // The file was needed only to run (and resume) the import; the counts and the error report stay.
+    await tx.importFile.deleteMany({ where: { runId } });
     const counts = await tx.importRun.findUniqueOrThrow({
       where: { id: runId },
       select: { rowsDone: true, created: true, updated: true, skipped: true, failed: true, leadsCreated: true },

@@ -7,7 +7,7 @@ import { assertStep, SYSTEM_ACTOR } from "@/lib/leads/lead-rules";
 
 /**
  * What the manager decided for rows that meet a company we have: one the identity rules find
- * (external id, USDOT, MC, email — company_identity_match()), and one that is only a possible
+ * (external id, USDOT, email — company_identity_match()), and one that is only a possible
  * duplicate (same name in the same state). `fill_empty` writes only what the company lacks,
  * `overwrite` writes every value the row has (an empty cell never erases one), `skip` leaves the
  * company alone; a possible duplicate may also be `create`d as a company of its own.
@@ -31,11 +31,9 @@ const companyValues = (d: TImportRow) => ({
   usdot: d.usdot, mc_number: d.mc_number, city: d.city, state: d.state,
 });
 
-// A row's identity keys within the batch (rows sharing one wait for a later round). The import
-// cleans MC numbers to one spelling (MC-<digits>), so the raw value serves here; the advisory
-// locks below come from SQL's company_identity_keys(), the very keys ingest_upsert_company() and
-// the merge take (migration company_merge), so a webhook, a merge and an import row of one
-// company wait for each other instead of both creating it.
+// A row's identity keys, for telling two rows of one new company apart within a batch. The
+// advisory locks themselves come from SQL company_identity_keys(), the one list
+// ingest_upsert_company() and the merge lock too.
 function identityKeys(d: TImportRow): string[] {
   return [
     d.external_id && `company:external_id:${d.external_id}`,
@@ -57,9 +55,7 @@ const UPDATE_SQL = `
   )
   UPDATE companies c
   SET ${COLUMNS.map((col) => `${col} = ${pick(col)}`).join(", ")}, email_norm = lower(${pick("email")}),
-      -- the import's phones are already E.164 (normalize-import-row.ts): a phone it writes is its own
-      -- phone_norm; a phone kept keeps its phone_norm
-      phone_norm = CASE WHEN (${pick("phone")}) IS NOT DISTINCT FROM c.phone THEN c.phone_norm ELSE r.phone END, updated_at = now()
+      phone_norm = CASE WHEN ${pick("phone")} IS NOT DISTINCT FROM c.phone THEN c.phone_norm ELSE ${pick("phone")} END, updated_at = now()
   FROM r
   WHERE c.id = r.company_id
     AND (${COLUMNS.map((col) => `c.${col}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.map((col) => `${pick(col)}${col === "state" ? "::char(2)" : ""}`).join(", ")})
@@ -177,14 +173,17 @@ export async function writeImportBatch(
       FROM jsonb_to_recordset(${JSON.stringify(problems)}::jsonb) AS p(row int, "column" text, value text, reason text)`;
   }
   let pending = rows.filter((r) => r.problems.length === 0);
-  const keyed = pending.map((r) => ({ external_id: r.data.external_id, usdot: r.data.usdot, email: r.data.email, mc_number: r.data.mc_number }));
-  if (keyed.length)
+  // The same keys, in the same (sorted) order, as the webhook's ingest_upsert_company(): a webhook
+  // for a company and the import row of that company wait for each other instead of both making it.
+  if (pending.length) {
+    const ids = pending.map((r) => ({ external_id: r.data.external_id, usdot: r.data.usdot, email: r.data.email, mc_number: r.data.mc_number }));
     await tx.$queryRaw`
       SELECT count(pg_advisory_xact_lock(k))::int AS n
       FROM (SELECT DISTINCT k
-            FROM jsonb_to_recordset(${JSON.stringify(keyed)}::jsonb) AS r(external_id text, usdot text, email text, mc_number text),
+            FROM jsonb_to_recordset(${JSON.stringify(ids)}::jsonb) AS r(external_id text, usdot text, email text, mc_number text),
                  company_identity_keys(r.external_id, r.usdot, r.email, r.mc_number) AS k
             ORDER BY 1) AS sorted_keys`;
+  }
 
   while (pending.length) {
     const classified = await classifyImportRows(pending, tx);

@@ -185,6 +185,37 @@ describe("the manager's decisions on companies we have", () => {
   });
 });
 
+describe("leads and their owners", () => {
+  it("assigns by the owner column, falls back to the rep picked, and rejects an owner who is no active user", async () => {
+    const actor = await manager();
+    const { user: rep } = await makeUser({ name: "Owner Rep" });
+    const { user: fallback } = await makeUser({ name: "Fallback Rep" });
+    const { user: gone } = await makeUser({ active: false });
+    const u = uid();
+    const csv = [
+      "Company,Owner,USDOT,State,Deal value",
+      `Owned ${u},${rep.email.toUpperCase()},85000001,TX,"$1,250.50"`,
+      `Unowned ${u},,85000002,OK,`,
+      `Ghost ${u},nobody_${u}@x.example,85000003,KS,`,
+      `Former ${u},${gone.email},85000004,NM,`,
+    ].join("\n");
+    const id = await upload(actor, "owners.csv", Buffer.from(csv), { kind: "leads", assignToId: fallback.id });
+    await runImport({ runId: id });
+    expect(await runRow(id)).toMatchObject({ created: 2, failed: 2, leadsCreated: 2 });
+    const leads = await db.salesLead.findMany({ where: { company: { name: { endsWith: u } } }, include: { company: true }, orderBy: { id: "asc" } });
+    expect(leads.map((l) => [l.company.name, l.status, l.assignedAdminId, l.estimatedValue.toString()])).toEqual([
+      [`Owned ${u}`, "assigned", rep.id, "1250.5"],
+      [`Unowned ${u}`, "assigned", fallback.id, "0"],
+    ]);
+    const errors = await db.importRunError.findMany({ where: { runId: id }, orderBy: { row: "asc" } });
+    expect(errors.map((e) => [e.row, e.column, e.reason])).toEqual([
+      [4, "Owner", "No active user has this email"],
+      [5, "Owner", "No active user has this email"],
+    ]);
+    expect(await db.company.count({ where: { name: { in: [`Ghost ${u}`, `Former ${u}`] } } })).toBe(0);
+  });
+});
+
 describe("cancel and resume", () => {
   const bigFile = (u: string, rows: number, usdot: number) =>
     Buffer.from(["Company,USDOT,State", ...Array.from({ length: rows }, (_, i) => `Resume ${u} ${i},${usdot + i},TX`)].join("\n"));
@@ -199,6 +230,8 @@ describe("cancel and resume", () => {
     expect(await db.company.count({ where: { name: { startsWith: `Resume ${u} ` } } })).toBe(10);
     // A late second delivery of the job finds nothing to do.
     expect(await runImport({ runId: id })).toEqual({ status: "not running" });
+    // The file is dropped once the import is done with it.
+    expect(await db.importFile.count({ where: { runId: id } })).toBe(0);
   });
 
   it("a cancelled import keeps the batches it finished and writes no more", async () => {

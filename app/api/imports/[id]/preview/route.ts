@@ -5,5 +5,5 @@ import { LEAD_ENDPOINT_BODY_LIMIT } from "@/lib/http/body-limits.mjs";
 
 // POST /api/imports/[id]/preview {mapping?, rows?} — the first rows under this mapping, classified.
 export const POST = actorRoute(async (actor, req, { id }) =>
-  previewImportRun(actor, { ...parseJsonObject(await readRawBody(req, LEAD_ENDPOINT_BODY_LIMIT)), runId: id } as never),
+  previewImportRun.fromRequest(actor, { ...parseJsonObject(await readRawBody(req, LEAD_ENDPOINT_BODY_LIMIT)), runId: id }),
 );
