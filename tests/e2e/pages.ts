@@ -31,6 +31,8 @@ export const CRM_PAGES: TPageRef[] = [
   { name: "account", path: "/admin/crm/account" },
   { name: "outbox", path: "/admin/crm/outbox" },
   { name: "haul rules", path: "/admin/crm/haul" },
+  { name: "inbox", path: "/admin/crm/inbox" },
+  { name: "away", path: "/admin/crm/away" },
 ];
 export const MANAGER_ONLY_PAGES: TPageRef[] = [{ name: "team", path: "/admin/crm/team" }];
 
