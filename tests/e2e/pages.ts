@@ -33,6 +33,8 @@ export const CRM_PAGES: TPageRef[] = [
   { name: "outbox", path: "/admin/crm/outbox" },
   { name: "haul rules", path: "/admin/crm/haul" },
   { name: "requests", path: "/admin/crm/requests" },
+  { name: "inbox", path: "/admin/crm/inbox" },
+  { name: "away", path: "/admin/crm/away" },
 ];
 export const MANAGER_ONLY_PAGES: TPageRef[] = [{ name: "team", path: "/admin/crm/team" }];
 
