@@ -24,6 +24,7 @@ import { RevenueChart } from "@/components/analytics/revenue-chart";
 import { TerritoryChart } from "@/components/analytics/territory-chart";
 import { TimeToConversionChart } from "@/components/analytics/time-to-conversion-chart";
 import { SpeedToLeadChart } from "@/components/analytics/speed-to-lead-chart";
+import { FigureFreshness } from "@/components/analytics/figure-freshness";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -76,6 +77,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
           Some filters were not understood and were left out: {issues.map((i) => `${i.path} (${i.message})`).join("; ")}.
         </p>
       ) : null}
+
+      <FigureFreshness freshness={data.freshness} now={new Date()} />
 
       <section aria-label="Headline figures" className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <StatCard label="Leads assigned" value={leads} testId="stat-leads" />
