@@ -7,6 +7,8 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/leads", label: "Leads" },
   { href: "/admin/crm/calls", label: "Call list" },
   { href: "/admin/crm/follow-ups", label: "Follow-ups" },
+  { href: "/admin/crm/inbox", label: "Inbox" },
+  { href: "/admin/crm/away", label: "Away" },
   { href: "/admin/crm/pool", label: "Lead pool" },
   { href: "/admin/crm/territories", label: "Territories" },
   { href: "/admin/crm/haul", label: "Haul rules" },

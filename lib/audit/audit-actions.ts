@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = [
   "lead.converted",
   "lead.lost",
   "lead.reopened",
+  // issue 21: away periods (set, ended or withdrawn) and internal notes deleted
+  "away.set",
+  "away.ended",
+  "note.deleted",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,5 +1,5 @@
 import { isValid, parse, parseISO } from "date-fns";
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { toE164 } from "@/lib/kernel/phone";
 import { z } from "zod";
 import { US_STATES, isStateCode } from "@/lib/geo/us-states";
 import { IMPORT_FIELD_LABELS, headerKey, type TImportField } from "@/lib/import/import-fields";
@@ -56,8 +56,8 @@ function text(max: number) {
 }
 
 function phone(v: string): TResult<string> {
-  const parsed = parsePhoneNumberFromString(v, "US");
-  return parsed?.isValid() ? { ok: parsed.number } : { reason: "Not a phone number" };
+  const e164 = toE164(v);
+  return e164 ? { ok: e164 } : { reason: "Not a phone number" };
 }
 
 function email(v: string): TResult<string> {

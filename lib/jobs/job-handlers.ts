@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { deliverQueuedEmail } from "@/lib/email/deliver-queued-email";
+import { deliverQueuedText } from "@/lib/sms/deliver-queued-text";
 import { recoverStuckEmailMessages } from "@/lib/email/recover-stuck-email-messages";
 import { deleteExpiredWebhookReceipts } from "@/lib/ingest/delete-expired-webhook-receipts";
 import { deleteOldLiveEvents } from "@/lib/live/delete-old-live-events";
@@ -18,6 +19,7 @@ type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["d
 /** Each kind's handler: a domain function, idempotent (a job may run more than once). */
 export const JOB_HANDLERS: THandlers = {
   "email-deliver": ({ messageId }) => deliverQueuedEmail({ messageId }),
+  "text-deliver": ({ messageId }) => deliverQueuedText({ messageId }),
   "email-recover-stuck": () => recoverStuckEmailMessages(),
   "webhook-receipts-cleanup": async () => ({ deleted: await deleteExpiredWebhookReceipts() }),
   "live-events-cleanup": async () => ({ deleted: await deleteOldLiveEvents() }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailConfig } from "@/lib/email/email-config";
+import { smsConfig } from "@/lib/sms/sms-config";
 import { ZRemindFollowUpJob } from "@/lib/follow-ups/follow-up-job-data";
 
 // Every kind of background job, in one place: what data it takes (checked with zod when sent
@@ -49,6 +50,17 @@ export const JOB_KINDS = {
     // the backstop for anything else (the database away for a moment).
     retry: () => {
       const config = emailConfig();
+      return { retryLimit: config.maxAttempts + 2, retryDelay: Math.max(1, Math.ceil(config.retryDelayMs / 1000)), retryBackoff: true };
+    },
+    expireInSeconds: 120,
+  }),
+  // Texts (lib/sms/): the first try happens in the sender's request; this job is the try after a
+  // 429/5xx, the send held for the lead's texting hours, and the backstop for a stopped server.
+  "text-deliver": defineJobKind({
+    description: "Sends a queued text: after Twilio answered 429 or 5xx, at the lead's next texting hour, or after a server stopped before sending it",
+    data: z.object({ messageId: z.number().int().positive() }),
+    retry: () => {
+      const config = smsConfig();
       return { retryLimit: config.maxAttempts + 2, retryDelay: Math.max(1, Math.ceil(config.retryDelayMs / 1000)), retryBackoff: true };
     },
     expireInSeconds: 120,

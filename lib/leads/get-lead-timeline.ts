@@ -9,7 +9,7 @@ import { command } from "@/lib/command";
  * Where a page of the history ends: the last row shown, by the history's order
  * (at DESC, rank, kind, id DESC), as base64url JSON. Opaque to the page; checked here.
  */
-const ZCursorFields = z.tuple([z.iso.datetime(), z.number().int().min(0).max(9), z.enum(["activity", "action", "event", "email", "conversion"]), z.number().int().positive()]);
+const ZCursorFields = z.tuple([z.iso.datetime(), z.number().int().min(0).max(9), z.enum(["activity", "action", "event", "email", "text", "conversion"]), z.number().int().positive()]);
 export const ZTimelineCursor = z
   .string()
   .max(200)
@@ -31,7 +31,7 @@ export const ZGetLeadTimeline = z.union([
 ]);
 export type TGetLeadTimeline = z.input<typeof ZGetLeadTimeline>;
 
-export type TTimelineKind = "activity" | "action" | "event" | "email" | "conversion";
+export type TTimelineKind = "activity" | "action" | "event" | "email" | "text" | "conversion";
 export type TTimelineItem = {
   key: string;
   kind: TTimelineKind;
@@ -59,6 +59,8 @@ const ECHO_EVENTS = [
   "email_sent",
   "email_event",
   "email_replied",
+  "text_sent",
+  "text_received",
   "call_locked",
 ];
 
@@ -116,6 +118,9 @@ export const getLeadTimeline = command(
         -- an email sent from the CRM is also a sales action (same sender and moment): shown once, as the email
         AND NOT (s.action_type = 'email' AND EXISTS (
           SELECT 1 FROM email_messages m WHERE m.lead_id = s.lead_id AND m.sender_id = s.admin_id AND m.sent_at = s.created_at))
+        -- likewise a text sent from the CRM (a text logged from the rep's own phone has no row there)
+        AND NOT (s.action_type = 'text' AND EXISTS (
+          SELECT 1 FROM text_messages x WHERE x.lead_id = s.lead_id AND x.sender_id = s.admin_id AND x.sent_at = s.created_at))
       ORDER BY s.created_at DESC, s.id DESC LIMIT ${take})
       UNION ALL
       (SELECT 'event', 2, e.id, e.lead_id, e.created_at, u.name,
@@ -130,6 +135,13 @@ export const getLeadTimeline = command(
       FROM email_messages m JOIN users u ON u.id = m.sender_id
       WHERE m.lead_id ${leads} ${after("coalesce(m.sent_at, m.created_at)", 1, "email", "m.id")}
       ORDER BY coalesce(m.sent_at, m.created_at) DESC, m.id DESC LIMIT ${take})
+      UNION ALL
+      (SELECT 'text', 1, x.id, x.lead_id, coalesce(x.sent_at, x.created_at), u.name,
+             jsonb_build_object('direction', x.direction, 'body', x.body, 'status', x.status, 'to_phone', x.to_phone,
+                                'from_phone', x.from_phone, 'error', x.error, 'send_after', x.send_after)
+      FROM text_messages x LEFT JOIN users u ON u.id = x.sender_id
+      WHERE x.lead_id ${leads} ${after("coalesce(x.sent_at, x.created_at)", 1, "text", "x.id")}
+      ORDER BY coalesce(x.sent_at, x.created_at) DESC, x.id DESC LIMIT ${take})
       UNION ALL
       (SELECT 'conversion', 0, c.id, c.lead_id, c.created_at, u.name,
              jsonb_build_object('value', c.conversion_value, 'conversion_type', c.conversion_type, 'order_id', c.order_id, 'notes', c.notes)

@@ -260,6 +260,7 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
     "lead-sla-escalate",
     "lead-sla-sweep",
     "live-events-cleanup",
+    "text-deliver",
     "webhook-receipts-cleanup",
   ]);
   const runnable = runnableJobKinds();

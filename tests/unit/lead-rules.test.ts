@@ -117,6 +117,7 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/other": [403, "pending"],
   }),
   email: WORK("in_progress", 409),
+  text: WORK("in_progress", 409),
   call_lock: PEOPLE({
     pending: ["pending", "pending"],
     "assigned/own": ["assigned", "assigned"],
@@ -140,6 +141,17 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/other": 409,
   }),
   email_delivered: SYSTEM({
+    pending: 409,
+    "assigned/own": "in_progress",
+    "assigned/other": "in_progress",
+    "in_progress/own": "in_progress",
+    "in_progress/other": "in_progress",
+    "converted/own": 409,
+    "converted/other": 409,
+    "lost/own": 409,
+    "lost/other": 409,
+  }),
+  text_delivered: SYSTEM({
     pending: 409,
     "assigned/own": "in_progress",
     "assigned/other": "in_progress",

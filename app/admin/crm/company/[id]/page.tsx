@@ -13,6 +13,10 @@ import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { StatusBadge } from "@/components/leads/status-badge";
 import { createManualLeadAction, upsertContactAction } from "./actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { listNotes } from "@/lib/notes/list-notes";
+import { listUsers } from "@/lib/users/list-users";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
@@ -22,8 +26,13 @@ export default async function CompanyPage({ params, searchParams }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
   const before = [(await searchParams).before].flat()[0] || undefined;
-  const [company, history] = await orNotFound(() =>
-    Promise.all([getCompany(actor, { company_id: id }), getLeadTimeline(actor, { company_id: id, before })]),
+  const [company, history, notes, activeUsers] = await orNotFound(() =>
+    Promise.all([
+      getCompany(actor, { company_id: id }),
+      getLeadTimeline(actor, { company_id: id, before }),
+      listNotes(actor, { company_id: id }),
+      listUsers({ activeOnly: true }),
+    ]),
   );
   const card = "rounded-lg border bg-white p-4";
   return (
@@ -89,6 +98,12 @@ export default async function CompanyPage({ params, searchParams }: TProps) {
           ) : null}
         </section>
       </div>
+      <NotesThread
+        notes={notes}
+        thread={{ company_id: company.id }}
+        people={activeUsers.map((u) => ({ id: u.id, name: u.name }))}
+        actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
+      />
       <section aria-labelledby="company-history" className={card}>
         <h2 id="company-history" className="mb-3 font-semibold">
           History of all its leads

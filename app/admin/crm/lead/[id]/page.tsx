@@ -29,6 +29,9 @@ import {
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { listNotes } from "@/lib/notes/list-notes";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
@@ -41,16 +44,17 @@ export default async function LeadPage({ params, searchParams }: TProps) {
   const { id } = await params;
   // "Show older" pages the history by its position (lib/leads/get-lead-timeline.ts), server side.
   const before = [(await searchParams).before].flat()[0] || undefined;
-  const [lead, timeline, email] = await orNotFound(() =>
+  const [lead, timeline, email, notes, activeUsers] = await orNotFound(() =>
     Promise.all([
       getLeadDetail(actor, { lead_id: id }),
       getLeadTimeline(actor, { lead_id: id, before }),
       getLeadEmailPanel(actor, { leadId: id }),
+      listNotes(actor, { lead_id: id }),
+      listUsers({ activeOnly: true }),
     ]),
   );
-  const assignees = lead.may.assign
-    ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
-    : [];
+  const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
+  const assignees = lead.may.assign ? people : [];
 
   return (
     <div className="space-y-6">
@@ -141,6 +145,13 @@ export default async function LeadPage({ params, searchParams }: TProps) {
               <AddSalesActionForm leadId={lead.id} action={addSalesActionAction} />
             </section>
           ) : null}
+
+          <NotesThread
+            notes={notes}
+            thread={{ lead_id: lead.id }}
+            people={people}
+            actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
+          />
 
           <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
         </div>
