@@ -24,7 +24,7 @@ export function FigureFreshness({ freshness, now }: { freshness: TAnalyticsFresh
         {freshness
           .filter((f): f is { figure: string; asOf: Date } => !!f.asOf)
           .map((f) => (
-            <li key={f.figure} data-testid="figure-as-of">
+            <li key={f.figure} data-testid="as-of">
               {f.figure}: <time dateTime={f.asOf.toISOString()}>as of {ago(f.asOf, now)}</time>
             </li>
           ))}
