@@ -1,5 +1,5 @@
 // npm run bench -- analytics [--runs N] [--ranges last_90,year] [--live all|last_90|none] [--huge]
-//                            [--figures funnel,page,…]
+//                            [--figures funnel,page,…] [--no-refresh]
 // p95 of each analytics figure and of the whole page loader (every figure at once, as the page
 // calls them), and of the dashboard's data, on the demo database and the big one side by side,
 // for the manager's team view; each figure read from its rollup (as the page does) and live (as
@@ -66,13 +66,14 @@ function option(args: string[], name: string): string | undefined {
 // analytics indexes and rollups), and vacuum what the figures read, as autovacuum would on a
 // production server (the local one runs without it, which would leave index-only scans fetching
 // the heap). Index statistics are reset so the list printed at the end is this run's.
-async function prepare(url: string) {
+async function prepare(url: string, refresh: boolean) {
   const r = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`migrating ${url} failed: ${r.stderr || r.stdout}`);
   for (const table of ["sales_leads", "sales_actions", "sales_conversions", "lead_events", "email_messages", "territories"])
     await db.$executeRawUnsafe(`VACUUM (ANALYZE) ${table}`);
   const started = performance.now();
-  const refreshed = await refreshAnalyticsRollups();
+  // --no-refresh reads the rollups as the last run left them (at 10x a refresh takes minutes).
+  const refreshed = refresh ? await refreshAnalyticsRollups() : [];
   const refreshMs = Math.round(performance.now() - started);
   for (const v of refreshed) await db.$executeRawUnsafe(`VACUUM (ANALYZE) ${v.name}`);
   await db.$executeRawUnsafe(`SELECT pg_stat_reset()`);
@@ -86,9 +87,9 @@ function filterFor(range: TRange, timeZone: string): TAnalyticsFilter {
   return { from, to, timeZone };
 }
 
-async function measure(url: string, ranges: TRange[], runs: number, live: string, only: string[] | null) {
+async function measure(url: string, ranges: TRange[], runs: number, live: string, only: string[] | null, refreshFirst = true) {
   pointDatabaseAt(url);
-  const refresh = await prepare(url);
+  const refresh = await prepare(url, refreshFirst);
   const manager = await db.user.findFirstOrThrow({ where: { role: "super_admin", active: true }, orderBy: { id: "asc" } });
   const actor: TActor = { id: manager.id, role: manager.role, name: manager.name, email: manager.email };
   const timeZone = await getCompanyTimeZone();
@@ -134,7 +135,7 @@ export async function run(args: string[]): Promise<TBenchResult> {
     : await prepareBenchDatabases();
   // Timings on a shared machine depend on what else runs: the load average is reported with them.
   const loadBefore = os.loadavg()[0];
-  const results = { demo: await measure(demo, ranges, runs, "all", only), big: await measure(big, ranges, runs, live, only) };
+  const results = { demo: await measure(demo, ranges, runs, "all", only), big: await measure(big, ranges, runs, live, only, !args.includes("--no-refresh")) };
   const load = { before: Math.round(loadBefore * 100) / 100, after: Math.round(os.loadavg()[0] * 100) / 100, cores: os.cpus().length };
 
   let pass = true;
