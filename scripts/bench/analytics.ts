@@ -155,11 +155,12 @@ export async function run(args: string[]): Promise<TBenchResult> {
       });
     }
   }
-  const dashOk = !(results.big.dashboard.p95 >= TARGET_MS);
+  const dashSkipped = Number.isNaN(results.big.dashboard.p95);
+  const dashOk = dashSkipped || results.big.dashboard.p95 < TARGET_MS;
   pass &&= dashOk;
   rows.push({
     range: "dashboard", figure: "page data", "demo p95": results.demo.dashboard.p95, "big p50": results.big.dashboard.p50, "big p95": results.big.dashboard.p95,
-    "big/demo": ratio(results.big.dashboard.p95, results.demo.dashboard.p95), "big live p95": "-", "live/rollup": "-", target: TARGET_MS, ok: dashOk ? "yes" : "NO",
+    "big/demo": ratio(results.big.dashboard.p95, results.demo.dashboard.p95), "big live p95": "-", "live/rollup": "-", target: TARGET_MS, ok: dashSkipped ? "not run" : dashOk ? "yes" : "NO",
   });
   printTable(
     `analytics: ms per call, manager's team view, ${runs} runs each (demo ${results.demo.leads} leads / ${results.demo.actions} actions; big ${results.big.leads} leads / ${results.big.actions} actions); rollups refreshed in ${results.demo.refresh.refreshMs} ms (demo) and ${results.big.refresh.refreshMs} ms (big); 1-min load average ${load.before} → ${load.after} on ${load.cores} cores`,
