@@ -200,7 +200,11 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
 function describeHaul(d: TData): { icon: string; title: string; lines: string[] } {
   const dims = (load: unknown) => {
     const l = (load ?? {}) as TData;
-    return [l.width_ft && `${s(l.width_ft)} ft wide`, l.height_ft && `${s(l.height_ft)} ft high`, l.length_ft && `${s(l.length_ft)} ft long`]
+    return [
+      l.width_ft && `${s(l.width_ft)} ft wide`,
+      l.height_ft && `${s(l.height_ft)} ft high`,
+      l.length_ft && `${s(l.length_ft)} ft long`,
+    ]
       .filter(Boolean)
       .join(", ");
   };
@@ -208,55 +212,101 @@ function describeHaul(d: TData): { icon: string; title: string; lines: string[] 
     ? {
         icon: "⛟",
         title: "Haul estimate kept: the larger load still sets the value",
-        lines: [`Joining load: ${dims(d.load)} (up to ${formatMoney(Number(d.high))})`, `Kept load: ${dims(d.kept_load)} (up to ${formatMoney(Number(d.kept_high))})`],
+        lines: [
+          `Joining load: ${dims(d.load)} (up to ${formatMoney(Number(d.high))})`,
+          `Kept load: ${dims(d.kept_load)} (up to ${formatMoney(Number(d.kept_high))})`,
+        ],
       }
     : {
         icon: "⛟",
         title: "Haul estimate raised: a larger load joined",
-        lines: [`New load: ${dims(d.load)} (up to ${formatMoney(Number(d.high))})`, `Was: ${dims(d.previous_load)} (up to ${formatMoney(Number(d.previous_high))})`],
+        lines: [
+          `New load: ${dims(d.load)} (up to ${formatMoney(Number(d.high))})`,
+          `Was: ${dims(d.previous_load)} (up to ${formatMoney(Number(d.previous_high))})`,
+        ],
       };
 }
 
 /** The merged history, newest first. `showLead` labels each entry with its lead (company page). */
-export function LeadTimeline({ items, showLead = false }: { items: TTimelineItem[]; showLead?: boolean }) {
-  if (!items.length) return <p className="text-sm text-slate-600">Nothing has happened yet.</p>;
+/**
+ * One page of a history, newest first. `olderHref` (the same page with the next page's position)
+ * and `newestHref` (back to the first page) make the "Show older" paging, server-rendered.
+ */
+export function LeadTimeline({
+  items,
+  showLead = false,
+  olderHref,
+  newestHref,
+}: {
+  items: TTimelineItem[];
+  showLead?: boolean;
+  olderHref?: string | null;
+  newestHref?: string | null;
+}) {
+  const paging =
+    olderHref || newestHref ? (
+      <nav aria-label="Older and newer history" className="mt-3 flex gap-4 text-sm">
+        {newestHref ? (
+          <Link href={newestHref} className="text-brand-700 underline">
+            Back to the newest
+          </Link>
+        ) : null}
+        {olderHref ? (
+          <Link href={olderHref} className="text-brand-700 underline" data-testid="timeline-older">
+            Show older
+          </Link>
+        ) : null}
+      </nav>
+    ) : null;
+  if (!items.length)
+    return (
+      <>
+        <p className="text-sm text-slate-600">
+          {newestHref ? "Nothing older." : "Nothing has happened yet."}
+        </p>
+        {paging}
+      </>
+    );
   return (
-    <ol className="space-y-3" aria-label="Timeline">
-      {items.map((item) => {
-        const { icon, title, lines } = describe(item);
-        return (
-          <li key={item.key} className="flex gap-3" data-kind={item.kind}>
-            <span aria-hidden className="mt-0.5 w-5 shrink-0 text-center text-slate-500">
-              {icon}
-            </span>
-            <div className="min-w-0 text-sm">
-              <p className="font-medium text-slate-900">
-                {title}
-                {showLead ? (
-                  <>
-                    {" "}
-                    <Link
-                      href={`/admin/crm/lead/${item.leadId}`}
-                      className="font-normal text-brand-700 underline"
-                    >
-                      lead #{item.leadId}
-                    </Link>
-                  </>
-                ) : null}
-              </p>
-              <p className="text-xs text-slate-500">
-                <ZonedTime value={item.at} />
-                {item.actorName ? ` · ${item.actorName}` : ""}
-              </p>
-              {lines.map((line, i) => (
-                <p key={i} className="whitespace-pre-line break-words text-slate-700">
-                  {line}
+    <>
+      <ol className="space-y-3" aria-label="Timeline">
+        {items.map((item) => {
+          const { icon, title, lines } = describe(item);
+          return (
+            <li key={item.key} className="flex gap-3" data-kind={item.kind}>
+              <span aria-hidden className="mt-0.5 w-5 shrink-0 text-center text-slate-500">
+                {icon}
+              </span>
+              <div className="min-w-0 text-sm">
+                <p className="font-medium text-slate-900">
+                  {title}
+                  {showLead ? (
+                    <>
+                      {" "}
+                      <Link
+                        href={`/admin/crm/lead/${item.leadId}`}
+                        className="font-normal text-brand-700 underline"
+                      >
+                        lead #{item.leadId}
+                      </Link>
+                    </>
+                  ) : null}
                 </p>
-              ))}
-            </div>
-          </li>
-        );
-      })}
-    </ol>
+                <p className="text-xs text-slate-500">
+                  <ZonedTime value={item.at} />
+                  {item.actorName ? ` · ${item.actorName}` : ""}
+                </p>
+                {lines.map((line, i) => (
+                  <p key={i} className="whitespace-pre-line break-words text-slate-700">
+                    {line}
+                  </p>
+                ))}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {paging}
+    </>
   );
 }

@@ -56,9 +56,11 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
  * 200+ ms here, than the query itself) and room to sort and hash in memory.
  */
 export async function queryFigure<TRows extends unknown[]>(query: Prisma.Sql): Promise<TRows> {
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`,
-    db.$queryRaw<TRows>(query),
-  ]);
+  // The transaction's own limit (Prisma's default 5 s) would cut a long live figure short on a
+  // busy machine; the server's statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) is the limit.
+  const [, rows] = await db.$transaction(
+    [db.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`, db.$queryRaw<TRows>(query)],
+    { timeout: 120_000 },
+  );
   return rows;
 }

@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { filtersLeads, inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { rollupAsOf, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
@@ -15,19 +16,27 @@ export type TCallHeatmap = {
 };
 
 /** Calls logged in the range by weekday and hour on the company's clock (not the server's). */
-export async function getCallHeatmap(actor: TActor, input: TAnalyticsFilterInput): Promise<TCallHeatmap> {
+export async function getCallHeatmap(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TCallHeatmap> {
   const f = scopeAnalytics(actor, input);
   const needsLead = filtersLeads(f);
   const leadJoin = needsLead ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
-  const rows = await queryFigure<{ weekday: number; hour: number; calls: bigint }[]>(Prisma.sql`
-    WITH hours AS (
+  // Without lead filters, the hourly rollup (analytics_action_hourly, hours of the company's clock) is summed.
+  const hours = (await rollupAsOf("analytics_action_hourly", f, { ...options, withoutLeadFilters: true }))
+    ? Prisma.sql`
+      SELECT r.local_hour AS hour_start, sum(r.actions) AS calls
+      FROM analytics_action_hourly r
+      WHERE r.action_type = 'call' AND r.local_hour >= ${f.from}::date::timestamp AND r.local_hour < (${f.to}::date + 1)::timestamp
+            ${repCondition("r.admin_id", f)}
+      GROUP BY 1`
+    : Prisma.sql`
       -- Grouped by local hour first, so each call is converted to the company clock only once.
       SELECT date_trunc('hour', ${localTime("a.created_at", f)}) AS hour_start, count(*) AS calls
       FROM sales_actions a
       ${leadJoin}
       WHERE a.action_type = 'call' AND ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)} AND a.voided_at IS NULL
-      GROUP BY 1
-    ), calls AS (
+      GROUP BY 1`;
+  const rows = await queryFigure<{ weekday: number; hour: number; calls: bigint }[]>(Prisma.sql`
+    WITH hours AS (${hours}), calls AS (
       SELECT extract(isodow FROM hour_start)::int AS weekday, extract(hour FROM hour_start)::int AS hour, sum(calls) AS calls
       FROM hours
       GROUP BY 1, 2

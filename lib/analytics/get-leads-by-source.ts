@@ -5,6 +5,7 @@ import { bucketUnit, type TAnalyticsFilterInput } from "@/lib/analytics/analytic
 import { LEAD_SOURCES, type TLeadSource } from "@/lib/leads/lead-vocabulary";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { rollupAsOf, rollupDays, rollupLeadConditions, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export type TLeadsBySource = {
   unit: "day" | "week" | "month";
@@ -13,20 +14,29 @@ export type TLeadsBySource = {
   totals: Record<TLeadSource, number>;
 };
 
-/** New leads per source per day, week or month (by the range's length), in the company's calendar. */
-export async function getLeadsBySource(actor: TActor, input: TAnalyticsFilterInput): Promise<TLeadsBySource> {
+/**
+ * New leads per source per day, week or month (by the range's length), in the company's calendar.
+ * Summed from the daily rollup (analytics_lead_daily) when it is in the company's zone.
+ */
+export async function getLeadsBySource(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TLeadsBySource> {
   const f = scopeAnalytics(actor, input);
   const unit = bucketUnit(f);
+  const counts = (await rollupAsOf("analytics_lead_daily", f, options))
+    ? Prisma.sql`
+      SELECT date_trunc(${unit}, r.day::timestamp)::date AS bucket, r.lead_source, sum(r.leads) AS leads
+      FROM analytics_lead_daily r
+      WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f)} ${repCondition("r.assigned_admin_id", f)}
+      GROUP BY 1, 2`
+    : Prisma.sql`
+      SELECT date_trunc(${unit}, ${localTime("l.created_at", f)})::date AS bucket, l.lead_source, count(*) AS leads
+      FROM sales_leads l
+      WHERE ${inRange("l.created_at", f)} ${leadConditions(f)} ${repCondition("l.assigned_admin_id", f)}
+      GROUP BY 1, 2`;
   const rows = await queryFigure<{ bucket: string; source: TLeadSource; leads: bigint }[]>(Prisma.sql`
     WITH buckets AS (
       SELECT b::date AS bucket
       FROM generate_series(date_trunc(${unit}, ${f.from}::date::timestamp), ${f.to}::date::timestamp, ${`1 ${unit}`}::interval) AS b
-    ), counts AS (
-      SELECT date_trunc(${unit}, ${localTime("l.created_at", f)})::date AS bucket, l.lead_source, count(*) AS leads
-      FROM sales_leads l
-      WHERE ${inRange("l.created_at", f)} ${leadConditions(f)} ${repCondition("l.assigned_admin_id", f)}
-      GROUP BY 1, 2
-    )
+    ), counts AS (${counts})
     SELECT to_char(b.bucket, 'YYYY-MM-DD') AS bucket, s.source::text AS source, coalesce(c.leads, 0) AS leads
     FROM buckets b
     CROSS JOIN unnest(enum_range(NULL::lead_source)) AS s(source)

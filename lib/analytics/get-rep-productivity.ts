@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { filtersLeads, inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { rollupAsOf, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export type TRepProductivityRow = {
   repId: number;
@@ -33,7 +34,7 @@ const perDay = (n: number, days: number) => (days > 0 ? Math.round((n / days) * 
  * sent in the range (email_messages with a lead, status not queued, failed, bounced or dropped)
  * against those of them that got a reply (replied_at set).
  */
-export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterInput): Promise<TRepProductivityRow[]> {
+export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TRepProductivityRow[]> {
   const f = scopeAnalytics(actor, input);
   const needsLead = filtersLeads(f);
   const actionLead = needsLead ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
@@ -41,6 +42,25 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
   const who = f.repId
     ? Prisma.sql`u.id = ${f.repId}::int`
     : Prisma.sql`(u.role = 'admin' AND u.active) OR acts.admin_id IS NOT NULL OR mail.sender_id IS NOT NULL`;
+  // Without lead filters, the actions come from the hourly rollup (analytics_action_hourly); emails stay live.
+  const acts = (await rollupAsOf("analytics_action_hourly", f, { ...options, withoutLeadFilters: true }))
+    ? Prisma.sql`
+      SELECT r.admin_id,
+             coalesce(sum(r.actions) FILTER (WHERE r.action_type = 'call'), 0) AS calls,
+             coalesce(sum(r.actions) FILTER (WHERE r.action_type = 'email'), 0) AS emails,
+             coalesce(sum(r.actions) FILTER (WHERE r.action_type = 'call' AND r.interested), 0) AS interested
+      FROM analytics_action_hourly r
+      WHERE r.local_hour >= ${f.from}::date::timestamp AND r.local_hour < (${f.to}::date + 1)::timestamp ${repCondition("r.admin_id", f)}
+      GROUP BY r.admin_id`
+    : Prisma.sql`
+      SELECT a.admin_id,
+             count(*) FILTER (WHERE a.action_type = 'call') AS calls,
+             count(*) FILTER (WHERE a.action_type = 'email') AS emails,
+             count(*) FILTER (WHERE a.action_type = 'call' AND a.outcome = 'interested') AS interested
+      FROM sales_actions a
+      ${actionLead}
+      WHERE ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)} AND a.voided_at IS NULL
+      GROUP BY a.admin_id`;
   const rows = await queryFigure<
     { rep_id: number; name: string; calls: bigint; emails: bigint; interested: bigint; sent: bigint; replied: bigint; working_days: number }[]
   >(Prisma.sql`
@@ -49,16 +69,7 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
       FROM generate_series(${f.from}::date::timestamp,
                            least(${f.to}::date, (now() AT TIME ZONE ${f.timeZone}::text)::date)::timestamp,
                            interval '1 day') AS d
-    ), acts AS (
-      SELECT a.admin_id,
-             count(*) FILTER (WHERE a.action_type = 'call') AS calls,
-             count(*) FILTER (WHERE a.action_type = 'email') AS emails,
-             count(*) FILTER (WHERE a.action_type = 'call' AND a.outcome = 'interested') AS interested
-      FROM sales_actions a
-      ${actionLead}
-      WHERE ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)} AND a.voided_at IS NULL
-      GROUP BY a.admin_id
-    ), mail AS (
+    ), acts AS (${acts}), mail AS (
       SELECT m.sender_id, count(*) AS sent, count(*) FILTER (WHERE m.replied_at IS NOT NULL) AS replied
       FROM email_messages m
       JOIN sales_leads l ON l.id = m.lead_id

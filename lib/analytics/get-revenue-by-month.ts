@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, localTime, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
+import { rollupAsOf, rollupDays, rollupLeadConditions, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export type TRevenueByMonth = {
   /** Reps credited with revenue in the range, largest first (id null: conversions without a rep). */
@@ -17,20 +18,28 @@ export type TRevenueByMonth = {
  * Booked revenue per month of the conversion date (company calendar), split by the rep credited
  * with each conversion (sales_conversions.admin_id).
  */
-export async function getRevenueByMonth(actor: TActor, input: TAnalyticsFilterInput): Promise<TRevenueByMonth> {
+export async function getRevenueByMonth(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TRevenueByMonth> {
   const f = scopeAnalytics(actor, input);
-  const rows = await queryFigure<{ month: string; rep_id: number | null; name: string | null; revenue: unknown; conversions: bigint }[]>(Prisma.sql`
-    WITH months AS (
-      SELECT m::date AS month
-      FROM generate_series(date_trunc('month', ${f.from}::date::timestamp), ${f.to}::date::timestamp, interval '1 month') AS m
-    ), booked AS (
+  // Conversions per day are rolled up (analytics_conversion_daily; no rep is 0 there): summed when in the company's zone.
+  const booked = (await rollupAsOf("analytics_conversion_daily", f, options))
+    ? Prisma.sql`
+      SELECT date_trunc('month', r.day::timestamp)::date AS month, nullif(r.admin_id, 0) AS admin_id,
+             sum(r.conversion_value) AS revenue, sum(r.conversions) AS conversions
+      FROM analytics_conversion_daily r
+      WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f)} ${repCondition("r.admin_id", f)}
+      GROUP BY 1, 2`
+    : Prisma.sql`
       SELECT date_trunc('month', ${localTime("c.created_at", f)})::date AS month, c.admin_id,
              sum(c.conversion_value) AS revenue, count(*) AS conversions
       FROM sales_conversions c
       JOIN sales_leads l ON l.id = c.lead_id
       WHERE ${inRange("c.created_at", f)} ${leadConditions(f)} ${repCondition("c.admin_id", f)}
-      GROUP BY 1, 2
-    )
+      GROUP BY 1, 2`;
+  const rows = await queryFigure<{ month: string; rep_id: number | null; name: string | null; revenue: unknown; conversions: bigint }[]>(Prisma.sql`
+    WITH months AS (
+      SELECT m::date AS month
+      FROM generate_series(date_trunc('month', ${f.from}::date::timestamp), ${f.to}::date::timestamp, interval '1 month') AS m
+    ), booked AS (${booked})
     SELECT to_char(m.month, 'YYYY-MM-DD') AS month, b.admin_id AS rep_id, u.name,
            coalesce(b.revenue, 0) AS revenue, coalesce(b.conversions, 0) AS conversions
     FROM months m

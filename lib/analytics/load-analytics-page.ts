@@ -14,27 +14,33 @@ import { getRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
 import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison";
 import { getSpeedToLead } from "@/lib/analytics/get-speed-to-lead";
 import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
+import { analyticsFreshness, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export type TAnalyticsPage = Awaited<ReturnType<typeof loadAnalyticsPage>>;
 
-/** Every figure of the analytics page, as the page shows them: one query each, run side by side. */
-export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterInput) {
+/**
+ * Every figure of the analytics page, as the page shows them: one query each, run side by side,
+ * and how fresh the rollup-backed ones are (`freshness`, read before them so it never claims
+ * newer numbers than they show).
+ */
+export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}) {
   // Scoped once up front so a refused filter fails before any query runs.
   const filter = scopeAnalytics(actor, input);
+  const freshness = options.live ? [] : await analyticsFreshness(filter);
   const [repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead] =
     await Promise.all([
-      getRepPerformance(actor, filter),
-      getLeadsBySource(actor, filter),
-      getRevenueByMonth(actor, filter),
-      getConversionFunnel(actor, filter),
+      getRepPerformance(actor, filter, options),
+      getLeadsBySource(actor, filter, options),
+      getRevenueByMonth(actor, filter, options),
+      getConversionFunnel(actor, filter, options),
       getTimeToConversion(actor, filter),
       getFollowUpEffectiveness(actor, filter),
-      getCallHeatmap(actor, filter),
-      getTerritoryComparison(actor, filter),
-      getPipelineByStatus(actor, filter),
-      getPipelineForecast(actor, filter),
-      getRepProductivity(actor, filter),
+      getCallHeatmap(actor, filter, options),
+      getTerritoryComparison(actor, filter, options),
+      getPipelineByStatus(actor, filter, options),
+      getPipelineForecast(actor, filter, options),
+      getRepProductivity(actor, filter, options),
       getSpeedToLead(actor, filter),
     ]);
-  return { filter, repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead };
+  return { filter, freshness, repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead };
 }

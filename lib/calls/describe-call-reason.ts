@@ -26,7 +26,8 @@ function describeHaul(h: THaulHint): string {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function ago(from: Date, now: Date): string {
+/** "3 min ago", "2 h ago", "1 day ago": also the analytics page's "as of" (components/analytics/figure-freshness.tsx). */
+export function ago(from: Date, now: Date): string {
   const ms = Math.max(0, now.getTime() - from.getTime());
   if (ms < HOUR) return `${Math.max(1, Math.round(ms / 60_000))} min ago`;
   if (ms < DAY) return `${Math.round(ms / HOUR)} h ago`;

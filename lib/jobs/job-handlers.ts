@@ -13,6 +13,7 @@ import { sendFollowUpDigests } from "@/lib/follow-ups/send-follow-up-digests";
 import { reestimateOpenLeads } from "@/lib/haul/reestimate-open-leads";
 import { runImport } from "@/lib/import/run-import";
 import { runSequenceStep } from "@/lib/sequences/run-sequence-step";
+import { refreshAnalyticsRollups } from "@/lib/analytics/refresh-analytics-rollups";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
 
 type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
@@ -33,6 +34,7 @@ export const JOB_HANDLERS: THandlers = {
   "haul-reestimate": () => reestimateOpenLeads(),
   "import-run": ({ runId }) => runImport({ runId }),
   "sequence-step": (data) => runSequenceStep(data),
+  "analytics-rollups-refresh": async () => ({ refreshed: await refreshAnalyticsRollups() }),
 };
 
 /** The registry with its handlers, as the runner works it. */

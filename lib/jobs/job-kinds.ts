@@ -159,6 +159,16 @@ export const JOB_KINDS = {
     retry: () => ({ retryLimit: 5, retryDelay: 30, retryBackoff: true }),
     expireInSeconds: 120,
   }),
+  // Issue #19: the analytics page reads materialized views of its per-day counts; this keeps them
+  // at most a few minutes old (the page says "as of …" from analytics_rollup_refreshes).
+  "analytics-rollups-refresh": defineJobKind({
+    description: "Refreshes the analytics rollups (materialized views of leads, assignments, conversions and actions per day or hour)",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 1, retryDelay: 60, retryBackoff: false }),
+    expireInSeconds: 900,
+    schedule: { cron: "*/5 * * * *" },
+    policy: "short",
+  }),
 } satisfies Record<string, TJobKind>;
 
 export type TJobKindName = keyof typeof JOB_KINDS;

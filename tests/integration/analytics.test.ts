@@ -10,6 +10,7 @@ import { getRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
 import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison";
 import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 import { loadAnalyticsPage } from "@/lib/analytics/load-analytics-page";
+import { refreshAnalyticsRollups } from "@/lib/analytics/refresh-analytics-rollups";
 import { buildAnalyticsFixture } from "../fixtures/analytics-fixture";
 
 // Every expected number below was worked out by hand from tests/fixtures/analytics-fixture.ts
@@ -18,6 +19,10 @@ import { buildAnalyticsFixture } from "../fixtures/analytics-fixture";
 let fx: Awaited<ReturnType<typeof buildAnalyticsFixture>>;
 beforeAll(async () => {
   fx = await buildAnalyticsFixture();
+  // The figures backed by rollups (materialized views) read them as of their last refresh, as the
+  // job keeps them: refreshed after the fixture, every expectation below holds for both readings
+  // (tests/integration/analytics-rollups.test.ts compares the two).
+  await refreshAnalyticsRollups();
 });
 
 const cell = (cells: { weekday: number; hour: number; calls: number }[], weekday: number, hour: number) =>

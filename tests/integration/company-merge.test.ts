@@ -110,7 +110,7 @@ describe("mergeCompanies", () => {
     const merges = await db.leadEvent.findMany({ where: { type: "company_merged", leadId: { in: after.survivor.leads } } });
     expect(merges.map((e) => e.leadId).sort((a, b) => a - b)).toEqual(after.survivor.leads);
     const history = await getLeadTimeline(rep, { company_id: survivor.id });
-    expect(history.some((i) => i.kind === "event" && i.data.type === "company_merged")).toBe(true);
+    expect(history.items.some((i) => i.kind === "event" && i.data.type === "company_merged")).toBe(true);
 
     // The merged company's page now belongs to the survivor.
     expect((await getCompany(rep, { company_id: loser.id })).mergedIntoId).toBe(survivor.id);

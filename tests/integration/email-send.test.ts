@@ -82,7 +82,7 @@ describe("sending a lead email through SendGrid", () => {
     expect(events.map((e) => e.type)).toEqual(["status_changed", "email_sent"]);
     expect(events[1].data).toMatchObject({ messageId: m.id, status: "sent", to: contact.email });
     // The lead's history shows the email once (the echoing sales action is folded into it).
-    const history = await getLeadTimeline(actor, { lead_id: lead.id });
+    const history = (await getLeadTimeline(actor, { lead_id: lead.id })).items;
     expect(history.filter((i) => i.kind === "email")).toEqual([expect.objectContaining({ data: expect.objectContaining({ subject: m.subject, status: "sent" }) })]);
     expect(history.filter((i) => i.kind === "action")).toEqual([]);
     const after = await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } });

@@ -249,6 +249,7 @@ describe("an instance booting while the database is unreachable", () => {
 
 it("registers the app's kinds with a handler, a retry policy and the schedules", () => {
   expect(Object.keys(JOB_KINDS).sort()).toEqual([
+    "analytics-rollups-refresh",
     "email-deliver",
     "email-recover-stuck",
     "follow-up-digest",
@@ -274,4 +275,5 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
   expect(JOB_KINDS["lead-sla-alert"].policy).toBe("short");
   expect(JOB_KINDS["haul-reestimate"].policy).toBe("short");
   expect(JOB_KINDS["follow-up-digest"].schedule?.cron).toBe("*/15 * * * *");
+  expect(JOB_KINDS["analytics-rollups-refresh"].schedule?.cron).toBe("*/5 * * * *");
 });

@@ -42,7 +42,7 @@ describe("getLeadTimeline", () => {
     });
     await convertLead(rep, { lead_id: lead.id, conversion_value: "1800", order_id: "PO-9" });
 
-    const items = await getLeadTimeline(rep, { lead_id: lead.id });
+    const items = (await getLeadTimeline(rep, { lead_id: lead.id })).items;
     const kinds = items.map((i) => (i.kind === "event" ? `event:${i.data.type}` : i.kind));
     // The call and the status change it caused share a transaction (and often a millisecond).
     expect([kinds.slice(0, 2), kinds.slice(2, 4).sort(), kinds.slice(4)]).toEqual([
@@ -69,7 +69,7 @@ describe("getLeadTimeline", () => {
     const b = await makeLead({ companyId: company.id });
     await claimLead(actor, { lead_id: a.id });
     await claimLead(actor, { lead_id: b.id });
-    const items = await getLeadTimeline(actor, { company_id: company.id });
+    const items = (await getLeadTimeline(actor, { company_id: company.id })).items;
     expect(new Set(items.map((i) => i.leadId))).toEqual(new Set([a.id, b.id]));
     await expect(getLeadTimeline(actor, { lead_id: "x" } as never)).rejects.toMatchObject({ status: 400 });
   });

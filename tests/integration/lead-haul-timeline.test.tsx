@@ -28,7 +28,7 @@ it("says which load sets the haul estimate as loads join", async () => {
   const { actor } = await makeUser();
   const html = renderToStaticMarkup(
     <CompanyTimeZoneProvider zone="America/Chicago">
-      <LeadTimeline items={await getLeadTimeline(actor, { lead_id: leadId })} />
+      <LeadTimeline items={(await getLeadTimeline(actor, { lead_id: leadId })).items} />
     </CompanyTimeZoneProvider>,
   );
   expect(html).toContain("Haul estimate raised: a larger load joined");

@@ -24,7 +24,7 @@ describe("a lead born from a free-tool webhook, in words", () => {
   it("shows a load plan's route and load on the timeline, never [object Object]", async () => {
     const { actor } = await makeUser();
     const leadId = await leadFromWebhook("load_plan");
-    const activity = (await getLeadTimeline(actor, { lead_id: leadId })).find((t) => t.kind === "activity")!;
+    const activity = (await getLeadTimeline(actor, { lead_id: leadId })).items.find((t) => t.kind === "activity")!;
     expect(activity.data).toMatchObject({ source: "load_plan", payload: { route: { miles: 450 } } });
 
     const lines = text(serviceRows("load_plan", activity.data.payload as Record<string, unknown>, true));
@@ -43,7 +43,7 @@ describe("a lead born from a free-tool webhook, in words", () => {
   it("shows a quote's pickup and delivery, and no History row in what they asked for", async () => {
     const { actor } = await makeUser();
     const leadId = await leadFromWebhook("quote");
-    const activity = (await getLeadTimeline(actor, { lead_id: leadId })).find((t) => t.kind === "activity")!;
+    const activity = (await getLeadTimeline(actor, { lead_id: leadId })).items.find((t) => t.kind === "activity")!;
     const lines = text(serviceRows("quote", activity.data.payload as Record<string, unknown>, true));
     expect(lines).toEqual(
       expect.arrayContaining(["Pickup: Denver, CO on Tue, Dec 1, 2026", "Quote total: $2,350.75"]),

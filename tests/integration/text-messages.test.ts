@@ -57,7 +57,7 @@ describe("sending", () => {
     expect(action).toMatchObject({ actionType: "text", adminId: rep.id });
     expect((await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("in_progress");
     // The timeline shows the text once (its sales action is the same thing).
-    const timeline = await getLeadTimeline(actor, { lead_id: lead.id });
+    const timeline = (await getLeadTimeline(actor, { lead_id: lead.id })).items;
     expect(timeline.filter((t) => t.kind === "text")).toHaveLength(1);
     expect(timeline.filter((t) => t.kind === "action")).toHaveLength(0);
   });
@@ -231,7 +231,7 @@ describe("inbound texts", () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ status: "received", fromPhone: phone, body: "Yes, call me after 3", twilioSid: params.MessageSid });
     expect(await db.leadEvent.count({ where: { leadId: lead.id, type: "text_received" } })).toBe(1);
-    const timeline = await getLeadTimeline(actor, { lead_id: lead.id });
+    const timeline = (await getLeadTimeline(actor, { lead_id: lead.id })).items;
     expect(timeline.find((t) => t.kind === "text" && t.data.direction === "inbound")).toMatchObject({ data: { body: "Yes, call me after 3", from_phone: phone } });
     // "YES" alone is Twilio's opt-in word, not an opt-out: this reply changed no list.
     expect(await db.textOptOut.count({ where: { phone } })).toBe(0);
@@ -342,7 +342,7 @@ describe("outbox mode", () => {
     const sent = await sendLeadText(actor, { leadId: lead.id, body: "Outbox text" });
     expect(sent).toMatchObject({ status: "simulated", outbox: true, twilioSid: null });
     expect(fake.requests).toHaveLength(0);
-    const timeline = await getLeadTimeline(actor, { lead_id: lead.id });
+    const timeline = (await getLeadTimeline(actor, { lead_id: lead.id })).items;
     expect(timeline.find((t) => t.kind === "text")).toMatchObject({ data: { body: "Outbox text", status: "simulated", direction: "outbound" } });
   });
 });

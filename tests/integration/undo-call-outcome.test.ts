@@ -117,7 +117,7 @@ describe("undoing a sales action (voidSalesAction)", () => {
       ["action_voided", null, null],
     ]);
     expect(events[3]).toMatchObject({ actorId: rep.id, data: { action_id: saved.actionId } });
-    const timeline = await getLeadTimeline(rep, { lead_id: lead.id });
+    const timeline = (await getLeadTimeline(rep, { lead_id: lead.id })).items;
     const shown = timeline.find((t) => t.key === `action-${saved.actionId}`);
     expect(shown?.data.voided_at).toBeTruthy();
 

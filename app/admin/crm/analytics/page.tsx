@@ -27,6 +27,7 @@ import { SpeedToLeadChart } from "@/components/analytics/speed-to-lead-chart";
 import { getSequenceTotals } from "@/lib/sequences/get-sequence-report";
 import { SequenceDefinitions } from "@/components/sequences/sequence-definitions";
 import { SequenceFiguresCard } from "@/components/sequences/sequence-report-card";
+import { FigureFreshness } from "@/components/analytics/figure-freshness";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -80,6 +81,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
           Some filters were not understood and were left out: {issues.map((i) => `${i.path} (${i.message})`).join("; ")}.
         </p>
       ) : null}
+
+      <FigureFreshness freshness={data.freshness} now={new Date()} />
 
       <section aria-label="Headline figures" className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <StatCard label="Leads assigned" value={leads} testId="stat-leads" />

@@ -23,17 +23,18 @@ import { listUsers } from "@/lib/users/list-users";
 import { NotesThread } from "@/components/notes/notes-thread";
 import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
-type TProps = { params: Promise<{ id: string }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
 export const metadata: Metadata = { title: "Company" };
 
-export default async function CompanyPage({ params }: TProps) {
+export default async function CompanyPage({ params, searchParams }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
+  const before = [(await searchParams).before].flat()[0] || undefined;
   const [company, history, notes, activeUsers, duplicates] = await orNotFound(() =>
     Promise.all([
       getCompany(actor, { company_id: id }),
-      getLeadTimeline(actor, { company_id: id }),
+      getLeadTimeline(actor, { company_id: id, before }),
       listNotes(actor, { company_id: id }),
       listUsers({ activeOnly: true }),
       findCompanyDuplicates(actor, { company_id: id }),
@@ -151,7 +152,12 @@ export default async function CompanyPage({ params }: TProps) {
         <h2 id="company-history" className="mb-3 font-semibold">
           History of all its leads
         </h2>
-        <LeadTimeline items={history} showLead />
+        <LeadTimeline
+          items={history.items}
+          showLead
+          olderHref={history.older ? `/admin/crm/company/${company.id}?before=${history.older}#company-history` : null}
+          newestHref={before ? `/admin/crm/company/${company.id}#company-history` : null}
+        />
       </section>
     </div>
   );

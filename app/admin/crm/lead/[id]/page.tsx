@@ -49,19 +49,21 @@ import {
   withdrawLeadRequestAction,
 } from "../../requests/actions";
 
-type TProps = { params: Promise<{ id: string }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: `Lead #${(await params).id}` };
 }
 
-export default async function LeadPage({ params }: TProps) {
+export default async function LeadPage({ params, searchParams }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
+  // "Show older" pages the history by its position (lib/leads/get-lead-timeline.ts), server side.
+  const before = [(await searchParams).before].flat()[0] || undefined;
   const [lead, timeline, email, notes, activeUsers] = await orNotFound(() =>
     Promise.all([
       getLeadDetail(actor, { lead_id: id }),
-      getLeadTimeline(actor, { lead_id: id }),
+      getLeadTimeline(actor, { lead_id: id, before }),
       getLeadEmailPanel(actor, { leadId: id }),
       listNotes(actor, { lead_id: id }),
       listUsers({ activeOnly: true }),
@@ -150,7 +152,11 @@ export default async function LeadPage({ params }: TProps) {
             <h2 id="history" className="mb-3 font-semibold">
               History
             </h2>
-            <LeadTimeline items={timeline} />
+            <LeadTimeline
+              items={timeline.items}
+              olderHref={timeline.older ? `/admin/crm/lead/${lead.id}?before=${timeline.older}#history` : null}
+              newestHref={before ? `/admin/crm/lead/${lead.id}#history` : null}
+            />
           </section>
 
           {/* The haul estimate sits under the history: the header already says what the lead is

@@ -1,0 +1,83 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import type { TAnalyticsFilter } from "@/lib/analytics/analytics-filter";
+import { filtersLeads } from "@/lib/analytics/analytics-sql";
+import { haulFilterSql } from "@/lib/haul/haul-filter-sql";
+
+// The analytics rollups (issue #19): materialized views made in the migration `analytics_rollups`
+// and refreshed CONCURRENTLY by the `analytics-rollups-refresh` job. A figure reads its rollup
+// when the rollup has been refreshed in the filter's time zone (its days and hours are that
+// zone's); otherwise it runs its live query, so a changed time zone never shows wrong days.
+
+export const ANALYTICS_ROLLUPS = ["analytics_lead_daily", "analytics_assignment_daily", "analytics_conversion_daily", "analytics_action_hourly"] as const;
+export type TAnalyticsRollup = (typeof ANALYTICS_ROLLUPS)[number];
+
+/**
+ * Which figure reads which rollup, and whether only without lead filters (the hourly action
+ * rollup has no lead columns): the page's freshness note is made from this list.
+ */
+export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; withoutLeadFilters?: true }[] = [
+  { figure: "Rep performance", rollup: "analytics_assignment_daily" },
+  { figure: "Revenue by month", rollup: "analytics_conversion_daily" },
+  { figure: "Leads by source", rollup: "analytics_lead_daily" },
+  { figure: "Conversion funnel", rollup: "analytics_lead_daily" },
+  { figure: "Call heatmap", rollup: "analytics_action_hourly", withoutLeadFilters: true },
+  { figure: "Territory comparison", rollup: "analytics_lead_daily" },
+  { figure: "Rep productivity (calls and emails logged)", rollup: "analytics_action_hourly", withoutLeadFilters: true },
+  { figure: "Pipeline by status", rollup: "analytics_lead_daily" },
+  { figure: "Pipeline forecast", rollup: "analytics_lead_daily" },
+];
+
+export type TRollupState = { refreshedAt: Date; timeZone: string };
+
+/** When each rollup was last refreshed and in which zone. */
+export async function readRollupStates(): Promise<Map<TAnalyticsRollup, TRollupState>> {
+  const rows = await db.analyticsRollupRefresh.findMany({ select: { name: true, refreshedAt: true, timeZone: true } });
+  return new Map(rows.map((r) => [r.name as TAnalyticsRollup, { refreshedAt: r.refreshedAt, timeZone: r.timeZone }]));
+}
+
+/** How a figure reads: `live` skips the rollups (the correctness tests compare both ways). */
+export type TFigureOptions = { live?: boolean };
+
+/** When `rollup` was refreshed, if a figure for filter `f` may read it; null means "compute live". */
+export async function rollupAsOf(
+  rollup: TAnalyticsRollup,
+  f: TAnalyticsFilter,
+  options: TFigureOptions & { withoutLeadFilters?: boolean } = {},
+): Promise<Date | null> {
+  if (options.live || (options.withoutLeadFilters && filtersLeads(f))) return null;
+  const row = await db.analyticsRollupRefresh.findUnique({ where: { name: rollup }, select: { refreshedAt: true, timeZone: true } });
+  return row && row.timeZone === f.timeZone ? row.refreshedAt : null;
+}
+
+export type TAnalyticsFreshness = { figure: string; asOf: Date | null }[];
+
+/** Per rollup-backed figure, as of when its numbers are (null: computed live for this filter). */
+export async function analyticsFreshness(f: TAnalyticsFilter): Promise<TAnalyticsFreshness> {
+  const states = await readRollupStates();
+  return ROLLUP_FIGURES.map(({ figure, rollup, withoutLeadFilters }) => {
+    const s = states.get(rollup);
+    const usable = s && s.timeZone === f.timeZone && !(withoutLeadFilters && filtersLeads(f));
+    return { figure, asOf: usable ? s.refreshedAt : null };
+  });
+}
+
+/** The filter's days as a condition on a rollup's `day` column (both ends inclusive, as the filter's). */
+export const rollupDays = (f: TAnalyticsFilter, r = "r") => Prisma.sql`${Prisma.raw(r)}.day BETWEEN ${f.from}::date AND ${f.to}::date`;
+
+/**
+ * The lead filters on a rollup alias: the territory slice (0 = all leads; a lead touching a
+ * territory's states is in its slice), the source and the haul flags. `perTerritory` reads every
+ * territory's slice (the territory figure) unless the filter names one.
+ */
+export function rollupLeadConditions(f: TAnalyticsFilter, r = "r", options: { perTerritory?: boolean } = {}): Prisma.Sql {
+  const a = Prisma.raw(r);
+  const parts: Prisma.Sql[] = [
+    f.territoryId || !options.perTerritory ? Prisma.sql`${a}.territory_id = ${f.territoryId ?? 0}::int` : Prisma.sql`${a}.territory_id <> 0`,
+  ];
+  if (f.source) parts.push(Prisma.sql`${a}.lead_source = ${f.source}::lead_source`);
+  const haul = haulFilterSql(f.haul, r);
+  if (haul) parts.push(haul);
+  return Prisma.join(parts, " AND ");
+}

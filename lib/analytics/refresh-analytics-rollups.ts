@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ANALYTICS_ROLLUPS, type TAnalyticsRollup } from "@/lib/analytics/analytics-rollups";
+import { TIME_ZONE_SQL } from "@/lib/kernel/company-settings";
+
+export type TRollupRefresh = { name: TAnalyticsRollup; timeZone: string; durationMs: number };
+
+/**
+ * Refreshes every analytics rollup (the `analytics-rollups-refresh` job, every few minutes).
+ * CONCURRENTLY, so the page keeps reading the previous contents meanwhile. Each view in its own
+ * REPEATABLE READ transaction, so the time zone recorded beside it is the one its days were cut
+ * in, and a refresh that fails leaves that view and its "as of" as they were.
+ */
+export async function refreshAnalyticsRollups(): Promise<TRollupRefresh[]> {
+  const done: TRollupRefresh[] = [];
+  for (const name of ANALYTICS_ROLLUPS) {
+    const started = Date.now();
+    const timeZone = await db.$transaction(
+      async (tx) => {
+        // A refresh at 10 M actions takes longer than a request may (DATABASE_STATEMENT_TIMEOUT_MS).
+        await tx.$executeRaw`SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '64MB', true)`;
+        const [{ zone }] = await tx.$queryRaw<{ zone: string }[]>`SELECT ${TIME_ZONE_SQL} AS zone`;
+        await tx.$executeRaw`REFRESH MATERIALIZED VIEW CONCURRENTLY ${Prisma.raw(name)}`;
+        // now() is the transaction's start, when its snapshot (what the view now holds) was taken.
+        await tx.$executeRaw`
+          INSERT INTO analytics_rollup_refreshes (name, refreshed_at, time_zone, duration_ms)
+          VALUES (${name}, now(), ${zone}, ${Date.now() - started})
+          ON CONFLICT (name) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at, time_zone = EXCLUDED.time_zone, duration_ms = EXCLUDED.duration_ms`;
+        return zone;
+      },
+      { isolationLevel: "RepeatableRead", timeout: 15 * 60_000, maxWait: 10_000 },
+    );
+    done.push({ name, timeZone, durationMs: Date.now() - started });
+  }
+  return done;
+}
