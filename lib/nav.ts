@@ -12,6 +12,7 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/haul", label: "Haul rules" },
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },
   { href: "/admin/crm/templates", label: "Templates" },
+  { href: "/admin/crm/texts", label: "Text templates" },
   { href: "/admin/crm/outbox", label: "Outbox" },
   { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },
   { href: "/admin/crm/jobs", label: "Jobs", act: "jobs.manage" },

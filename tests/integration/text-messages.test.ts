@@ -14,6 +14,7 @@ import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_FROM, startFakeTwilio, useFakeT
 import { makeTextLead, openTextingHoursNow, PUBLIC_BASE, smsSid, twilioRequest } from "../fixtures/texts";
 import { dropJobSchema, eventually, testJobSchema } from "../fixtures/jobs";
 import { runInOwnDatabase } from "../fixtures/own-database";
+import { TWILIO_WEBHOOK_BODY_LIMIT } from "@/lib/http/body-limits.mjs";
 
 runInOwnDatabase("pilot_crm_test_texts");
 const jobSchema = testJobSchema();
@@ -206,6 +207,13 @@ describe("forged webhooks", () => {
 
     expect({ texts: await db.textMessage.count(), optOuts: await db.textOptOut.count(), events: await db.leadEvent.count({ where: { leadId: lead.id } }) }).toEqual(before);
     expect((await db.textMessage.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe("sent");
+  });
+
+  it("refuse a body over the limit with 413 before any signature work", async () => {
+    const before = await db.textMessage.count();
+    const res = await inboundPost(twilioRequest(INBOUND, { MessageSid: smsSid(), From: "+15125550100", Body: "x".repeat(TWILIO_WEBHOOK_BODY_LIMIT) }));
+    expect(res.status).toBe(413);
+    expect(await db.textMessage.count()).toBe(before);
   });
 
   it("are all refused in outbox mode, where there is no auth token to check them with", async () => {

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { getLeadEmailPanel } from "@/lib/email/get-lead-email-panel";
+import { getLeadTextPanel } from "@/lib/sms/get-lead-text-panel";
 import { getLeadDetail } from "@/lib/leads/get-lead-detail";
 import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
 import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { orNotFound } from "@/lib/leads/or-not-found";
 import { listUsers } from "@/lib/users/list-users";
 import { LeadEmailPanel } from "@/components/email/lead-email-panel";
+import { LeadTextPanel } from "@/components/sms/lead-text-panel";
 import { AddSalesActionForm } from "@/components/leads/add-sales-action-form";
 import { CompanyCard } from "@/components/leads/company-card";
 import { formatMoney } from "@/components/leads/format";
@@ -28,6 +30,7 @@ import {
   snoozeFollowUpAction,
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
+import { sendLeadTextAction } from "../../texts/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
 
 type TProps = { params: Promise<{ id: string }> };
@@ -39,11 +42,12 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function LeadPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [lead, timeline, email] = await orNotFound(() =>
+  const [lead, timeline, email, text] = await orNotFound(() =>
     Promise.all([
       getLeadDetail(actor, { lead_id: id }),
       getLeadTimeline(actor, { lead_id: id }),
       getLeadEmailPanel(actor, { leadId: id }),
+      getLeadTextPanel(actor, { leadId: id }),
     ]),
   );
   const assignees = lead.may.assign
@@ -135,6 +139,8 @@ export default async function LeadPage({ params }: TProps) {
               <AddSalesActionForm leadId={lead.id} action={addSalesActionAction} />
             </section>
           ) : null}
+
+          <LeadTextPanel data={text} sendAction={sendLeadTextAction} />
 
           <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
         </div>
