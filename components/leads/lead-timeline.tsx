@@ -139,6 +139,15 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
           ],
         };
       if (type === "haul") return describeHaul(extra);
+      if (type === "company_merged")
+        return {
+          icon: "⇄",
+          title: "Company merged",
+          lines: [
+            `${s(extra.merged_name)} (#${s(extra.merged_id)}) was merged into ${s(extra.survivor_name)}.`,
+            extra.moved === true ? "This lead came from the merged company." : null,
+          ].filter((x): x is string => !!x),
+        };
       const move =
         d.from_status && d.to_status
           ? `${STATUS_LABELS[d.from_status as TLeadStatus]} → ${STATUS_LABELS[d.to_status as TLeadStatus]}`

@@ -11,6 +11,7 @@ import { sweepLeadSlaTimers } from "@/lib/sla/sweep-lead-sla-timers";
 import { remindFollowUp } from "@/lib/follow-ups/remind-follow-up";
 import { sendFollowUpDigests } from "@/lib/follow-ups/send-follow-up-digests";
 import { reestimateOpenLeads } from "@/lib/haul/reestimate-open-leads";
+import { runImport } from "@/lib/import/run-import";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
 
 type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
@@ -29,6 +30,7 @@ export const JOB_HANDLERS: THandlers = {
   "follow-up-remind": (data) => remindFollowUp(data),
   "follow-up-digest": () => sendFollowUpDigests(),
   "haul-reestimate": () => reestimateOpenLeads(),
+  "import-run": ({ runId }) => runImport({ runId }),
 };
 
 /** The registry with its handlers, as the runner works it. */

@@ -140,6 +140,15 @@ export const JOB_KINDS = {
     expireInSeconds: 900,
     policy: "short",
   }),
+  // Sent by startImportRun() in its transaction. The run's cursor (import_runs.last_row) moves with
+  // each committed batch, so a retry after a crash or an expiry resumes where the last one stopped.
+  "import-run": defineJobKind({
+    description: "Imports a CSV the manager started (companies, contacts and leads), batch by batch, resuming after a crash",
+    data: z.object({ runId: z.number().int().positive() }),
+    retry: () => ({ retryLimit: 5, retryDelay: 5, retryBackoff: true }),
+    // 100 000 rows take well under a minute; the limit is for a file at MAX_IMPORT_BYTES on a slow day.
+    expireInSeconds: 900,
+  }),
 } satisfies Record<string, TJobKind>;
 
 export type TJobKindName = keyof typeof JOB_KINDS;

@@ -28,7 +28,9 @@ export type TLeadEventType =
   | "auto_returned"
   | "follow_up_snoozed"
   // written by apply_lead_haul() (SQL) when a joining load changes or keeps the haul estimate
-  | "haul";
+  | "haul"
+  // the lead's company was merged with another (lib/companies/merge-companies.ts)
+  | "company_merged";
 
 type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
 

@@ -185,6 +185,18 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/own": 409,
     "lost/other": 409,
   }),
+  // The import's step: a new lead handed to its owner, by the manager or the job on their behalf.
+  import: {
+    pending: [403, "assigned", "assigned"],
+    "assigned/own": [403, 409, 409],
+    "assigned/other": [403, 409, 409],
+    "in_progress/own": [403, 409, 409],
+    "in_progress/other": [403, 409, 409],
+    "converted/own": [403, 409, 409],
+    "converted/other": [403, 409, 409],
+    "lost/own": [403, 409, 409],
+    "lost/other": [403, 409, 409],
+  },
   // Snooze keeps the status: the holder (or the manager) moves the follow-up later.
   snooze: HOLDER_KEEPS_STATUS,
 };

@@ -32,6 +32,9 @@ import {
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
 import { sendLeadTextAction } from "../../texts/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { listNotes } from "@/lib/notes/list-notes";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -42,17 +45,18 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function LeadPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [lead, timeline, email, text] = await orNotFound(() =>
+  const [lead, timeline, email, text, notes, activeUsers] = await orNotFound(() =>
     Promise.all([
       getLeadDetail(actor, { lead_id: id }),
       getLeadTimeline(actor, { lead_id: id }),
       getLeadEmailPanel(actor, { leadId: id }),
       getLeadTextPanel(actor, { leadId: id }),
+      listNotes(actor, { lead_id: id }),
+      listUsers({ activeOnly: true }),
     ]),
   );
-  const assignees = lead.may.assign
-    ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
-    : [];
+  const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
+  const assignees = lead.may.assign ? people : [];
 
   return (
     <div className="space-y-6">
@@ -139,6 +143,13 @@ export default async function LeadPage({ params }: TProps) {
               <AddSalesActionForm leadId={lead.id} action={addSalesActionAction} />
             </section>
           ) : null}
+
+          <NotesThread
+            notes={notes}
+            thread={{ lead_id: lead.id }}
+            people={people}
+            actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
+          />
 
           <LeadTextPanel data={text} sendAction={sendLeadTextAction} />
 
