@@ -239,6 +239,8 @@ describe("inbound texts", () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ status: "received", fromPhone: phone, body: "Yes, call me after 3", twilioSid: params.MessageSid });
     expect(await db.leadEvent.count({ where: { leadId: lead.id, type: "text_received" } })).toBe(1);
+    // The lead's holder is told once, in the inbox.
+    expect(await db.notification.findMany({ where: { userId: rep.id, kind: "text_reply" }, select: { leadId: true, body: true } })).toEqual([{ leadId: lead.id, body: "Yes, call me after 3" }]);
     const timeline = await getLeadTimeline(actor, { lead_id: lead.id });
     expect(timeline.find((t) => t.kind === "text" && t.data.direction === "inbound")).toMatchObject({ data: { body: "Yes, call me after 3", from_phone: phone } });
     // "YES" alone is Twilio's opt-in word, not an opt-out: this reply changed no list.

@@ -100,7 +100,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 {t.leadId ? (
                   <>
                     {" · "}
-                    <Link href={`/admin/crm/lead/${t.leadId}`} className="text-brand-700 hover:underline">
+                    <Link href={`/admin/crm/lead/${t.leadId}`} className="text-brand-700 underline">
                       Lead #{t.leadId}
                       {t.companyName ? ` · ${t.companyName}` : ""}
                     </Link>
