@@ -22,7 +22,7 @@ function NavBadge({ count, what, testId }: { count: number; what: string; testId
 export function AppShell({ items, user, children }: { items: TNavItem[]; user: { name: string; role: string }; children: React.ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const { poolCount, unreadCount } = useLive();
+  const { poolCount, unreadCount, requestCount } = useLive();
   const isActive = (href: string) => (href === "/admin/crm" ? pathname === href : pathname.startsWith(href));
   return (
     <div className="min-h-screen">
@@ -48,6 +48,7 @@ export function AppShell({ items, user, children }: { items: TNavItem[]; user: {
                 {item.label}
                 {item.href === "/admin/crm/pool" ? <NavBadge count={poolCount} what="waiting" testId="pool-badge" /> : null}
                 {item.href === "/admin/crm/inbox" ? <NavBadge count={unreadCount} what="unread" testId="inbox-badge" /> : null}
+                {item.href === "/admin/crm/requests" ? <NavBadge count={requestCount} what="to decide" testId="requests-badge" /> : null}
               </Link>
             ))}
           </nav>

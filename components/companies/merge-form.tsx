@@ -54,7 +54,7 @@ export function MergeForm({ a, b, action }: { a: TMergeCandidate; b: TMergeCandi
                   #{c.id} {c.values.name}
                 </span>
                 <br />
-                {c.leads} leads, {c.contacts} contacts
+                {c.leads} {c.leads === 1 ? "lead" : "leads"}, {c.contacts} {c.contacts === 1 ? "contact" : "contacts"}
               </span>
             </label>
           ))}

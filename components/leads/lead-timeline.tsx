@@ -16,6 +16,7 @@ import { formatMoney } from "@/components/leads/format";
 import { ZonedTime } from "@/components/ui/zoned-time";
 import { serviceRows } from "@/components/leads/service-details";
 import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
+import { stopReasonLabel } from "@/lib/sequences/sequence-vocabulary";
 
 type TData = Record<string, unknown>;
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -33,6 +34,17 @@ const EVENT_TITLES: Record<string, string> = {
   sla_escalated: "Still unclaimed: the manager was told",
   auto_returned: "Returned to the pool: no action since it was claimed",
   follow_up_snoozed: "Follow-up snoozed",
+  sequence_enrolled: "Enrolled in a sequence",
+  sequence_step: "Sequence step",
+  sequence_stopped: "Sequence stopped",
+  sequence_paused: "Sequence paused",
+  sequence_resumed: "Sequence resumed",
+  request_made: "Request made",
+  request_approved: "Request approved",
+  request_accepted: "Handoff accepted",
+  request_declined: "Request declined",
+  request_withdrawn: "Request withdrawn",
+  handed_off: "Handed off",
 };
 
 // What a text's status means to a rep.
@@ -44,6 +56,9 @@ const TEXT_STATUS_WORDS: Record<string, string> = {
   failed: "Failed",
   simulated: "Kept in the outbox (texting is not set up: nothing was sent)",
 };
+
+// A request's kind in its timeline title: "Handoff proposed", "Loss requested".
+const REQUEST_MADE_TITLES: Record<string, string> = { handoff: "Handoff proposed", lose: "Asked to mark lost", reopen: "Asked to reopen" };
 
 function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {
   const d = item.data as TData;
@@ -148,6 +163,12 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
             extra.moved === true ? "This lead came from the merged company." : null,
           ].filter((x): x is string => !!x),
         };
+      if (type.startsWith("sequence_"))
+        return {
+          icon: "⇶",
+          title: `${EVENT_TITLES[type] ?? type}${extra.sequenceName ? `: ${s(extra.sequenceName)}` : ""}`,
+          lines: [extra.reason ? `Why: ${stopReasonLabel(s(extra.reason))}` : null, s(extra.detail)].filter((x): x is string => !!x),
+        };
       const move =
         d.from_status && d.to_status
           ? `${STATUS_LABELS[d.from_status as TLeadStatus]} → ${STATUS_LABELS[d.to_status as TLeadStatus]}`
@@ -159,6 +180,17 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
         extra.notes ? s(extra.notes) : null,
         extra.previous_reason ? `Was lost: ${s(extra.previous_reason)}` : null,
       ].filter((x): x is string => !!x);
+      if (type.startsWith("request_") || type === "handed_off") {
+        lines.push(
+          ...[
+            extra.territory_override ? `Territory override: ${s(extra.territory_override)}` : null,
+            extra.note ? `Note: ${s(extra.note)}` : null,
+            extra.detail ? s(extra.detail) : null,
+          ].filter((x): x is string => !!x),
+        );
+        const title = type === "request_made" ? (REQUEST_MADE_TITLES[s(extra.kind) ?? ""] ?? EVENT_TITLES[type]) : EVENT_TITLES[type];
+        return { icon: "⇄", title, lines };
+      }
       return { icon: "•", title: EVENT_TITLES[type] ?? type.replace(/_/g, " "), lines };
     }
   }

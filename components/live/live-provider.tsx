@@ -16,10 +16,12 @@ type TLiveState = {
   poolCount: number;
   /** Unread notifications: the Inbox nav badge. */
   unreadCount: number;
+  /** The Requests nav badge (issue #21). */
+  requestCount: number;
   status: TLiveStatus;
 };
 
-const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, unreadCount: 0, status: "connecting" });
+const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, unreadCount: 0, requestCount: 0, status: "connecting" });
 
 export function useLive(): TLiveState {
   return useContext(LiveContext);
@@ -47,6 +49,7 @@ export function LiveProvider({
   userId,
   poolCount,
   unreadCount = 0,
+  requestCount = 0,
   desktopAlerts,
   sound,
   children,
@@ -54,6 +57,7 @@ export function LiveProvider({
   userId: number;
   poolCount: number;
   unreadCount?: number;
+  requestCount?: number;
   desktopAlerts: boolean;
   sound: boolean;
   children: React.ReactNode;
@@ -115,8 +119,9 @@ export function LiveProvider({
           action: href ? { label: "Open", onClick: () => router.push(href) } : undefined,
         });
         alert(e.title, e.body, e.leadId);
-        // A notice that went to the inbox moves the Inbox badge: the layout re-reads it.
-        if (e.notificationId) refreshSoon();
+        // A notice may change what the page and the nav badges show (a request to decide, a
+        // handoff accepted): re-read them too.
+        refreshSoon();
         return;
       }
       refreshSoon();
@@ -202,7 +207,7 @@ export function LiveProvider({
     return () => observer.disconnect();
   }, [poolCount, pathname]);
 
-  const value = useMemo(() => ({ fresh, claimedBy, poolCount, unreadCount, status }), [fresh, claimedBy, poolCount, unreadCount, status]);
+  const value = useMemo(() => ({ fresh, claimedBy, poolCount, unreadCount, requestCount, status }), [fresh, claimedBy, poolCount, unreadCount, requestCount, status]);
   return (
     <LiveContext.Provider value={value}>
       {children}

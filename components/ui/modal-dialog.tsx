@@ -69,14 +69,17 @@ export function DialogFormFooter({
   onCancel: () => void;
   submitLabel: string;
   submitClassName: string;
-  notesClassName: string;
+  /** null: the form has no notes field (it brings its own fields). */
+  notesClassName: string | null;
 }) {
   return (
     <>
-      <label className="text-sm font-medium">
-        Notes
-        <textarea name="notes" rows={2} maxLength={5000} className={notesClassName} />
-      </label>
+      {notesClassName !== null ? (
+        <label className="text-sm font-medium">
+          Notes
+          <textarea name="notes" rows={2} maxLength={5000} className={notesClassName} />
+        </label>
+      ) : null}
       <FormMessage state={state} />
       <div className="flex justify-end gap-2">
         <button type="button" className={secondaryButton} onClick={onCancel}>

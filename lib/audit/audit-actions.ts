@@ -42,6 +42,13 @@ export const AUDIT_ACTIONS = [
   "company.merged",
   "company.merge_requested",
   "company.merge_request_dismissed",
+  // Issue #21: handoffs and approvals (lib/requests/); target lead_request, except the handoff.
+  "lead.handed_off",
+  "request.created",
+  "request.approved",
+  "request.accepted",
+  "request.declined",
+  "request.withdrawn",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

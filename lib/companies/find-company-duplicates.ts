@@ -22,8 +22,8 @@ const LIMIT = 20;
 /**
  * The live companies that may be the same as this one (same USDOT, MC, email, phone, or name and
  * state), each with its reasons and any pending merge request of the pair: the company page's
- * "possible duplicate of". Every rule is an equality lookup on an index (the name through the
- * trigram index, ILIKE without wildcards being a case-insensitive equality).
+ * "possible duplicate of". Every rule is an equality lookup on an index (the name on the import's
+ * companies_name_key_idx, lower(btrim(name)), the same name key the import's suggestion uses).
  */
 export const findCompanyDuplicates = command(
   { input: ZFindCompanyDuplicates, may: "lead.read" },
@@ -36,7 +36,7 @@ export const findCompanyDuplicates = command(
         UNION ALL SELECT c.id, 'email', 3 FROM companies c, me WHERE c.email_norm = me.email_norm
         UNION ALL SELECT c.id, 'phone', 4 FROM companies c, me WHERE c.phone_norm = me.phone_norm
         UNION ALL SELECT c.id, 'name_state', 5 FROM companies c, me
-          WHERE c.name ILIKE replace(replace(replace(btrim(me.name), '\\', '\\\\'), '%', '\\%'), '_', '\\_') AND c.state = me.state
+          WHERE lower(btrim(c.name)) = lower(btrim(me.name)) AND c.state = me.state
       )
       SELECT c.id, c.name, c.city, c.state::text AS state, array_agg(h.reason ORDER BY h.rank) AS reasons
       FROM hits h JOIN companies c ON c.id = h.id

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { zId } from "@/lib/leads/lead-input";
-import { normalizePhone } from "@/lib/companies/normalize-phone";
+import { toE164 } from "@/lib/kernel/phone";
 import { MERGE_FIELDS, resolveMergeFields, type TMergeChoices, type TMergeValues } from "@/lib/companies/merge-fields";
 
 // Each field names the company whose value the survivor keeps (a radio per field on the merge
@@ -36,7 +36,7 @@ export const ZMergeCompanies = z
   });
 export type TMergeCompanies = z.input<typeof ZMergeCompanies>;
 
-export type TMergeResult = { survivorId: number; mergedId: number; movedLeads: number; movedContacts: number };
+export type TMergeResult = { survivorId: number; mergedId: number; movedLeads: number; movedContacts: number; movedNotes: number };
 
 type TCompanyRow = {
   id: number;
@@ -76,8 +76,8 @@ function isLockConflict(err: unknown): boolean {
 
 /**
  * Merges one company into another (issue 17), in one transaction: the survivor takes the chosen
- * value of each field; every lead (with its activities, actions, emails, conversion, events) and
- * every contact moves to it; the other company stays as a tombstone (merged_into_id) whose
+ * value of each field; every lead (with its activities, actions, emails, texts, conversion, events,
+ * notes), every contact and every note on the company moves to it; the other company stays as a tombstone (merged_into_id) whose
  * identifiers route later webhooks to the survivor; pending merge requests of the pair are
  * closed; each lead's timeline and the audit log say so, with both companies as they were.
  *
@@ -153,7 +153,7 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
       email: keep.email,
       emailNorm: keep.email?.trim().toLowerCase() ?? null,
       phone: keep.phone,
-      phoneNorm: normalizePhone(keep.phone),
+      phoneNorm: toE164(keep.phone),
       city: keep.city,
       state: keep.state,
     },
@@ -167,7 +167,7 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
       email: tomb.email,
       emailNorm: tomb.email?.trim().toLowerCase() ?? null,
       phone: tomb.phone,
-      phoneNorm: normalizePhone(tomb.phone),
+      phoneNorm: toE164(tomb.phone),
       mergedIntoId: survivorId,
       mergedAt: now,
     },
@@ -178,6 +178,8 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
   const movedLeads = await tx.$queryRaw<{ id: number }[]>`
     UPDATE sales_leads SET company_id = ${survivorId}, updated_at = now() WHERE company_id = ${mergedId} RETURNING id`;
   const movedContacts = await tx.contact.updateMany({ where: { companyId: mergedId }, data: { companyId: survivorId } });
+  // Internal notes on the company itself (notes on its leads move with the leads).
+  const movedNotes = await tx.note.updateMany({ where: { companyId: mergedId }, data: { companyId: survivorId } });
   // Requests about this pair are done; those naming the loser and a third company now name the
   // survivor (unless the survivor already has that request), the rest are closed with the merge.
   await tx.companyMergeRequest.updateMany({
@@ -196,7 +198,7 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
     where: { status: "pending", OR: [{ companyId: mergedId }, { duplicateOfId: mergedId }] },
     data: { status: "merged", resolvedById: actor.id, resolvedAt: now },
   });
-  const moved = { leads: movedLeads.map((l) => l.id), contacts: movedContacts.count };
+  const moved = { leads: movedLeads.map((l) => l.id), contacts: movedContacts.count, notes: movedNotes.count };
   await tx.companyMerge.create({
     data: { survivorId, mergedId, actorId: actor.id, choices, before, moved },
   });
@@ -226,5 +228,5 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
     before,
     after: { survivor: keep, tombstone: { id: mergedId, ...tomb, merged_into_id: survivorId }, choices, moved },
   });
-  return { survivorId, mergedId, movedLeads: moved.leads.length, movedContacts: moved.contacts };
+  return { survivorId, mergedId, movedLeads: moved.leads.length, movedContacts: moved.contacts, movedNotes: moved.notes };
 }

@@ -24,6 +24,12 @@ export const ZSessionAbsoluteHours = z.number().int().min(1).max(72);
 export const ZFollowUpDigestHour = z.number().int().min(0).max(23);
 // What one escort vehicle earns per mile (issue 16); money as a number of dollars with cents.
 export const ZEscortMileRate = z.number().min(0).max(1_000);
+// Handoffs and approvals (issue #21, lib/requests/). Who must say yes before a proposed handoff
+// moves the lead: the manager (default), the receiving rep, or the manager and then the receiver.
+export const HANDOFF_APPROVAL_MODES = ["manager", "receiver", "manager_and_receiver"] as const;
+export const ZHandoffApproval = z.enum(HANDOFF_APPROVAL_MODES);
+/** A rep's "mark lost" of a lead worth more than this needs the manager's approval (null: never). */
+export const ZLoseApprovalAbove = z.number().min(0).max(100_000_000).nullable();
 export const SESSION_COOKIE_MAX_AGE_SECONDS = 72 * 60 * 60;
 
 // Speed to lead (issue #15): how long a pool lead may wait before the territory's reps are
@@ -61,6 +67,17 @@ export const ZTextSendingHours = ZBusinessHours.refine((h) => clockMinutes(h.sta
   path: ["start"],
   message: "Texts may go out only between 08:00 and 21:00 (TCPA quiet hours)",
 });
+// Sequences (issue #18): when automatic emails and texts may go out (company zone), and how many
+// a rep's sequences may send in one company day; a step due outside waits for the next window.
+export const ZSequenceSending = z
+  .object({
+    days: z.array(z.number().int().min(1).max(7)).min(1, "Pick at least one sending day").max(7),
+    start: ZClockTime,
+    end: ZClockTime,
+    dailyCapPerRep: z.number().int().min(1, "At least 1").max(10_000, "At most 10,000"),
+  })
+  .refine((h) => !(clockMinutes(h.end) <= clockMinutes(h.start)), { path: ["end"], message: "The window ends after it starts" })
+  .transform((h) => ({ ...h, days: [...new Set(h.days)].sort((a, b) => a - b) }));
 
 export const COMPANY_SETTINGS = {
   /** open: any rep claims any lead; strict: only leads in the rep's territories. */
@@ -79,10 +96,22 @@ export const COMPANY_SETTINGS = {
   businessHours: { key: "business_hours", schema: ZBusinessHours, default: { days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" } },
   /** Days and hours texts may go out, in each lead's own zone (its state's; else the company's). */
   textSendingHours: { key: "text_sending_hours", schema: ZTextSendingHours, default: { days: [1, 2, 3, 4, 5, 6], start: "09:00", end: "20:00" } },
+  /** Sequences' sending window and per-rep daily cap (lib/sequences/). */
+  sequenceSending: {
+    key: "sequence_sending",
+    schema: ZSequenceSending,
+    default: { days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00", dailyCapPerRep: 200 },
+  },
   /** Reps who turned the digest on (My account) get it from this hour, company time. */
   followUpDigestHour: { key: "follow_up_digest_hour", schema: ZFollowUpDigestHour, default: 7 },
   /** The haul estimate's price of one escort vehicle for one mile (lib/haul/estimate-haul.ts). */
   escortMileRate: { key: "escort_mile_rate", schema: ZEscortMileRate, default: 2 },
+  /** Who approves a proposed handoff before the lead changes hands (lib/requests/). */
+  handoffApproval: { key: "handoff_approval", schema: ZHandoffApproval, default: "manager" },
+  /** Off by default: a rep marks any lead lost without asking. */
+  loseApprovalAbove: { key: "lose_approval_above", schema: ZLoseApprovalAbove, default: null },
+  /** Off by default: only a manager reopens; on, a rep may ask to reopen a lead they lost. */
+  reopenApproval: { key: "reopen_approval", schema: z.boolean(), default: false },
   /** Which version of lib/haul/escort-rules-seed.ts the haul_rules table was seeded with (0: never). */
   escortRulesSeedVersion: { key: "escort_rules_seed_version", schema: z.number().int().min(0), default: 0 },
 } as const satisfies Record<string, { key: string; schema: z.ZodType; default: unknown }>;

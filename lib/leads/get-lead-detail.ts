@@ -7,6 +7,8 @@ import { ZLeadId } from "@/lib/leads/lead-input";
 import { stepBlockedReason, type TLeadStep } from "@/lib/leads/lead-rules";
 import type { TActionOutcome, TConversionType, TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
 import { command } from "@/lib/command";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { leadGates } from "@/lib/requests/request-gates";
 import type { THaulEstimate } from "@/lib/haul/estimate-haul";
 
 export const ZGetLeadDetail = z.object({ lead_id: ZLeadId });
@@ -25,6 +27,8 @@ export type TLeadPermissions = {
   email: boolean;
   /** move the planned follow-up later */
   snooze: boolean;
+  /** enrol the lead in a sequence (lib/sequences/) */
+  enrol: boolean;
 };
 
 export type TLeadDetail = {
@@ -74,7 +78,9 @@ export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }
   });
   if (!lead) throw new AppError("NOT_FOUND", "Lead not found");
 
-  const may = (step: TLeadStep) => stepBlockedReason(actor, step, lead) === null;
+  // The approval switches (issue #21) decide whether "Mark lost" is open to a rep on this lead.
+  const gates = leadGates(await getCompanySettings(), lead.estimatedValue.toNumber());
+  const may = (step: TLeadStep) => stepBlockedReason(actor, step, { ...lead, gates }) === null;
   const c = lead.company;
   return {
     id: lead.id,
@@ -116,6 +122,7 @@ export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }
       reopen: may("reopen"),
       email: may("email"),
       snooze: may("snooze") && lead.nextFollowUpAt !== null,
+      enrol: may("enrol"),
     },
   };
 });

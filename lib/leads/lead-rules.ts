@@ -35,14 +35,39 @@ export const LEAD_STEPS = [
   "text",
   "text_delivered",
   "import",
+  "enrol",
+  // Issue #21, handoffs and the manager's approvals (lib/requests/): a request is made, then
+  // approved, accepted, declined or withdrawn. The lead's open request (TRuleLead.request) says
+  // who asked and who receives; the request's own stage is its row's state (lib/requests/).
+  "handoff_propose",
+  "handoff_approve",
+  "handoff_accept",
+  "lose_request",
+  "lose_approve",
+  "reopen_request",
+  "reopen_approve",
+  "request_decline",
+  "request_withdraw",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
 /**
  * any: on every lead; own: only on a lead assigned to the actor; cover: own, or a lead whose
- * holder is away and the actor covers for them (lib/away/); none: not at all.
+ * holder is away and the actor covers for them (lib/away/); none: not at all. On a lead's
+ * open request: requester: only who asked; receiver: only who is to receive it; approver: anyone
+ * but who asked (nobody approves their own request).
  */
-export type TStepScope = "any" | "own" | "cover" | "none";
+export type TStepScope = "any" | "own" | "cover" | "none" | "requester" | "receiver" | "approver";
+const REQUEST_SCOPES: readonly TStepScope[] = ["requester", "receiver", "approver"];
+
+/**
+ * Company switches that put a step behind the manager's approval (settings in
+ * lib/kernel/company-settings.ts, read per lead by leadGates() in lib/requests/request-gates.ts):
+ * loseApproval: losing this lead needs approval (its value is over the setting's amount);
+ * reopenApproval: a rep may ask to reopen a lost lead.
+ */
+export const STEP_GATES = ["loseApproval", "reopenApproval"] as const;
+export type TStepGate = (typeof STEP_GATES)[number];
 
 /** Who takes steps: the two human roles, and the system (jobs, webhooks, delivery callbacks). */
 export type TRuleRole = TRole | "system";
@@ -53,14 +78,28 @@ export const SYSTEM_ACTOR: TRuleActor = Object.freeze({ id: 0, role: "system", n
 export const RULE_ROLES = ["admin", "super_admin", "system"] as const satisfies readonly TRuleRole[];
 
 /**
- * What a rule needs to know about the lead; holderName lets a refusal say who holds it; coverIds
- * are the users covering for the holder right now (lib/away/away-sql.ts, coverIdsSql), read by
- * lockLead(): only `cover` cells look at them.
+ * What a rule needs to know about the lead; holderName lets a refusal say who holds it. request:
+ * the lead's open request, if any (steps scoped requester / receiver / approver need it); gates:
+ * which approval switches apply to this lead (absent: none, the defaults). coverIds: the users
+ * covering for the holder right now (lib/away/away-sql.ts, coverIdsSql), read by lockLead(): only
+ * `cover` cells look at them.
  */
-export type TRuleLead = { status: TLeadStatus; assignedAdminId: number | null; holderName?: string | null; coverIds?: readonly number[] };
+export type TRuleLead = {
+  status: TLeadStatus;
+  assignedAdminId: number | null;
+  holderName?: string | null;
+  request?: { requesterId: number; receiverId: number | null } | null;
+  gates?: Partial<Record<TStepGate, boolean>>;
+  coverIds?: readonly number[];
+};
 
 type TWho = Record<TRuleRole, TStepScope>;
 type TCell = { who: TWho; to: TLeadStatus };
+/**
+ * A step some roles take only while a company switch is on (`open: true`) or off (`open: false`)
+ * for this lead; otherwise 409 with `refusal` (it names the way that is open instead).
+ */
+type TGate = { gate: TStepGate; roles: readonly TRuleRole[]; open: boolean; refusal: string };
 type TStepRule = {
   /** The rep's words for doing the step, completing "Claim this lead before …". */
   doing: string;
@@ -70,6 +109,9 @@ type TStepRule = {
   roleRefusal?: string;
   /** Refusals for statuses the step cannot start from, where the general wording does not fit. */
   statusRefusal?: Partial<Record<TLeadStatus, (actor: TRuleActor, lead: TRuleLead) => string>>;
+  /** Refusals for a request-scoped cell the actor does not fit (not the requester …). */
+  scopeRefusal?: Partial<Record<"requester" | "receiver" | "approver", string>>;
+  gate?: TGate;
 };
 
 // People's steps: the system takes none of them (it acts through its own steps below).
@@ -81,7 +123,21 @@ const HOLDER_COVER_OR_MANAGER: TWho = { admin: "cover", super_admin: "any", syst
 const MANAGER: TWho = { admin: "none", super_admin: "any", system: "none" };
 const SYSTEM: TWho = { admin: "none", super_admin: "none", system: "any" };
 const MANAGER_OR_SYSTEM: TWho = { admin: "none", super_admin: "any", system: "any" };
+// Requests (issue #21). A rep asks for what a manager decides; the manager never asks themself.
+const REP_OWN: TWho = { admin: "own", super_admin: "none", system: "none" };
+const APPROVER: TWho = { admin: "none", super_admin: "approver", system: "none" };
+const RECEIVER: TWho = { admin: "receiver", super_admin: "none", system: "none" };
+const RECEIVER_OR_MANAGER: TWho = { admin: "receiver", super_admin: "any", system: "none" };
+const REQUESTER: TWho = { admin: "requester", super_admin: "requester", system: "none" };
+const OPEN_KEEPS = (who: TWho) => ({ assigned: { who, to: "assigned" }, in_progress: { who, to: "in_progress" } }) as const;
+const EVERY_STATUS_KEEPS = (who: TWho) =>
+  Object.fromEntries(LEAD_STATUSES.map((s) => [s, { who, to: s }])) as Record<TLeadStatus, TCell>;
+const noHandoff = (_: TRuleActor, lead: TRuleLead) => `A ${lead.status} lead cannot be handed off.`;
+const NOT_OWN_APPROVAL = "You cannot approve your own request.";
+const MANAGER_DECIDES = "Only a manager can approve requests.";
 const SYSTEM_ONLY = "Only the system takes this step.";
+const onlyLost = () => "Only a lost lead can be reopened.";
+const ONLY_LOST = { pending: onlyLost, assigned: onlyLost, in_progress: onlyLost, converted: onlyLost };
 const hasRep = () => "This lead already has a rep.";
 
 const closedClaim = (_: TRuleActor, lead: TRuleLead) =>
@@ -142,17 +198,14 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       assigned: { who: HOLDER_OR_MANAGER, to: "lost" },
       in_progress: { who: HOLDER_OR_MANAGER, to: "lost" },
     },
+    // Over the company's amount a rep asks instead (lose_request); see STEP_GATES.
+    gate: { gate: "loseApproval", roles: ["admin"], open: false, refusal: "Marking this lead lost needs a manager's approval: ask for it." },
   },
   reopen: {
     doing: "reopening it",
     from: { lost: { who: MANAGER, to: "pending" } },
     roleRefusal: "Only a manager can reopen a lead.",
-    statusRefusal: {
-      pending: () => "Only a lost lead can be reopened.",
-      assigned: () => "Only a lost lead can be reopened.",
-      in_progress: () => "Only a lost lead can be reopened.",
-      converted: () => "Only a lost lead can be reopened.",
-    },
+    statusRefusal: ONLY_LOST,
   },
   // An email is a sales action: it moves `assigned` on like any other.
   email: {
@@ -247,6 +300,84 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
     },
   },
+  // Enrolling a lead in a sequence (lib/sequences/enrol-leads.ts): the sequence sends as the lead's
+  // holder, so only a held, open lead, by its holder or the manager; the status stays. Leaving
+  // these statuses (closing, a release, a reassignment) stops the enrolment (stopLeadEnrolments).
+  enrol: {
+    doing: "enrolling it in a sequence",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+    },
+  },
+  // Issue #21 (lib/requests/). The holder (or the manager) proposes handing an open lead to a
+  // named rep; the lead keeps its status, history and follow-ups when it changes hands.
+  handoff_propose: {
+    doing: "handing it off",
+    from: OPEN_KEEPS(HOLDER_OR_MANAGER),
+    statusRefusal: { converted: noHandoff, lost: noHandoff },
+  },
+  // The manager approves a proposal (then the receiver accepts, where the setting asks for it).
+  handoff_approve: {
+    doing: "approving its handoff",
+    from: OPEN_KEEPS(APPROVER),
+    roleRefusal: MANAGER_DECIDES,
+    scopeRefusal: { approver: NOT_OWN_APPROVAL },
+    statusRefusal: { converted: noHandoff, lost: noHandoff },
+  },
+  handoff_accept: {
+    doing: "accepting its handoff",
+    from: OPEN_KEEPS(RECEIVER),
+    roleRefusal: "Only the rep it is offered to can accept a handoff.",
+    scopeRefusal: { receiver: "This handoff is offered to someone else." },
+    statusRefusal: { converted: noHandoff, lost: noHandoff },
+  },
+  // Marking lost is `lose` itself while the lead's value is under the company's amount; over it a
+  // rep asks (lose_request) and a manager approves (lose_approve), which closes the lead.
+  lose_request: {
+    doing: "asking to mark it lost",
+    from: OPEN_KEEPS(REP_OWN),
+    roleRefusal: "A manager marks a lead lost directly.",
+    gate: { gate: "loseApproval", roles: ["admin"], open: true, refusal: "This lead can be marked lost without approval." },
+  },
+  lose_approve: {
+    doing: "approving its loss",
+    from: {
+      assigned: { who: APPROVER, to: "lost" },
+      in_progress: { who: APPROVER, to: "lost" },
+    },
+    roleRefusal: MANAGER_DECIDES,
+    scopeRefusal: { approver: NOT_OWN_APPROVAL },
+  },
+  // With the reopen-approval setting on, the rep who held a lost lead may ask to reopen it; the
+  // approval is the manager's reopen (the lead returns to the pool, as `reopen` does).
+  reopen_request: {
+    doing: "asking to reopen it",
+    from: { lost: { who: REP_OWN, to: "lost" } },
+    roleRefusal: "A manager reopens a lead directly.",
+    statusRefusal: ONLY_LOST,
+    gate: { gate: "reopenApproval", roles: ["admin"], open: true, refusal: "Only a manager can reopen a lead." },
+  },
+  reopen_approve: {
+    doing: "approving its reopening",
+    from: { lost: { who: APPROVER, to: "pending" } },
+    roleRefusal: MANAGER_DECIDES,
+    scopeRefusal: { approver: NOT_OWN_APPROVAL },
+  },
+  // Any open request, whatever became of the lead meanwhile (so no request is ever stuck open):
+  // the manager declines it, or the receiver declines a handoff offered to them.
+  request_decline: {
+    doing: "declining its request",
+    from: EVERY_STATUS_KEEPS(RECEIVER_OR_MANAGER),
+    roleRefusal: "Only a manager or the receiver can decline a request.",
+    scopeRefusal: { receiver: "Only a manager or the receiver can decline this request." },
+  },
+  // Whoever asked takes their request back.
+  request_withdraw: {
+    doing: "withdrawing its request",
+    from: EVERY_STATUS_KEEPS(REQUESTER),
+    scopeRefusal: { requester: "Only the person who asked can withdraw a request." },
+  },
 };
 
 /** The actor's scope for a step on a lead in this status (the table's cell). */
@@ -267,6 +398,26 @@ export function stepSources(step: TLeadStep): TLeadStatus[] {
 /** Whether the role may take the step on some lead at all (e.g. whether to show an assign column). */
 export function roleMayTake(role: TRuleRole, step: TLeadStep): boolean {
   return LEAD_STATUSES.some((s) => stepScope(role, step, s) !== "none");
+}
+
+function fitsScope(actor: TRuleActor, scope: TStepScope, lead: TRuleLead): boolean {
+  const request = lead.request;
+  switch (scope) {
+    case "any":
+      return true;
+    case "own":
+      return lead.assignedAdminId === actor.id;
+    case "cover":
+      return lead.assignedAdminId === actor.id || (lead.assignedAdminId !== null && !!lead.coverIds?.includes(actor.id));
+    case "requester":
+      return !!request && request.requesterId === actor.id;
+    case "receiver":
+      return !!request && request.receiverId === actor.id;
+    case "approver":
+      return !!request && request.requesterId !== actor.id;
+    default:
+      return false;
+  }
 }
 
 function heldByOther(actor: TRuleActor, lead: TRuleLead): boolean {
@@ -294,11 +445,20 @@ function statusRefusal(actor: TRuleActor, step: TLeadStep, lead: TRuleLead): str
 export function stepRefusal(actor: TRuleActor, step: TLeadStep, lead: TRuleLead | null): AppError | null {
   if (!lead) return new AppError("NOT_FOUND", "Lead not found");
   const scope = stepScope(actor.role, step, lead.status);
-  if (scope === "any" || ((scope === "own" || scope === "cover") && lead.assignedAdminId === actor.id)) return null;
-  if (scope === "cover" && lead.assignedAdminId !== null && lead.coverIds?.includes(actor.id)) return null;
   const rule = LEAD_STEP_RULES[step];
+  if (fitsScope(actor, scope, lead)) {
+    // A company switch may close the step for this role on this lead (and open another way).
+    const gate = rule.gate;
+    if (gate && gate.roles.includes(actor.role) && (lead.gates?.[gate.gate] ?? false) !== gate.open)
+      return new AppError("CONFLICT", gate.refusal);
+    return null;
+  }
   if (!roleMayTake(actor.role, step))
     return new AppError("FORBIDDEN", rule.roleRefusal ?? "Only a manager can do that.");
+  if (REQUEST_SCOPES.includes(scope)) {
+    if (!lead.request) return new AppError("CONFLICT", "This lead has no open request.");
+    return new AppError("FORBIDDEN", rule.scopeRefusal?.[scope as "requester"] ?? "That request is not yours to decide.");
+  }
   const ownScoped = LEAD_STATUSES.some((s) => ["own", "cover"].includes(stepScope(actor.role, step, s)));
   if (ownScoped && heldByOther(actor, lead))
     return new AppError("FORBIDDEN", "This lead is assigned to someone else.");

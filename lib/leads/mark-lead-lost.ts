@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { ZLeadId, zOptionalText, zRequiredText } from "@/lib/leads/lead-input";
-import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
-import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
+import type { TLeadSnapshot } from "@/lib/leads/lead-snapshot";
+import { leadTransaction } from "@/lib/leads/lead-transaction";
 import { assertStep } from "@/lib/leads/lead-rules";
-import { recordLeadEvent } from "@/lib/leads/record-lead-event";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { publishLeadChange } from "@/lib/live/publish-lead-change";
+import { applyLeadLoss } from "@/lib/leads/apply-lead-loss";
+import { lockRequestLead } from "@/lib/requests/lock-request-lead";
 import { command } from "@/lib/command";
 
 export const ZMarkLeadLost = z.object({
@@ -16,34 +15,17 @@ export const ZMarkLeadLost = z.object({
 });
 export type TMarkLeadLost = z.input<typeof ZMarkLeadLost>;
 
-/** Closes a lead as lost, with the reason the reports group by. Only a manager's reopen undoes it. */
+/**
+ * Closes a lead as lost, with the reason the reports group by. Only a manager's reopen undoes it.
+ * Over the company's approval amount a rep's loss is refused (the `lose` row's gate): they ask
+ * with requestLeadLoss() and a manager's approval closes it.
+ */
 export const markLeadLost = command(ZMarkLeadLost, async (actor, data): Promise<TLeadSnapshot> => {
   const { lead_id: leadId, reason, notes } = data;
 
   return leadTransaction(async (tx) => {
-    const lead = await lockLead(tx, leadId);
-    const toStatus = assertStep(actor, "lose", lead);
-    const updated = await tx.salesLead.update({
-      where: { id: leadId },
-      data: { status: toStatus, lostReason: reason, closedAt: new Date(), nextFollowUpAt: null },
-      select: LEAD_SNAPSHOT_SELECT,
-    });
-    await recordLeadEvent(tx, {
-      leadId,
-      actorId: actor.id,
-      type: "lost",
-      fromStatus: lead.status,
-      toStatus,
-      data: { reason, notes: notes ?? null, admin_id: lead.assignedAdminId },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "lead.lost",
-      target: { type: "lead", id: leadId },
-      before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
-      after: { status: toStatus, lost_reason: reason },
-    });
-    await publishLeadChange(tx, "lead.lost", updated, { actorId: actor.id });
-    return toLeadSnapshot(updated);
+    const { lead, rule } = await lockRequestLead(tx, leadId);
+    const toStatus = assertStep(actor, "lose", rule);
+    return applyLeadLoss(tx, actor, lead, toStatus, { reason, notes });
   });
 });

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isManager, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { coversLeadStates } from "@/lib/territories/covers-lead-states";
 
 /**
  * Territory rule for a claim, run inside the claim's transaction so a settings or membership
@@ -18,12 +19,7 @@ export async function assertClaimAllowed(
   if (isManager(actor)) return;
   const { territoryMode } = await getCompanySettings(tx);
   if (territoryMode === "open") return;
-  const [row] = await tx.$queryRaw<{ allowed: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM territory_members m JOIN territories t ON t.id = m.territory_id
-      WHERE m.user_id = ${actor.id} AND t.states && ${lead.states}::text[]
-    ) AS allowed`;
-  if (!row?.allowed) {
+  if (!(await coversLeadStates(tx, actor.id, lead.states))) {
     const states = lead.states.length ? lead.states.join(", ") : "no states";
     throw new AppError("FORBIDDEN", `This lead is outside your territories (${states})`);
   }

@@ -12,6 +12,7 @@ import { listLeads, type TListLeads } from "@/lib/leads/list-leads";
 // Renamed on import: the React lint takes any use* call for a hook.
 import { prepareBenchDatabases, useDatabase as pointDbAt } from "./lib/bench-database";
 import { percentile, printTable, type TBenchResult } from "./lib/report";
+import { OPEN_REQUESTS, openRequestsCase } from "./lib/open-requests-case";
 
 const LIST_RUNS = 60;
 const DASHBOARD_RUNS = 30;
@@ -66,7 +67,7 @@ async function readyDatabase(url: string) {
   if (r.status !== 0) throw new Error(`migrate failed: ${r.stderr || r.stdout}`);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  for (const table of ["sales_leads", "companies", "users", "sales_conversions", "settings", "contacts"])
+  for (const table of ["sales_leads", "companies", "users", "sales_conversions", "settings", "contacts", "lead_requests"])
     await c.query(`VACUUM (ANALYZE) ${table}`);
   await c.end();
 }
@@ -231,6 +232,14 @@ export async function run(): Promise<TBenchResult> {
     ],
   );
 
+  // Issue #21: 10 000 open handoff requests must not slow the lists or the nav badges.
+  const requests = await openRequestsCase(big.url, big.rep, big.manager);
+  printTable(`With ${OPEN_REQUESTS} open lead requests (ms; big database, ${requests.figures.open_requests} inserted, removed after)`, requests.rows);
+  printTable("Requests page with them (ms)", [
+    { who: "manager (approval queue)", p50: requests.queue.manager.p50, p95: requests.queue.manager.p95 },
+    { who: "rep (inbox)", p50: requests.queue.rep.p50, p95: requests.queue.rep.p95 },
+  ]);
+
   const worstListRatio = Math.max(
     ...Object.values(listFigures).map((f) => (f as { p95_ratio: number }).p95_ratio),
   );
@@ -246,6 +255,7 @@ export async function run(): Promise<TBenchResult> {
     dashboards_p95_under_300ms: worstDashboardP95 < 300,
     team_single_query_10x_faster: teamRatio.big >= 10,
     team_same_leads_both_ways: sameLeads,
+    open_requests_keep_list_and_call_list_figures: requests.pass,
   };
   printTable(
     "Targets",
@@ -262,6 +272,7 @@ export async function run(): Promise<TBenchResult> {
       dashboard: dashboardFigures,
       dashboard_worst_big_p95_ms: worstDashboardP95,
       team: { single: team, seed_way: naive, speedup_p50: teamRatio, admins: seed.rows.length },
+      open_requests: requests.figures,
       checks,
     },
   };

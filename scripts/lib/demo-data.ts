@@ -1,6 +1,6 @@
 // Deterministic material for the demo seed: companies, routes, loads and quotes that look like
 // what the free tools really send.
-import { normalizePhone } from "@/lib/companies/normalize-phone";
+import { toE164 } from "@/lib/kernel/phone";
 
 export function createRandom(seed: number) {
   let a = seed >>> 0;
@@ -79,7 +79,7 @@ export function buildCompany(r: TRandom, i: number) {
     email: `ops@${domain}`,
     emailNorm: `ops@${domain}`,
     phone: tel,
-    phoneNorm: normalizePhone(tel),
+    phoneNorm: toE164(tel),
     usdot: String(1_000_000 + i * 37),
     mcNumber: `MC-${600_000 + i * 13}`,
     city: home.city,

@@ -21,6 +21,10 @@ import { autoAssignLead } from "@/lib/territories/auto-assign-lead";
 import { getCompanySettings, putCompanySetting } from "@/lib/kernel/company-settings";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { proposeHandoff } from "@/lib/requests/propose-handoff";
+import { approveLeadRequest } from "@/lib/requests/approve-lead-request";
+import { declineLeadRequest } from "@/lib/requests/decline-lead-request";
+import { withdrawLeadRequest } from "@/lib/requests/withdraw-lead-request";
 import { makeLead, makeUser, uid } from "../fixtures/factories";
 import { makeTerritory } from "../fixtures/calls";
 import { inRequest } from "../fixtures/request-scope";
@@ -167,6 +171,36 @@ describe("audit log: business events", () => {
     await expect(setTerritorySettings(rep, { staleDays: 3 })).rejects.toMatchObject({ status: 404 });
     expect(await db.auditLog.count({ where: { actorId: rep.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { actorId: manager.id, action: "settings.changed" } })).toBe(2);
+  });
+
+  it("records every step of a lead request and the handoff, with the request as target (issue #21)", async () => {
+    const { actor: alex } = await makeUser();
+    const { actor: sarah } = await makeUser();
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const lead = await makeLead({ status: "in_progress", assignedAdminId: alex.id });
+    const first = await proposeHandoff(alex, { lead_id: lead.id, to_admin_id: sarah.id, reason: "Audit me" });
+    await withdrawLeadRequest(alex, { request_id: first.id });
+    const second = await proposeHandoff(alex, { lead_id: lead.id, to_admin_id: sarah.id, reason: "Again" });
+    await declineLeadRequest(manager, { request_id: second.id, note: "No" });
+    const third = await proposeHandoff(alex, { lead_id: lead.id, to_admin_id: sarah.id, reason: "Third time" });
+    await approveLeadRequest(manager, { request_id: third.id });
+    const rows = await db.auditLog.findMany({
+      where: { OR: [{ targetType: "lead_request", targetId: { in: [first.id, second.id, third.id].map(String) } }, { action: "lead.handed_off", targetId: String(lead.id) }] },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((r) => [r.action, r.actorId])).toEqual([
+      ["request.created", alex.id],
+      ["request.withdrawn", alex.id],
+      ["request.created", alex.id],
+      ["request.declined", manager.id],
+      ["request.created", alex.id],
+      ["request.approved", manager.id],
+      ["lead.handed_off", manager.id],
+    ]);
+    expect(rows[3]).toMatchObject({ before: { state: "awaiting_approval" }, after: { state: "declined", note: "No", lead_id: lead.id } });
+    expect(rows[6]).toMatchObject({ before: { assigned_admin_id: alex.id }, after: { assigned_admin_id: sarah.id, request_id: third.id } });
+    for (const action of ["request.created", "request.approved", "request.accepted", "request.declined", "request.withdrawn", "lead.handed_off"])
+      expect(AUDIT_ACTIONS).toContain(action);
   });
 
   it("lets the manager filter the audit page by every new kind", async () => {

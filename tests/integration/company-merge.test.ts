@@ -2,7 +2,7 @@
 // identifiers keep routing webhooks to the survivor, the audit and the timelines say so, bad input
 // changes nothing, and a merge under a stream of webhooks loses no event.
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
+import { db, dbPool } from "@/lib/db";
 import { mergeCompanies } from "@/lib/companies/merge-companies";
 import { listPossibleDuplicates, DUPLICATES_PAGE_SIZE } from "@/lib/companies/list-possible-duplicates";
 import { findCompanyDuplicates } from "@/lib/companies/find-company-duplicates";
@@ -45,8 +45,9 @@ async function companyWithHistory(overrides: Record<string, unknown> = {}) {
 async function rowsOf(companyId: number) {
   const leads = await db.salesLead.findMany({ where: { companyId }, select: { id: true } });
   const leadIds = leads.map((l) => l.id);
-  const [contacts, activities, actions, emails, conversions, events] = await Promise.all([
+  const [contacts, notes, activities, actions, emails, conversions, events] = await Promise.all([
     db.contact.findMany({ where: { companyId }, select: { id: true } }),
+    db.note.findMany({ where: { companyId }, select: { id: true } }),
     db.leadActivity.findMany({ where: { leadId: { in: leadIds } }, select: { id: true } }),
     db.salesAction.findMany({ where: { leadId: { in: leadIds } }, select: { id: true } }),
     db.emailMessage.findMany({ where: { leadId: { in: leadIds } }, select: { id: true } }),
@@ -54,7 +55,7 @@ async function rowsOf(companyId: number) {
     db.leadEvent.findMany({ where: { leadId: { in: leadIds }, type: { not: "company_merged" } }, select: { id: true } }),
   ]);
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
-  return { leads: ids(leads), contacts: ids(contacts), activities: ids(activities), actions: ids(actions), emails: ids(emails), conversions: ids(conversions), events: ids(events) };
+  return { leads: ids(leads), contacts: ids(contacts), notes: ids(notes), activities: ids(activities), actions: ids(actions), emails: ids(emails), conversions: ids(conversions), events: ids(events) };
 }
 
 describe("mergeCompanies", () => {
@@ -71,6 +72,7 @@ describe("mergeCompanies", () => {
     const converted = await makeLead({ companyId: loser.id, status: "converted" });
     await db.salesConversion.create({ data: { leadId: converted.id, conversionValue: 900, conversionType: "manual_mark", adminId: rep.id } });
     await requestCompanyMerge(rep, { company_id: loser.id, duplicate_of_id: survivor.id, note: "Same carrier" });
+    await db.note.create({ data: { companyId: loser.id, authorId: rep.id, body: "Owner prefers texts" } });
 
     const before = { survivor: await rowsOf(survivor.id), loser: await rowsOf(loser.id) };
     const result = await mergeCompanies(manager, {
@@ -81,7 +83,7 @@ describe("mergeCompanies", () => {
       usdot: loser.id,
       name: survivor.id,
     });
-    expect(result).toEqual({ survivorId: survivor.id, mergedId: loser.id, movedLeads: 2, movedContacts: 1 });
+    expect(result).toEqual({ survivorId: survivor.id, mergedId: loser.id, movedLeads: 2, movedContacts: 1, movedNotes: 1 });
 
     const after = { survivor: await rowsOf(survivor.id), loser: await rowsOf(loser.id) };
     for (const kind of Object.keys(before.survivor) as (keyof typeof before.survivor)[])
@@ -140,7 +142,7 @@ describe("mergeCompanies", () => {
     expect(await db.salesLead.count({ where: { companyId: loser.id } })).toBe(0);
   });
 
-  it("sends a manual lead or a contact written for a merged company to the survivor", async () => {
+  it("sends a manual lead, a contact or a note written for a merged company to the survivor", async () => {
     const { actor: manager } = await makeUser({ role: "super_admin" });
     const { actor: rep } = await makeUser();
     const survivor = await companyWithHistory();
@@ -150,6 +152,8 @@ describe("mergeCompanies", () => {
     expect(lead.company_id).toBe(survivor.id);
     const contact = await upsertContact(rep, { company_id: loser.id, name: "Late Contact" });
     expect((await db.contact.findUniqueOrThrow({ where: { id: contact.id } })).companyId).toBe(survivor.id);
+    const note = await db.note.create({ data: { companyId: loser.id, authorId: rep.id, body: "Written on the old page" } });
+    expect(note.companyId).toBe(survivor.id);
   });
 
   it("refuses bad input with 400, an already-merged company with 409, a missing one with 404, and changes nothing", async () => {
@@ -225,6 +229,79 @@ describe("mergeCompanies", () => {
     expect(activities).toHaveLength(80);
     expect(new Set(activities.map((a) => a.lead.companyId))).toEqual(new Set([survivor.id]));
     expect(await db.salesLead.count({ where: { companyId: loser.id } })).toBe(0);
+  });
+});
+
+describe("mergeCompanies against an ingest in flight", () => {
+  it("waits for an ingest holding the loser's keys, then moves what it wrote", async () => {
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const survivor = await companyWithHistory();
+    const loser = await companyWithHistory();
+    const webhookId = `msg_held_${uid()}`;
+    const event = {
+      webhook_id: webhookId,
+      body_sha256: "held",
+      source: "quote",
+      payload: { type: "quote", company: { external_id: loser.c.external_id, name: loser.c.name }, data: {} },
+      occurred_at: new Date().toISOString(),
+      value: 100,
+      stated_value: null,
+      states: ["TX"],
+    };
+    // An ingest transaction that has written its event to the loser and not committed yet.
+    const held = await dbPool().connect();
+    try {
+      await held.query("BEGIN");
+      const { rows: ingested } = await held.query<{ lead_id: number }>("SELECT lead_id FROM ingest_lead_events($1::jsonb, 60, 25)", [JSON.stringify([event])]);
+      const { rows: me } = await held.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      const merge = mergeCompanies(manager, { survivor_id: survivor.id, merged_id: loser.id });
+      // The merge queues behind the ingest's locks (polled: no clock in the assertion).
+      for (;;) {
+        const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${me[0].pid}::int = ANY(pg_blocking_pids(pid))`;
+        if (n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await held.query("COMMIT");
+      await merge;
+      expect(await companyOfLead(ingested[0].lead_id)).toBe(survivor.id);
+    } finally {
+      held.release();
+    }
+    const activity = await db.leadActivity.findFirstOrThrow({ where: { webhookId }, select: { lead: { select: { companyId: true } } } });
+    expect(activity.lead.companyId).toBe(survivor.id);
+  });
+
+  it("makes an event for the loser that arrives mid-merge wait, then land on the survivor", async () => {
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const survivor = await companyWithHistory();
+    const loser = await companyWithHistory();
+    const blockedBy = async (pid: number) =>
+      db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`;
+    const until = async <T>(probe: () => Promise<T[]>): Promise<T> => {
+      for (;;) {
+        const [found] = await probe();
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    // Another writer holds the survivor's lead lock, so the merge stops after taking the identity keys.
+    const held = await dbPool().connect();
+    try {
+      await held.query("BEGIN");
+      await held.query("SELECT pg_advisory_xact_lock(hashtext('sales_leads.company'), $1::int)", [survivor.id]);
+      const { rows: me } = await held.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      const merge = mergeCompanies(manager, { survivor_id: survivor.id, merged_id: loser.id });
+      const merging = await until(() => blockedBy(me[0].pid));
+      // An event naming the loser now waits on the merge's keys…
+      const event = send({ external_id: loser.c.external_id, name: loser.c.name });
+      await until(() => blockedBy(merging.pid));
+      await held.query("COMMIT");
+      await merge;
+      // …and, once it commits, resolves through the tombstone.
+      expect(await companyOfLead((await event).lead_id)).toBe(survivor.id);
+    } finally {
+      held.release();
+    }
   });
 });
 

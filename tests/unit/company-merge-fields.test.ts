@@ -1,5 +1,5 @@
 import { defaultMergeChoices, resolveMergeFields, type TMergeValues } from "@/lib/companies/merge-fields";
-import { normalizePhone } from "@/lib/companies/normalize-phone";
+import { toE164 } from "@/lib/kernel/phone";
 
 const survivor: TMergeValues = { name: "Lone Star", external_id: "u_1", usdot: "111", mc_number: "MC-1", email: "a@x.example", phone: "+1 512 555 0100", city: "Austin", state: "TX" };
 const merged: TMergeValues = { name: "LONE STAR HH", external_id: "u_2", usdot: "222", mc_number: null, email: "b@x.example", phone: null, city: "Dallas", state: "TX" };
@@ -21,14 +21,14 @@ describe("resolveMergeFields", () => {
   });
 });
 
-describe("normalizePhone", () => {
+describe("toE164 (the phone_norm of a company)", () => {
   it.each([
     ["+1 512 555 0100", "+15125550100"],
     ["(512) 555-0100", "+15125550100"],
     ["512.555.0100", "+15125550100"],
     ["1-512-555-0100", "+15125550100"],
     ["+44 20 7946 0958", "+442079460958"],
-  ])("reads %s as %s", (raw, e164) => expect(normalizePhone(raw)).toBe(e164));
+  ])("reads %s as %s", (raw, e164) => expect(toE164(raw)).toBe(e164));
 
-  it.each([[null], [""], ["call me"], ["555-0100"], ["+1 111 111 1111"]])("gives null for %p", (raw) => expect(normalizePhone(raw)).toBeNull());
+  it.each([[null], [""], ["call me"], ["555-0100"], ["+1 111 111 1111"]])("gives null for %p", (raw) => expect(toE164(raw)).toBeNull());
 });

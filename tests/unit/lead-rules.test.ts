@@ -52,6 +52,9 @@ const PEOPLE = (row: TPeopleRow): TRow =>
 const SYSTEM = (row: TSystemRow): TRow =>
   Object.fromEntries(Object.entries(row).map(([k, sys]) => [k, [403, 403, sys]])) as TRow;
 
+const ALL = (cell: [TOutcome, TOutcome]): TPeopleRow =>
+  Object.fromEntries(Object.keys(SITUATIONS).map((k) => [k, cell])) as TPeopleRow;
+
 const WORK = (to: TLeadStatus, managerOnPending: TOutcome): TRow =>
   PEOPLE({
     pending: [409, managerOnPending],
@@ -199,6 +202,51 @@ const EXPECTED: Record<TLeadStep, TRow> = {
   },
   // Snooze keeps the status: the holder (or the manager) moves the follow-up later.
   snooze: HOLDER_KEEPS_STATUS,
+  // Enrolment in a sequence: the holder (or the manager), a held open lead, status unchanged.
+  enrol: HOLDER_KEEPS_STATUS,
+  // Issue #21. Here no lead has an open request and no approval switch is on (the defaults); the
+  // cells with requests and switches are the tables further down.
+  handoff_propose: HOLDER_KEEPS_STATUS,
+  handoff_approve: PEOPLE(ALL([403, 409])),
+  handoff_accept: PEOPLE(ALL([409, 403])),
+  // With the loss switch off a rep marks lost directly: asking is refused (409).
+  lose_request: PEOPLE({
+    pending: [409, 403],
+    "assigned/own": [409, 403],
+    "assigned/other": [403, 403],
+    "in_progress/own": [409, 403],
+    "in_progress/other": [403, 403],
+    "converted/own": [409, 403],
+    "converted/other": [403, 403],
+    "lost/own": [409, 403],
+    "lost/other": [403, 403],
+  }),
+  lose_approve: PEOPLE(ALL([403, 409])),
+  reopen_request: PEOPLE({
+    pending: [409, 403],
+    "assigned/own": [409, 403],
+    "assigned/other": [403, 403],
+    "in_progress/own": [409, 403],
+    "in_progress/other": [403, 403],
+    "converted/own": [409, 403],
+    "converted/other": [403, 403],
+    "lost/own": [409, 403],
+    "lost/other": [403, 403],
+  }),
+  reopen_approve: PEOPLE(ALL([403, 409])),
+  // The manager may decline whatever is open (the function then finds no request: 409 there).
+  request_decline: PEOPLE({
+    pending: [409, "pending"],
+    "assigned/own": [409, "assigned"],
+    "assigned/other": [409, "assigned"],
+    "in_progress/own": [409, "in_progress"],
+    "in_progress/other": [409, "in_progress"],
+    "converted/own": [409, "converted"],
+    "converted/other": [409, "converted"],
+    "lost/own": [409, "lost"],
+    "lost/other": [409, "lost"],
+  }),
+  request_withdraw: PEOPLE(ALL([409, 409])),
 };
 
 function leadFor(actor: TRuleActor, situation: TSituation): TRuleLead {
@@ -287,5 +335,128 @@ describe("lead lifecycle table (lib/leads/lead-rules.ts)", () => {
       "This lead already has a rep.",
     );
     expect(roleMayTake("admin", "auto_return")).toBe(false);
+  });
+});
+
+// Leads with an open request (issue #21): the actor asked for it, it is offered to the actor, or it
+// is between two others; a lost lead's request (a reopen) asked by the actor or by another rep.
+const REQUEST_SITUATIONS = {
+  "asked by me": { status: "in_progress", holder: "own", requester: "me", receiver: "third" },
+  "offered to me": { status: "in_progress", holder: "other", requester: "other", receiver: "me" },
+  "between others": { status: "in_progress", holder: "other", requester: "other", receiver: "third" },
+  "lost, asked by me": { status: "lost", holder: "own", requester: "me", receiver: "none" },
+  "lost, asked by another": { status: "lost", holder: "other", requester: "other", receiver: "none" },
+} as const;
+type TRequestSituation = keyof typeof REQUEST_SITUATIONS;
+const THIRD_ID = 3;
+const REQUEST_STEPS = ["handoff_approve", "handoff_accept", "lose_approve", "reopen_approve", "request_decline", "request_withdraw"] as const;
+
+const EXPECTED_WITH_REQUEST: Record<(typeof REQUEST_STEPS)[number], Record<TRequestSituation, [rep: TOutcome, manager: TOutcome]>> = {
+  // Nobody approves their own request; a rep approves nothing.
+  handoff_approve: {
+    "asked by me": [403, 403],
+    "offered to me": [403, "in_progress"],
+    "between others": [403, "in_progress"],
+    "lost, asked by me": [403, 409],
+    "lost, asked by another": [403, 409],
+  },
+  handoff_accept: {
+    "asked by me": [403, 403],
+    "offered to me": ["in_progress", 403],
+    "between others": [403, 403],
+    "lost, asked by me": [409, 403],
+    "lost, asked by another": [409, 403],
+  },
+  lose_approve: {
+    "asked by me": [403, 403],
+    "offered to me": [403, "lost"],
+    "between others": [403, "lost"],
+    "lost, asked by me": [403, 409],
+    "lost, asked by another": [403, 409],
+  },
+  reopen_approve: {
+    "asked by me": [403, 409],
+    "offered to me": [403, 409],
+    "between others": [403, 409],
+    "lost, asked by me": [403, 403],
+    "lost, asked by another": [403, "pending"],
+  },
+  request_decline: {
+    "asked by me": [403, "in_progress"],
+    "offered to me": ["in_progress", "in_progress"],
+    "between others": [403, "in_progress"],
+    "lost, asked by me": [403, "lost"],
+    "lost, asked by another": [403, "lost"],
+  },
+  request_withdraw: {
+    "asked by me": ["in_progress", "in_progress"],
+    "offered to me": [403, 403],
+    "between others": [403, 403],
+    "lost, asked by me": ["lost", "lost"],
+    "lost, asked by another": [403, 403],
+  },
+};
+
+function leadWithRequest(actor: TRuleActor, situation: TRequestSituation): TRuleLead {
+  const s = REQUEST_SITUATIONS[situation];
+  const id = (who: "me" | "other" | "third" | "none") =>
+    who === "me" ? actor.id : who === "other" ? OTHER_ID : who === "third" ? THIRD_ID : null;
+  return {
+    status: s.status,
+    assignedAdminId: s.holder === "own" ? actor.id : OTHER_ID,
+    request: { requesterId: id(s.requester)!, receiverId: id(s.receiver) },
+  };
+}
+
+const REQUEST_CELLS = REQUEST_STEPS.flatMap((step) =>
+  (Object.keys(REQUEST_SITUATIONS) as TRequestSituation[]).flatMap((situation) =>
+    (["admin", "super_admin"] as const).map((role, i) => ({ step, situation, role, expected: EXPECTED_WITH_REQUEST[step][situation][i] })),
+  ),
+);
+
+describe("lead requests in the lifecycle table (issue #21)", () => {
+  it.each(REQUEST_CELLS)("$step on a lead whose request is $situation, by $role → $expected", ({ step, situation, role, expected }) => {
+    const actor = ACTORS[role];
+    const lead = leadWithRequest(actor, situation);
+    if (typeof expected === "string") {
+      expect(assertStep(actor, step, lead)).toBe(expected);
+    } else {
+      expect(stepRefusal(actor, step, lead)?.status).toBe(expected);
+    }
+  });
+
+  it("says why in the rep's words", () => {
+    const rep = ACTORS.admin;
+    const boss = ACTORS.super_admin;
+    expect(stepBlockedReason(rep, "handoff_propose", leadFor(rep, "converted/own"))).toBe("A converted lead cannot be handed off.");
+    expect(stepBlockedReason(rep, "handoff_propose", leadFor(rep, "lost/own"))).toBe("A lost lead cannot be handed off.");
+    expect(stepBlockedReason(boss, "handoff_approve", leadWithRequest(boss, "asked by me"))).toBe("You cannot approve your own request.");
+    expect(stepBlockedReason(rep, "handoff_approve", leadWithRequest(rep, "asked by me"))).toBe("Only a manager can approve requests.");
+    expect(stepBlockedReason(rep, "handoff_accept", leadWithRequest(rep, "between others"))).toBe("This handoff is offered to someone else.");
+    expect(stepBlockedReason(rep, "request_withdraw", leadWithRequest(rep, "offered to me"))).toBe("Only the person who asked can withdraw a request.");
+    expect(stepBlockedReason(boss, "handoff_approve", leadFor(boss, "in_progress/other"))).toBe("This lead has no open request.");
+  });
+
+  // The approval switches (company settings) close one way and open the other, for reps only.
+  it("gates a rep's loss over the amount and opens the request instead; the manager is never gated", () => {
+    const rep = ACTORS.admin;
+    const boss = ACTORS.super_admin;
+    const gated = (actor: TRuleActor, situation: TSituation, gates: TRuleLead["gates"]) => ({ ...leadFor(actor, situation), gates });
+    const on = { loseApproval: true };
+    expect(stepRefusal(rep, "lose", gated(rep, "in_progress/own", on))).toMatchObject({
+      status: 409,
+      message: "Marking this lead lost needs a manager's approval: ask for it.",
+    });
+    expect(assertStep(rep, "lose_request", gated(rep, "in_progress/own", on))).toBe("in_progress");
+    expect(stepRefusal(rep, "lose_request", gated(rep, "in_progress/other", on))?.status).toBe(403);
+    expect(assertStep(boss, "lose", gated(boss, "in_progress/other", on))).toBe("lost");
+    expect(assertStep(rep, "lose", gated(rep, "in_progress/own", { loseApproval: false }))).toBe("lost");
+
+    const reopenOn = { reopenApproval: true };
+    expect(assertStep(rep, "reopen_request", gated(rep, "lost/own", reopenOn))).toBe("lost");
+    expect(stepRefusal(rep, "reopen_request", gated(rep, "lost/other", reopenOn))?.status).toBe(403);
+    expect(stepRefusal(rep, "reopen_request", gated(rep, "converted/own", reopenOn))?.message).toBe("Only a lost lead can be reopened.");
+    expect(stepRefusal(rep, "reopen", gated(rep, "lost/own", reopenOn))?.status).toBe(403);
+    expect(assertStep(boss, "reopen", gated(boss, "lost/other", reopenOn))).toBe("pending");
   });
 });

@@ -53,7 +53,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
       </section>
       <section aria-labelledby="groups" className={card}>
         <h2 id="groups" className="mb-3 font-semibold">
-          Possible duplicates ({list.total} groups)
+          Possible duplicates ({list.total} {list.total === 1 ? "group" : "groups"})
         </h2>
         {list.groups.length === 0 ? <p className="text-sm text-slate-600">No possible duplicates.</p> : null}
         <ul className="space-y-4" data-testid="duplicate-groups">
@@ -70,7 +70,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
                       #{c.id} {c.name}
                     </Link>
                     <span className="text-slate-600">
-                      {[c.city, c.state].filter(Boolean).join(", ")} · {c.leads} leads
+                      {[c.city, c.state].filter(Boolean).join(", ")} · {c.leads} {c.leads === 1 ? "lead" : "leads"}
                     </span>
                     {i > 0 ? (
                       <Link href={compare(g.companies[0].id, c.id)} className={smallButton} aria-label={`Compare #${g.companies[0].id} and #${c.id}`}>

@@ -10,6 +10,8 @@ import { StateCoverageTable } from "@/components/territories/state-coverage-tabl
 import { TerritoryCard } from "@/components/territories/territory-card";
 import { TerritorySettingsForm } from "@/components/territories/territory-settings-form";
 import { SlaSettingsForm } from "@/components/territories/sla-settings-form";
+import { RequestSettingsForm } from "@/components/requests/request-settings-form";
+import { setRequestSettingsAction } from "../requests/actions";
 import { CreateTerritoryForm } from "@/components/territories/create-territory-form";
 import {
   addTerritoryMemberAction,
@@ -106,6 +108,12 @@ export default async function TerritoriesPage() {
               Speed to lead
             </h2>
             <SlaSettingsForm settings={settings} action={setSlaSettingsAction} />
+          </section>
+          <section aria-labelledby="requests-h" className="rounded-lg border bg-white p-4">
+            <h2 id="requests-h" className="mb-3 font-semibold">
+              Handoffs and approvals
+            </h2>
+            <RequestSettingsForm settings={settings} action={setRequestSettingsAction} />
           </section>
           <section aria-labelledby="list-h" className="space-y-3">
             <h2 id="list-h" className="font-semibold">

@@ -35,6 +35,22 @@ import { ZonedTime } from "@/components/ui/zoned-time";
 import { listNotes } from "@/lib/notes/list-notes";
 import { NotesThread } from "@/components/notes/notes-thread";
 import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
+import { LeadSequencePanel } from "@/components/sequences/lead-sequence-panel";
+import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
+import { listSequences } from "@/lib/sequences/list-sequences";
+import { enrolLeadsAction, setEnrolmentStateAction } from "../../sequences/actions";
+import { isManager } from "@/lib/auth/permissions";
+import { getLeadRequestPanel } from "@/lib/requests/get-lead-request-panel";
+import { LeadRequestsCard } from "@/components/requests/lead-requests-card";
+import {
+  acceptHandoffAction,
+  approveLeadRequestAction,
+  declineLeadRequestAction,
+  proposeHandoffAction,
+  requestLeadLossAction,
+  requestLeadReopenAction,
+  withdrawLeadRequestAction,
+} from "../../requests/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -57,6 +73,8 @@ export default async function LeadPage({ params }: TProps) {
   );
   const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
   const assignees = lead.may.assign ? people : [];
+  const [enrolments, sequences] = await Promise.all([getLeadEnrolments(actor, lead.id), lead.may.enrol ? listSequences(actor) : []]);
+  const requests = await getLeadRequestPanel(actor, lead.id);
 
   return (
     <div className="space-y-6">
@@ -107,6 +125,21 @@ export default async function LeadPage({ params }: TProps) {
               }}
             />
           </section>
+
+          <LeadRequestsCard
+            leadId={lead.id}
+            panel={requests}
+            viewerIsManager={isManager(actor)}
+            actions={{
+              propose: proposeHandoffAction,
+              askLoss: requestLeadLossAction,
+              askReopen: requestLeadReopenAction,
+              approve: approveLeadRequestAction,
+              decline: declineLeadRequestAction,
+              accept: acceptHandoffAction,
+              withdraw: withdrawLeadRequestAction,
+            }}
+          />
 
           <section aria-labelledby="service" className="rounded-lg border bg-white p-4">
             <h2 id="service" className="mb-3 font-semibold">
@@ -159,6 +192,14 @@ export default async function LeadPage({ params }: TProps) {
         <aside className="space-y-6">
           <CompanyCard company={lead.company} contacts={lead.contacts} />
           <LeadFacts lead={lead} snooze={snoozeFollowUpAction} />
+          <LeadSequencePanel
+            leadId={lead.id}
+            enrolments={enrolments}
+            sequences={sequences.map((q) => ({ id: q.id, name: q.name }))}
+            mayEnrol={lead.may.enrol}
+            enrolAction={enrolLeadsAction}
+            stateAction={setEnrolmentStateAction}
+          />
         </aside>
       </div>
     </div>
