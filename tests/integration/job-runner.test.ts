@@ -260,8 +260,8 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
     "lead-sla-escalate",
     "lead-sla-sweep",
     "live-events-cleanup",
-    "text-deliver",
     "sequence-step",
+    "text-deliver",
     "webhook-receipts-cleanup",
   ]);
   const runnable = runnableJobKinds();
