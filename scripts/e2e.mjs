@@ -21,6 +21,7 @@ const env = {
   ...(database.embedded ? { DATABASE_POOL_MAX: "1" } : {}),
 };
 delete env.SENDGRID_API_KEY; // the browser tests run in outbox mode
+for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER", "TWILIO_MESSAGING_SERVICE_SID"]) delete env[k]; // texts too
 
 let server;
 let exitCode = 1;

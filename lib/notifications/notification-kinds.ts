@@ -3,9 +3,12 @@
 export const NOTIFICATION_KINDS = [
   // someone @mentioned the user in an internal note (lib/notes/)
   "mention",
+  // a lead texted back (lib/sms/record-inbound-text.ts), told to the lead's holder
+  "text_reply",
 ] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS: Record<TNotificationKind, string> = {
   mention: "Mention",
+  text_reply: "Text reply",
 };

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { parseInput } from "@/lib/command";
 import { toE164 } from "@/lib/kernel/phone";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
-import { publishLiveEvent } from "@/lib/live/publish-live-event";
+import { notifyUser } from "@/lib/notifications/notify-user";
 import { applyOptKeyword } from "@/lib/sms/text-opt-outs";
 import { optKeyword } from "@/lib/sms/opt-keywords";
 import { stopSequencesOnReply } from "@/lib/sms/stop-sequences-on-reply";
@@ -23,7 +23,7 @@ export const ZInboundText = z.object({
  * Records a text a lead sent us. The lead is the one last texted at that number (an unknown number
  * is stored without a lead). STOP/START words (or Twilio's OptOutType) change the opt-out list.
  * In one transaction: the inbound row (unique Twilio SID: a redelivered webhook stores nothing
- * twice), the opt-out change, the lead's `text_received` event, a notice to the lead's holder and
+ * twice), the opt-out change, the lead's `text_received` event, a notification to the lead's holder (inbox + live) and
  * the sequences' stop hook.
  */
 export async function recordInboundText(input: unknown): Promise<{ stored: boolean; leadId: number | null; optOut: "stop" | "start" | null }> {
@@ -48,10 +48,11 @@ export async function recordInboundText(input: unknown): Promise<{ stored: boole
         await recordLeadEvent(tx, { leadId, type: "text_received", data: { messageId: created.id, from, optOut: opt } });
         const holder = last?.lead?.assignedAdminId;
         if (holder)
-          await publishLiveEvent(tx, {
-            kind: "user.notice",
+          await notifyUser(tx, {
             userId: holder,
+            kind: "text_reply",
             leadId,
+            href: `/admin/crm/lead/${leadId}`,
             title: opt === "stop" ? `${last.lead!.company.name} opted out of texts` : `Text from ${last.lead!.company.name}`,
             body: p.Body.slice(0, 200),
           });

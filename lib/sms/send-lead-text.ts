@@ -14,7 +14,7 @@
  *   people write it); default the first (contacts first, then the company's).
  * - idempotencyKey (8–200 characters, globally unique: prefix it, e.g. `sequence-step-run:123`):
  *   a second call with the same key sends nothing and answers the first call's text
- *   (`replayed: true`); the same key for another lead or number is a 409. Two calls at once with
+ *   (`replayed: true`); the same key for another lead or another sender is a 409. Two calls at once with
  *   one key make one text (unique column).
  * - Refusals, before anything is stored: an opted-out number (STOP) → 422 with a clear message;
  *   outside the lead's texting hours (company setting textSendingHours, in the zone of the lead's
@@ -47,11 +47,10 @@ import { deliverTextMessage } from "@/lib/sms/deliver-text-message";
 import { textInFlightGraceMs } from "@/lib/sms/deliver-queued-text";
 import { queueTextDelivery } from "@/lib/sms/queue-text-delivery";
 import { smsConfig } from "@/lib/sms/sms-config";
+import { MAX_TEXT_LENGTH } from "@/lib/sms/text-limits";
 import { assertNotOptedOut } from "@/lib/sms/text-opt-outs";
 import { describeClosedWindow, textSendingWindow } from "@/lib/sms/text-sending-window";
 
-/** Twilio splits longer texts into segments and refuses bodies over 1 600 characters. */
-export const MAX_TEXT_LENGTH = 1600;
 
 export const ZSendLeadText = z
   .object({
@@ -117,7 +116,7 @@ export const sendLeadText = command<typeof ZSendLeadText, TSentText, TActor, [TS
 
   if (data.idempotencyKey) {
     const earlier = await db.textMessage.findUnique({ where: { idempotencyKey: data.idempotencyKey } });
-    if (earlier) return replay(earlier, lead.id, now);
+    if (earlier) return replay(earlier, lead.id, actor.id, now);
   }
 
   const to = data.to ? toE164(data.to) : (lead.recipients[0]?.phone ?? null);
@@ -181,14 +180,14 @@ export const sendLeadText = command<typeof ZSendLeadText, TSentText, TActor, [TS
     });
   } catch (err) {
     if ((err as { code?: string }).code !== "P2002" || !data.idempotencyKey) throw err;
-    return replay(await db.textMessage.findUniqueOrThrow({ where: { idempotencyKey: data.idempotencyKey } }), lead.id, now);
+    return replay(await db.textMessage.findUniqueOrThrow({ where: { idempotencyKey: data.idempotencyKey } }), lead.id, actor.id, now);
   }
   if (sendAfter) return sentTextResult(message, false);
   return sentTextResult(await deliverNowOrLater(message.id, now), false);
 });
 
-async function replay(m: TextMessage, leadId: number, now: Date): Promise<TSentText> {
-  if (m.leadId !== leadId) throw new AppError("CONFLICT", "This send was already used for another text; reload and send again.");
+async function replay(m: TextMessage, leadId: number, senderId: number, now: Date): Promise<TSentText> {
+  if (m.leadId !== leadId || m.senderId !== senderId) throw new AppError("CONFLICT", "This send was already used for another text; reload and send again.");
   // Recorded but never attempted (the first request died in between, not deferred): it goes now.
   const current = m.status === "queued" && m.attempts === 0 && !(m.sendAfter && m.sendAfter > now) ? await deliverNowOrLater(m.id, now) : m;
   return sentTextResult(current, true);

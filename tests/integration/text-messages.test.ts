@@ -14,6 +14,7 @@ import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_FROM, startFakeTwilio, useFakeT
 import { makeTextLead, openTextingHoursNow, PUBLIC_BASE, smsSid, twilioRequest } from "../fixtures/texts";
 import { dropJobSchema, eventually, testJobSchema } from "../fixtures/jobs";
 import { runInOwnDatabase } from "../fixtures/own-database";
+import { TWILIO_WEBHOOK_BODY_LIMIT } from "@/lib/http/body-limits.mjs";
 
 runInOwnDatabase("pilot_crm_test_texts");
 const jobSchema = testJobSchema();
@@ -208,6 +209,13 @@ describe("forged webhooks", () => {
     expect((await db.textMessage.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe("sent");
   });
 
+  it("refuse a body over the limit with 413 before any signature work", async () => {
+    const before = await db.textMessage.count();
+    const res = await inboundPost(twilioRequest(INBOUND, { MessageSid: smsSid(), From: "+15125550100", Body: "x".repeat(TWILIO_WEBHOOK_BODY_LIMIT) }));
+    expect(res.status).toBe(413);
+    expect(await db.textMessage.count()).toBe(before);
+  });
+
   it("are all refused in outbox mode, where there is no auth token to check them with", async () => {
     useTextOutbox();
     const res = await inboundPost(twilioRequest(INBOUND, { MessageSid: smsSid(), From: "+15125550100", Body: "hi" }));
@@ -231,6 +239,8 @@ describe("inbound texts", () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ status: "received", fromPhone: phone, body: "Yes, call me after 3", twilioSid: params.MessageSid });
     expect(await db.leadEvent.count({ where: { leadId: lead.id, type: "text_received" } })).toBe(1);
+    // The lead's holder is told once, in the inbox.
+    expect(await db.notification.findMany({ where: { userId: rep.id, kind: "text_reply" }, select: { leadId: true, body: true } })).toEqual([{ leadId: lead.id, body: "Yes, call me after 3" }]);
     const timeline = (await getLeadTimeline(actor, { lead_id: lead.id })).items;
     expect(timeline.find((t) => t.kind === "text" && t.data.direction === "inbound")).toMatchObject({ data: { body: "Yes, call me after 3", from_phone: phone } });
     // "YES" alone is Twilio's opt-in word, not an opt-out: this reply changed no list.

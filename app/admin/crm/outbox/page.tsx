@@ -4,6 +4,8 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { emailConfig } from "@/lib/email/email-config";
 import { listOutbox } from "@/lib/email/list-outbox";
+import { listTextOutbox } from "@/lib/sms/list-text-outbox";
+import { smsConfig } from "@/lib/sms/sms-config";
 import { EmailPreview } from "@/components/email/email-preview";
 import { ZonedTime } from "@/components/ui/zoned-time";
 
@@ -14,6 +16,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const page = Math.max(1, Number((await searchParams).page) || 1);
   const outbox = await listOutbox(actor, { page });
   const { outbox: outboxMode } = emailConfig();
+  const [texts, textOutbox] = [await listTextOutbox(actor), smsConfig().outbox];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Outbox</h1>
@@ -77,6 +80,38 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {page < outbox.pages ? <Link href={`/admin/crm/outbox?page=${page + 1}`}>Older →</Link> : null}
         </nav>
       ) : null}
+      <section aria-labelledby="text-outbox" className="space-y-3">
+        <h2 id="text-outbox" className="text-xl font-semibold">
+          Texts
+        </h2>
+        <p role="status" className="text-sm text-slate-700">
+          {textOutbox
+            ? "Outbox mode for texts: Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID), so texts are kept here and nothing is sent."
+            : "Twilio is configured: texts are sent. Below are the texts kept earlier, in outbox mode."}{" "}
+          {texts.total} text{texts.total === 1 ? "" : "s"}
+          {texts.total > texts.shown ? ` (the newest ${texts.shown} shown)` : ""}.
+        </p>
+        <ol className="space-y-2">
+          {texts.texts.map((t) => (
+            <li key={t.id} className="rounded-lg border bg-white p-3 text-sm" data-testid="outbox-text">
+              <p className="text-slate-600">
+                To {t.to} · <ZonedTime value={t.createdAt} />
+                {t.senderName ? ` · ${t.senderName}` : ""}
+                {t.leadId ? (
+                  <>
+                    {" · "}
+                    <Link href={`/admin/crm/lead/${t.leadId}`} className="text-brand-700 underline">
+                      Lead #{t.leadId}
+                      {t.companyName ? ` · ${t.companyName}` : ""}
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap">{t.body}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
     </div>
   );
 }

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { getLeadEmailPanel } from "@/lib/email/get-lead-email-panel";
+import { getLeadTextPanel } from "@/lib/sms/get-lead-text-panel";
 import { getLeadDetail } from "@/lib/leads/get-lead-detail";
 import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
 import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { orNotFound } from "@/lib/leads/or-not-found";
 import { listUsers } from "@/lib/users/list-users";
 import { LeadEmailPanel } from "@/components/email/lead-email-panel";
+import { LeadTextPanel } from "@/components/sms/lead-text-panel";
 import { AddSalesActionForm } from "@/components/leads/add-sales-action-form";
 import { CompanyCard } from "@/components/leads/company-card";
 import { formatMoney } from "@/components/leads/format";
@@ -28,6 +30,7 @@ import {
   snoozeFollowUpAction,
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
+import { sendLeadTextAction } from "../../texts/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
 import { listNotes } from "@/lib/notes/list-notes";
 import { NotesThread } from "@/components/notes/notes-thread";
@@ -60,11 +63,12 @@ export default async function LeadPage({ params, searchParams }: TProps) {
   const { id } = await params;
   // "Show older" pages the history by its position (lib/leads/get-lead-timeline.ts), server side.
   const before = [(await searchParams).before].flat()[0] || undefined;
-  const [lead, timeline, email, notes, activeUsers] = await orNotFound(() =>
+  const [lead, timeline, email, text, notes, activeUsers] = await orNotFound(() =>
     Promise.all([
       getLeadDetail(actor, { lead_id: id }),
       getLeadTimeline(actor, { lead_id: id, before }),
       getLeadEmailPanel(actor, { leadId: id }),
+      getLeadTextPanel(actor, { leadId: id }),
       listNotes(actor, { lead_id: id }),
       listUsers({ activeOnly: true }),
     ]),
@@ -185,6 +189,8 @@ export default async function LeadPage({ params, searchParams }: TProps) {
             people={people}
             actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
           />
+
+          <LeadTextPanel data={text} sendAction={sendLeadTextAction} />
 
           <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
         </div>
