@@ -14,10 +14,12 @@ type TLiveState = {
   /** Leads someone else just took, with their name: "Claimed by Sarah". */
   claimedBy: ReadonlyMap<number, string>;
   poolCount: number;
+  /** Unread notifications: the Inbox nav badge. */
+  unreadCount: number;
   status: TLiveStatus;
 };
 
-const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, status: "connecting" });
+const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, unreadCount: 0, status: "connecting" });
 
 export function useLive(): TLiveState {
   return useContext(LiveContext);
@@ -44,12 +46,14 @@ const TITLE_PREFIX = /^\(\d+\) /;
 export function LiveProvider({
   userId,
   poolCount,
+  unreadCount = 0,
   desktopAlerts,
   sound,
   children,
 }: {
   userId: number;
   poolCount: number;
+  unreadCount?: number;
   desktopAlerts: boolean;
   sound: boolean;
   children: React.ReactNode;
@@ -104,8 +108,15 @@ export function LiveProvider({
 
     const handle = (e: TClientLiveEvent) => {
       if (e.kind === "user.notice") {
-        toast(e.title, { description: e.body || undefined, duration: 15_000 });
+        const href = e.href;
+        toast(e.title, {
+          description: e.body || undefined,
+          duration: 15_000,
+          action: href ? { label: "Open", onClick: () => router.push(href) } : undefined,
+        });
         alert(e.title, e.body, e.leadId);
+        // A notice that went to the inbox moves the Inbox badge: the layout re-reads it.
+        if (e.notificationId) refreshSoon();
         return;
       }
       refreshSoon();
@@ -191,7 +202,7 @@ export function LiveProvider({
     return () => observer.disconnect();
   }, [poolCount, pathname]);
 
-  const value = useMemo(() => ({ fresh, claimedBy, poolCount, status }), [fresh, claimedBy, poolCount, status]);
+  const value = useMemo(() => ({ fresh, claimedBy, poolCount, unreadCount, status }), [fresh, claimedBy, poolCount, unreadCount, status]);
   return (
     <LiveContext.Provider value={value}>
       {children}

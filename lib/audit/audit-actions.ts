@@ -25,12 +25,20 @@ export const AUDIT_ACTIONS = [
   "template.archived",
   "export.leads",
   "export.audit",
+  "import.started",
+  "import.cancelled",
+  "import.finished",
+  "import.failed",
   "lead.assigned",
   "lead.reassigned",
   "lead.released",
   "lead.converted",
   "lead.lost",
   "lead.reopened",
+  // issue 21: away periods (set, ended or withdrawn) and internal notes deleted
+  "away.set",
+  "away.ended",
+  "note.deleted",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -63,6 +63,27 @@ export function businessMinutesBetween(from: Date, to: Date, zone: string, hours
   return ms / 60_000;
 }
 
+/**
+ * The first instant at or after `at` that lies inside the working hours in `zone`: `at` itself
+ * when it is inside, else the start of the next working day's window. Null when the hours have no
+ * working day or an empty window (nothing is ever open).
+ */
+export function nextBusinessInstant(at: Date, zone: string, hours: TBusinessHours): Date | null {
+  const { startMinute, endMinute } = businessWindow(hours);
+  if (!hours.days.length || endMinute <= startMinute) return null;
+  let day = zonedDay(at, zone);
+  // Eight days always reach a working day's window (one week and the rest of today).
+  for (let i = 0; i < 9; i++, day = nextDay(day)) {
+    if (!hours.days.includes(isoWeekday(day))) continue;
+    const [y, m, d] = day.split("-").map(Number);
+    const start = wallInstant(y, m, d, startMinute, zone);
+    const end = wallInstant(y, m, d, endMinute, zone);
+    if (at.getTime() < start) return new Date(start);
+    if (at.getTime() < end) return at;
+  }
+  return null;
+}
+
 /** The company wall clock of an instant, in minutes after local midnight. */
 function wallMinute(at: Date, zone: string): number {
   return minutesOf(format(at, "HH:mm", { in: tz(zone) }));
@@ -103,19 +124,4 @@ export function addBusinessHours(from: Date, hoursToAdd: number, zone: string, h
     left -= end - start;
   }
   throw new Error("addBusinessHours: no working hours within a year");
-}
-
-/**
- * The first instant at or after `at` inside the window (a working day, between start and end,
- * company time): `at` itself when it is inside, else the next window's opening.
- */
-export function nextWindowInstant(at: Date, zone: string, window: TBusinessHours): Date {
-  const { startMinute, endMinute } = businessWindow(window);
-  for (let day = zonedDay(at, zone), i = 0; i < 14; day = nextDay(day), i++) {
-    if (!window.days.includes(isoWeekday(day))) continue;
-    const start = dayInstant(day, startMinute, zone);
-    const end = dayInstant(day, endMinute, zone);
-    if (at.getTime() < end) return new Date(Math.max(start, at.getTime()));
-  }
-  throw new Error("nextWindowInstant: the window has no working day");
 }

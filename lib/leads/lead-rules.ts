@@ -33,11 +33,17 @@ export const LEAD_STEPS = [
   "auto_return",
   "snooze",
   "enrol",
+  "text",
+  "text_delivered",
+  "import",
 ] as const;
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
-/** any: on every lead; own: only on a lead assigned to the actor; none: not at all. */
-export type TStepScope = "any" | "own" | "none";
+/**
+ * any: on every lead; own: only on a lead assigned to the actor; cover: own, or a lead whose
+ * holder is away and the actor covers for them (lib/away/); none: not at all.
+ */
+export type TStepScope = "any" | "own" | "cover" | "none";
 
 /** Who takes steps: the two human roles, and the system (jobs, webhooks, delivery callbacks). */
 export type TRuleRole = TRole | "system";
@@ -47,8 +53,12 @@ export type TRuleActor = Pick<TActor, "id" | "name"> & { role: TRuleRole };
 export const SYSTEM_ACTOR: TRuleActor = Object.freeze({ id: 0, role: "system", name: "System" });
 export const RULE_ROLES = ["admin", "super_admin", "system"] as const satisfies readonly TRuleRole[];
 
-/** What a rule needs to know about the lead; holderName lets a refusal say who holds it. */
-export type TRuleLead = { status: TLeadStatus; assignedAdminId: number | null; holderName?: string | null };
+/**
+ * What a rule needs to know about the lead; holderName lets a refusal say who holds it; coverIds
+ * are the users covering for the holder right now (lib/away/away-sql.ts, coverIdsSql), read by
+ * lockLead(): only `cover` cells look at them.
+ */
+export type TRuleLead = { status: TLeadStatus; assignedAdminId: number | null; holderName?: string | null; coverIds?: readonly number[] };
 
 type TWho = Record<TRuleRole, TStepScope>;
 type TCell = { who: TWho; to: TLeadStatus };
@@ -66,8 +76,12 @@ type TStepRule = {
 // People's steps: the system takes none of them (it acts through its own steps below).
 const ANYONE: TWho = { admin: "any", super_admin: "any", system: "none" };
 const HOLDER_OR_MANAGER: TWho = { admin: "own", super_admin: "any", system: "none" };
+// The call-list work a cover does for an away rep (issue 21): call, log the call, move the
+// follow-up. Releasing, converting or losing the lead stays with its holder (or a handoff).
+const HOLDER_COVER_OR_MANAGER: TWho = { admin: "cover", super_admin: "any", system: "none" };
 const MANAGER: TWho = { admin: "none", super_admin: "any", system: "none" };
 const SYSTEM: TWho = { admin: "none", super_admin: "none", system: "any" };
+const MANAGER_OR_SYSTEM: TWho = { admin: "none", super_admin: "any", system: "any" };
 const SYSTEM_ONLY = "Only the system takes this step.";
 const hasRep = () => "This lead already has a rep.";
 
@@ -109,8 +123,8 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
   action: {
     doing: "working it",
     from: {
-      assigned: { who: HOLDER_OR_MANAGER, to: "in_progress" },
-      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      assigned: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
+      in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
     },
   },
   // The manager may convert a lead nobody holds; they hold it from then on.
@@ -150,12 +164,20 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
     },
   },
   // Anyone may call a pool lead before claiming it; a held lead is its holder's (or the manager's).
+  // Texting a lead from the CRM (lib/sms/send-lead-text.ts): as emailing.
+  text: {
+    doing: "texting it",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+    },
+  },
   call_lock: {
     doing: "calling it",
     from: {
       pending: { who: ANYONE, to: "pending" },
-      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
-      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      assigned: { who: HOLDER_COVER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
     },
     statusRefusal: { converted: noCallReason, lost: noCallReason },
   },
@@ -170,6 +192,15 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
   // released, closed or reopened while the email waited keeps its status (the step refuses).
   email_delivered: {
     doing: "emailing it",
+    from: {
+      assigned: { who: SYSTEM, to: "in_progress" },
+      in_progress: { who: SYSTEM, to: "in_progress" },
+    },
+    roleRefusal: SYSTEM_ONLY,
+  },
+  // Twilio accepted (or the outbox kept) a text a rep sent: as email_delivered.
+  text_delivered: {
+    doing: "texting it",
     from: {
       assigned: { who: SYSTEM, to: "in_progress" },
       in_progress: { who: SYSTEM, to: "in_progress" },
@@ -200,12 +231,21 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       in_progress: () => "This lead has been worked; it stays with its rep.",
     },
   },
+  // A CSV import (lib/import/write-import-batch.ts) hands a new lead to the rep its row names as
+  // owner (or the rep the manager picked): the manager's step, taken by the import job on their
+  // behalf. A lead without an owner stays in the pool and takes no step.
+  import: {
+    doing: "importing it",
+    from: { pending: { who: MANAGER_OR_SYSTEM, to: "assigned" } },
+    roleRefusal: "Only a manager can import leads.",
+    statusRefusal: { assigned: hasRep, in_progress: hasRep },
+  },
   // Moving a planned follow-up later (lib/leads/snooze-follow-up.ts); the status stays.
   snooze: {
     doing: "snoozing its follow-up",
     from: {
-      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
-      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      assigned: { who: HOLDER_COVER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
     },
   },
   // Enrolling a lead in a sequence (lib/sequences/enrol-leads.ts): the sequence sends as the lead's
@@ -265,11 +305,12 @@ function statusRefusal(actor: TRuleActor, step: TLeadStep, lead: TRuleLead): str
 export function stepRefusal(actor: TRuleActor, step: TLeadStep, lead: TRuleLead | null): AppError | null {
   if (!lead) return new AppError("NOT_FOUND", "Lead not found");
   const scope = stepScope(actor.role, step, lead.status);
-  if (scope === "any" || (scope === "own" && lead.assignedAdminId === actor.id)) return null;
+  if (scope === "any" || ((scope === "own" || scope === "cover") && lead.assignedAdminId === actor.id)) return null;
+  if (scope === "cover" && lead.assignedAdminId !== null && lead.coverIds?.includes(actor.id)) return null;
   const rule = LEAD_STEP_RULES[step];
   if (!roleMayTake(actor.role, step))
     return new AppError("FORBIDDEN", rule.roleRefusal ?? "Only a manager can do that.");
-  const ownScoped = LEAD_STATUSES.some((s) => stepScope(actor.role, step, s) === "own");
+  const ownScoped = LEAD_STATUSES.some((s) => ["own", "cover"].includes(stepScope(actor.role, step, s)));
   if (ownScoped && heldByOther(actor, lead))
     return new AppError("FORBIDDEN", "This lead is assigned to someone else.");
   return new AppError("CONFLICT", statusRefusal(actor, step, lead));

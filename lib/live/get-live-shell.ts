@@ -5,6 +5,8 @@ import { isManager, type TActor } from "@/lib/auth/permissions";
 export type TLiveShell = {
   /** The nav badge and the tab title: pending leads this user hears about (live-audience.ts's rule). */
   poolCount: number;
+  /** The Inbox nav badge: the user's unread notifications (lib/notifications/). */
+  unreadCount: number;
   desktopAlerts: boolean;
   sound: boolean;
 };
@@ -16,7 +18,7 @@ export type TLiveShell = {
  */
 export async function getLiveShell(actor: TActor): Promise<TLiveShell> {
   const all = isManager(actor);
-  const [row] = await db.$queryRaw<{ pool_count: number; desktop: boolean; sound: boolean }[]>`
+  const [row] = await db.$queryRaw<{ pool_count: number; unread_count: number; desktop: boolean; sound: boolean }[]>`
     WITH mine AS (
       SELECT coalesce(array_agg(DISTINCT s.state), '{}'::text[]) AS states
       FROM territory_members m JOIN territories t ON t.id = m.territory_id
@@ -25,7 +27,8 @@ export async function getLiveShell(actor: TActor): Promise<TLiveShell> {
     )
     SELECT
       (SELECT count(*)::int FROM sales_leads l, mine WHERE l.status = 'pending' AND (${all} OR l.states && mine.states)) AS pool_count,
+      (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_count,
       u.live_desktop_alerts AS desktop, u.live_sound AS sound
     FROM users u WHERE u.id = ${actor.id}`;
-  return { poolCount: row?.pool_count ?? 0, desktopAlerts: row?.desktop ?? false, sound: row?.sound ?? false };
+  return { poolCount: row?.pool_count ?? 0, unreadCount: row?.unread_count ?? 0, desktopAlerts: row?.desktop ?? false, sound: row?.sound ?? false };
 }

@@ -33,6 +33,9 @@ import { LeadSequencePanel } from "@/components/sequences/lead-sequence-panel";
 import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
 import { listSequences } from "@/lib/sequences/list-sequences";
 import { enrolLeadsAction, setEnrolmentStateAction } from "../../sequences/actions";
+import { listNotes } from "@/lib/notes/list-notes";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -43,17 +46,18 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function LeadPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [lead, timeline, email] = await orNotFound(() =>
+  const [lead, timeline, email, notes, activeUsers] = await orNotFound(() =>
     Promise.all([
       getLeadDetail(actor, { lead_id: id }),
       getLeadTimeline(actor, { lead_id: id }),
       getLeadEmailPanel(actor, { leadId: id }),
+      listNotes(actor, { lead_id: id }),
+      listUsers({ activeOnly: true }),
     ]),
   );
   const [enrolments, sequences] = await Promise.all([getLeadEnrolments(actor, lead.id), lead.may.enrol ? listSequences(actor) : []]);
-  const assignees = lead.may.assign
-    ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
-    : [];
+  const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
+  const assignees = lead.may.assign ? people : [];
 
   return (
     <div className="space-y-6">
@@ -140,6 +144,13 @@ export default async function LeadPage({ params }: TProps) {
               <AddSalesActionForm leadId={lead.id} action={addSalesActionAction} />
             </section>
           ) : null}
+
+          <NotesThread
+            notes={notes}
+            thread={{ lead_id: lead.id }}
+            people={people}
+            actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
+          />
 
           <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
         </div>
