@@ -60,7 +60,8 @@ async function setup(options: { manager?: boolean } = {}) {
   ]);
   const { lead, contact: made } = await makeEmailLead(user.id, { status: "in_progress" });
   // A number of this lead's own, so an inbound text finds this lead.
-  const phone = `+1512${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
+  // (A valid North American number: an exchange starting 2–9, here 7xx.)
+  const phone = `+1512${700 + Math.floor(Math.random() * 300)}${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
   const contact = await db.contact.update({ where: { id: made.id }, data: { phone } });
   const enrol = await enrolLeads(options.manager ? boss : rep, { sequence_id: seq.id, lead_ids: [lead.id] }, FRIDAY_EVENING);
   expect(enrol.results[0]).toMatchObject({ ok: true });
@@ -160,13 +161,18 @@ describe("the walk: email → wait 2 business days → text → call task", () =
 });
 
 it("a text reply after the text step stops the call task, and STOP on another lead unsubscribes it", async () => {
-  const { enrolmentId, contact } = await setup();
+  const { enrolmentId, contact, boss } = await setup();
   await runNext(enrolmentId); // email
   await runNext(enrolmentId); // wait
   await expect(runNext(enrolmentId).then((s) => s.result)).resolves.toMatchObject({ kind: "text", status: "sent" });
   await recordInboundText({ MessageSid: `SM${uid()}${uid()}`, From: contact.phone!, To: "+15125550100", Body: "Yes, call me" });
   expect(await enrolment(enrolmentId)).toMatchObject({ status: "stopped", stopReason: "replied", position: 3 });
   expect((await runsOf(enrolmentId)).map((r) => r.kind)).toEqual(["email", "wait", "text"]);
+  const seq = (await enrolment(enrolmentId)).sequenceId;
+  const report = await getSequenceReport(boss, { sequence_id: seq });
+  expect(report.steps[2]).toMatchObject({ kind: "text", sent: 1, replied: 1 });
+  expect(report.steps[3]).toMatchObject({ kind: "call", sent: 0, stopped: 1 });
+  expect(report.totals).toMatchObject({ sent: 3, replied: 1 });
 
   const other = await setup();
   await runNext(other.enrolmentId);
