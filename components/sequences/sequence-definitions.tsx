@@ -13,7 +13,8 @@ export function SequenceDefinitions() {
         <strong>Opened / clicked:</strong> sent emails SendGrid reported opened (a reply counts as opened) or clicked at least once.
       </li>
       <li>
-        <strong>Replied:</strong> sent emails the lead answered (the reply matched the email&apos;s reply-to address). A reply stops the enrolment.
+        <strong>Replied:</strong> sent emails the lead answered (the reply matched the email&apos;s reply-to address), and sent texts the lead
+        texted back after. A reply stops the enrolment.
       </li>
       <li>
         <strong>Stopped:</strong> enrolments ended before their last step, by reason (replied, bounced, unsubscribed, suppressed, converted, lost,

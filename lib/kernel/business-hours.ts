@@ -125,13 +125,3 @@ export function addBusinessHours(from: Date, hoursToAdd: number, zone: string, h
   }
   throw new Error("addBusinessHours: no working hours within a year");
 }
-
-/**
- * nextBusinessInstant for a window its schema keeps open (at least one day, end after start),
- * such as the sequences' sending window: never null, so callers need no fallback.
- */
-export function nextWindowInstant(at: Date, zone: string, window: TBusinessHours): Date {
-  const next = nextBusinessInstant(at, zone, window);
-  if (!next) throw new Error("nextWindowInstant: the window has no working day");
-  return next;
-}

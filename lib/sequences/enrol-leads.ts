@@ -13,7 +13,8 @@ import { jobSender } from "@/lib/jobs/job-boss";
 import { sendJob } from "@/lib/jobs/send-job";
 import { emailRecipients } from "@/lib/email/lead-variables";
 import { LEAD_EMAIL_SELECT, toLeadEmailRow } from "@/lib/email/load-email-context";
-import { maySeeSequence, TEXT_STEPS_AVAILABLE, TEXT_STEPS_UNAVAILABLE } from "@/lib/sequences/sequence-access";
+import { maySeeSequence } from "@/lib/sequences/sequence-access";
+import { loadLeadForText } from "@/lib/sms/load-lead-for-text";
 import { stepDueAt } from "@/lib/sequences/sequence-schedule";
 import { sequenceStepJobKey } from "@/lib/sequences/sequence-step-job";
 
@@ -46,7 +47,7 @@ export const enrolLeads = command(ZEnrolLeads, async (actor, data, now: Date = n
   if (!sequence || !maySeeSequence(actor, sequence)) throw new AppError("NOT_FOUND", "Sequence not found");
   if (sequence.archived) throw new AppError("CONFLICT", "This sequence is archived; choose another.");
   if (!sequence.steps.length) throw new AppError("CONFLICT", "This sequence has no steps.");
-  if (!TEXT_STEPS_AVAILABLE && sequence.steps.some((s) => s.kind === "text")) throw new AppError("CONFLICT", TEXT_STEPS_UNAVAILABLE);
+  const sendsText = sequence.steps.some((s) => s.kind === "text");
   const sendsEmail = sequence.steps.some((s) => s.kind === "email");
   const settings = await getCompanySettings();
   const firstDue = stepDueAt(now, sequence.steps[0], settings);
@@ -67,6 +68,8 @@ export const enrolLeads = command(ZEnrolLeads, async (actor, data, now: Date = n
           if (!emailRecipients(toLeadEmailRow(row)).length)
             throw new AppError("UNPROCESSABLE", "This lead has no email address: add a contact with an email first.");
         }
+        if (sendsText && !(await loadLeadForText(leadId)).recipients.length)
+          throw new AppError("UNPROCESSABLE", "This lead has no phone number to text: add a contact with a phone first.");
         const live = await tx.sequenceEnrolment.findFirst({
           where: { leadId, status: { in: ["active", "paused"] } },
           select: { sequence: { select: { name: true } } },

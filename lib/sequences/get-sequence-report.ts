@@ -40,6 +40,12 @@ export type TSequenceStepFigures = { position: number; kind: string; label: stri
 export type TSequenceStopFigures = { reason: string; position: number; count: number };
 export type TSequenceReport = { totals: TSequenceTotals; steps: TSequenceStepFigures[]; stops: TSequenceStopFigures[] };
 
+// A sequence text counts as answered when the lead texted back after it (inbound texts carry the
+// lead's id; read through text_messages' (lead_id, created_at) index).
+const TEXT_ANSWERED = Prisma.sql`r.text_message_id IS NOT NULL AND EXISTS (
+  SELECT 1 FROM text_messages t WHERE t.lead_id = (SELECT lead_id FROM sequence_enrolments WHERE id = r.enrolment_id)
+     AND t.direction = 'inbound' AND t.created_at >= r.ran_at)`;
+
 const repScope = (actor: TActor) => (isManager(actor) ? Prisma.sql`TRUE` : Prisma.sql`e.rep_id = ${actor.id}`);
 
 /** Totals per sequence, for the analytics page and the sequences list. */
@@ -54,7 +60,7 @@ export async function getSequenceTotals(actor: TActor, sequenceIds?: number[]): 
              count(*) FILTER (WHERE r.status IN ('sent', 'done'))::int AS sent,
              count(m.id) FILTER (WHERE m.open_count > 0 OR m.click_count > 0 OR m.replied_at IS NOT NULL OR m.status IN ('opened', 'clicked', 'replied'))::int AS opened,
              count(m.id) FILTER (WHERE m.click_count > 0 OR m.status = 'clicked')::int AS clicked,
-             count(m.id) FILTER (WHERE m.replied_at IS NOT NULL)::int AS replied
+             count(m.id) FILTER (WHERE m.replied_at IS NOT NULL)::int + count(r.id) FILTER (WHERE ${TEXT_ANSWERED})::int AS replied
         FROM e JOIN sequence_step_runs r ON r.enrolment_id = e.id
         LEFT JOIN email_messages m ON m.id = r.email_message_id
        GROUP BY e.sequence_id
@@ -92,7 +98,7 @@ export const getSequenceReport = command(ZGetSequenceReport, async (actor, data)
            count(r.id) FILTER (WHERE r.status = 'skipped')::int AS skipped,
            count(m.id) FILTER (WHERE m.open_count > 0 OR m.click_count > 0 OR m.replied_at IS NOT NULL OR m.status IN ('opened', 'clicked', 'replied'))::int AS opened,
            count(m.id) FILTER (WHERE m.click_count > 0 OR m.status = 'clicked')::int AS clicked,
-           count(m.id) FILTER (WHERE m.replied_at IS NOT NULL)::int AS replied,
+           count(m.id) FILTER (WHERE m.replied_at IS NOT NULL)::int + count(r.id) FILTER (WHERE ${TEXT_ANSWERED})::int AS replied,
            (SELECT count(*)::int FROM e WHERE e.status = 'stopped' AND e.position = st.position) AS stopped
       FROM sequence_steps st
       LEFT JOIN sequence_step_runs r ON r.step_id = st.id AND r.enrolment_id IN (SELECT id FROM e)

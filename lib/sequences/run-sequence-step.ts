@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getCompanySettings, type TCompanySettings } from "@/lib/kernel/company-settings";
-import { nextWindowInstant } from "@/lib/kernel/business-hours";
 import { zonedDayBounds } from "@/lib/kernel/zoned-time";
 import { jobSender } from "@/lib/jobs/job-boss";
 import { sendJob } from "@/lib/jobs/send-job";
@@ -12,7 +11,8 @@ import { dispatchEmail } from "@/lib/email/dispatch-email";
 import { emailRecipients, leadVariableValues } from "@/lib/email/lead-variables";
 import { LEAD_EMAIL_SELECT, loadSender, toLeadEmailRow } from "@/lib/email/load-email-context";
 import { assertRendered, renderTemplate } from "@/lib/email/render-template";
-import { stepDueAt } from "@/lib/sequences/sequence-schedule";
+import { sendLeadText } from "@/lib/sms/send-lead-text";
+import { stepDueAt, windowOpening } from "@/lib/sequences/sequence-schedule";
 import { sequenceStepJobKey, type TSequenceStepJob } from "@/lib/sequences/sequence-step-job";
 import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 import type { TStopReason } from "@/lib/sequences/sequence-vocabulary";
@@ -46,7 +46,8 @@ async function stopReasonNow(tx: TTx, e: TEnrolment, step: TStep): Promise<TStop
   if (lead.status === "pending" || lead.assignedAdminId === null) return "released";
   if (lead.assignedAdminId !== e.rep_id) return "reassigned";
   const replied = await tx.emailMessage.findFirst({ where: { leadId: e.lead_id, repliedAt: { gte: e.created_at } }, select: { id: true } });
-  if (replied) return "replied";
+  const texted = await tx.textMessage.findFirst({ where: { leadId: e.lead_id, direction: "inbound", createdAt: { gte: e.created_at } }, select: { id: true } });
+  if (replied || texted) return "replied";
   const bounced = await tx.emailMessage.findFirst({
     where: { leadId: e.lead_id, createdAt: { gte: e.created_at }, status: { in: ["bounced", "dropped", "unsubscribed", "spamreport"] } },
     select: { status: true },
@@ -129,7 +130,7 @@ export async function runSequenceStep(job: TSequenceStepJob, now: Date = new Dat
     }
     const sends = step.kind === "email" || step.kind === "text";
     if (sends) {
-      const window = nextWindowInstant(now, settings.timeZone, settings.sequenceSending);
+      const window = windowOpening(now, settings.timeZone, settings.sequenceSending);
       if (window.getTime() > now.getTime()) {
         await defer(tx, e, window);
         return { result: { outcome: "deferred", until: window, why: "window" } };
@@ -139,7 +140,7 @@ export async function runSequenceStep(job: TSequenceStepJob, now: Date = new Dat
         where: { repId: e.rep_id, kind: { in: ["email", "text"] }, status: { in: ["claimed", "sent"] }, ranAt: { gte: day.start, lt: day.end } },
       });
       if (sentToday >= settings.sequenceSending.dailyCapPerRep) {
-        const tomorrow = nextWindowInstant(day.end, settings.timeZone, settings.sequenceSending);
+        const tomorrow = windowOpening(day.end, settings.timeZone, settings.sequenceSending);
         await defer(tx, e, tomorrow);
         return { result: { outcome: "deferred", until: tomorrow, why: "cap" } };
       }
@@ -167,9 +168,11 @@ export async function runSequenceStep(job: TSequenceStepJob, now: Date = new Dat
 async function finishSend(c: { runId: number; enrolment: TEnrolment; step: TStep; steps: TStep[] }, now: Date, settings: TCompanySettings): Promise<TStepOutcome> {
   const { enrolment: e, step } = c;
   let messageId: number | null = null;
+  let textId: number | null = null;
   let failure: AppError | null = null;
   try {
-    messageId = await sendEmailStep(e, step, c.runId);
+    if (step.kind === "text") textId = await sendTextStep(e, step, c.runId, now);
+    else messageId = await sendEmailStep(e, step, c.runId);
   } catch (err) {
     // A transient failure (database, SendGrid unreachable before the message was stored) is
     // retried by pg-boss: the claim stays, so the retry finishes this same send.
@@ -181,13 +184,15 @@ async function finishSend(c: { runId: number; enrolment: TEnrolment; step: TStep
     const suppressed = failure?.issues?.some((i) => i.path === "to") ?? false;
     await tx.sequenceStepRun.update({
       where: { id: c.runId },
-      data: { status: failure ? "skipped" : "sent", emailMessageId: messageId, detail: failure?.message ?? null },
+      data: { status: failure ? "skipped" : "sent", emailMessageId: messageId, textMessageId: textId, detail: failure?.message ?? null },
     });
     if (!locked || locked.status !== "active" || locked.position !== e.position)
       return { outcome: "ran", kind: step.kind, status: failure ? "skipped" : "sent", emailMessageId: messageId } as const;
     if (suppressed) {
-      await stopLeadEnrolments(tx, e.lead_id, "suppressed");
-      return { outcome: "stopped", reason: "suppressed" } as const;
+      // An email address on the suppression list, or a number that texted STOP.
+      const reason = step.kind === "text" ? "unsubscribed" : "suppressed";
+      await stopLeadEnrolments(tx, e.lead_id, reason);
+      return { outcome: "stopped", reason } as const;
     }
     if (failure) await recordLeadEvent(tx, { leadId: e.lead_id, type: "sequence_step", data: { enrolmentId: e.id, kind: step.kind, detail: `Not sent: ${failure.message}` } });
     await advance(tx, locked, c.steps, now, settings);
@@ -195,9 +200,19 @@ async function finishSend(c: { runId: number; enrolment: TEnrolment; step: TStep
   });
 }
 
+/**
+ * The text step through lib/sms's one texting path, as the lead's rep, keyed by the step run: a
+ * second call (a retry after a crash, a second runner) answers the first text. Outside the lead's
+ * own texting hours the text waits in the queue until they open ("defer").
+ */
+async function sendTextStep(e: TEnrolment, step: TStep, runId: number, now: Date): Promise<number> {
+  const rep = await db.user.findUniqueOrThrow({ where: { id: e.rep_id }, select: { id: true, role: true, name: true, email: true } });
+  const sent = await sendLeadText(rep, { leadId: e.lead_id, body: step.body ?? "", idempotencyKey: `sequence-step-run:${runId}` }, { outsideHours: "defer", now });
+  return sent.id;
+}
+
 /** The email step through the app's one email path, as the lead's rep, keyed by the step run. */
 async function sendEmailStep(e: TEnrolment, step: TStep, runId: number): Promise<number> {
-  if (step.kind !== "email") throw new AppError("UNPROCESSABLE", "Texting is not set up in this version.");
   const template = step.templateId ? await db.emailTemplate.findUnique({ where: { id: step.templateId } }) : null;
   if (!template || template.archived) throw new AppError("UNPROCESSABLE", "The step's template was archived.");
   const row = await db.salesLead.findUniqueOrThrow({ where: { id: e.lead_id }, select: LEAD_EMAIL_SELECT });

@@ -18,7 +18,3 @@ export function visibleSequencesWhere(actor: TActor) {
   return isManager(actor) ? {} : { OR: [{ ownerId: null }, { ownerId: actor.id }] };
 }
 
-/** Whether texts can be sent at all: the text step is refused at enrolment until lib/sms exists. */
-export const TEXT_STEPS_AVAILABLE = false;
-export const TEXT_STEPS_UNAVAILABLE =
-  "This sequence has a text step, and texting is not set up in this version yet: remove the text step or wait for texting.";

@@ -1,4 +1,4 @@
-import { addBusinessDays, addBusinessHours, nextWindowInstant, type TBusinessHours } from "@/lib/kernel/business-hours";
+import { addBusinessDays, addBusinessHours, nextBusinessInstant, type TBusinessHours } from "@/lib/kernel/business-hours";
 import type { TDelayUnit } from "@/lib/sequences/sequence-vocabulary";
 
 // When a sequence step comes due: its delay counted in the company's business days or hours
@@ -14,5 +14,10 @@ export function stepDueAt(after: Date, step: { delayAmount: number; delayUnit: s
     unit === "business_hours"
       ? addBusinessHours(after, step.delayAmount, s.timeZone, s.businessHours)
       : addBusinessDays(after, step.delayAmount, s.timeZone, s.businessHours);
-  return nextWindowInstant(delayed, s.timeZone, s.sequenceSending);
+  return windowOpening(delayed, s.timeZone, s.sequenceSending);
+}
+
+/** `at` inside the sending window, or its next opening (the setting's schema admits no empty window). */
+export function windowOpening(at: Date, zone: string, window: TBusinessHours): Date {
+  return nextBusinessInstant(at, zone, window) ?? at;
 }

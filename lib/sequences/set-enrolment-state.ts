@@ -7,10 +7,10 @@ import { isManager } from "@/lib/auth/permissions";
 import { zId } from "@/lib/leads/lead-input";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
-import { nextWindowInstant } from "@/lib/kernel/business-hours";
 import { jobSender } from "@/lib/jobs/job-boss";
 import { sendJob } from "@/lib/jobs/send-job";
 import { sequenceStepJobKey } from "@/lib/sequences/sequence-step-job";
+import { windowOpening } from "@/lib/sequences/sequence-schedule";
 import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 export const ZSetEnrolmentState = z.object({
@@ -43,7 +43,7 @@ export const setEnrolmentState = command(ZSetEnrolmentState, async (actor, data,
       return { id: e.id, leadId: e.lead_id, status: "paused" };
     }
     if (e.status === "active") throw new AppError("CONFLICT", "This enrolment is already running.");
-    const at = nextWindowInstant(e.next_run_at && e.next_run_at > now ? e.next_run_at : now, settings.timeZone, settings.sequenceSending);
+    const at = windowOpening(e.next_run_at && e.next_run_at > now ? e.next_run_at : now, settings.timeZone, settings.sequenceSending);
     await tx.sequenceEnrolment.update({ where: { id: e.id }, data: { status: "active", nextRunAt: at } });
     await sendJob("sequence-step", { enrolmentId: e.id, position: e.position }, { startAfter: at, singletonKey: sequenceStepJobKey(e.id, e.position), transaction: tx });
     await recordLeadEvent(tx, { leadId: e.lead_id, actorId: actor.id, type: "sequence_resumed", data: { enrolmentId: e.id, nextStepAt: at.toISOString() } });

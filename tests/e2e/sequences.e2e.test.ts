@@ -37,6 +37,7 @@ describe.each([
     await builder.getByRole("button", { name: "Save sequence" }).click();
     await builder.locator("[data-field-error]", { hasText: "Choose the email's template" }).waitFor();
     // On a phone the refusal's toast sits over the form's last button: let it go first.
+    await page.mouse.move(0, 0);
     await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached" });
     await builder.getByTestId("step-0").getByLabel("Template").selectOption({ label: "Follow-up" });
     await builder.getByTestId("step-1").getByLabel("Wait").fill("2");
@@ -67,6 +68,8 @@ describe.each([
     // Pause, then stop by hand: the reason shows on the lead.
     await panel.getByRole("button", { name: "Pause" }).click();
     await toast(page, "Paused.").waitFor();
+    // The toast appears under the pointer, and a hovered toast stays: move away, let it go.
+    await page.mouse.move(0, 0);
     await toast(page, "Paused.").waitFor({ state: "detached" });
     await panel.getByTestId("enrolment-status").filter({ hasText: "Paused" }).waitFor();
     await panel.getByRole("button", { name: "Stop" }).click();

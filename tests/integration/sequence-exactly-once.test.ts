@@ -1,4 +1,4 @@
-// A sequence step is sent once: with two job runners working the same queue, with every job
+// A sequence step (email, text) is sent once: with two job runners working the same queue, with every job
 // delivered twice, and after a crash between the send and its record (the step-run claim is
 // there, the email was made, the enrolment was not advanced): the retry finishes that same send.
 import { db } from "@/lib/db";
@@ -36,6 +36,7 @@ async function twoStepSetup(leads: number) {
   const template = await makeTemplate(null);
   const seq = await makeSequence(boss, [
     { kind: "email", delay_amount: 0, delay_unit: "business_days", template_id: template.id },
+    { kind: "text", delay_amount: 0, delay_unit: "business_days", body: "Hi {{contact_first_name}}, just checking in." },
     { kind: "call", delay_amount: 0, delay_unit: "business_days" },
   ]);
   const made = await Promise.all(Array.from({ length: leads }, () => makeEmailLead(user.id)));
@@ -44,6 +45,9 @@ async function twoStepSetup(leads: number) {
   return { enrolmentIds: results.map((r) => r.enrolmentId!), leadIds: made.map((m) => m.lead.id) };
 }
 
+// A text outside the lead's texting hours is stored queued for later: either way, one row per lead.
+const textsPerLead = (leadIds: number[]) =>
+  db.$queryRaw<{ lead_id: number; n: number }[]>`SELECT lead_id, count(*)::int AS n FROM text_messages WHERE lead_id = ANY(${leadIds}::int[]) AND direction = 'outbound' GROUP BY lead_id ORDER BY lead_id`;
 const emailsPerLead = (leadIds: number[]) =>
   db.$queryRaw<{ lead_id: number; n: number }[]>`SELECT lead_id, count(*)::int AS n FROM email_messages WHERE lead_id = ANY(${leadIds}::int[]) GROUP BY lead_id ORDER BY lead_id`;
 
@@ -64,9 +68,10 @@ it("two runners, every job delivered twice: each lead gets each step once", asyn
     await Promise.all(runners.map((r) => r.stop()));
   }
   expect(await emailsPerLead(leadIds)).toEqual([...leadIds].sort((x, y) => x - y).map((lead_id) => ({ lead_id, n: 1 })));
+  expect(await textsPerLead(leadIds)).toEqual([...leadIds].sort((x, y) => x - y).map((lead_id) => ({ lead_id, n: 1 })));
   expect(fake.requests).toHaveLength(leadIds.length);
   const runs = await db.sequenceStepRun.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: enrolmentIds } }, _count: true });
-  expect(runs.every((r) => r._count === 2)).toBe(true);
+  expect(runs.every((r) => r._count === 3)).toBe(true);
 });
 
 it("a crash between the send and its record: the retry finds the claim and sends nothing new", async () => {

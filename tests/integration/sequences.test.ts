@@ -1,10 +1,11 @@
-// Sequences (issue #18) on real PostgreSQL: the walk of email → wait 2 business days → call task
+// Sequences (issue #18) on real PostgreSQL: the walk of email → wait 2 business days → text → call task
 // with a clock of the test's own (the steps' jobs are read from this file's pg-boss schema and
 // their handler run at each job's start time), across a weekend and the fall DST change; every
 // stop reason; who may see, enrol and control what; and bad input that writes nothing.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordInboundReply } from "@/lib/email/record-inbound-reply";
+import { recordInboundText } from "@/lib/sms/record-inbound-text";
 import { applySendgridEvents } from "@/lib/email/apply-sendgrid-events";
 import { assignLead } from "@/lib/leads/assign-lead";
 import { convertLead } from "@/lib/leads/convert-lead";
@@ -33,8 +34,8 @@ beforeAll(async () => {
   process.env.JOB_SCHEMA = jobSchema;
   fake = await startFakeSendgrid();
   useFakeSendgrid(fake);
-  // The default: weekdays 8:00–17:00 company time (America/Chicago).
-  await setSendingWindow({ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00", dailyCapPerRep: 200 });
+  // Weekdays 9:00–17:00 company time (America/Chicago), inside the texts' own hours (9:00–20:00).
+  await setSendingWindow({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00", dailyCapPerRep: 200 });
 });
 beforeEach(() => fake.reset());
 afterAll(async () => {
@@ -44,8 +45,8 @@ afterAll(async () => {
 
 // Friday 30 October 2026, 18:00 CDT: after the window. DST ends on Sunday 1 November.
 const FRIDAY_EVENING = new Date("2026-10-30T23:00:00Z");
-const MONDAY_8_CST = new Date("2026-11-02T14:00:00Z");
-const WEDNESDAY_8_CST = new Date("2026-11-04T14:00:00Z");
+const MONDAY_9_CST = new Date("2026-11-02T15:00:00Z");
+const WEDNESDAY_9_CST = new Date("2026-11-04T15:00:00Z");
 
 async function setup(options: { manager?: boolean } = {}) {
   const { actor: rep, user } = await makeUser();
@@ -54,9 +55,14 @@ async function setup(options: { manager?: boolean } = {}) {
   const seq = await makeSequence(boss, [
     { kind: "email", delay_amount: 0, delay_unit: "business_days", template_id: template.id },
     { kind: "wait", delay_amount: 2, delay_unit: "business_days" },
+    { kind: "text", delay_amount: 0, delay_unit: "business_days", body: "Hi {{contact_first_name}}, did the quote work for you?" },
     { kind: "call", delay_amount: 0, delay_unit: "business_days", body: "Ask about the quote" },
   ]);
-  const { lead, contact } = await makeEmailLead(user.id, { status: "in_progress" });
+  const { lead, contact: made } = await makeEmailLead(user.id, { status: "in_progress" });
+  // A number of this lead's own, so an inbound text finds this lead.
+  // (A valid North American number: an exchange starting 2–9, here 7xx.)
+  const phone = `+1512${700 + Math.floor(Math.random() * 300)}${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+  const contact = await db.contact.update({ where: { id: made.id }, data: { phone } });
   const enrol = await enrolLeads(options.manager ? boss : rep, { sequence_id: seq.id, lead_ids: [lead.id] }, FRIDAY_EVENING);
   expect(enrol.results[0]).toMatchObject({ ok: true });
   const enrolmentId = enrol.results[0].enrolmentId!;
@@ -73,13 +79,13 @@ async function runNext(enrolmentId: number) {
 const enrolment = (id: number) => db.sequenceEnrolment.findUniqueOrThrow({ where: { id } });
 const runsOf = (enrolmentId: number) => db.sequenceStepRun.findMany({ where: { enrolmentId }, orderBy: { position: "asc" } });
 
-describe("the walk: email → wait 2 business days → call task", () => {
+describe("the walk: email → wait 2 business days → text → call task", () => {
   it("runs each step at the right local time across a weekend and the DST change", async () => {
     const { enrolmentId, lead, contact } = await setup();
 
-    // Enrolled on Friday evening: the email waits for Monday 8:00 (CST now, UTC−6).
+    // Enrolled on Friday evening: the email waits for Monday 9:00 (CST now, UTC−6).
     let [job] = await stepJobs(jobSchema, enrolmentId);
-    expect(new Date(job.start_after)).toEqual(MONDAY_8_CST);
+    expect(new Date(job.start_after)).toEqual(MONDAY_9_CST);
     // Run early (a clock before the due time): nothing happens.
     await expect(runSequenceStep({ enrolmentId, position: 0 }, FRIDAY_EVENING)).resolves.toEqual({ outcome: "early" });
     expect(fake.requests).toHaveLength(0);
@@ -91,28 +97,36 @@ describe("the walk: email → wait 2 business days → call task", () => {
     const message = await db.emailMessage.findFirstOrThrow({ where: { leadId: lead.id } });
     expect(message.subject).toBe("Hello from Pilot");
 
-    // The wait: two business days after Monday 8:00 is Wednesday 8:00.
+    // The wait: two business days after Monday 9:00 is Wednesday 9:00.
     [, job] = await stepJobs(jobSchema, enrolmentId);
-    expect(new Date(job.start_after)).toEqual(WEDNESDAY_8_CST);
+    expect(new Date(job.start_after)).toEqual(WEDNESDAY_9_CST);
     step = await runNext(enrolmentId);
     expect(step.result).toMatchObject({ outcome: "ran", kind: "wait" });
 
-    // The call task right after: the lead's follow-up at Wednesday 8:00, so it is on the call list.
+    // The text right after the wait, as the lead's rep (outbox mode: simulated, nothing leaves).
     step = await runNext(enrolmentId);
-    expect(new Date(step.job.start_after)).toEqual(WEDNESDAY_8_CST);
+    expect(new Date(step.job.start_after)).toEqual(WEDNESDAY_9_CST);
+    expect(step.result).toMatchObject({ outcome: "ran", kind: "text", status: "sent" });
+    const text = await db.textMessage.findFirstOrThrow({ where: { leadId: lead.id, direction: "outbound" } });
+    expect(text).toMatchObject({ toPhone: contact.phone, body: "Hi Dana, did the quote work for you?", status: "simulated" });
+
+    // The call task right after: the lead's follow-up at Wednesday 9:00, so it is on the call list.
+    step = await runNext(enrolmentId);
+    expect(new Date(step.job.start_after)).toEqual(WEDNESDAY_9_CST);
     expect(step.result).toMatchObject({ outcome: "ran", kind: "call" });
     const after = await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } });
-    expect(after.nextFollowUpAt).toEqual(WEDNESDAY_8_CST);
+    expect(after.nextFollowUpAt).toEqual(WEDNESDAY_9_CST);
     expect(after.nextFollowUpHasTime).toBe(true);
 
     expect(await enrolment(enrolmentId)).toMatchObject({ status: "completed", nextRunAt: null });
     expect((await runsOf(enrolmentId)).map((r) => [r.kind, r.status, r.ranAt.toISOString()])).toEqual([
-      ["email", "sent", MONDAY_8_CST.toISOString()],
-      ["wait", "done", WEDNESDAY_8_CST.toISOString()],
-      ["call", "done", WEDNESDAY_8_CST.toISOString()],
+      ["email", "sent", MONDAY_9_CST.toISOString()],
+      ["wait", "done", WEDNESDAY_9_CST.toISOString()],
+      ["text", "sent", WEDNESDAY_9_CST.toISOString()],
+      ["call", "done", WEDNESDAY_9_CST.toISOString()],
     ]);
     // Running a finished step's job again changes nothing.
-    await expect(runSequenceStep({ enrolmentId, position: 0 }, WEDNESDAY_8_CST)).resolves.toEqual({ outcome: "stale" });
+    await expect(runSequenceStep({ enrolmentId, position: 0 }, WEDNESDAY_9_CST)).resolves.toEqual({ outcome: "stale" });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -144,6 +158,28 @@ describe("the walk: email → wait 2 business days → call task", () => {
     expect(report.steps[1]).toMatchObject({ position: 1, kind: "wait", sent: 0, stopped: 1 });
     expect(report.stops).toEqual([{ reason: "replied", position: 1, count: 1 }]);
   });
+});
+
+it("a text reply after the text step stops the call task, and STOP on another lead unsubscribes it", async () => {
+  const { enrolmentId, contact, boss } = await setup();
+  await runNext(enrolmentId); // email
+  await runNext(enrolmentId); // wait
+  await expect(runNext(enrolmentId).then((s) => s.result)).resolves.toMatchObject({ kind: "text", status: "sent" });
+  await recordInboundText({ MessageSid: `SM${uid()}${uid()}`, From: contact.phone!, To: "+15125550100", Body: "Yes, call me" });
+  expect(await enrolment(enrolmentId)).toMatchObject({ status: "stopped", stopReason: "replied", position: 3 });
+  expect((await runsOf(enrolmentId)).map((r) => r.kind)).toEqual(["email", "wait", "text"]);
+  const seq = (await enrolment(enrolmentId)).sequenceId;
+  const report = await getSequenceReport(boss, { sequence_id: seq });
+  expect(report.steps[2]).toMatchObject({ kind: "text", sent: 1, replied: 1 });
+  expect(report.steps[3]).toMatchObject({ kind: "call", sent: 0, stopped: 1 });
+  expect(report.totals).toMatchObject({ sent: 3, replied: 1 });
+
+  const other = await setup();
+  await runNext(other.enrolmentId);
+  await runNext(other.enrolmentId);
+  await runNext(other.enrolmentId);
+  await recordInboundText({ MessageSid: `SM${uid()}${uid()}`, From: other.contact.phone!, To: "+15125550100", Body: "STOP" });
+  expect(await enrolment(other.enrolmentId)).toMatchObject({ status: "stopped", stopReason: "unsubscribed" });
 });
 
 describe("stops", () => {
@@ -213,19 +249,19 @@ describe("stops", () => {
     await setEnrolmentState(c.rep, { enrolment_id: c.enrolmentId, op: "resume" }, FRIDAY_EVENING);
     const jobs = await stepJobs(jobSchema, c.enrolmentId);
     expect(jobs.map((j) => [j.position, new Date(j.start_after).toISOString()])).toEqual([
-      [0, MONDAY_8_CST.toISOString()],
-      [0, MONDAY_8_CST.toISOString()],
+      [0, MONDAY_9_CST.toISOString()],
+      [0, MONDAY_9_CST.toISOString()],
     ]);
     await expect(runNext(c.enrolmentId).then((s) => s.result)).resolves.toMatchObject({ outcome: "ran", kind: "email" });
     // The first job, delivered late, finds the step taken.
-    await expect(runSequenceStep({ enrolmentId: c.enrolmentId, position: 0 }, MONDAY_8_CST)).resolves.toEqual({ outcome: "stale" });
+    await expect(runSequenceStep({ enrolmentId: c.enrolmentId, position: 0 }, MONDAY_9_CST)).resolves.toEqual({ outcome: "stale" });
     expect(fake.requests).toHaveLength(1);
   });
 });
 
 describe("sending window and daily cap", () => {
   it("a step that comes due past the rep's cap waits for the next day's window", async () => {
-    await setSendingWindow({ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00", dailyCapPerRep: 1 });
+    await setSendingWindow({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00", dailyCapPerRep: 1 });
     try {
       const { actor: boss } = await makeUser({ role: "super_admin" });
       const { actor: rep, user } = await makeUser();
@@ -236,11 +272,11 @@ describe("sending window and daily cap", () => {
       const { results } = await enrolLeads(rep, { sequence_id: seq.id, lead_ids: [a.lead.id, b.lead.id] }, FRIDAY_EVENING);
       const [ea, eb] = results.map((r) => r.enrolmentId!);
       await expect(runNext(ea).then((s) => s.result)).resolves.toMatchObject({ outcome: "ran" });
-      await expect(runNext(eb).then((s) => s.result)).resolves.toEqual({ outcome: "deferred", why: "cap", until: new Date("2026-11-03T14:00:00Z") });
+      await expect(runNext(eb).then((s) => s.result)).resolves.toEqual({ outcome: "deferred", why: "cap", until: new Date("2026-11-03T15:00:00Z") });
       await expect(runNext(eb).then((s) => s.result)).resolves.toMatchObject({ outcome: "ran", kind: "email" });
       expect(fake.requests).toHaveLength(2);
     } finally {
-      await setSendingWindow({ days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00", dailyCapPerRep: 200 });
+      await setSendingWindow({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00", dailyCapPerRep: 200 });
     }
   });
 });

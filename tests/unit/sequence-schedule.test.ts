@@ -1,8 +1,8 @@
 // When a sequence step comes due (lib/sequences/sequence-schedule.ts on lib/kernel/business-hours.ts):
 // business days keep the wall-clock time across weekends and both DST changes, business hours
 // count only working windows, and a send outside the window waits for the next opening.
-import { addBusinessDays, addBusinessHours, nextWindowInstant } from "@/lib/kernel/business-hours";
-import { stepDueAt, type TScheduleSettings } from "@/lib/sequences/sequence-schedule";
+import { addBusinessDays, addBusinessHours } from "@/lib/kernel/business-hours";
+import { stepDueAt, windowOpening, type TScheduleSettings } from "@/lib/sequences/sequence-schedule";
 
 const ZONE = "America/Chicago";
 const WEEKDAYS_8_18 = { days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" };
@@ -33,14 +33,14 @@ describe("addBusinessHours", () => {
   });
 });
 
-describe("nextWindowInstant", () => {
+describe("windowOpening", () => {
   it.each([
     ["inside: itself", "2026-12-08T16:00:00Z", "2026-12-08T16:00:00Z"],
     ["before opening: 8:00 that day", "2026-12-08T12:00:00Z", "2026-12-08T14:00:00Z"],
     ["after closing on Friday: Monday 8:00", "2026-12-11T23:30:00Z", "2026-12-14T14:00:00Z"],
     ["Saturday: Monday 8:00 CST after a fall back", "2026-10-31T15:00:00Z", "2026-11-02T14:00:00Z"],
   ])("%s", (_label, from, expected) => {
-    expect(nextWindowInstant(at(from), ZONE, WINDOW_8_17).toISOString()).toBe(at(expected).toISOString());
+    expect(windowOpening(at(from), ZONE, WINDOW_8_17).toISOString()).toBe(at(expected).toISOString());
   });
 });
 
