@@ -8,10 +8,21 @@ import { useLive } from "@/components/live/live-provider";
 
 type TNavItem = { href: string; label: string };
 
+/** A count beside a nav link (pool leads waiting, unread notifications); nothing at zero. */
+function NavBadge({ count, what, testId }: { count: number; what: string; testId: string }) {
+  if (count <= 0) return null;
+  return (
+    <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums" data-testid={testId}>
+      {count}
+      <span className="sr-only"> {what}</span>
+    </span>
+  );
+}
+
 export function AppShell({ items, user, children }: { items: TNavItem[]; user: { name: string; role: string }; children: React.ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const { poolCount, requestCount } = useLive();
+  const { poolCount, unreadCount, requestCount } = useLive();
   const isActive = (href: string) => (href === "/admin/crm" ? pathname === href : pathname.startsWith(href));
   return (
     <div className="min-h-screen">
@@ -35,18 +46,9 @@ export function AppShell({ items, user, children }: { items: TNavItem[]; user: {
                 onClick={() => setOpen(false)}
               >
                 {item.label}
-                {item.href === "/admin/crm/pool" && poolCount > 0 ? (
-                  <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums" data-testid="pool-badge">
-                    {poolCount}
-                    <span className="sr-only"> waiting</span>
-                  </span>
-                ) : null}
-                {item.href === "/admin/crm/requests" && requestCount > 0 ? (
-                  <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums" data-testid="requests-badge">
-                    {requestCount}
-                    <span className="sr-only"> to decide</span>
-                  </span>
-                ) : null}
+                {item.href === "/admin/crm/pool" ? <NavBadge count={poolCount} what="waiting" testId="pool-badge" /> : null}
+                {item.href === "/admin/crm/inbox" ? <NavBadge count={unreadCount} what="unread" testId="inbox-badge" /> : null}
+                {item.href === "/admin/crm/requests" ? <NavBadge count={requestCount} what="to decide" testId="requests-badge" /> : null}
               </Link>
             ))}
           </nav>

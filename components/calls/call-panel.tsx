@@ -1,5 +1,6 @@
 "use client";
 
+import { CoveringBadge } from "@/components/calls/covering-badge";
 import Link from "next/link";
 import { useEffect, type RefObject } from "react";
 import { FOLLOW_UPS, OUTCOMES, type TCallRowView, type TFollowUpPick } from "@/components/calls/call-keys";
@@ -51,6 +52,7 @@ export function CallPanel({ notesRef, dateRef, headingRef, ...p }: TProps) {
         <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
           <StateChips states={p.lead.states} />
           <span>{p.lead.callStatus}</span>
+          <CoveringBadge coveringFor={p.lead.coveringFor} />
           <Link href={p.leadHref} className="text-brand-700 hover:underline">
             Open lead page
           </Link>

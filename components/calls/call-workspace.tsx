@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { TActionState } from "@/lib/action-state";
+import { CoveringBadge } from "@/components/calls/covering-badge";
 import { LockBadge } from "@/components/calls/lock-badge";
 import { StateChips } from "@/components/calls/state-chips";
 import { CallPanel } from "@/components/calls/call-panel";
@@ -199,6 +200,7 @@ export function CallWorkspace({ rows, actions }: { rows: TCallRowView[]; actions
                   <span className="font-medium">{r.company.name}</span>
                   <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{r.bucketLabel}</span>
                   <span className="text-xs text-slate-600">{r.callStatus}</span>
+                  <CoveringBadge coveringFor={r.coveringFor} />
                   <LockBadge lockedBy={r.lockedBy} />
                   <LiveLeadBadge leadId={r.id} />
                 </div>

@@ -44,6 +44,16 @@ const EVENT_TITLES: Record<string, string> = {
 // A request's kind in its timeline title: "Handoff proposed", "Loss requested".
 const REQUEST_MADE_TITLES: Record<string, string> = { handoff: "Handoff proposed", lose: "Asked to mark lost", reopen: "Asked to reopen" };
 
+// What a text's status means to a rep.
+const TEXT_STATUS_WORDS: Record<string, string> = {
+  queued: "Waiting to go out",
+  sent: "Sent",
+  delivered: "Delivered",
+  undelivered: "Not delivered",
+  failed: "Failed",
+  simulated: "Kept in the outbox (texting is not set up: nothing was sent)",
+};
+
 function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {
   const d = item.data as TData;
   switch (item.kind) {
@@ -95,6 +105,24 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
           ) : null,
         ].filter(Boolean),
       };
+    case "text": {
+      const inbound = d.direction === "inbound";
+      const status = TEXT_STATUS_WORDS[s(d.status) ?? ""] ?? s(d.status);
+      return {
+        icon: inbound ? "⇦" : "✆",
+        title: inbound ? `Text received from ${s(d.from_phone)}` : `Text sent to ${s(d.to_phone)}`,
+        lines: [
+          s(d.body),
+          inbound ? null : status,
+          !inbound && d.status === "queued" && d.send_after ? (
+            <>
+              Goes out <ZonedTime value={String(d.send_after)} /> (texting hours)
+            </>
+          ) : null,
+          !inbound && d.error ? s(d.error) : null,
+        ].filter(Boolean),
+      };
+    }
     case "conversion":
       return {
         icon: "★",

@@ -14,12 +14,14 @@ type TLiveState = {
   /** Leads someone else just took, with their name: "Claimed by Sarah". */
   claimedBy: ReadonlyMap<number, string>;
   poolCount: number;
+  /** Unread notifications: the Inbox nav badge. */
+  unreadCount: number;
   /** The Requests nav badge (issue #21). */
   requestCount: number;
   status: TLiveStatus;
 };
 
-const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, requestCount: 0, status: "connecting" });
+const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, unreadCount: 0, requestCount: 0, status: "connecting" });
 
 export function useLive(): TLiveState {
   return useContext(LiveContext);
@@ -46,6 +48,7 @@ const TITLE_PREFIX = /^\(\d+\) /;
 export function LiveProvider({
   userId,
   poolCount,
+  unreadCount = 0,
   requestCount = 0,
   desktopAlerts,
   sound,
@@ -53,6 +56,7 @@ export function LiveProvider({
 }: {
   userId: number;
   poolCount: number;
+  unreadCount?: number;
   requestCount?: number;
   desktopAlerts: boolean;
   sound: boolean;
@@ -108,10 +112,15 @@ export function LiveProvider({
 
     const handle = (e: TClientLiveEvent) => {
       if (e.kind === "user.notice") {
-        toast(e.title, { description: e.body || undefined, duration: 15_000 });
+        const href = e.href;
+        toast(e.title, {
+          description: e.body || undefined,
+          duration: 15_000,
+          action: href ? { label: "Open", onClick: () => router.push(href) } : undefined,
+        });
         alert(e.title, e.body, e.leadId);
-        // A notice may change what the page and the nav badges show (a request to decide, a
-        // handoff accepted): re-read them too.
+        // A notice may change what the page and the nav badges show (the Inbox badge, a request
+        // to decide, a handoff accepted): the layout and the page re-read them.
         refreshSoon();
         return;
       }
@@ -198,7 +207,7 @@ export function LiveProvider({
     return () => observer.disconnect();
   }, [poolCount, pathname]);
 
-  const value = useMemo(() => ({ fresh, claimedBy, poolCount, requestCount, status }), [fresh, claimedBy, poolCount, requestCount, status]);
+  const value = useMemo(() => ({ fresh, claimedBy, poolCount, unreadCount, requestCount, status }), [fresh, claimedBy, poolCount, unreadCount, requestCount, status]);
   return (
     <LiveContext.Provider value={value}>
       {children}

@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   "template.archived",
   "export.leads",
   "export.audit",
+  "import.started",
+  "import.cancelled",
+  "import.finished",
+  "import.failed",
   "lead.assigned",
   "lead.reassigned",
   "lead.released",
@@ -38,6 +42,10 @@ export const AUDIT_ACTIONS = [
   "request.accepted",
   "request.declined",
   "request.withdrawn",
+  // issue 21: away periods (set, ended or withdrawn) and internal notes deleted
+  "away.set",
+  "away.ended",
+  "note.deleted",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,11 @@ import type { THaulHint } from "@/lib/calls/describe-call-reason";
 // hold-back rule. Change one, change the other; tests/integration/call-list.test.ts compares them.
 // One statement: candidates come from the (assigned_admin_id, status) index, are ranked and cut
 // to a page; companies, first contacts and lock holders are joined for the page rows only.
+// Cover while away (issue 21): a second arm adds the due follow-ups (overdue, due today) of the
+// reps this rep covers for at `now` (user_away_periods by cover_user_id, then the holder's
+// (assigned_admin_id, next_follow_up_at, status) index), marked with whom they cover for. It is
+// read-time: when the period ends the arm finds nothing and the rows are back on the holder's list
+// only. With no period running the arm costs one index probe.
 export type TCallListParams = TCallContext & {
   repId: number;
   limit: number;
@@ -43,6 +48,8 @@ export type TCallListRaw = {
     locked_by_id: number | null;
     locked_by_name: string | null;
     locked_until: string | null;
+    covering_for_id: number | null;
+    covering_for_name: string | null;
   }[];
 };
 
@@ -58,9 +65,7 @@ export function callListQuery(p: TCallListParams): Prisma.Sql {
       : p.outcome === null
         ? Prisma.sql`AND l.last_call_outcome IS NULL`
         : Prisma.sql`AND l.last_call_outcome = ${p.outcome}::action_outcome`;
-  return Prisma.sql`
-    WITH candidates AS MATERIALIZED (
-      SELECT l.id, l.next_follow_up_at, l.last_contact_at, l.assigned_at, l.created_at,
+  const ranked = Prisma.sql`l.id, l.next_follow_up_at, l.last_contact_at, l.assigned_at, l.created_at,
         CASE
           WHEN l.next_follow_up_at < ${ts(p.dayStart)} THEN 1
           WHEN l.next_follow_up_at < ${ts(p.dayEnd)} THEN 2
@@ -70,12 +75,23 @@ export function callListQuery(p: TCallListParams): Prisma.Sql {
           WHEN l.next_follow_up_at IS NULL AND l.last_contact_at < ${ts(staleBefore)} THEN 6
         END AS rank,
         coalesce(l.last_contact_at > ${ts(recentAfter)}, false)
-          AND NOT coalesce(l.next_follow_up_at <= ${ts(p.now)}, false) AS held
+          AND NOT coalesce(l.next_follow_up_at <= ${ts(p.now)}, false) AS held`;
+  return Prisma.sql`
+    WITH covered AS MATERIALIZED (
+      SELECT a.user_id FROM user_away_periods a
+      WHERE a.cover_user_id = ${p.repId} AND a.ends_at > ${ts(p.now)} AND a.starts_at <= ${ts(p.now)}
+    ),
+    candidates AS MATERIALIZED (
+      SELECT ${ranked}, NULL::int AS covering_for
       FROM sales_leads l
       WHERE l.assigned_admin_id = ${p.repId} AND l.status IN ('assigned', 'in_progress') ${outcomeFilter}
+      UNION ALL
+      SELECT ${ranked}, l.assigned_admin_id AS covering_for
+      FROM covered cv JOIN sales_leads l ON l.assigned_admin_id = cv.user_id
+      WHERE l.next_follow_up_at < ${ts(p.dayEnd)} AND l.status IN ('assigned', 'in_progress') ${outcomeFilter}
     ),
     listed AS (
-      SELECT c.id, c.rank,
+      SELECT c.id, c.rank, c.covering_for,
         CASE
           WHEN c.rank IN (1, 2) THEN extract(epoch FROM c.next_follow_up_at)
           WHEN c.rank = 3 THEN -extract(epoch FROM coalesce(c.assigned_at, c.created_at))
@@ -108,12 +124,14 @@ export function callListQuery(p: TCallListParams): Prisma.Sql {
                  ct.name AS contact_name, ct.phone AS contact_phone,
                  CASE WHEN l.call_locked_until > ${ts(p.now)} THEN l.call_locked_by_id END AS locked_by_id,
                  CASE WHEN l.call_locked_until > ${ts(p.now)} THEN lu.name END AS locked_by_name,
-                 CASE WHEN l.call_locked_until > ${ts(p.now)} THEN l.call_locked_until END AS locked_until
+                 CASE WHEN l.call_locked_until > ${ts(p.now)} THEN l.call_locked_until END AS locked_until,
+                 pg.covering_for AS covering_for_id, cf.name AS covering_for_name
           FROM page pg
           JOIN sales_leads l ON l.id = pg.id
           JOIN companies co ON co.id = l.company_id
           LEFT JOIN LATERAL (SELECT name, phone FROM contacts WHERE company_id = co.id ORDER BY id LIMIT 1) ct ON TRUE
           LEFT JOIN users lu ON lu.id = l.call_locked_by_id
+          LEFT JOIN users cf ON cf.id = pg.covering_for
         ) r
       ), '[]'::json) AS rows`;
 }

@@ -34,6 +34,8 @@ export type TCallListRow = {
   lastContactAt: string | null;
   company: { id: number; name: string; phone: string | null };
   contact: { name: string | null; phone: string | null };
+  /** The holder is away and the viewer covers for them: "Covering for Alex" (lib/away/). */
+  coveringFor: { id: number; name: string } | null;
   /** Someone else is on the phone with this lead right now (soft lock). */
   lockedBy: { id: number; name: string; until: string } | null;
 };
@@ -109,6 +111,7 @@ export const getCallList = command(
         lastContactAt: iso(r.last_contact_at),
         company: { id: r.company_id, name: r.company_name, phone: r.company_phone },
         contact: { name: r.contact_name, phone: r.contact_phone },
+        coveringFor: r.covering_for_id ? { id: r.covering_for_id, name: r.covering_for_name ?? "a teammate" } : null,
         lockedBy:
           r.locked_by_id && r.locked_by_id !== actor.id
             ? { id: r.locked_by_id, name: r.locked_by_name ?? "someone", until: iso(r.locked_until)! }

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { coverIdsSql } from "@/lib/away/away-sql";
 import { AppError } from "@/lib/errors";
 import { assertStep } from "@/lib/leads/lead-rules";
 import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
@@ -30,14 +32,15 @@ export const lockLeadForCall = command(ZCallLock, async (actor, data) => {
         locked_by_id: number | null;
         locked_by_name: string | null;
         live: boolean;
+        cover_ids: number[];
       }[]
     >`
       SELECT l.id, l.status::text AS status, l.assigned_admin_id, l.call_locked_by_id AS locked_by_id, u.name AS locked_by_name,
-             coalesce(l.call_locked_until > now(), false) AS live
+             coalesce(l.call_locked_until > now(), false) AS live, ${coverIdsSql(Prisma.sql`l.assigned_admin_id`)} AS cover_ids
       FROM sales_leads l LEFT JOIN users u ON u.id = l.call_locked_by_id
       WHERE l.id = ${leadId}
       FOR UPDATE OF l`;
-    assertStep(actor, "call_lock", lead && { status: lead.status, assignedAdminId: lead.assigned_admin_id });
+    assertStep(actor, "call_lock", lead && { status: lead.status, assignedAdminId: lead.assigned_admin_id, coverIds: lead.cover_ids });
     if (lead.live && lead.locked_by_id !== actor.id)
       throw new AppError("CONFLICT", `${lead.locked_by_name ?? "Someone"} is calling this lead right now`);
     const [row] = await tx.$queryRaw<{ until: Date }[]>`

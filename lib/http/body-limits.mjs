@@ -16,6 +16,8 @@ export const LEAD_WEBHOOK_BODY_LIMIT = 64 * 1024;
 export const SENDGRID_EVENTS_BODY_LIMIT = 5 * 1024 * 1024;
 /** SendGrid Inbound Parse: its own limit on a message with attachments. */
 export const SENDGRID_INBOUND_BODY_LIMIT = 30 * 1024 * 1024;
+/** Twilio's status callbacks and incoming texts: a form of a few dozen short fields (a text is at most 1 600 characters). */
+export const TWILIO_WEBHOOK_BODY_LIMIT = 64 * 1024;
 /** next-auth's sign-in, sign-out and CSRF posts: a few short fields. */
 export const AUTH_BODY_LIMIT = 16 * 1024;
 /** What proxy.ts may buffer of any request it sees (Next's default is 10 MB). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { cleanImportValue, type TImportProblem, type TImportRow } from "@/lib/import/normalize-import-row";
 
 export type TImportAction = "create" | "update" | "skip" | "possible_duplicate" | "fail";
@@ -56,7 +57,11 @@ function bringsNews(data: TImportRow, m: TMatch): boolean {
  * name in the same state is only a suggestion (possible_duplicate: the manager decides); else
  * the row creates a company. Rows with problems fail and are not looked up.
  */
-export async function classifyImportRows(rows: { row: number; data: TImportRow; problems: TImportProblem[] }[]): Promise<TClassifiedRow[]> {
+export async function classifyImportRows(
+  rows: { row: number; data: TImportRow; problems: TImportProblem[] }[],
+  // The import job classifies inside its batch's transaction, after taking the identity locks.
+  client: Prisma.TransactionClient | typeof db = db,
+): Promise<TClassifiedRow[]> {
   const valid = rows.filter((r) => r.problems.length === 0);
   const matches = new Map<number, TMatch>();
   if (valid.length) {
@@ -73,7 +78,7 @@ export async function classifyImportRows(rows: { row: number; data: TImportRow; 
     // the table per batch, for every row: joining only the unmatched ones made the planner repeat
     // that pass per row): a lookup per row, even through the trigram index, costs milliseconds
     // per row once names share common words ("Trucking LLC"), and 100 000 rows make that minutes.
-    const found = await db.$queryRaw<TMatch[]>`
+    const found = await client.$queryRaw<TMatch[]>`
       WITH r AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
           AS r(ord int, external_id text, usdot text, email text, name text, state text, contact_name text)
@@ -85,11 +90,16 @@ export async function classifyImportRows(rows: { row: number; data: TImportRow; 
         GROUP BY r.ord
       )
       SELECT r.ord, c.id, c.external_id, c.name, c.email, c.phone, c.usdot, c.mc_number, c.city, c.state,
-             (r.contact_name IS NOT NULL AND EXISTS (
-               SELECT 1 FROM contacts ct WHERE ct.company_id = c.id AND lower(ct.name) = lower(r.contact_name))) AS has_contact,
+             coalesce(ct.found, false) AS has_contact,
              CASE WHEN m.id IS NULL THEN p.id END AS possible_id
       FROM r JOIN m ON m.ord = r.ord
       LEFT JOIN companies c ON c.id = m.id
+      -- Lateral with LIMIT: one index probe per matched row. As EXISTS the planner (told 100 rows
+      -- by jsonb_to_recordset) hashed every contact of every company, once per batch.
+      LEFT JOIN LATERAL (
+        SELECT true AS found FROM contacts ct
+        WHERE r.contact_name IS NOT NULL AND ct.company_id = c.id AND lower(ct.name) = lower(r.contact_name) LIMIT 1
+      ) ct ON true
       LEFT JOIN p ON p.ord = r.ord`;
     for (const m of found) matches.set(valid[m.ord].row, m);
   }

@@ -1,5 +1,5 @@
 import { isValid, parse, parseISO } from "date-fns";
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { toE164 } from "@/lib/kernel/phone";
 import { z } from "zod";
 import { US_STATES, isStateCode } from "@/lib/geo/us-states";
 import { IMPORT_FIELD_LABELS, headerKey, type TImportField } from "@/lib/import/import-fields";
@@ -56,8 +56,8 @@ function text(max: number) {
 }
 
 function phone(v: string): TResult<string> {
-  const parsed = parsePhoneNumberFromString(v, "US");
-  return parsed?.isValid() ? { ok: parsed.number } : { reason: "Not a phone number" };
+  const e164 = toE164(v);
+  return e164 ? { ok: e164 } : { reason: "Not a phone number" };
 }
 
 function email(v: string): TResult<string> {
@@ -99,7 +99,27 @@ function money(v: string): TResult<string> {
   return { ok: n.toFixed(2) };
 }
 
+// The two shapes nearly every export uses, read directly: date-fns tries each format in turn at
+// some 200 µs a value, which alone made a 100 000-row file take 20 s.
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const US_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*[AaPp][Mm])?)?$/;
+
+function quickDay(v: string): TResult<string> | null {
+  const iso = ISO_DAY.exec(v);
+  const us = iso ? null : US_DAY.exec(v);
+  const m = iso ?? us;
+  if (!m) return null;
+  const [y, mo, d] = iso ? [+m[1], +m[2], +m[3]] : [+m[3], +m[1], +m[2]];
+  if ((m[4] !== undefined && +m[4] > 23) || (m[5] !== undefined && +m[5] > 59) || (m[6] !== undefined && +m[6] > 59)) return { reason: "Not a date" };
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { reason: "Not a date" };
+  if (y < 1900 || y > 2100) return { reason: "Not a plausible date" };
+  return { ok: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+}
+
 function day(v: string): TResult<string> {
+  const quick = quickDay(v);
+  if (quick) return quick;
   const reference = new Date(2000, 0, 1);
   const found = [...DATE_FORMATS.map((f) => parse(v, f, reference)), parseISO(v)].find(isValid);
   if (!found) return { reason: "Not a date" };

@@ -30,7 +30,8 @@ export type TImportPreview = {
   columnProblems: { column: string; rows: number }[];
 };
 
-function checkMapping(mapping: TImportMapping, headers: string[]): void {
+/** A mapping fits the file's columns and fills each field once (400 otherwise). */
+export function checkMapping(mapping: TImportMapping, headers: string[]): void {
   if (mapping.length !== headers.length)
     throw new AppError("BAD_REQUEST", `The mapping has ${mapping.length} columns; the file has ${headers.length}.`);
   const fields = mapping.filter((f): f is TImportField => f !== null);

@@ -23,7 +23,9 @@ const TOO_LARGE = (limit: number) =>
 async function* bytesOf(source: TImportSource, limit: number): AsyncGenerator<Uint8Array> {
   if (source instanceof Uint8Array) {
     if (source.byteLength > limit) throw TOO_LARGE(limit);
-    yield source;
+    // In slices, as a stream would come: handed over whole, the parser would read the entire
+    // file into its buffer before the first record (seconds for 100 000 rows, to see a header).
+    for (let at = 0; at < source.byteLength; at += HEAD_BYTES) yield source.subarray(at, at + HEAD_BYTES);
     return;
   }
   let total = 0;
@@ -155,7 +157,17 @@ export async function readImportCsv(
     const decoder = new TextDecoder(encoding, { fatal: encoding !== "windows-1252" });
     try {
       const write = async (text: string) => {
-        if (text && !parser.write(text)) await new Promise((resolve) => (parser.once("drain", resolve), parser.once("close", resolve)));
+        if (text && !parser.write(text))
+          await new Promise<void>((resolve) => {
+            // Both listeners go once either fires: a long file waits for drain thousands of times.
+            const done = () => {
+              parser.off("drain", done);
+              parser.off("close", done);
+              resolve();
+            };
+            parser.once("drain", done);
+            parser.once("close", done);
+          });
         // The reader stopped early (a preview of the first rows): stop reading the source too.
         if (parser.destroyed) throw STOPPED;
       };

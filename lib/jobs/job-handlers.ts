@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { deliverQueuedEmail } from "@/lib/email/deliver-queued-email";
+import { deliverQueuedText } from "@/lib/sms/deliver-queued-text";
 import { recoverStuckEmailMessages } from "@/lib/email/recover-stuck-email-messages";
 import { deleteExpiredWebhookReceipts } from "@/lib/ingest/delete-expired-webhook-receipts";
 import { deleteOldLiveEvents } from "@/lib/live/delete-old-live-events";
@@ -10,6 +11,7 @@ import { sweepLeadSlaTimers } from "@/lib/sla/sweep-lead-sla-timers";
 import { remindFollowUp } from "@/lib/follow-ups/remind-follow-up";
 import { sendFollowUpDigests } from "@/lib/follow-ups/send-follow-up-digests";
 import { reestimateOpenLeads } from "@/lib/haul/reestimate-open-leads";
+import { runImport } from "@/lib/import/run-import";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
 
 type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
@@ -17,6 +19,7 @@ type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["d
 /** Each kind's handler: a domain function, idempotent (a job may run more than once). */
 export const JOB_HANDLERS: THandlers = {
   "email-deliver": ({ messageId }) => deliverQueuedEmail({ messageId }),
+  "text-deliver": ({ messageId }) => deliverQueuedText({ messageId }),
   "email-recover-stuck": () => recoverStuckEmailMessages(),
   "webhook-receipts-cleanup": async () => ({ deleted: await deleteExpiredWebhookReceipts() }),
   "live-events-cleanup": async () => ({ deleted: await deleteOldLiveEvents() }),
@@ -27,6 +30,7 @@ export const JOB_HANDLERS: THandlers = {
   "follow-up-remind": (data) => remindFollowUp(data),
   "follow-up-digest": () => sendFollowUpDigests(),
   "haul-reestimate": () => reestimateOpenLeads(),
+  "import-run": ({ runId }) => runImport({ runId }),
 };
 
 /** The registry with its handlers, as the runner works it. */

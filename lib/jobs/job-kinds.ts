@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailConfig } from "@/lib/email/email-config";
+import { smsConfig } from "@/lib/sms/sms-config";
 import { ZRemindFollowUpJob } from "@/lib/follow-ups/follow-up-job-data";
 
 // Every kind of background job, in one place: what data it takes (checked with zod when sent
@@ -49,6 +50,17 @@ export const JOB_KINDS = {
     // the backstop for anything else (the database away for a moment).
     retry: () => {
       const config = emailConfig();
+      return { retryLimit: config.maxAttempts + 2, retryDelay: Math.max(1, Math.ceil(config.retryDelayMs / 1000)), retryBackoff: true };
+    },
+    expireInSeconds: 120,
+  }),
+  // Texts (lib/sms/): the first try happens in the sender's request; this job is the try after a
+  // 429/5xx, the send held for the lead's texting hours, and the backstop for a stopped server.
+  "text-deliver": defineJobKind({
+    description: "Sends a queued text: after Twilio answered 429 or 5xx, at the lead's next texting hour, or after a server stopped before sending it",
+    data: z.object({ messageId: z.number().int().positive() }),
+    retry: () => {
+      const config = smsConfig();
       return { retryLimit: config.maxAttempts + 2, retryDelay: Math.max(1, Math.ceil(config.retryDelayMs / 1000)), retryBackoff: true };
     },
     expireInSeconds: 120,
@@ -127,6 +139,15 @@ export const JOB_KINDS = {
     retry: () => ({ retryLimit: 3, retryDelay: 30, retryBackoff: true }),
     expireInSeconds: 900,
     policy: "short",
+  }),
+  // Sent by startImportRun() in its transaction. The run's cursor (import_runs.last_row) moves with
+  // each committed batch, so a retry after a crash or an expiry resumes where the last one stopped.
+  "import-run": defineJobKind({
+    description: "Imports a CSV the manager started (companies, contacts and leads), batch by batch, resuming after a crash",
+    data: z.object({ runId: z.number().int().positive() }),
+    retry: () => ({ retryLimit: 5, retryDelay: 5, retryBackoff: true }),
+    // 100 000 rows take well under a minute; the limit is for a file at MAX_IMPORT_BYTES on a slow day.
+    expireInSeconds: 900,
   }),
 } satisfies Record<string, TJobKind>;
 

@@ -62,3 +62,24 @@ export function businessMinutesBetween(from: Date, to: Date, zone: string, hours
   }
   return ms / 60_000;
 }
+
+/**
+ * The first instant at or after `at` that lies inside the working hours in `zone`: `at` itself
+ * when it is inside, else the start of the next working day's window. Null when the hours have no
+ * working day or an empty window (nothing is ever open).
+ */
+export function nextBusinessInstant(at: Date, zone: string, hours: TBusinessHours): Date | null {
+  const { startMinute, endMinute } = businessWindow(hours);
+  if (!hours.days.length || endMinute <= startMinute) return null;
+  let day = zonedDay(at, zone);
+  // Eight days always reach a working day's window (one week and the rest of today).
+  for (let i = 0; i < 9; i++, day = nextDay(day)) {
+    if (!hours.days.includes(isoWeekday(day))) continue;
+    const [y, m, d] = day.split("-").map(Number);
+    const start = wallInstant(y, m, d, startMinute, zone);
+    const end = wallInstant(y, m, d, endMinute, zone);
+    if (at.getTime() < start) return new Date(start);
+    if (at.getTime() < end) return at;
+  }
+  return null;
+}

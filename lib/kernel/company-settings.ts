@@ -59,6 +59,15 @@ export const ZBusinessHours = z
   .refine((h) => !(clockMinutes(h.end) <= clockMinutes(h.start)), { path: ["end"], message: "The day ends after it starts" })
   .transform((h) => ({ ...h, days: [...new Set(h.days)].sort((a, b) => a - b) }));
 
+/**
+ * When texts may go out, in the lead's own zone (lib/sms/text-sending-window.ts). Never outside
+ * 08:00–21:00: the TCPA's quiet hours for telephone solicitations (47 CFR 64.1200(c)(1)).
+ */
+export const ZTextSendingHours = ZBusinessHours.refine((h) => clockMinutes(h.start) >= 8 * 60 && clockMinutes(h.end) <= 21 * 60, {
+  path: ["start"],
+  message: "Texts may go out only between 08:00 and 21:00 (TCPA quiet hours)",
+});
+
 export const COMPANY_SETTINGS = {
   /** open: any rep claims any lead; strict: only leads in the rep's territories. */
   territoryMode: { key: "territory_mode", schema: ZTerritoryMode, default: "open" },
@@ -74,6 +83,8 @@ export const COMPANY_SETTINGS = {
   slaTimers: { key: "sla_timers", schema: ZSlaTimers, default: { alertMinutes: 5, escalateMinutes: 15, autoReturnHours: null } },
   /** Working days and hours in the company zone (the working-hours speed-to-lead figures). */
   businessHours: { key: "business_hours", schema: ZBusinessHours, default: { days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" } },
+  /** Days and hours texts may go out, in each lead's own zone (its state's; else the company's). */
+  textSendingHours: { key: "text_sending_hours", schema: ZTextSendingHours, default: { days: [1, 2, 3, 4, 5, 6], start: "09:00", end: "20:00" } },
   /** Reps who turned the digest on (My account) get it from this hour, company time. */
   followUpDigestHour: { key: "follow_up_digest_hour", schema: ZFollowUpDigestHour, default: 7 },
   /** The haul estimate's price of one escort vehicle for one mile (lib/haul/estimate-haul.ts). */

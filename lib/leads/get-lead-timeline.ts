@@ -11,7 +11,7 @@ export const ZGetLeadTimeline = z.union([
 ]);
 export type TGetLeadTimeline = z.input<typeof ZGetLeadTimeline>;
 
-export type TTimelineKind = "activity" | "action" | "event" | "email" | "conversion";
+export type TTimelineKind = "activity" | "action" | "event" | "email" | "text" | "conversion";
 export type TTimelineItem = {
   key: string;
   kind: TTimelineKind;
@@ -32,6 +32,8 @@ const ECHO_EVENTS = [
   "email_sent",
   "email_event",
   "email_replied",
+  "text_sent",
+  "text_received",
   "call_locked",
 ];
 
@@ -74,6 +76,9 @@ export const getLeadTimeline = command(
         -- an email sent from the CRM is also a sales action (same sender and moment): shown once, as the email
         AND NOT (s.action_type = 'email' AND EXISTS (
           SELECT 1 FROM email_messages m WHERE m.lead_id = s.lead_id AND m.sender_id = s.admin_id AND m.sent_at = s.created_at))
+        -- likewise a text sent from the CRM (a text logged from the rep's own phone has no row there)
+        AND NOT (s.action_type = 'text' AND EXISTS (
+          SELECT 1 FROM text_messages x WHERE x.lead_id = s.lead_id AND x.sender_id = s.admin_id AND x.sent_at = s.created_at))
       UNION ALL
       SELECT 'event', 2, e.id, e.lead_id, e.created_at, u.name,
              jsonb_build_object('type', e.type, 'from_status', e.from_status, 'to_status', e.to_status, 'data', e.data)
@@ -84,6 +89,11 @@ export const getLeadTimeline = command(
              jsonb_build_object('subject', m.subject, 'status', m.status, 'to_email', m.to_email, 'open_count', m.open_count,
                                 'click_count', m.click_count, 'replied_at', m.replied_at)
       FROM email_messages m JOIN users u ON u.id = m.sender_id WHERE m.lead_id ${leads}
+      UNION ALL
+      SELECT 'text', 1, x.id, x.lead_id, coalesce(x.sent_at, x.created_at), u.name,
+             jsonb_build_object('direction', x.direction, 'body', x.body, 'status', x.status, 'to_phone', x.to_phone,
+                                'from_phone', x.from_phone, 'error', x.error, 'send_after', x.send_after)
+      FROM text_messages x LEFT JOIN users u ON u.id = x.sender_id WHERE x.lead_id ${leads}
       UNION ALL
       SELECT 'conversion', 0, c.id, c.lead_id, c.created_at, u.name,
              jsonb_build_object('value', c.conversion_value, 'conversion_type', c.conversion_type, 'order_id', c.order_id, 'notes', c.notes)

@@ -32,6 +32,9 @@ export const LEAD_STEPS = [
   "order_convert",
   "auto_return",
   "snooze",
+  "text",
+  "text_delivered",
+  "import",
   // Issue #21, handoffs and the manager's approvals (lib/requests/): a request is made, then
   // approved, accepted, declined or withdrawn. The lead's open request (TRuleLead.request) says
   // who asked and who receives; the request's own stage is its row's state (lib/requests/).
@@ -48,11 +51,12 @@ export const LEAD_STEPS = [
 export type TLeadStep = (typeof LEAD_STEPS)[number];
 
 /**
- * any: on every lead; own: only on a lead assigned to the actor; none: not at all. On a lead's
- * open request: requester: only who asked; receiver: only who is to receive it; approver: anyone
- * but who asked (nobody approves their own request).
+ * any: on every lead; own: only on a lead assigned to the actor; cover: own, or a lead whose
+ * holder is away and the actor covers for them (lib/away/); none: not at all. On a lead's open
+ * request: requester: only who asked; receiver: only who is to receive it; approver: anyone but
+ * who asked (nobody approves their own request).
  */
-export type TStepScope = "any" | "own" | "none" | "requester" | "receiver" | "approver";
+export type TStepScope = "any" | "own" | "cover" | "none" | "requester" | "receiver" | "approver";
 const REQUEST_SCOPES: readonly TStepScope[] = ["requester", "receiver", "approver"];
 
 /**
@@ -73,14 +77,17 @@ export const SYSTEM_ACTOR: TRuleActor = Object.freeze({ id: 0, role: "system", n
 export const RULE_ROLES = ["admin", "super_admin", "system"] as const satisfies readonly TRuleRole[];
 
 /**
- * What a rule needs to know about the lead; holderName lets a refusal say who holds it. request:
- * the lead's open request, if any (steps scoped requester / receiver / approver need it); gates:
- * which approval switches apply to this lead (absent: none, the defaults).
+ * What a rule needs to know about the lead; holderName lets a refusal say who holds it; coverIds
+ * are the users covering for the holder right now (lib/away/away-sql.ts, coverIdsSql), read by
+ * lockLead(): only `cover` cells look at them. request: the lead's open request, if any (steps
+ * scoped requester / receiver / approver need it); gates: which approval switches apply to this
+ * lead (absent: none, the defaults).
  */
 export type TRuleLead = {
   status: TLeadStatus;
   assignedAdminId: number | null;
   holderName?: string | null;
+  coverIds?: readonly number[];
   request?: { requesterId: number; receiverId: number | null } | null;
   gates?: Partial<Record<TStepGate, boolean>>;
 };
@@ -109,8 +116,12 @@ type TStepRule = {
 // People's steps: the system takes none of them (it acts through its own steps below).
 const ANYONE: TWho = { admin: "any", super_admin: "any", system: "none" };
 const HOLDER_OR_MANAGER: TWho = { admin: "own", super_admin: "any", system: "none" };
+// The call-list work a cover does for an away rep (issue 21): call, log the call, move the
+// follow-up. Releasing, converting or losing the lead stays with its holder (or a handoff).
+const HOLDER_COVER_OR_MANAGER: TWho = { admin: "cover", super_admin: "any", system: "none" };
 const MANAGER: TWho = { admin: "none", super_admin: "any", system: "none" };
 const SYSTEM: TWho = { admin: "none", super_admin: "none", system: "any" };
+const MANAGER_OR_SYSTEM: TWho = { admin: "none", super_admin: "any", system: "any" };
 // Requests (issue #21). A rep asks for what a manager decides; the manager never asks themself.
 const REP_OWN: TWho = { admin: "own", super_admin: "none", system: "none" };
 const APPROVER: TWho = { admin: "none", super_admin: "approver", system: "none" };
@@ -166,8 +177,8 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
   action: {
     doing: "working it",
     from: {
-      assigned: { who: HOLDER_OR_MANAGER, to: "in_progress" },
-      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      assigned: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
+      in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
     },
   },
   // The manager may convert a lead nobody holds; they hold it from then on.
@@ -203,13 +214,21 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
     },
   },
+  // Texting a lead from the CRM (lib/sms/send-lead-text.ts): as emailing.
+  text: {
+    doing: "texting it",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+    },
+  },
   // Anyone may call a pool lead before claiming it; a held lead is its holder's (or the manager's).
   call_lock: {
     doing: "calling it",
     from: {
       pending: { who: ANYONE, to: "pending" },
-      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
-      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      assigned: { who: HOLDER_COVER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
     },
     statusRefusal: { converted: noCallReason, lost: noCallReason },
   },
@@ -224,6 +243,15 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
   // released, closed or reopened while the email waited keeps its status (the step refuses).
   email_delivered: {
     doing: "emailing it",
+    from: {
+      assigned: { who: SYSTEM, to: "in_progress" },
+      in_progress: { who: SYSTEM, to: "in_progress" },
+    },
+    roleRefusal: SYSTEM_ONLY,
+  },
+  // Twilio accepted (or the outbox kept) a text a rep sent: as email_delivered.
+  text_delivered: {
+    doing: "texting it",
     from: {
       assigned: { who: SYSTEM, to: "in_progress" },
       in_progress: { who: SYSTEM, to: "in_progress" },
@@ -254,12 +282,21 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       in_progress: () => "This lead has been worked; it stays with its rep.",
     },
   },
+  // A CSV import (lib/import/write-import-batch.ts) hands a new lead to the rep its row names as
+  // owner (or the rep the manager picked): the manager's step, taken by the import job on their
+  // behalf. A lead without an owner stays in the pool and takes no step.
+  import: {
+    doing: "importing it",
+    from: { pending: { who: MANAGER_OR_SYSTEM, to: "assigned" } },
+    roleRefusal: "Only a manager can import leads.",
+    statusRefusal: { assigned: hasRep, in_progress: hasRep },
+  },
   // Moving a planned follow-up later (lib/leads/snooze-follow-up.ts); the status stays.
   snooze: {
     doing: "snoozing its follow-up",
     from: {
-      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
-      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
+      assigned: { who: HOLDER_COVER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
     },
   },
   // Issue #21 (lib/requests/). The holder (or the manager) proposes handing an open lead to a
@@ -359,6 +396,8 @@ function fitsScope(actor: TRuleActor, scope: TStepScope, lead: TRuleLead): boole
       return true;
     case "own":
       return lead.assignedAdminId === actor.id;
+    case "cover":
+      return lead.assignedAdminId === actor.id || (lead.assignedAdminId !== null && !!lead.coverIds?.includes(actor.id));
     case "requester":
       return !!request && request.requesterId === actor.id;
     case "receiver":
@@ -409,7 +448,7 @@ export function stepRefusal(actor: TRuleActor, step: TLeadStep, lead: TRuleLead 
     if (!lead.request) return new AppError("CONFLICT", "This lead has no open request.");
     return new AppError("FORBIDDEN", rule.scopeRefusal?.[scope as "requester"] ?? "That request is not yours to decide.");
   }
-  const ownScoped = LEAD_STATUSES.some((s) => stepScope(actor.role, step, s) === "own");
+  const ownScoped = LEAD_STATUSES.some((s) => ["own", "cover"].includes(stepScope(actor.role, step, s)));
   if (ownScoped && heldByOther(actor, lead))
     return new AppError("FORBIDDEN", "This lead is assigned to someone else.");
   return new AppError("CONFLICT", statusRefusal(actor, step, lead));

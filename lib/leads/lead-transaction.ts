@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { coverIdsSql } from "@/lib/away/away-sql";
 import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
 export type TTx = Prisma.TransactionClient;
@@ -19,6 +20,8 @@ export type TLockedLead = {
   status: TLeadStatus;
   assignedAdminId: number | null;
   companyId: number;
+  /** Users covering for the holder right now (an away period); the lead rules' `cover` cells. */
+  coverIds: number[];
 };
 
 /**
@@ -28,9 +31,10 @@ export type TLockedLead = {
  */
 export async function lockLead(tx: TTx, leadId: number): Promise<TLockedLead> {
   const rows = await tx.$queryRaw<
-    { id: number; status: TLeadStatus; assigned_admin_id: number | null; company_id: number }[]
+    { id: number; status: TLeadStatus; assigned_admin_id: number | null; company_id: number; cover_ids: number[] }[]
   >`
-    SELECT id, status::text AS status, assigned_admin_id, company_id FROM sales_leads WHERE id = ${leadId} FOR UPDATE`;
+    SELECT l.id, l.status::text AS status, l.assigned_admin_id, l.company_id, ${coverIdsSql(Prisma.sql`l.assigned_admin_id`)} AS cover_ids
+    FROM sales_leads l WHERE l.id = ${leadId} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "Lead not found");
   return {
@@ -38,5 +42,6 @@ export async function lockLead(tx: TTx, leadId: number): Promise<TLockedLead> {
     status: row.status,
     assignedAdminId: row.assigned_admin_id,
     companyId: row.company_id,
+    coverIds: row.cover_ids,
   };
 }

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-list-filter";
 import { command } from "@/lib/command";
+import type { TActor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import {
   LEAD_PAGE_SIZES,
   LEAD_SORTS,
@@ -12,6 +14,20 @@ import {
   type TLeadSource,
   type TLeadStatus,
 } from "@/lib/leads/lead-vocabulary";
+
+const zCursor = z.preprocess(
+  (v) => (v === "" || v == null ? undefined : v),
+  z
+    .string()
+    .max(80)
+    .regex(/^[0-9A-Za-z:.+-]*~[1-9][0-9]{0,9}$/, "Not a page cursor")
+    .transform((c) => {
+      const at = c.lastIndexOf("~");
+      return { value: c.slice(0, at) || null, id: Number(c.slice(at + 1)) };
+    })
+    .optional(),
+);
+type TCursor = { value: string | null; id: number };
 
 export const ZListLeads = z.object({
   filter: ZLeadFilter,
@@ -31,6 +47,12 @@ export const ZListLeads = z.object({
       `Page size is one of ${LEAD_PAGE_SIZES.join(", ")}`,
     )
     .default(25),
+  // Keyset paging (Next / Previous links carry one): the row the page starts after, or ends
+  // before, as "<sort value>~<id>" (an empty value for a lead without one, e.g. no follow-up).
+  // `page` then only numbers the page for display; without a cursor it is an offset, so a
+  // hand-written ?page=40 still works, at offset cost.
+  after: zCursor.optional(),
+  before: zCursor.optional(),
 });
 export type TListLeads = z.input<typeof ZListLeads>;
 
@@ -68,6 +90,9 @@ export type TLeadList = {
   total: number;
   totalIsEstimate: boolean;
   hasNextPage: boolean;
+  /** Cursors for the Next / Previous links (null: no such page, or Previous is page 1 by offset). */
+  nextCursor: string | null;
+  prevCursor: string | null;
   sort: TLeadSort;
   dir: "asc" | "desc";
 };
@@ -120,17 +145,139 @@ export const listLeads = command(
   { input: ZListLeads, may: "lead.read" },
   async (actor, data): Promise<TLeadList> => {
     const { filter, sort, dir, page, page_size: pageSize } = data;
+    const cursorSort = SORT_VALUES[sort];
+    if (
+      (data.after && !cursorSort.valid(data.after.value)) ||
+      (data.before && !cursorSort.valid(data.before.value))
+    )
+      throw new AppError("BAD_REQUEST", "The page cursor does not fit the sort", [
+        { path: data.after ? "after" : "before", message: "Not a page cursor for this sort" },
+      ]);
     const where = whereSql(leadFilterConditions(actor, filter));
-    const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
-    const column = SORT_COLUMNS[sort];
+    const [raw, count] = await Promise.all([
+      db.$queryRaw<TRawRow[]>(leadPageSql(actor, data)),
+      countLeads(where),
+    ]);
+    // One row beyond the page tells there is more: after the page, or before it when paging back.
+    const more = raw.length > pageSize;
+    const rows = data.before ? raw.slice(more ? 1 : 0) : raw.slice(0, pageSize);
+    const hasNextPage = data.before ? true : more;
+    const cursorOf = (r: TRawRow) => `${cursorSort.of(r) ?? ""}~${r.id}`;
+    return {
+      rows: rows.map(toListRow),
+      page,
+      pageSize,
+      total: count.n,
+      totalIsEstimate: count.estimate,
+      hasNextPage,
+      nextCursor: hasNextPage && rows.length ? cursorOf(rows[rows.length - 1]) : null,
+      // Page 2's Previous is page 1 by offset 0 (a plain link); deeper pages go back by cursor.
+      prevCursor: page > 2 && rows.length ? cursorOf(rows[0]) : null,
+      sort,
+      dir,
+    };
+  },
+);
 
-    const [rows, count] = await Promise.all([
-      db.$queryRaw<TRawRow[]>`
-      WITH page AS (
-        SELECT l.id FROM sales_leads l ${where}
+/** Per sort: the cursor value of a row, a check of a cursor's value, and its SQL type. */
+const SORT_VALUES: Record<
+  TLeadSort,
+  {
+    of: (r: TRawRow) => string | null;
+    valid: (v: string | null) => boolean;
+    cast: Prisma.Sql;
+    nullable: boolean;
+  }
+> = {
+  created: {
+    of: (r) => r.created_at.toISOString(),
+    valid: isInstant,
+    cast: Prisma.raw("timestamptz"),
+    nullable: false,
+  },
+  value: {
+    of: (r) => String(r.estimated_value),
+    valid: (v) => v !== null && /^-?\d{1,10}(\.\d{1,2})?$/.test(v),
+    cast: Prisma.raw("numeric"),
+    nullable: false,
+  },
+  follow_up: {
+    of: (r) => r.next_follow_up_at?.toISOString() ?? null,
+    valid: (v) => v === null || isInstant(v),
+    cast: Prisma.raw("timestamptz"),
+    nullable: true,
+  },
+  last_contact: {
+    of: (r) => r.last_contact_at?.toISOString() ?? null,
+    valid: (v) => v === null || isInstant(v),
+    cast: Prisma.raw("timestamptz"),
+    nullable: true,
+  },
+};
+
+function isInstant(v: string | null): boolean {
+  return (
+    v !== null && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v) && !Number.isNaN(Date.parse(v))
+  );
+}
+
+/**
+ * The ids of one page by keyset: the rows after `cursor` in the order (column dir, id dir), at
+ * most `limit`. PostgreSQL sorts NULL above every value (last ascending, first descending), so a
+ * nullable sort is two runs, values and NULLs, each read from its index by a plain range (a row
+ * comparison, or IS NULL with an id bound) and joined by UNION ALL: never an OR the index cannot
+ * bound, so a page deep in a million rows costs what page 1 costs.
+ */
+function keysetIds(
+  where: Prisma.Sql,
+  sort: TLeadSort,
+  dir: "asc" | "desc",
+  cursor: TCursor,
+  limit: number,
+): Prisma.Sql {
+  const column = SORT_COLUMNS[sort];
+  const { cast, nullable } = SORT_VALUES[sort];
+  const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  const cmp = Prisma.raw(dir === "asc" ? ">" : "<");
+  const and = (cond: Prisma.Sql) =>
+    where === Prisma.empty ? Prisma.sql`WHERE ${cond}` : Prisma.sql`${where} AND ${cond}`;
+  const run = (n: number, cond: Prisma.Sql, order: Prisma.Sql) =>
+    Prisma.sql`(SELECT l.id, l.${column} AS k, ${n}::int AS run FROM sales_leads l ${and(cond)} ORDER BY ${order} LIMIT ${limit})`;
+  const valuesOrder = Prisma.sql`l.${column} ${direction}, l.id ${direction}`;
+  const nullsOrder = Prisma.sql`l.id ${direction}`;
+  const runs: Prisma.Sql[] = [];
+  // The order of the runs: ascending values then NULLs; descending NULLs then values.
+  const nullsFirst = dir === "desc";
+  if (cursor.value === null) {
+    runs.push(run(1, Prisma.sql`l.${column} IS NULL AND l.id ${cmp} ${cursor.id}`, nullsOrder));
+    if (nullsFirst) runs.push(run(2, Prisma.sql`l.${column} IS NOT NULL`, valuesOrder));
+  } else {
+    runs.push(
+      run(1, Prisma.sql`(l.${column}, l.id) ${cmp} (${cursor.value}::${cast}, ${cursor.id})`, valuesOrder),
+    );
+    if (nullable && !nullsFirst) runs.push(run(2, Prisma.sql`l.${column} IS NULL`, nullsOrder));
+  }
+  if (runs.length === 1) return Prisma.sql`SELECT id FROM ${runs[0]} r`;
+  return Prisma.sql`SELECT id FROM (${Prisma.join(runs, " UNION ALL ")}) r ORDER BY r.run, r.k ${direction}, r.id ${direction} LIMIT ${limit}`;
+}
+
+/** The page query of listLeads (one row more than the page, to tell whether a next page exists); `npm run bench -- lists` EXPLAINs it. */
+export function leadPageSql(actor: TActor, data: z.output<typeof ZListLeads>): Prisma.Sql {
+  const { filter, sort, dir, page, page_size: pageSize } = data;
+  const where = whereSql(leadFilterConditions(actor, filter));
+  const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  const column = SORT_COLUMNS[sort];
+  const reverse = dir === "asc" ? "desc" : "asc";
+  // Paging back reads the rows before the cursor in the reversed order; the outer ORDER BY puts them right.
+  const ids = data.after
+    ? keysetIds(where, sort, dir, data.after, pageSize + 1)
+    : data.before
+      ? keysetIds(where, sort, reverse, data.before, pageSize + 1)
+      : Prisma.sql`SELECT l.id FROM sales_leads l ${where}
         ORDER BY l.${column} ${direction}, l.id ${direction}
-        LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}
-      )
+        LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}`;
+  return Prisma.sql`
+      WITH page AS (${ids})
       SELECT l.id, l.status::text AS status, l.lead_source::text AS lead_source, l.estimated_value::float8 AS estimated_value,
              l.priority_score, l.states, l.created_at, l.next_follow_up_at, l.next_follow_up_has_time, l.last_contact_at,
              l.last_call_outcome::text AS last_call_outcome, l.assigned_admin_id, u.name AS assignee_name,
@@ -142,22 +289,8 @@ export const listLeads = command(
       JOIN sales_leads l ON l.id = p.id
       JOIN companies c ON c.id = l.company_id
       LEFT JOIN users u ON u.id = l.assigned_admin_id
-      ORDER BY l.${column} ${direction}, l.id ${direction}`,
-      countLeads(where),
-    ]);
-
-    return {
-      rows: rows.slice(0, pageSize).map(toListRow),
-      page,
-      pageSize,
-      total: count.n,
-      totalIsEstimate: count.estimate,
-      hasNextPage: rows.length > pageSize,
-      sort,
-      dir,
-    };
-  },
-);
+      ORDER BY l.${column} ${direction}, l.id ${direction}`;
+}
 
 /**
  * Exact up to EXACT_COUNT_LIMIT matches (a bounded scan); past that, the planner's estimate,

@@ -15,6 +15,9 @@ export type TLeadEventType =
   | "email_sent"
   | "email_event"
   | "email_replied"
+  // Texts (lib/sms/): each echoes a text_messages row, which the timeline shows itself.
+  | "text_sent"
+  | "text_received"
   | "converted"
   | "lost"
   | "reopened"

@@ -12,7 +12,7 @@ export type TClientLiveEvent =
       assignedAdminName: string | null;
       actorId: number | null;
     }
-  | { kind: "user.notice"; leadId: number | null; title: string; body: string };
+  | { kind: "user.notice"; leadId: number | null; title: string; body: string; href: string | null; notificationId: number | null };
 
 /** SSE event names besides the default `message` carrying a TClientLiveEvent. */
 export const LIVE_STREAM_EVENTS = {

@@ -24,6 +24,6 @@ export function mayReceiveLiveEvent(viewer: TActor, stored: TStoredLiveEvent): b
 /** The event as the browser receives it: no states, no other user's ids beyond the holder. */
 export function toClientLiveEvent(stored: TStoredLiveEvent): TClientLiveEvent {
   const e = stored.event;
-  if (e.kind === "user.notice") return { kind: e.kind, leadId: e.leadId, title: e.title, body: e.body };
+  if (e.kind === "user.notice") return { kind: e.kind, leadId: e.leadId, title: e.title, body: e.body, href: e.href ?? null, notificationId: e.notificationId ?? null };
   return { kind: e.kind, leadId: e.leadId, assignedAdminId: e.assignedAdminId, assignedAdminName: stored.ownerName, actorId: e.actorId };
 }

@@ -42,6 +42,10 @@ export type TLiveEvent =
       leadId: number | null;
       title: string;
       body: string;
+      /** Where the toast's "Open" goes (a CRM path), when the notice is about something to open. */
+      href?: string | null;
+      /** The inbox row this notice announces (lib/notifications/notify-user.ts), if any. */
+      notificationId?: number | null;
     };
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { awayNowSql } from "@/lib/away/away-sql";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
@@ -46,6 +47,8 @@ export async function autoAssignLead(
       JOIN territory_members m ON m.territory_id = t.id
       JOIN users u ON u.id = m.user_id
       WHERE t.states && ${lead.states}::text[] AND u.active AND u.role = 'admin'
+        -- a rep away now gets no new leads (their cover works their follow-ups, lib/away/)
+        AND NOT ${awayNowSql(Prisma.sql`u.id`)}
     )
     SELECT c.id, c.name
     FROM candidates c

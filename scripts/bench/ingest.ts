@@ -1,5 +1,8 @@
 // npm run bench -- ingest [--events 3000] [--connections 32] [--rounds 6] [--max-seconds 240]
-//                         [--instances 2]
+//                         [--instances 2] [--huge]
+// With --huge (or BENCH_HUGE=1) the throw-away database is a copy of the huge bench database
+// (1 000 000 leads, ~10 000 000 actions; made on first use), so the webhook meets big tables and
+// big indexes; target there: signed throughput ≥ 0.85 × the bad-signature floor.
 // With --instances N (N ≥ 2): one instance against N on one database, side by side
 // (scripts/bench/lib/ingest-instances.ts). Without it:
 // The lead webhook under load, against the production build and a fresh database of its own:
@@ -16,7 +19,8 @@ import { parseArgs } from "node:util";
 import type { ChildProcess } from "node:child_process";
 import { createLeadEventStream, newWebhookSecret } from "../lib/lead-events";
 import { createConnections, latencySummary, post, runLoad, type TAnswer } from "./lib/http-load";
-import { admin, databaseBackends, prepare, prepareDatabaseAndBuild, PORT, reconcile, serverEnv, startServer, stopServer } from "./lib/ingest-setup";
+import { admin, databaseBackends, prepare, prepareDatabaseAndBuild, PORT, reconcile, serverEnv, startServer, stopServer, tableTotals } from "./lib/ingest-setup";
+import { hugeRequested, prepareHugeDatabase } from "./lib/bench-database";
 import { runIngestInstances } from "./lib/ingest-instances";
 import { pidsCpu, processGroupCpu } from "./lib/process-cpu";
 import { printTable, type TBenchResult } from "./lib/report";
@@ -30,8 +34,11 @@ export async function run(args: string[]): Promise<TBenchResult> {
       rounds: { type: "string" },
       "max-seconds": { type: "string" },
       instances: { type: "string" },
+      huge: { type: "boolean", default: false },
     },
   });
+  const huge = values.huge || hugeRequested(args);
+  const targetRatio = huge ? 0.85 : 0.5;
   const total = Number(values.events ?? 3000);
   const connections = Number(values.connections ?? 32);
   const rounds = Math.max(1, Number(values.rounds ?? 6));
@@ -43,7 +50,10 @@ export async function run(args: string[]): Promise<TBenchResult> {
   let server: ChildProcess | undefined;
 
   try {
-    const url = await prepareDatabaseAndBuild(name);
+    const template = huge ? new URL((await prepareHugeDatabase()).huge).pathname.slice(1) : undefined;
+    const url = await prepareDatabaseAndBuild(name, template);
+    const before = await tableTotals(url);
+    if (huge) console.log(`copy of ${template}: ${before.sales_leads} leads, ${before.companies} companies`);
     const logFile = path.join(os.tmpdir(), `${name}.log`);
     server = await startServer(serverEnv(url, secret, PORT), logFile);
 
@@ -96,7 +106,7 @@ export async function run(args: string[]): Promise<TBenchResult> {
     );
     agent.destroy();
 
-    const recon = await reconcile(url, accepted, bad.map((b) => b.id));
+    const recon = await reconcile(url, accepted, bad.map((b) => b.id), before);
     const stats = (kind: "valid" | "bad", want: number) => {
       const answered = timed[kind].answers.filter(Boolean) as TAnswer[];
       return {
@@ -117,11 +127,11 @@ export async function run(args: string[]): Promise<TBenchResult> {
       { requests: "bad signature (401)", ...b },
     ]);
     printTable("reconciliation", Object.entries({ ...recon.figures, replays_sent: replays.length, replays_same_answer: replaysSame }).map(([check, value]) => ({ check, value })));
-    console.log(`\nvalid/bad-signature throughput ratio ${ratio} (target ≥ 0.5); valid p99 ${v.p99} ms (target < 100 ms)`);
+    console.log(`\nvalid/bad-signature throughput ratio ${ratio} (target ≥ ${targetRatio}${huge ? ", huge data present" : ""}); valid p99 ${v.p99} ms (target < 100 ms)`);
     const clean = recon.clean && replaysSame === replays.length && v.other_status === 0 && b.other_status === 0 && v.sent === total && b.sent === total;
     return {
-      pass: clean && ratio >= 0.5 && v.p99 < 100,
-      figures: { connections, events: total, valid: v, bad_signature: b, throughput_ratio: ratio, reconciliation: { ...recon.figures, replays: replays.length, replays_same_answer: replaysSame, clean } },
+      pass: clean && ratio >= targetRatio && v.p99 < 100,
+      figures: { huge, leads_before: before.sales_leads, target_ratio: targetRatio, connections, events: total, valid: v, bad_signature: b, throughput_ratio: ratio, reconciliation: { ...recon.figures, replays: replays.length, replays_same_answer: replaysSame, clean } },
     };
   } finally {
     await stopServer(server);

@@ -254,11 +254,13 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
     "follow-up-digest",
     "follow-up-remind",
     "haul-reestimate",
+    "import-run",
     "lead-auto-return",
     "lead-sla-alert",
     "lead-sla-escalate",
     "lead-sla-sweep",
     "live-events-cleanup",
+    "text-deliver",
     "webhook-receipts-cleanup",
   ]);
   const runnable = runnableJobKinds();

@@ -120,6 +120,7 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/other": [403, "pending"],
   }),
   email: WORK("in_progress", 409),
+  text: WORK("in_progress", 409),
   call_lock: PEOPLE({
     pending: ["pending", "pending"],
     "assigned/own": ["assigned", "assigned"],
@@ -153,6 +154,17 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/own": 409,
     "lost/other": 409,
   }),
+  text_delivered: SYSTEM({
+    pending: 409,
+    "assigned/own": "in_progress",
+    "assigned/other": "in_progress",
+    "in_progress/own": "in_progress",
+    "in_progress/other": "in_progress",
+    "converted/own": 409,
+    "converted/other": 409,
+    "lost/own": 409,
+    "lost/other": 409,
+  }),
   order_convert: SYSTEM({
     pending: "converted",
     "assigned/own": "converted",
@@ -176,6 +188,18 @@ const EXPECTED: Record<TLeadStep, TRow> = {
     "lost/own": 409,
     "lost/other": 409,
   }),
+  // The import's step: a new lead handed to its owner, by the manager or the job on their behalf.
+  import: {
+    pending: [403, "assigned", "assigned"],
+    "assigned/own": [403, 409, 409],
+    "assigned/other": [403, 409, 409],
+    "in_progress/own": [403, 409, 409],
+    "in_progress/other": [403, 409, 409],
+    "converted/own": [403, 409, 409],
+    "converted/other": [403, 409, 409],
+    "lost/own": [403, 409, 409],
+    "lost/other": [403, 409, 409],
+  },
   // Snooze keeps the status: the holder (or the manager) moves the follow-up later.
   snooze: HOLDER_KEEPS_STATUS,
   // Issue #21. Here no lead has an open request and no approval switch is on (the defaults); the

@@ -16,7 +16,7 @@ export default async function CrmLayout({ children }: { children: React.ReactNod
   const [zone, live] = await Promise.all([getCompanyTimeZone(), getLiveShell(actor)]);
   return (
     <CompanyTimeZoneProvider zone={zone}>
-      <LiveProvider userId={actor.id} poolCount={live.poolCount} requestCount={live.requestCount} desktopAlerts={live.desktopAlerts} sound={live.sound}>
+      <LiveProvider userId={actor.id} poolCount={live.poolCount} unreadCount={live.unreadCount} requestCount={live.requestCount} desktopAlerts={live.desktopAlerts} sound={live.sound}>
         <AppShell items={items} user={{ name: actor.name, role: actor.role }}>
           {children}
         </AppShell>

@@ -18,6 +18,8 @@ import { getSpeedToLead } from "@/lib/analytics/get-speed-to-lead";
 import { presetRange } from "@/lib/analytics/analytics-filter";
 import { getCompanyTimeZone } from "@/lib/kernel/company-settings";
 import { zonedDay } from "@/lib/kernel/zoned-time";
+import { listAwayPeriods } from "@/lib/away/list-away-periods";
+import { AwayNow } from "@/components/dashboard/away-now";
 import { claimLeadAction } from "./lead/actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -27,11 +29,12 @@ export default async function DashboardPage() {
   const timeZone = await getCompanyTimeZone();
   // The speed card: the last 30 company days, the rep's own figures or the team's.
   const speedRange = { ...presetRange("last_30", zonedDay(new Date(), timeZone)), timeZone };
-  const [d, calls, waiting, speed] = await Promise.all([
+  const [d, calls, waiting, speed, away] = await Promise.all([
     getDashboard(actor),
     getRepCallMetrics(actor),
     listWaitingLeads(actor, {}),
     getSpeedToLead(actor, speedRange),
+    listAwayPeriods(actor, { currentOnly: true }),
   ]);
   return (
     <div className="space-y-6">
@@ -47,6 +50,7 @@ export default async function DashboardPage() {
         <FollowUps followUps={d.followUps} />
         <ActiveLeads rows={d.active.rows} total={d.active.total} asOf={d.generatedAt} />
       </div>
+      <AwayNow periods={away} />
       <WaitingLeads data={waiting} claim={claimLeadAction} />
       <PendingLeads rows={d.pending.rows} claim={claimLeadAction} />
       <QuickActions manager={isManager(actor)} />

@@ -3,6 +3,8 @@
 // 1 000 000 actions). Made and seeded once, then reused by later runs (migrated to the current
 // schema each time); --fresh remakes them. BENCH_DB_PREFIX renames them (default
 // `pilot_crm_bench`), so two checkouts with different schemas on one server keep apart.
+// `<prefix>_huge` (demo + the 10x seed: 1 000 000 leads, ~10 000 000 actions, skewed; about
+// 15 min to make) only for benchmarks run with --huge or BENCH_HUGE=1 (`hugeRequested`).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
@@ -41,9 +43,13 @@ function sh(args: string[], env: Record<string, string>) {
   if (r.status !== 0) throw new Error(`failed: ${args.join(" ")}`);
 }
 
-async function prepare(name: string, big: boolean, fresh: boolean): Promise<string> {
+type TSize = "demo" | "big" | "huge";
+const WANT: Record<TSize, number> = { demo: 1, big: 100_000, huge: 1_000_000 };
+const SEED_ARGS: Record<TSize, string[]> = { demo: [], big: ["--leads", "100000", "--actions", "1000000"], huge: ["--big=10"] };
+
+async function prepare(name: string, size: TSize, fresh: boolean): Promise<string> {
   const url = urlFor(name);
-  const want = big ? 100_000 : 1;
+  const want = WANT[size];
   if (!fresh && (await exists(name)) && (await leadCount(url)) >= want) {
     sh(["node", "scripts/migrate.mjs", "deploy"], { DATABASE_URL: url });
     return url;
@@ -55,14 +61,26 @@ async function prepare(name: string, big: boolean, fresh: boolean): Promise<stri
   await c.end();
   sh(["node", "scripts/migrate.mjs", "deploy"], { DATABASE_URL: url });
   const seed = ["npx", "--no-install", "tsx", "--conditions=react-server", "scripts/seed.ts"];
-  sh(big ? [...seed, "--leads", "100000", "--actions", "1000000"] : seed, { DATABASE_URL: url });
+  sh([...seed, ...SEED_ARGS[size]], { DATABASE_URL: url });
   return url;
 }
 
 export async function prepareBenchDatabases(options: { fresh?: boolean } = {}) {
-  const demo = await prepare(`${PREFIX}_demo`, false, !!options.fresh);
-  const big = await prepare(`${PREFIX}_big`, true, !!options.fresh);
+  const demo = await prepare(`${PREFIX}_demo`, "demo", !!options.fresh);
+  const big = await prepare(`${PREFIX}_big`, "big", !!options.fresh);
   return { demo, big };
+}
+
+/** The demo database and the huge one (made on first use: about 15 minutes). */
+export async function prepareHugeDatabase(options: { fresh?: boolean } = {}) {
+  const demo = await prepare(`${PREFIX}_demo`, "demo", !!options.fresh);
+  const huge = await prepare(`${PREFIX}_huge`, "huge", !!options.fresh);
+  return { demo, huge };
+}
+
+/** A benchmark opts into the huge database with --huge or BENCH_HUGE=1. */
+export function hugeRequested(args: string[]): boolean {
+  return args.includes("--huge") || process.env.BENCH_HUGE === "1";
 }
 
 /** Points lib/db at `url` for what follows (lib/db keeps one client per URL). */

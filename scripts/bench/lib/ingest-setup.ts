@@ -48,9 +48,10 @@ export function prepare(body: TLeadEventBody, secret: string, id = newWebhookId(
 
 
 /** A fresh database on the bench server with this branch's migrations, and a production build. */
-export async function prepareDatabaseAndBuild(name: string): Promise<string> {
+/** `template`: a copy of that database (the huge bench database), so its data is present and stays untouched. */
+export async function prepareDatabaseAndBuild(name: string, template?: string): Promise<string> {
   const url = urlFor(name);
-  await admin(`CREATE DATABASE "${name}"`);
+  await admin(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   migrateAndBuild(url);
   return url;
 }
@@ -90,8 +91,28 @@ export async function databaseBackends(url: string): Promise<number[]> {
   }
 }
 
-/** The database against what was sent and answered. */
-export async function reconcile(url: string, accepted: { id: string; event: TLeadEventBody }[], refusedIds: string[]) {
+const TOTALS = ["lead_activities", "webhook_receipts", "companies", "sales_leads", "lead_events"] as const;
+export type TTotals = Record<(typeof TOTALS)[number], number>;
+
+/** Row counts of the tables the reconciliation totals, taken before a run on a database that has data. */
+export async function tableTotals(url: string): Promise<TTotals> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`SELECT ${TOTALS.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(", ")}`);
+    return r.rows[0] as TTotals;
+  } finally {
+    await c.end();
+  }
+}
+
+/** The database against what was sent and answered (totals counted above `before`, when it had data). */
+export async function reconcile(
+  url: string,
+  accepted: { id: string; event: TLeadEventBody }[],
+  refusedIds: string[],
+  before: TTotals = { lead_activities: 0, webhook_receipts: 0, companies: 0, sales_leads: 0, lead_events: 0 },
+) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -105,20 +126,20 @@ export async function reconcile(url: string, accepted: { id: string; event: TLea
         "SELECT count(*) AS n FROM unnest($1::text[]) AS sent(wid) WHERE (SELECT count(*) FROM lead_activities a WHERE a.webhook_id = sent.wid) <> 1",
         [ids],
       ),
-      activities_total: await q("SELECT count(*) AS n FROM lead_activities"),
-      receipts_total: await q("SELECT count(*) AS n FROM webhook_receipts"),
+      activities_total: (await q("SELECT count(*) AS n FROM lead_activities")) - before.lead_activities,
+      receipts_total: (await q("SELECT count(*) AS n FROM webhook_receipts")) - before.webhook_receipts,
       rows_from_refused: await q(
         "SELECT (SELECT count(*) FROM lead_activities WHERE webhook_id = ANY($1)) + (SELECT count(*) FROM webhook_receipts WHERE webhook_id = ANY($1)) AS n",
         [refusedIds],
       ),
       companies_expected: companies,
-      companies_total: await q("SELECT count(*) AS n FROM companies"),
+      companies_total: (await q("SELECT count(*) AS n FROM companies")) - before.companies,
       duplicate_companies: await q(
         "SELECT (SELECT count(*) FROM (SELECT usdot FROM companies GROUP BY usdot HAVING count(*) > 1) d) + (SELECT count(*) FROM (SELECT email_norm FROM companies GROUP BY email_norm HAVING count(*) > 1) e) AS n",
       ),
       leads_expected: companies,
-      leads_total: await q("SELECT count(*) AS n FROM sales_leads"),
-      lead_events_total: await q("SELECT count(*) AS n FROM lead_events"),
+      leads_total: (await q("SELECT count(*) AS n FROM sales_leads")) - before.sales_leads,
+      lead_events_total: (await q("SELECT count(*) AS n FROM lead_events")) - before.lead_events,
     };
     const clean =
       figures.activities_for_accepted === ids.length &&

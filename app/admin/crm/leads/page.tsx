@@ -32,6 +32,8 @@ export default async function LeadsPage({ searchParams }: TProps) {
       dir: values.dir,
       page: sp.page ?? undefined,
       page_size: values.page_size,
+      after: sp.after ?? undefined,
+      before: sp.before ?? undefined,
     });
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== "BAD_REQUEST") throw err;
@@ -44,6 +46,8 @@ export default async function LeadsPage({ searchParams }: TProps) {
       total: 0,
       totalIsEstimate: false,
       hasNextPage: false,
+      nextCursor: null,
+      prevCursor: null,
       sort: "created",
       dir: "desc",
     };

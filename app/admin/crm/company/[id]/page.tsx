@@ -13,6 +13,10 @@ import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { StatusBadge } from "@/components/leads/status-badge";
 import { createManualLeadAction, upsertContactAction } from "./actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { listNotes } from "@/lib/notes/list-notes";
+import { listUsers } from "@/lib/users/list-users";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -21,8 +25,13 @@ export const metadata: Metadata = { title: "Company" };
 export default async function CompanyPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [company, history] = await orNotFound(() =>
-    Promise.all([getCompany(actor, { company_id: id }), getLeadTimeline(actor, { company_id: id })]),
+  const [company, history, notes, activeUsers] = await orNotFound(() =>
+    Promise.all([
+      getCompany(actor, { company_id: id }),
+      getLeadTimeline(actor, { company_id: id }),
+      listNotes(actor, { company_id: id }),
+      listUsers({ activeOnly: true }),
+    ]),
   );
   const card = "rounded-lg border bg-white p-4";
   return (
@@ -88,6 +97,12 @@ export default async function CompanyPage({ params }: TProps) {
           ) : null}
         </section>
       </div>
+      <NotesThread
+        notes={notes}
+        thread={{ company_id: company.id }}
+        people={activeUsers.map((u) => ({ id: u.id, name: u.name }))}
+        actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
+      />
       <section aria-labelledby="company-history" className={card}>
         <h2 id="company-history" className="mb-3 font-semibold">
           History of all its leads

@@ -41,6 +41,9 @@ import {
   requestLeadReopenAction,
   withdrawLeadRequestAction,
 } from "../../requests/actions";
+import { listNotes } from "@/lib/notes/list-notes";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -51,17 +54,18 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function LeadPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [lead, timeline, email] = await orNotFound(() =>
+  const [lead, timeline, email, notes, activeUsers] = await orNotFound(() =>
     Promise.all([
       getLeadDetail(actor, { lead_id: id }),
       getLeadTimeline(actor, { lead_id: id }),
       getLeadEmailPanel(actor, { leadId: id }),
+      listNotes(actor, { lead_id: id }),
+      listUsers({ activeOnly: true }),
     ]),
   );
   const requests = await getLeadRequestPanel(actor, lead.id);
-  const assignees = lead.may.assign
-    ? (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))
-    : [];
+  const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
+  const assignees = lead.may.assign ? people : [];
 
   return (
     <div className="space-y-6">
@@ -163,6 +167,13 @@ export default async function LeadPage({ params }: TProps) {
               <AddSalesActionForm leadId={lead.id} action={addSalesActionAction} />
             </section>
           ) : null}
+
+          <NotesThread
+            notes={notes}
+            thread={{ lead_id: lead.id }}
+            people={people}
+            actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
+          />
 
           <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
         </div>
