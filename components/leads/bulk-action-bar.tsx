@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import type { TFormAction } from "@/lib/action-state";
 import type { TBulkResult } from "@/lib/leads/run-bulk-lead-action";
+import type { TEnrolResult } from "@/lib/sequences/enrol-leads";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { LOST_REASONS } from "@/components/leads/mark-lost-dialog";
 import { compactInputClass, dangerButton, primaryButton, secondaryButton } from "@/components/ui/classes";
@@ -10,6 +11,15 @@ import { announceEach } from "@/components/ui/feedback";
 import { SelectField } from "@/components/ui/select-field";
 
 type TOp = "claim" | "assign" | "lose";
+type TRowsState = Parameters<typeof announceEach>[0] & { data?: { results: { leadId: number; ok: boolean; message: string }[] } };
+
+/** One toast for a save over several rows: the summary and a line per lead. */
+function announceRows(state: TRowsState, labels: Map<number, string>) {
+  announceEach(
+    state,
+    (state.data?.results ?? []).map((r) => ({ ok: r.ok, text: `${labels.get(r.leadId) ?? `Lead #${r.leadId}`}: ${r.message}` })),
+  );
+}
 
 /**
  * Bulk actions on the selected rows. Each lead goes through the same domain function as a single
@@ -21,18 +31,24 @@ export function BulkActionBar({
   canAssign,
   assignees,
   action,
+  sequences = [],
+  enrolAction,
   onDone,
 }: {
   selected: { id: number; label: string }[];
   canAssign: boolean;
   assignees: TAssignee[];
   action: TFormAction<TBulkResult>;
+  /** The sequences the viewer may enrol leads in (lib/sequences/), and the enrol action. */
+  sequences?: { id: number; name: string }[];
+  enrolAction?: TFormAction<TEnrolResult>;
   onDone: () => void;
 }) {
   const [pending, startTransition] = useTransition();
   const [adminId, setAdminId] = useState("");
   const [reason, setReason] = useState("");
   const [losing, setLosing] = useState(false);
+  const [sequenceId, setSequenceId] = useState("");
   const ids = useId();
 
   function run(op: TOp) {
@@ -44,18 +60,22 @@ export function BulkActionBar({
         admin_id: adminId || undefined,
         reason: reason || undefined,
       });
-      announceEach(
-        state,
-        (state.data?.results ?? []).map((r) => ({
-          ok: r.ok,
-          text: `${labels.get(r.leadId) ?? `Lead #${r.leadId}`}: ${r.message}`,
-        })),
-      );
+      announceRows(state, labels);
       if (state.ok) {
         setLosing(false);
         setReason("");
         onDone();
       }
+    });
+  }
+
+  function enrol() {
+    if (!enrolAction) return;
+    const labels = new Map(selected.map((s) => [s.id, s.label]));
+    startTransition(async () => {
+      const state = await enrolAction(undefined, { sequence_id: sequenceId, lead_ids: selected.map((s) => s.id) });
+      announceRows(state, labels);
+      if (state.ok) onDone();
     });
   }
 
@@ -90,6 +110,21 @@ export function BulkActionBar({
                 onClick={() => run("assign")}
               >
                 Assign
+              </button>
+            </div>
+          ) : null}
+          {enrolAction && sequences.length ? (
+            <div className="flex items-end gap-2">
+              <SelectField
+                label="Sequence"
+                value={sequenceId}
+                onChange={(e) => setSequenceId(e.target.value)}
+                placeholder={{ label: "Choose…" }}
+                options={sequences.map((s) => ({ value: String(s.id), label: s.name }))}
+                selectClassName={`mt-1 block ${compactInputClass}`}
+              />
+              <button type="button" disabled={pending || !sequenceId} className={secondaryButton} onClick={enrol}>
+                Enrol
               </button>
             </div>
           ) : null}

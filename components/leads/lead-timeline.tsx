@@ -16,6 +16,7 @@ import { formatMoney } from "@/components/leads/format";
 import { ZonedTime } from "@/components/ui/zoned-time";
 import { serviceRows } from "@/components/leads/service-details";
 import { FollowUpWhen } from "@/components/follow-ups/follow-up-when";
+import { stopReasonLabel } from "@/lib/sequences/sequence-vocabulary";
 
 type TData = Record<string, unknown>;
 const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -33,6 +34,11 @@ const EVENT_TITLES: Record<string, string> = {
   sla_escalated: "Still unclaimed: the manager was told",
   auto_returned: "Returned to the pool: no action since it was claimed",
   follow_up_snoozed: "Follow-up snoozed",
+  sequence_enrolled: "Enrolled in a sequence",
+  sequence_step: "Sequence step",
+  sequence_stopped: "Sequence stopped",
+  sequence_paused: "Sequence paused",
+  sequence_resumed: "Sequence resumed",
   request_made: "Request made",
   request_approved: "Request approved",
   request_accepted: "Handoff accepted",
@@ -40,9 +46,6 @@ const EVENT_TITLES: Record<string, string> = {
   request_withdrawn: "Request withdrawn",
   handed_off: "Handed off",
 };
-
-// A request's kind in its timeline title: "Handoff proposed", "Loss requested".
-const REQUEST_MADE_TITLES: Record<string, string> = { handoff: "Handoff proposed", lose: "Asked to mark lost", reopen: "Asked to reopen" };
 
 // What a text's status means to a rep.
 const TEXT_STATUS_WORDS: Record<string, string> = {
@@ -53,6 +56,9 @@ const TEXT_STATUS_WORDS: Record<string, string> = {
   failed: "Failed",
   simulated: "Kept in the outbox (texting is not set up: nothing was sent)",
 };
+
+// A request's kind in its timeline title: "Handoff proposed", "Loss requested".
+const REQUEST_MADE_TITLES: Record<string, string> = { handoff: "Handoff proposed", lose: "Asked to mark lost", reopen: "Asked to reopen" };
 
 function describe(item: TTimelineItem): { icon: string; title: string; lines: React.ReactNode[] } {
   const d = item.data as TData;
@@ -148,6 +154,21 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
           ],
         };
       if (type === "haul") return describeHaul(extra);
+      if (type === "company_merged")
+        return {
+          icon: "⇄",
+          title: "Company merged",
+          lines: [
+            `${s(extra.merged_name)} (#${s(extra.merged_id)}) was merged into ${s(extra.survivor_name)}.`,
+            extra.moved === true ? "This lead came from the merged company." : null,
+          ].filter((x): x is string => !!x),
+        };
+      if (type.startsWith("sequence_"))
+        return {
+          icon: "⇶",
+          title: `${EVENT_TITLES[type] ?? type}${extra.sequenceName ? `: ${s(extra.sequenceName)}` : ""}`,
+          lines: [extra.reason ? `Why: ${stopReasonLabel(s(extra.reason))}` : null, s(extra.detail)].filter((x): x is string => !!x),
+        };
       const move =
         d.from_status && d.to_status
           ? `${STATUS_LABELS[d.from_status as TLeadStatus]} → ${STATUS_LABELS[d.to_status as TLeadStatus]}`

@@ -18,6 +18,7 @@ import { SOURCE_LABELS, type TLeadSort } from "@/lib/leads/lead-vocabulary";
 import { callStatusLabel } from "@/lib/calls/call-status";
 import type { TAssignee } from "@/components/leads/assign-lead-form";
 import { BulkActionBar } from "@/components/leads/bulk-action-bar";
+import type { TEnrolResult } from "@/lib/sequences/enrol-leads";
 import { formatMoney } from "@/components/leads/format";
 import { LeadsPagination } from "@/components/leads/leads-pagination";
 import { StatusBadge } from "@/components/leads/status-badge";
@@ -134,11 +135,15 @@ export function LeadsTable({
   canAssign,
   assignees,
   bulkAction,
+  sequences,
+  enrolAction,
 }: {
   list: TLeadList;
   canAssign: boolean;
   assignees: TAssignee[];
   bulkAction: TFormAction<TBulkResult>;
+  sequences?: { id: number; name: string }[];
+  enrolAction?: TFormAction<TEnrolResult>;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -195,6 +200,8 @@ export function LeadsTable({
         canAssign={canAssign}
         assignees={assignees}
         action={bulkAction}
+        sequences={sequences}
+        enrolAction={enrolAction}
         onDone={() => setRowSelection({})}
       />
       <div aria-busy={navigating}>

@@ -119,8 +119,8 @@ export function LiveProvider({
           action: href ? { label: "Open", onClick: () => router.push(href) } : undefined,
         });
         alert(e.title, e.body, e.leadId);
-        // A notice may change what the page and the nav badges show (the Inbox badge, a request
-        // to decide, a handoff accepted): the layout and the page re-read them.
+        // A notice may change what the page and the nav badges show (a request to decide, a
+        // handoff accepted): re-read them too.
         refreshSoon();
         return;
       }

@@ -4,6 +4,7 @@ import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
 import { primaryButton } from "@/components/ui/classes";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { WeekdayCheckboxes } from "@/components/ui/weekday-checkboxes";
 
 export type TSlaSettingsView = {
   slaTimers: { alertMinutes: number; escalateMinutes: number; autoReturnHours: number | null };
@@ -11,7 +12,6 @@ export type TSlaSettingsView = {
 };
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** The manager's speed-to-lead timers and business hours (company settings). */
 export function SlaSettingsForm({ settings, action }: { settings: TSlaSettingsView; action: TFormAction }) {
@@ -36,18 +36,7 @@ export function SlaSettingsForm({ settings, action }: { settings: TSlaSettingsVi
         <input name="autoReturnHours" type="number" min={1} max={720} defaultValue={t.autoReturnHours ?? ""} className={input} {...err("autoReturnHours")} />
         <FieldError id="autoReturnHours-error" errors={errors.autoReturnHours} />
       </label>
-      <fieldset className="text-sm sm:col-span-3" aria-describedby={errors.businessDays?.length ? "businessDays-error" : undefined}>
-        <legend className="font-medium">Business days (the working-hours speed figures count only these)</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {WEEKDAYS.map((day, i) => (
-            <label key={day} className="inline-flex items-center gap-1">
-              <input type="checkbox" name="businessDays" value={i + 1} defaultChecked={h.days.includes(i + 1)} />
-              {day}
-            </label>
-          ))}
-        </div>
-        <FieldError id="businessDays-error" errors={errors.businessDays} />
-      </fieldset>
+      <WeekdayCheckboxes name="businessDays" legend="Business days (the working-hours speed figures count only these)" days={h.days} errors={errors.businessDays} />
       <label className="text-sm font-medium">
         Business hours start (company time)
         <input name="businessStart" type="time" required defaultValue={h.start} className={input} {...err("businessStart")} />

@@ -27,8 +27,10 @@ export const PERMISSIONS = {
   "audit.read": { admin: "none", super_admin: "any" },
   // escort rules, the escort-mile rate and permit fees (every rep reads them on the rules page)
   "haul.manage": { admin: "none", super_admin: "any" },
-  // CSV import of companies and leads, and (next) duplicate merge: they rewrite many companies at once
+  // CSV import of companies and leads: it rewrites many companies at once
   "imports.manage": { admin: "none", super_admin: "any" },
+  // the duplicates list and merging two companies (reps see "possible duplicate" and ask for a merge)
+  "companies.merge": { admin: "none", super_admin: "any" },
 } as const satisfies Record<string, Record<TRole, TScope>>;
 
 export type TAct = keyof typeof PERMISSIONS;

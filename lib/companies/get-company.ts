@@ -23,7 +23,9 @@ export type TCompanyDetail = TCompanySummary & {
     createdAt: string;
     assigneeName: string | null;
   }[];
-  may: { edit: boolean; createLead: boolean };
+  may: { edit: boolean; createLead: boolean; merge: boolean };
+  /** Set when this company was merged away: its page sends the reader to the survivor. */
+  mergedIntoId: number | null;
 };
 
 /** A company with its contacts and every one of its leads (a company has a handful, not thousands). */
@@ -49,6 +51,7 @@ export const getCompany = command({ input: ZGetCompany, may: "lead.read" }, asyn
       createdAt: l.createdAt.toISOString(),
       assigneeName: l.assignedAdmin?.name ?? null,
     })),
-    may: { edit: can(actor, "company.edit"), createLead: can(actor, "lead.create") },
+    may: { edit: can(actor, "company.edit"), createLead: can(actor, "lead.create"), merge: can(actor, "companies.merge") },
+    mergedIntoId: c.mergedIntoId,
   };
 });

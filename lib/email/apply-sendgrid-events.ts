@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
+import type { TStopReason } from "@/lib/sequences/sequence-vocabulary";
 
 // One SendGrid event. Our custom arg (pilot_message_id) comes back as a top-level field.
 const ZEvent = z.looseObject({
@@ -35,6 +37,8 @@ const STATUS_OF: Record<string, string> = {
 const RANK = ["sent", "processed", "deferred", "delivered", "opened", "clicked", "replied", "unsubscribed", "spamreport", "bounced", "dropped"];
 const SUPPRESSING: Record<string, string> = { bounce: "bounce", dropped: "dropped", spamreport: "spamreport", unsubscribe: "unsubscribe", group_unsubscribe: "unsubscribe" };
 const ON_TIMELINE = new Set(["delivered", "bounce", "dropped", "spamreport", "unsubscribe", "group_unsubscribe"]);
+
+const SEQUENCE_STOP: Record<string, TStopReason> = { bounce: "bounced", dropped: "suppressed", spamreport: "unsubscribed", unsubscribe: "unsubscribed", group_unsubscribe: "unsubscribed" };
 
 const rank = (status: string | null) => (status ? RANK.indexOf(status) : -1);
 // "blocked" is a temporary refusal by the receiving server, not a dead address.
@@ -115,6 +119,9 @@ async function applyToMessage(tx: Prisma.TransactionClient, messageId: number, l
     WHERE id = ${messageId}
     RETURNING lead_id, open_count, click_count`;
   if (!row?.lead_id) return;
+  // A bounce, spam report, unsubscribe or drop ends the lead's sequence at once.
+  const stop = list.find(suppresses);
+  if (stop) await stopLeadEnrolments(tx, row.lead_id, SEQUENCE_STOP[stop.event] ?? "suppressed");
   // Only the first open and first click make a timeline entry; later ones are counts.
   let firstOpen = opens > 0 && row.open_count === opens;
   let firstClick = clicks > 0 && row.click_count === clicks;

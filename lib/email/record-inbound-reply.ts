@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { parseInput } from "@/lib/command";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { replyTokenFrom } from "@/lib/email/email-config";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 // The fields of SendGrid Inbound Parse (multipart form) that matter here.
 export const ZInboundReply = z.object({
@@ -69,6 +70,8 @@ export async function recordInboundReply(input: z.input<typeof ZInboundReply>) {
         status = CASE WHEN status IN ('sent', 'processed', 'deferred', 'delivered', 'opened', 'clicked') THEN 'replied'::email_status ELSE status END,
         updated_at = now()
       WHERE id = ${message.id}`;
+    // A reply ends the lead's sequence: the rep takes the conversation from here.
+    if (message.leadId) await stopLeadEnrolments(tx, message.leadId, "replied");
     if (message.leadId)
       await recordLeadEvent(tx, { leadId: message.leadId, type: "email_replied", data: { messageId: message.id, from: mail.from, subject: mail.subject, snippet } });
     return { matched: true as const, messageId: message.id, duplicate: false };

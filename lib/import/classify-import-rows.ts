@@ -52,7 +52,7 @@ function bringsNews(data: TImportRow, m: TMatch): boolean {
 /**
  * What importing each row would do to the companies we have, in one statement for the batch.
  * A row is its company when company_identity_match() finds one — the lead webhook's own rules
- * (external id, else USDOT, else email; see the company_identity_match migration) — and is then
+ * (external id, else USDOT, else MC, else email; see the company_merge migration) — and is then
  * an update, or a skip when it brings nothing new. Without such a match, a company of the same
  * name in the same state is only a suggestion (possible_duplicate: the manager decides); else
  * the row creates a company. Rows with problems fail and are not looked up.
@@ -70,6 +70,7 @@ export async function classifyImportRows(
       external_id: r.data.external_id,
       usdot: r.data.usdot,
       email: r.data.email,
+      mc_number: r.data.mc_number,
       name: r.data.company_name,
       state: r.data.state,
       contact_name: r.data.contact_name,
@@ -81,12 +82,14 @@ export async function classifyImportRows(
     const found = await client.$queryRaw<TMatch[]>`
       WITH r AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-          AS r(ord int, external_id text, usdot text, email text, name text, state text, contact_name text)
+          AS r(ord int, external_id text, usdot text, email text, mc_number text, name text, state text, contact_name text)
       ), m AS (
-        SELECT r.ord, company_identity_match(r.external_id, r.usdot, r.email) AS id FROM r
+        SELECT r.ord, company_identity_match(r.external_id, r.usdot, r.email, r.mc_number) AS id FROM r
       ), p AS (
         SELECT r.ord, min(c.id) AS id
         FROM r JOIN companies c ON c.state = r.state AND lower(btrim(c.name)) = lower(btrim(r.name))
+        -- a merged company's name is the survivor's business now (and identity resolves to it)
+        WHERE c.merged_into_id IS NULL
         GROUP BY r.ord
       )
       SELECT r.ord, c.id, c.external_id, c.name, c.email, c.phone, c.usdot, c.mc_number, c.city, c.state,

@@ -7,7 +7,7 @@ import { assertStep, SYSTEM_ACTOR } from "@/lib/leads/lead-rules";
 
 /**
  * What the manager decided for rows that meet a company we have: one the identity rules find
- * (external id, USDOT, email — company_identity_match()), and one that is only a possible
+ * (external id, USDOT, MC, email — company_identity_match()), and one that is only a possible
  * duplicate (same name in the same state). `fill_empty` writes only what the company lacks,
  * `overwrite` writes every value the row has (an empty cell never erases one), `skip` leaves the
  * company alone; a possible duplicate may also be `create`d as a company of its own.
@@ -31,14 +31,17 @@ const companyValues = (d: TImportRow) => ({
   usdot: d.usdot, mc_number: d.mc_number, city: d.city, state: d.state,
 });
 
-// The advisory-lock keys of ingest_upsert_company() (20261206170000_company_identity_match):
-// taking the same keys, in the same (hash) order, makes a webhook for a company and the import
-// row of that company wait for each other instead of both creating it.
+// A row's identity keys within the batch (rows sharing one wait for a later round). The import
+// cleans MC numbers to one spelling (MC-<digits>), so the raw value serves here; the advisory
+// locks below come from SQL's company_identity_keys(), the very keys ingest_upsert_company() and
+// the merge take (migration company_merge), so a webhook, a merge and an import row of one
+// company wait for each other instead of both creating it.
 function identityKeys(d: TImportRow): string[] {
   return [
     d.external_id && `company:external_id:${d.external_id}`,
     d.usdot && `company:usdot:${d.usdot}`,
     d.email && `company:email:${d.email}`,
+    d.mc_number && `company:mc:${d.mc_number}`,
   ].filter((k): k is string => !!k);
 }
 
@@ -53,7 +56,10 @@ const UPDATE_SQL = `
       AS r(company_id int, overwrite boolean, ${COLUMNS.map((c) => `${c} text`).join(", ")})
   )
   UPDATE companies c
-  SET ${COLUMNS.map((col) => `${col} = ${pick(col)}`).join(", ")}, email_norm = lower(${pick("email")}), updated_at = now()
+  SET ${COLUMNS.map((col) => `${col} = ${pick(col)}`).join(", ")}, email_norm = lower(${pick("email")}),
+      -- the import's phones are already E.164 (normalize-import-row.ts): a phone it writes is its own
+      -- phone_norm; a phone kept keeps its phone_norm
+      phone_norm = CASE WHEN (${pick("phone")}) IS NOT DISTINCT FROM c.phone THEN c.phone_norm ELSE r.phone END, updated_at = now()
   FROM r
   WHERE c.id = r.company_id
     AND (${COLUMNS.map((col) => `c.${col}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.map((col) => `${pick(col)}${col === "state" ? "::char(2)" : ""}`).join(", ")})
@@ -68,8 +74,8 @@ async function insertCompanies(tx: TTx, rows: TBatchRow[]): Promise<Map<number, 
        SELECT r.*, nextval(pg_get_serial_sequence('companies', 'id'))::int AS new_id
        FROM jsonb_to_recordset($1::jsonb) AS r(ord int, ${COLUMNS.map((c) => `${c} text`).join(", ")})
      ), ins AS (
-       INSERT INTO companies (id, ${COLUMNS.join(", ")}, email_norm, updated_at)
-       SELECT new_id, ${COLUMNS.join(", ")}, lower(email), now() FROM r
+       INSERT INTO companies (id, ${COLUMNS.join(", ")}, email_norm, phone_norm, updated_at)
+       SELECT new_id, ${COLUMNS.join(", ")}, lower(email), phone, now() FROM r
      )
      SELECT ord, new_id AS id FROM r`,
     JSON.stringify(input),
@@ -171,11 +177,14 @@ export async function writeImportBatch(
       FROM jsonb_to_recordset(${JSON.stringify(problems)}::jsonb) AS p(row int, "column" text, value text, reason text)`;
   }
   let pending = rows.filter((r) => r.problems.length === 0);
-  const keys = [...new Set(pending.flatMap((r) => identityKeys(r.data)))];
-  if (keys.length)
+  const keyed = pending.map((r) => ({ external_id: r.data.external_id, usdot: r.data.usdot, email: r.data.email, mc_number: r.data.mc_number }));
+  if (keyed.length)
     await tx.$queryRaw`
       SELECT count(pg_advisory_xact_lock(k))::int AS n
-      FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest(${keys}::text[]) AS key ORDER BY 1) AS sorted_keys`;
+      FROM (SELECT DISTINCT k
+            FROM jsonb_to_recordset(${JSON.stringify(keyed)}::jsonb) AS r(external_id text, usdot text, email text, mc_number text),
+                 company_identity_keys(r.external_id, r.usdot, r.email, r.mc_number) AS k
+            ORDER BY 1) AS sorted_keys`;
 
   while (pending.length) {
     const classified = await classifyImportRows(pending, tx);

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { collectLeadStates } from "@/lib/ingest/collect-lead-states";
 import { estimateLeadValue } from "@/lib/ingest/estimate-lead-value";
 import { submitLeadEvent } from "@/lib/ingest/submit-lead-event";
+import { toE164 } from "@/lib/kernel/phone";
 import { estimateHaul } from "@/lib/haul/estimate-haul";
 import { haulInputFromLeadData } from "@/lib/haul/haul-input-from-lead-data";
 import { loadHaulPricing } from "@/lib/haul/load-haul-pricing";
@@ -83,7 +84,9 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
     occurred_at: occurredAt.toISOString(),
     ...(i.estimatedValue !== undefined ? { estimated_value: i.estimatedValue } : {}),
     ...options.payload,
-    company: i.company,
+    // phone_e164: the phone as libphonenumber reads it, which ingest_upsert_company() stores as
+    // companies.phone_norm (PostgreSQL has no phone rules of its own).
+    company: { ...i.company, phone_e164: toE164(i.company.phone) },
     data,
   };
 

@@ -12,6 +12,7 @@ import { remindFollowUp } from "@/lib/follow-ups/remind-follow-up";
 import { sendFollowUpDigests } from "@/lib/follow-ups/send-follow-up-digests";
 import { reestimateOpenLeads } from "@/lib/haul/reestimate-open-leads";
 import { runImport } from "@/lib/import/run-import";
+import { runSequenceStep } from "@/lib/sequences/run-sequence-step";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
 
 type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
@@ -31,6 +32,7 @@ export const JOB_HANDLERS: THandlers = {
   "follow-up-digest": () => sendFollowUpDigests(),
   "haul-reestimate": () => reestimateOpenLeads(),
   "import-run": ({ runId }) => runImport({ runId }),
+  "sequence-step": (data) => runSequenceStep(data),
 };
 
 /** The registry with its handlers, as the runner works it. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emailConfig } from "@/lib/email/email-config";
 import { smsConfig } from "@/lib/sms/sms-config";
 import { ZRemindFollowUpJob } from "@/lib/follow-ups/follow-up-job-data";
+import { ZSequenceStepJob } from "@/lib/sequences/sequence-step-job";
 
 // Every kind of background job, in one place: what data it takes (checked with zod when sent
 // and again before the handler runs), how it retries and, for periodic work, its cron schedule.
@@ -148,6 +149,15 @@ export const JOB_KINDS = {
     retry: () => ({ retryLimit: 5, retryDelay: 5, retryBackoff: true }),
     // 100 000 rows take well under a minute; the limit is for a file at MAX_IMPORT_BYTES on a slow day.
     expireInSeconds: 900,
+  }),
+  // Sequences (lib/sequences/): one job per enrolment step, sent with startAfter = the step's due
+  // time in the transaction that enrols or advances the enrolment. The step-run row (unique per
+  // enrolment and position) makes each step once; a stale job (paused, stopped, deferred) does nothing.
+  "sequence-step": defineJobKind({
+    description: "Runs one due step of a lead's sequence (email, text, call task or wait) once, after re-checking its stop conditions",
+    data: ZSequenceStepJob,
+    retry: () => ({ retryLimit: 5, retryDelay: 30, retryBackoff: true }),
+    expireInSeconds: 120,
   }),
 } satisfies Record<string, TJobKind>;
 

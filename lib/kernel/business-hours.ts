@@ -83,3 +83,55 @@ export function nextBusinessInstant(at: Date, zone: string, hours: TBusinessHour
   }
   return null;
 }
+
+/** The company wall clock of an instant, in minutes after local midnight. */
+function wallMinute(at: Date, zone: string): number {
+  return minutesOf(format(at, "HH:mm", { in: tz(zone) }));
+}
+
+function dayInstant(day: string, minute: number, zone: string): number {
+  const [y, m, d] = day.split("-").map(Number);
+  return wallInstant(y, m, d, minute, zone);
+}
+
+/**
+ * `days` working days after `from`, at the same company wall-clock time (a step due Friday 10:00
+ * plus 2 business days is Tuesday 10:00, whatever DST did over the weekend). A wall time that does
+ * not exist on the target day (spring forward) is the instant date-fns makes of it.
+ */
+export function addBusinessDays(from: Date, days: number, zone: string, hours: Pick<TBusinessHours, "days">): Date {
+  if (days <= 0) return from;
+  let day = zonedDay(from, zone);
+  for (let counted = 0; counted < days; ) {
+    day = nextDay(day);
+    if (hours.days.includes(isoWeekday(day))) counted++;
+  }
+  return new Date(dayInstant(day, wallMinute(from, zone), zone));
+}
+
+/** The instant `hoursToAdd` working hours after `from`, counting only the working windows. */
+export function addBusinessHours(from: Date, hoursToAdd: number, zone: string, hours: TBusinessHours): Date {
+  let left = hoursToAdd * 3_600_000;
+  if (left <= 0) return from;
+  const { startMinute, endMinute } = businessWindow(hours);
+  // A year of days is more than any delay the builder admits (it caps hours at 200).
+  for (let day = zonedDay(from, zone), i = 0; i < 400; day = nextDay(day), i++) {
+    if (!hours.days.includes(isoWeekday(day))) continue;
+    const start = Math.max(dayInstant(day, startMinute, zone), from.getTime());
+    const end = dayInstant(day, endMinute, zone);
+    if (end <= start) continue;
+    if (end - start >= left) return new Date(start + left);
+    left -= end - start;
+  }
+  throw new Error("addBusinessHours: no working hours within a year");
+}
+
+/**
+ * nextBusinessInstant for a window its schema keeps open (at least one day, end after start),
+ * such as the sequences' sending window: never null, so callers need no fallback.
+ */
+export function nextWindowInstant(at: Date, zone: string, window: TBusinessHours): Date {
+  const next = nextBusinessInstant(at, zone, window);
+  if (!next) throw new Error("nextWindowInstant: the window has no working day");
+  return next;
+}

@@ -67,6 +67,17 @@ export const ZTextSendingHours = ZBusinessHours.refine((h) => clockMinutes(h.sta
   path: ["start"],
   message: "Texts may go out only between 08:00 and 21:00 (TCPA quiet hours)",
 });
+// Sequences (issue #18): when automatic emails and texts may go out (company zone), and how many
+// a rep's sequences may send in one company day; a step due outside waits for the next window.
+export const ZSequenceSending = z
+  .object({
+    days: z.array(z.number().int().min(1).max(7)).min(1, "Pick at least one sending day").max(7),
+    start: ZClockTime,
+    end: ZClockTime,
+    dailyCapPerRep: z.number().int().min(1, "At least 1").max(10_000, "At most 10,000"),
+  })
+  .refine((h) => !(clockMinutes(h.end) <= clockMinutes(h.start)), { path: ["end"], message: "The window ends after it starts" })
+  .transform((h) => ({ ...h, days: [...new Set(h.days)].sort((a, b) => a - b) }));
 
 export const COMPANY_SETTINGS = {
   /** open: any rep claims any lead; strict: only leads in the rep's territories. */
@@ -85,6 +96,12 @@ export const COMPANY_SETTINGS = {
   businessHours: { key: "business_hours", schema: ZBusinessHours, default: { days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" } },
   /** Days and hours texts may go out, in each lead's own zone (its state's; else the company's). */
   textSendingHours: { key: "text_sending_hours", schema: ZTextSendingHours, default: { days: [1, 2, 3, 4, 5, 6], start: "09:00", end: "20:00" } },
+  /** Sequences' sending window and per-rep daily cap (lib/sequences/). */
+  sequenceSending: {
+    key: "sequence_sending",
+    schema: ZSequenceSending,
+    default: { days: [1, 2, 3, 4, 5], start: "08:00", end: "17:00", dailyCapPerRep: 200 },
+  },
   /** Reps who turned the digest on (My account) get it from this hour, company time. */
   followUpDigestHour: { key: "follow_up_digest_hour", schema: ZFollowUpDigestHour, default: 7 },
   /** The haul estimate's price of one escort vehicle for one mile (lib/haul/estimate-haul.ts). */

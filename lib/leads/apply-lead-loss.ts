@@ -5,6 +5,7 @@ import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 /**
  * Closes a locked lead as lost, after assertStep() gave `toStatus` ("lose", or "lose_approve" when a
@@ -23,6 +24,7 @@ export async function applyLeadLoss(
     data: { status: toStatus, lostReason: loss.reason, closedAt: new Date(), nextFollowUpAt: null },
     select: LEAD_SNAPSHOT_SELECT,
   });
+  await stopLeadEnrolments(tx, lead.id, "lost", actor.id);
   const approval = loss.requestId ? { request_id: loss.requestId, requested_by_id: loss.requestedById ?? null } : {};
   await recordLeadEvent(tx, {
     leadId: lead.id,

@@ -9,6 +9,7 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 export const ZAssignLead = z.object({ lead_id: ZLeadId, admin_id: zId("admin_id") });
 export type TAssignLead = z.input<typeof ZAssignLead>;
@@ -41,6 +42,8 @@ export const assignLead = command(ZAssignLead, async (actor, data): Promise<TLea
       data: { status: toStatus, assignedAdminId: target.id, assignedAt: new Date() },
       select: LEAD_SNAPSHOT_SELECT,
     });
+    // A sequence sends as the holder it was started for: a new holder starts their own.
+    if (lead.assignedAdminId !== null) await stopLeadEnrolments(tx, leadId, "reassigned", actor.id);
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,

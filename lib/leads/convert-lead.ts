@@ -9,6 +9,7 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 export const ZConvertLead = z.object({
   lead_id: ZLeadId,
@@ -58,6 +59,8 @@ export const convertLead = command(ZConvertLead, async (actor, data): Promise<TL
       },
       select: LEAD_SNAPSHOT_SELECT,
     });
+    // A converted lead needs no more sequence steps.
+    await stopLeadEnrolments(tx, leadId, "converted", actor.id);
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,

@@ -27,6 +27,8 @@ export type TLeadPermissions = {
   email: boolean;
   /** move the planned follow-up later */
   snooze: boolean;
+  /** enrol the lead in a sequence (lib/sequences/) */
+  enrol: boolean;
 };
 
 export type TLeadDetail = {
@@ -120,6 +122,7 @@ export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }
       reopen: may("reopen"),
       email: may("email"),
       snooze: may("snooze") && lead.nextFollowUpAt !== null,
+      enrol: may("enrol"),
     },
   };
 });

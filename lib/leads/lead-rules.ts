@@ -35,6 +35,7 @@ export const LEAD_STEPS = [
   "text",
   "text_delivered",
   "import",
+  "enrol",
   // Issue #21, handoffs and the manager's approvals (lib/requests/): a request is made, then
   // approved, accepted, declined or withdrawn. The lead's open request (TRuleLead.request) says
   // who asked and who receives; the request's own stage is its row's state (lib/requests/).
@@ -52,9 +53,9 @@ export type TLeadStep = (typeof LEAD_STEPS)[number];
 
 /**
  * any: on every lead; own: only on a lead assigned to the actor; cover: own, or a lead whose
- * holder is away and the actor covers for them (lib/away/); none: not at all. On a lead's open
- * request: requester: only who asked; receiver: only who is to receive it; approver: anyone but
- * who asked (nobody approves their own request).
+ * holder is away and the actor covers for them (lib/away/); none: not at all. On a lead's
+ * open request: requester: only who asked; receiver: only who is to receive it; approver: anyone
+ * but who asked (nobody approves their own request).
  */
 export type TStepScope = "any" | "own" | "cover" | "none" | "requester" | "receiver" | "approver";
 const REQUEST_SCOPES: readonly TStepScope[] = ["requester", "receiver", "approver"];
@@ -77,19 +78,19 @@ export const SYSTEM_ACTOR: TRuleActor = Object.freeze({ id: 0, role: "system", n
 export const RULE_ROLES = ["admin", "super_admin", "system"] as const satisfies readonly TRuleRole[];
 
 /**
- * What a rule needs to know about the lead; holderName lets a refusal say who holds it; coverIds
- * are the users covering for the holder right now (lib/away/away-sql.ts, coverIdsSql), read by
- * lockLead(): only `cover` cells look at them. request: the lead's open request, if any (steps
- * scoped requester / receiver / approver need it); gates: which approval switches apply to this
- * lead (absent: none, the defaults).
+ * What a rule needs to know about the lead; holderName lets a refusal say who holds it. request:
+ * the lead's open request, if any (steps scoped requester / receiver / approver need it); gates:
+ * which approval switches apply to this lead (absent: none, the defaults). coverIds: the users
+ * covering for the holder right now (lib/away/away-sql.ts, coverIdsSql), read by lockLead(): only
+ * `cover` cells look at them.
  */
 export type TRuleLead = {
   status: TLeadStatus;
   assignedAdminId: number | null;
   holderName?: string | null;
-  coverIds?: readonly number[];
   request?: { requesterId: number; receiverId: number | null } | null;
   gates?: Partial<Record<TStepGate, boolean>>;
+  coverIds?: readonly number[];
 };
 
 type TWho = Record<TRuleRole, TStepScope>;
@@ -214,6 +215,7 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
     },
   },
+  // Anyone may call a pool lead before claiming it; a held lead is its holder's (or the manager's).
   // Texting a lead from the CRM (lib/sms/send-lead-text.ts): as emailing.
   text: {
     doing: "texting it",
@@ -222,7 +224,6 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
       in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
     },
   },
-  // Anyone may call a pool lead before claiming it; a held lead is its holder's (or the manager's).
   call_lock: {
     doing: "calling it",
     from: {
@@ -297,6 +298,16 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
     from: {
       assigned: { who: HOLDER_COVER_OR_MANAGER, to: "assigned" },
       in_progress: { who: HOLDER_COVER_OR_MANAGER, to: "in_progress" },
+    },
+  },
+  // Enrolling a lead in a sequence (lib/sequences/enrol-leads.ts): the sequence sends as the lead's
+  // holder, so only a held, open lead, by its holder or the manager; the status stays. Leaving
+  // these statuses (closing, a release, a reassignment) stops the enrolment (stopLeadEnrolments).
+  enrol: {
+    doing: "enrolling it in a sequence",
+    from: {
+      assigned: { who: HOLDER_OR_MANAGER, to: "assigned" },
+      in_progress: { who: HOLDER_OR_MANAGER, to: "in_progress" },
     },
   },
   // Issue #21 (lib/requests/). The holder (or the manager) proposes handing an open lead to a

@@ -27,6 +27,12 @@ export type TLeadEventType =
   | "sla_escalated"
   | "auto_returned"
   | "follow_up_snoozed"
+  // Sequences (lib/sequences/): enrolled, a step ran (call task, skipped send), stopped/paused/resumed.
+  | "sequence_enrolled"
+  | "sequence_step"
+  | "sequence_stopped"
+  | "sequence_paused"
+  | "sequence_resumed"
   // Handoffs and approvals (lib/requests/): every step of a request, and the handoff itself.
   | "request_made"
   | "request_approved"
@@ -35,7 +41,9 @@ export type TLeadEventType =
   | "request_withdrawn"
   | "handed_off"
   // written by apply_lead_haul() (SQL) when a joining load changes or keeps the haul estimate
-  | "haul";
+  | "haul"
+  // the lead's company was merged with another (lib/companies/merge-companies.ts)
+  | "company_merged";
 
 type TStatus = "pending" | "assigned" | "in_progress" | "converted" | "lost";
 

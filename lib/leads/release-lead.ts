@@ -8,6 +8,7 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 export const ZReleaseLead = z.object({ lead_id: ZLeadId });
 export type TReleaseLead = z.input<typeof ZReleaseLead>;
@@ -25,6 +26,7 @@ export const releaseLead = command(ZReleaseLead, async (actor, data): Promise<TL
       data: { status: toStatus, assignedAdminId: null, assignedAt: null, nextFollowUpAt: null },
       select: LEAD_SNAPSHOT_SELECT,
     });
+    await stopLeadEnrolments(tx, leadId, "released", actor.id);
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,

@@ -37,11 +37,5 @@ export async function getLiveShell(actor: TActor): Promise<TLiveShell> {
       END) AS request_count,
       u.live_desktop_alerts AS desktop, u.live_sound AS sound
     FROM users u WHERE u.id = ${actor.id}`;
-  return {
-    poolCount: row?.pool_count ?? 0,
-    unreadCount: row?.unread_count ?? 0,
-    requestCount: row?.request_count ?? 0,
-    desktopAlerts: row?.desktop ?? false,
-    sound: row?.sound ?? false,
-  };
+  return { poolCount: row?.pool_count ?? 0, unreadCount: row?.unread_count ?? 0, requestCount: row?.request_count ?? 0, desktopAlerts: row?.desktop ?? false, sound: row?.sound ?? false };
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import type { TCompanySettings } from "@/lib/kernel/company-settings";
 import { coversLeadStates } from "@/lib/territories/covers-lead-states";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 /**
  * Strict territory mode: the receiver must work a territory touching one of the lead's states,
@@ -33,8 +34,9 @@ export async function assertReceiverCovers(
 /**
  * The lead changes hands: the receiver holds it from now, with its whole history (events, actions,
  * emails stay on the lead), its status and its planned follow-up (the reminder job finds the new
- * holder when it fires). A call lock of the old holder ends. No sequences exist in this version, so
- * no enrolment moves; the timeline says so.
+ * holder when it fires). A call lock of the old holder ends. A running sequence enrolment stops
+ * (reason `reassigned`): its emails went out as the old holder, so the new one decides whether to
+ * enrol the lead again; the timeline says so.
  */
 export async function completeHandoff(
   tx: TTx,
@@ -55,6 +57,8 @@ export async function completeHandoff(
     select: { ...LEAD_SNAPSHOT_SELECT, nextFollowUpAt: true },
   });
   const followUp = updated.nextFollowUpAt ? "Its follow-up moves with it." : "No follow-up was planned.";
+  const stopped = await stopLeadEnrolments(tx, lead.id, "reassigned", actor.id);
+  const sequences = stopped ? "Its sequence enrolment was stopped; the new holder may enrol it again." : "It was in no sequence.";
   await recordLeadEvent(tx, {
     leadId: lead.id,
     actorId: actor.id,
@@ -67,7 +71,7 @@ export async function completeHandoff(
       to_admin_id: handoff.receiver.id,
       to_admin_name: handoff.receiver.name,
       reason: handoff.reason,
-      detail: `History moves with the lead. ${followUp} No sequence enrolments (sequences are not in this version).`,
+      detail: `History moves with the lead. ${followUp} ${sequences}`,
     },
   });
   await recordAudit(tx, {

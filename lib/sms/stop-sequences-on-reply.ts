@@ -1,17 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { logger } from "@/lib/logger";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 /**
- * The place an inbound text (a reply, or STOP) stops the lead's sequences. Called by
- * recordInboundText inside the transaction that stores the reply, so a stop commits with it.
- * Sequences (lib/sequences/) are another branch's work: until they land on main, the reply is
- * recorded — a text_messages row (direction `inbound`, the lead's id) and a `text_received` lead
- * event — and this hook is where the sequences module's stop function is to be called with `tx`.
+ * The place an inbound text stops the lead's sequence: called by recordInboundText inside the
+ * transaction that stores the reply, so the stop commits with it. A STOP (or another opt-out word)
+ * stops it as `unsubscribed`, any other text as `replied`, the words the sequence report counts.
  */
 export async function stopSequencesOnReply(
   tx: Prisma.TransactionClient,
   reply: { leadId: number; messageId: number; optedOut: boolean },
 ): Promise<void> {
-  logger.info(reply, "lead replied by text");
+  await stopLeadEnrolments(tx, reply.leadId, reply.optedOut ? "unsubscribed" : "replied");
 }

@@ -1,5 +1,7 @@
 // Deterministic material for the demo seed: companies, routes, loads and quotes that look like
 // what the free tools really send.
+import { toE164 } from "@/lib/kernel/phone";
+
 export function createRandom(seed: number) {
   let a = seed >>> 0;
   const next = () => {
@@ -70,12 +72,14 @@ export function buildCompany(r: TRandom, i: number) {
   const home = r.pick(CITIES);
   const name = companyName(i);
   const domain = name.toLowerCase().replace(/[^a-z0-9]+/g, "") + ".example";
+  const tel = phone(r);
   return {
     externalId: `u_${1000 + i}`,
     name,
     email: `ops@${domain}`,
     emailNorm: `ops@${domain}`,
-    phone: phone(r),
+    phone: tel,
+    phoneNorm: toE164(tel),
     usdot: String(1_000_000 + i * 37),
     mcNumber: `MC-${600_000 + i * 13}`,
     city: home.city,

@@ -27,6 +27,7 @@ export const CRM_PAGES: TPageRef[] = [
   { name: "follow-ups", path: "/admin/crm/follow-ups" },
   { name: "analytics", path: "/admin/crm/analytics" },
   { name: "templates", path: "/admin/crm/templates" },
+  { name: "sequences", path: "/admin/crm/sequences" },
   { name: "territories", path: "/admin/crm/territories" },
   { name: "account", path: "/admin/crm/account" },
   { name: "outbox", path: "/admin/crm/outbox" },

@@ -34,7 +34,7 @@ const BODY = [
   SCRIPT,
 ].join("\n\n");
 
-type TSetup = { leadId: number; poolLeadId: number; templateId: number };
+type TSetup = { leadId: number; poolLeadId: number; templateId: number; companyId: number; twinId: number };
 let setup: TSetup;
 
 /** What a stored payload could have become: script, handler or javascript: URL, in the page or any frame. */
@@ -95,6 +95,12 @@ async function storePayloads(): Promise<TSetup> {
     [`u_xss_${TAG}`, COMPANY, `ops_${TAG}@xss.example`],
   );
   const companyId: number = companies[0].id;
+  // Its twin (same name, same state): a possible duplicate, so the duplicates pages show the name.
+  const { rows: twins } = await db.query(
+    `INSERT INTO companies (external_id, name, email, email_norm, state, updated_at) VALUES ($1, $2, $3, $3, 'VT', now()) RETURNING id`,
+    [`u_xss_twin_${TAG}`, COMPANY, `twin_${TAG}@xss.example`],
+  );
+  const twinId: number = twins[0].id;
   await db.query(`INSERT INTO contacts (company_id, name, email, phone, updated_at) VALUES ($1, $2, $3, '+1 802 555 0100', now())`, [
     companyId,
     CONTACT,
@@ -137,7 +143,7 @@ async function storePayloads(): Promise<TSetup> {
   await panel.getByRole("button", { name: "Send (to outbox)" }).click();
   await page.locator("[data-sonner-toast]", { hasText: "Kept in the outbox" }).waitFor();
   await page.close();
-  return { leadId, poolLeadId, templateId };
+  return { leadId, poolLeadId, templateId, companyId, twinId };
 }
 
 beforeAll(async () => {
@@ -170,6 +176,8 @@ describe.each([
     expect(html).toContain(SCRIPT);
     await screenshot(page, `stored-xss-lead-${viewport.width}`);
 
+    // The company page with its "possible duplicate of" (the twin, by name and state).
+    await visit(`/admin/crm/company/${setup.companyId}`, [COMPANY, `#${setup.twinId} ${COMPANY}`]);
     await visit(`/admin/crm/pool?state=VT`, [COMPANY]);
     await visit("/admin/crm/calls", [COMPANY]);
     await visit("/admin/crm", [COMPANY]);
@@ -198,6 +206,10 @@ describe.each([
     await page.goto("/admin/crm/analytics");
     for (const summary of await page.locator("summary", { hasText: "Show data" }).all()) await summary.click();
     await assertInert(page, dialogs, [REP_NAME, TERRITORY], `analytics at ${size}`);
+
+    // The merge screen compares the two companies field by field.
+    await page.goto(`/admin/crm/duplicates/merge?a=${setup.companyId}&b=${setup.twinId}`);
+    await assertInert(page, dialogs, [`#${setup.companyId} ${COMPANY}`, `#${setup.twinId} ${COMPANY}`], `merge page at ${size}`);
     await page.close();
   });
 });

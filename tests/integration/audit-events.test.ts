@@ -207,7 +207,8 @@ describe("audit log: business events", () => {
     const { actor: manager } = await makeUser({ role: "super_admin" });
     for (const action of ["lead.assigned", "lead.reassigned", "lead.released", "lead.converted", "lead.lost", "lead.reopened",
       "template.created", "template.changed", "template.archived", "territory.created", "territory.changed",
-      "territory.deleted", "territory.rep_added", "territory.rep_removed", "settings.changed"]) {
+      "territory.deleted", "territory.rep_added", "territory.rep_removed", "settings.changed",
+      "company.merged", "company.merge_requested", "company.merge_request_dismissed"]) {
       expect(AUDIT_ACTIONS).toContain(action);
       const page = await listAuditLog(manager, { action });
       expect(page.rows.every((r) => r.action === action)).toBe(true);

@@ -124,7 +124,7 @@ describe("getCompany", () => {
     const c = await getCompany(actor, { company_id: company.id });
     expect(c.leads.map((l) => l.id).sort()).toEqual([a.id, b.id].sort());
     expect(c.leads.find((l) => l.id === b.id)?.assigneeName).toBe(actor.name);
-    expect(c.may).toEqual({ edit: true, createLead: true });
+    expect(c.may).toEqual({ edit: true, createLead: true, merge: false });
     await expect(getCompany(actor, { company_id: 2_000_000_042 })).rejects.toMatchObject({ status: 404 });
   });
 });

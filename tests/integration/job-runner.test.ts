@@ -261,6 +261,7 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
     "lead-sla-sweep",
     "live-events-cleanup",
     "text-deliver",
+    "sequence-step",
     "webhook-receipts-cleanup",
   ]);
   const runnable = runnableJobKinds();

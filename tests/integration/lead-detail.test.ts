@@ -91,6 +91,7 @@ describe("getLeadDetail", () => {
       reopen: false,
       email: false,
       snooze: false,
+      enrol: false,
     });
     expect((await getLeadDetail(manager, { lead_id: pending.id })).may).toMatchObject({
       claim: true,
@@ -109,6 +110,7 @@ describe("getLeadDetail", () => {
       email: true,
       // Nothing planned, nothing to snooze.
       snooze: false,
+      enrol: true,
     });
     const planned = await makeLead({ status: "in_progress", assignedAdminId: rep.id, nextFollowUpAt: new Date(Date.now() + 3_600_000) });
     expect((await getLeadDetail(rep, { lead_id: planned.id })).may.snooze).toBe(true);

@@ -202,6 +202,8 @@ const EXPECTED: Record<TLeadStep, TRow> = {
   },
   // Snooze keeps the status: the holder (or the manager) moves the follow-up later.
   snooze: HOLDER_KEEPS_STATUS,
+  // Enrolment in a sequence: the holder (or the manager), a held open lead, status unchanged.
+  enrol: HOLDER_KEEPS_STATUS,
   // Issue #21. Here no lead has an open request and no approval switch is on (the defaults); the
   // cells with requests and switches are the tables further down.
   handoff_propose: HOLDER_KEEPS_STATUS,

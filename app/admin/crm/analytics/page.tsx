@@ -24,6 +24,9 @@ import { RevenueChart } from "@/components/analytics/revenue-chart";
 import { TerritoryChart } from "@/components/analytics/territory-chart";
 import { TimeToConversionChart } from "@/components/analytics/time-to-conversion-chart";
 import { SpeedToLeadChart } from "@/components/analytics/speed-to-lead-chart";
+import { getSequenceTotals } from "@/lib/sequences/get-sequence-report";
+import { SequenceDefinitions } from "@/components/sequences/sequence-definitions";
+import { SequenceFiguresCard } from "@/components/sequences/sequence-report-card";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -42,6 +45,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
     }),
     getAnalyticsOptions(actor),
   ]);
+  const sequences = await getSequenceTotals(actor);
   const suffix = `${filter.from}_${filter.to}`;
   const repName = filter.repId ? options.reps.find((r) => r.id === filter.repId)?.name : undefined;
   const leads = data.repPerformance.reduce((n, r) => n + r.leadsAssigned, 0);
@@ -102,6 +106,26 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
         <ProductivityChart rows={data.productivity} fileSuffix={suffix} />
         <PipelineChart data={data.pipeline} fileSuffix={suffix} />
         <ForecastChart data={data.forecast} fileSuffix={suffix} />
+        <div className="min-w-0 lg:col-span-2">
+          <SequenceFiguresCard
+            id="sequences"
+            title="Sequences"
+            description="Per sequence, all time: the bar is how many leads were enrolled. The report of each sequence (Sequences page) breaks it down by step."
+            barKey="enrolled"
+            emptyMessage="No sequence yet: build one on the Sequences page."
+            columns={[
+              { key: "name", label: "Sequence" },
+              { key: "enrolled", label: "Enrolled", format: "int" },
+              { key: "sent", label: "Sent", format: "int" },
+              { key: "opened", label: "Opened", format: "int" },
+              { key: "clicked", label: "Clicked", format: "int" },
+              { key: "replied", label: "Replied", format: "int" },
+              { key: "stopped", label: "Stopped", format: "int" },
+              { key: "converted", label: "Converted", format: "int" },
+            ]}
+            rows={sequences.map((q) => ({ name: q.name, enrolled: q.enrolled, sent: q.sent, opened: q.opened, clicked: q.clicked, replied: q.replied, stopped: q.stopped, converted: q.converted }))}
+          />
+        </div>
       </div>
 
       <section aria-labelledby="how-counted" className="rounded-lg border bg-white p-4 text-sm text-slate-700">
@@ -126,6 +150,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
             rep; time to first touch runs to the first sales action that was not undone, or the first sent email, and counts for whoever made it.
             The working-hours figures count only the company&apos;s business hours (a manager&apos;s setting on the Territories page), so a
             lead arriving on Friday evening and claimed on Monday at 8:05 took 5 working minutes.
+          </li>
+          <li>
+            <strong>Sequences</strong> (per sequence; by step on each sequence&apos;s report):
+            <SequenceDefinitions />
           </li>
           {team ? null : <li>You see your own figures only; the team view is the manager&apos;s.</li>}
         </ul>

@@ -9,6 +9,8 @@ import { LeadFilters, type TFilterValues } from "@/components/leads/lead-filters
 import { LEAD_FILTER_KEYS } from "@/components/leads/lead-filter-keys";
 import { LeadsTable } from "@/components/leads/leads-table";
 import { bulkLeadAction } from "../lead/actions";
+import { enrolLeadsAction } from "../sequences/actions";
+import { listSequences } from "@/lib/sequences/list-sequences";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -53,6 +55,7 @@ export default async function LeadsPage({ searchParams }: TProps) {
     };
   }
   const assignees = (await listUsers({ activeOnly: true })).map((u) => ({ id: u.id, name: u.name }));
+  const sequences = await listSequences(actor);
   const exportParams = new URLSearchParams(
     Object.entries(filter).filter((e): e is [string, string] => !!e[1]),
   );
@@ -87,6 +90,8 @@ export default async function LeadsPage({ searchParams }: TProps) {
         canAssign={roleMayTake(actor.role, "assign")}
         assignees={assignees}
         bulkAction={bulkLeadAction}
+        sequences={sequences.map((q) => ({ id: q.id, name: q.name }))}
+        enrolAction={enrolLeadsAction}
       />
     </div>
   );

@@ -11,7 +11,12 @@ import { ContactLine, EmailLink, PhoneLink } from "@/components/leads/company-ca
 import { formatMoney } from "@/components/leads/format";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { StatusBadge } from "@/components/leads/status-badge";
-import { createManualLeadAction, upsertContactAction } from "./actions";
+import { findCompanyDuplicates } from "@/lib/companies/find-company-duplicates";
+import { DUPLICATE_RULE_LABELS } from "@/lib/companies/duplicate-rules";
+import { ActionButton } from "@/components/ui/action-button";
+import { smallButton } from "@/components/ui/classes";
+import { redirect } from "next/navigation";
+import { createManualLeadAction, requestCompanyMergeAction, upsertContactAction } from "./actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
 import { listNotes } from "@/lib/notes/list-notes";
 import { listUsers } from "@/lib/users/list-users";
@@ -25,14 +30,17 @@ export const metadata: Metadata = { title: "Company" };
 export default async function CompanyPage({ params }: TProps) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [company, history, notes, activeUsers] = await orNotFound(() =>
+  const [company, history, notes, activeUsers, duplicates] = await orNotFound(() =>
     Promise.all([
       getCompany(actor, { company_id: id }),
       getLeadTimeline(actor, { company_id: id }),
       listNotes(actor, { company_id: id }),
       listUsers({ activeOnly: true }),
+      findCompanyDuplicates(actor, { company_id: id }),
     ]),
   );
+  // A merged company lives on only as a tombstone: its page is the survivor's.
+  if (company.mergedIntoId !== null) redirect(`/admin/crm/company/${company.mergedIntoId}`);
   const card = "rounded-lg border bg-white p-4";
   return (
     <div className="space-y-6">
@@ -48,6 +56,42 @@ export default async function CompanyPage({ params }: TProps) {
           {company.mcNumber ? <span>{company.mcNumber}</span> : null}
         </p>
       </header>
+      {duplicates.length ? (
+        <section aria-labelledby="duplicates" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 id="duplicates" className="mb-2 font-semibold">
+            Possible duplicate of
+          </h2>
+          <ul className="space-y-2 text-sm" data-testid="possible-duplicates">
+            {duplicates.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center gap-2">
+                <Link href={`/admin/crm/company/${d.id}`} className="font-medium underline">
+                  #{d.id} {d.name}
+                </Link>
+                <span className="text-slate-700">
+                  {[d.city, d.state].filter(Boolean).join(", ")} · {d.reasons.map((r) => DUPLICATE_RULE_LABELS[r]).join(", ")}
+                </span>
+                {company.may.merge ? (
+                  <Link href={`/admin/crm/duplicates/merge?a=${company.id}&b=${d.id}`} className={smallButton}>
+                    Compare and merge
+                  </Link>
+                ) : d.request ? (
+                  <span className="rounded bg-white px-2 py-0.5 text-slate-800" data-testid="merge-request-pending">
+                    Merge requested{d.request.mine ? " by you" : ` by ${d.request.requestedBy}`}: pending
+                  </span>
+                ) : (
+                  <ActionButton
+                    action={requestCompanyMergeAction}
+                    fields={{ company_id: company.id, duplicate_of_id: d.id }}
+                    label="Ask the manager to merge"
+                    className={smallButton}
+                    ariaLabel={`Ask the manager to merge with #${d.id} ${d.name}`}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="contacts" className={card}>
           <h2 id="contacts" className="mb-3 font-semibold">

@@ -29,6 +29,13 @@ import {
 } from "../actions";
 import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
+import { listNotes } from "@/lib/notes/list-notes";
+import { NotesThread } from "@/components/notes/notes-thread";
+import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
+import { LeadSequencePanel } from "@/components/sequences/lead-sequence-panel";
+import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
+import { listSequences } from "@/lib/sequences/list-sequences";
+import { enrolLeadsAction, setEnrolmentStateAction } from "../../sequences/actions";
 import { isManager } from "@/lib/auth/permissions";
 import { getLeadRequestPanel } from "@/lib/requests/get-lead-request-panel";
 import { LeadRequestsCard } from "@/components/requests/lead-requests-card";
@@ -41,9 +48,6 @@ import {
   requestLeadReopenAction,
   withdrawLeadRequestAction,
 } from "../../requests/actions";
-import { listNotes } from "@/lib/notes/list-notes";
-import { NotesThread } from "@/components/notes/notes-thread";
-import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -63,9 +67,10 @@ export default async function LeadPage({ params }: TProps) {
       listUsers({ activeOnly: true }),
     ]),
   );
-  const requests = await getLeadRequestPanel(actor, lead.id);
   const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
   const assignees = lead.may.assign ? people : [];
+  const [enrolments, sequences] = await Promise.all([getLeadEnrolments(actor, lead.id), lead.may.enrol ? listSequences(actor) : []]);
+  const requests = await getLeadRequestPanel(actor, lead.id);
 
   return (
     <div className="space-y-6">
@@ -181,6 +186,14 @@ export default async function LeadPage({ params }: TProps) {
         <aside className="space-y-6">
           <CompanyCard company={lead.company} contacts={lead.contacts} />
           <LeadFacts lead={lead} snooze={snoozeFollowUpAction} />
+          <LeadSequencePanel
+            leadId={lead.id}
+            enrolments={enrolments}
+            sequences={sequences.map((q) => ({ id: q.id, name: q.name }))}
+            mayEnrol={lead.may.enrol}
+            enrolAction={enrolLeadsAction}
+            stateAction={setEnrolmentStateAction}
+          />
         </aside>
       </div>
     </div>

@@ -1,0 +1,28 @@
+/** How the sequence figures are counted (lib/sequences/get-sequence-report.ts says the same in SQL). */
+export function SequenceDefinitions() {
+  return (
+    <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="sequence-definitions">
+      <li>
+        <strong>Enrolled:</strong> leads put in the sequence (each enrolment once, whatever happened since).
+      </li>
+      <li>
+        <strong>Sent:</strong> steps that ran: an email or text handed to the provider, a call task put on the rep&apos;s call list, a wait that
+        passed. A send refused (template archived, provider refused) is counted as skipped, not sent.
+      </li>
+      <li>
+        <strong>Opened / clicked:</strong> sent emails SendGrid reported opened (a reply counts as opened) or clicked at least once.
+      </li>
+      <li>
+        <strong>Replied:</strong> sent emails the lead answered (the reply matched the email&apos;s reply-to address). A reply stops the enrolment.
+      </li>
+      <li>
+        <strong>Stopped:</strong> enrolments ended before their last step, by reason (replied, bounced, unsubscribed, suppressed, converted, lost,
+        released, reassigned, stopped by hand), counted at the step that was next.
+      </li>
+      <li>
+        <strong>Converted:</strong> enrolled leads converted after their enrolment began.
+      </li>
+      <li>A rep sees the enrolments of their own leads; the manager every rep&apos;s. All time, not limited to the analytics range.</li>
+    </ul>
+  );
+}
