@@ -63,8 +63,8 @@ export async function completeHandoff(
     leadId: lead.id,
     actorId: actor.id,
     type: "handed_off",
-    fromStatus: lead.status,
-    toStatus,
+    // The status stays as it was (the timeline prints a move only when there is one).
+    ...(toStatus !== lead.status ? { fromStatus: lead.status, toStatus } : {}),
     data: {
       request_id: handoff.requestId,
       from_admin_id: lead.assignedAdminId,

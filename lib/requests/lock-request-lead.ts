@@ -49,6 +49,7 @@ export async function lockRequestLead(tx: TTx, leadId: number): Promise<TRequest
       status: locked.status,
       assignedAdminId: locked.assignedAdminId,
       holderName: lead.assignedAdmin?.name ?? null,
+      coverIds: locked.coverIds,
       request: open ? { requesterId: open.requesterId, receiverId: open.receiverId } : null,
       gates: leadGates(settings, value),
     },

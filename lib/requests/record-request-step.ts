@@ -4,7 +4,7 @@ import type { TTx } from "@/lib/leads/lead-transaction";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TAuditAction } from "@/lib/audit/audit-actions";
-import { publishLiveEvent } from "@/lib/live/publish-live-event";
+import { notifyUser } from "@/lib/notifications/notify-user";
 import type { TRequestKind, TRequestState } from "@/lib/requests/request-vocabulary";
 
 const STEPS = {
@@ -18,8 +18,9 @@ export type TRequestStepType = keyof typeof STEPS;
 
 /**
  * Every step of a request leaves the same three things, in its transaction: a timeline entry on the
- * lead, an audit row, and a live notice to each person it concerns (their Requests badge and inbox
- * re-read on it; see components/live/live-provider.tsx). The actor is never told of their own step.
+ * lead, an audit row, and a notification (inbox row and live notice, lib/notifications/) to each
+ * person it concerns, linking to the lead; the Requests badge and inbox re-read on the notice (see
+ * components/live/live-provider.tsx). The actor is never told of their own step.
  */
 export async function recordRequestStep(
   tx: TTx,
@@ -46,7 +47,7 @@ export async function recordRequestStep(
   });
   const users = [...new Set(step.tell.filter((id): id is number => typeof id === "number" && id !== actor.id))];
   for (const userId of users) {
-    await publishLiveEvent(tx, { kind: "user.notice", userId, leadId: request.leadId, ...step.notice });
+    await notifyUser(tx, { userId, kind: "request", leadId: request.leadId, href: `/admin/crm/lead/${request.leadId}`, actorId: actor.id, ...step.notice });
   }
 }
 
