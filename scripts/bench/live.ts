@@ -13,12 +13,11 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { encode } from "next-auth/jwt";
 import { openSse, type TSseStream } from "../lib/sse-client";
 import { newWebhookId, newWebhookSecret, signWebhook } from "../lib/lead-events";
 import { latencySummary } from "./lib/http-load";
-import { migrateAndBuild } from "./lib/bench-database";
+import { migrateAndBuild, withClient } from "./lib/bench-database";
 import { printTable, type TBenchResult } from "./lib/report";
 
 // The server's own memory after a full garbage collection, asked through its inspector (Chrome
@@ -70,16 +69,6 @@ function urlFor(name: string) {
   const u = new URL(SERVER);
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 async function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<ChildProcess> {

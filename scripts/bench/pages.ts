@@ -10,9 +10,8 @@ import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { encode } from "next-auth/jwt";
-import { migrateAndBuild, prepareBenchDatabases } from "./lib/bench-database";
+import { migrateAndBuild, prepareBenchDatabases, withClient } from "./lib/bench-database";
 import { startServer, stopServer } from "./lib/ingest-setup";
 import { printTable, type TBenchResult } from "./lib/report";
 
@@ -23,16 +22,6 @@ const GOAL = { lcpMs: 1000, tbtMs: 200 };
 
 type TPage = { name: string; path: string; as: "manager" | "rep" | "none" };
 type TMeasure = { lcpMs: number; tbtMs: number; jsKb: number };
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /**
  * Session cookies minted as signing in does (a user_sessions row and the JWT around it), for the

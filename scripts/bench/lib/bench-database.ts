@@ -83,6 +83,17 @@ export function hugeRequested(args: string[]): boolean {
   return args.includes("--huge") || process.env.BENCH_HUGE === "1";
 }
 
+/** One connection to `url` for `fn`, closed after it whatever happens. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
 /** Points lib/db at `url` for what follows (lib/db keeps one client per URL). */
 export function useDatabase(url: string) {
   process.env.DATABASE_URL = url;
