@@ -26,8 +26,10 @@ describe("analytics", () => {
     await page.getByRole("link", { name: "Analytics" }).click();
     await page.waitForURL("**/admin/crm/analytics");
     await page.getByRole("heading", { name: "Team analytics" }).waitFor();
-    // Every figure is drawn: Recharts SVGs, the heatmap grid, and a data table under each.
-    expect(await page.locator("[data-testid^=figure-]").count()).toBe(12);
+    // Every figure is drawn: Recharts SVGs, the heatmap grid, and a data table under each (the
+    // thirteenth is the sequences' all-time figures, issue 18).
+    expect(await page.locator("[data-testid^=figure-]").count()).toBe(13);
+    expect(await page.getByTestId("figure-sequences").count()).toBe(1);
     expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(8);
     await openAllData(page);
     // Every demo rep has a row (other test files may add reps of their own to the shared database).

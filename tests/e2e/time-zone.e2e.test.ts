@@ -1,4 +1,5 @@
 import type { Browser, Page } from "playwright-core";
+import pg from "pg";
 import { BASE_URL, launchBrowser, login, screenshot } from "./browser";
 import { formatZonedDate, formatZonedDateTime, zoneAbbreviation } from "@/lib/kernel/zoned-time";
 
@@ -7,11 +8,21 @@ import { formatZonedDate, formatZonedDateTime, zoneAbbreviation } from "@/lib/ke
 const COMPANY_ZONE = "America/Chicago";
 
 let browser: Browser;
+const database = new pg.Client({ connectionString: process.env.DATABASE_URL });
 beforeAll(async () => {
   browser = await launchBrowser();
+  await database.connect();
+  // The demo's follow-ups are days ("any time"), so the leads table's first page (newest first)
+  // shows a clock time only when some lead on it has a timed follow-up: give the newest one such a
+  // follow-up, whichever leads other test files added before this one.
+  await database.query(
+    `UPDATE sales_leads SET next_follow_up_at = date_trunc('hour', now()) + interval '2 days 30 minutes', next_follow_up_has_time = true
+      WHERE id = (SELECT id FROM sales_leads ORDER BY created_at DESC, id DESC LIMIT 1)`,
+  );
 });
 afterAll(async () => {
   await browser?.close();
+  await database.end();
 });
 
 async function openAs(timezoneId: string, width: number) {
