@@ -64,6 +64,8 @@ describe.each([
     await screenshot(page, `texts-compose-${width}`);
     await panel.getByRole("button", { name: "Send text (to outbox)" }).click();
     await toast(page, `Text kept in the outbox (outbox mode), to ${lead.phone}`).waitFor();
+    // The toast fades in: axe reads a half-transparent toast as low contrast, so let it settle.
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-sonner-toast]")].every((t) => getComputedStyle(t).opacity === "1"));
 
     // The history shows the text as it went out (filled in), once.
     const history = page.getByRole("region", { name: "History" });
