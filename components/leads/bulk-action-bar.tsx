@@ -9,6 +9,7 @@ import { LOST_REASONS } from "@/components/leads/mark-lost-dialog";
 import { compactInputClass, dangerButton, primaryButton, secondaryButton } from "@/components/ui/classes";
 import { announceEach } from "@/components/ui/feedback";
 import { SelectField } from "@/components/ui/select-field";
+import { SequenceEnrolPicker } from "@/components/sequences/sequence-enrol-picker";
 
 type TOp = "claim" | "assign" | "lose";
 type TRowsState = Parameters<typeof announceEach>[0] & { data?: { results: { leadId: number; ok: boolean; message: string }[] } };
@@ -114,19 +115,16 @@ export function BulkActionBar({
             </div>
           ) : null}
           {enrolAction && sequences.length ? (
-            <div className="flex items-end gap-2">
-              <SelectField
-                label="Sequence"
-                value={sequenceId}
-                onChange={(e) => setSequenceId(e.target.value)}
-                placeholder={{ label: "Choose…" }}
-                options={sequences.map((s) => ({ value: String(s.id), label: s.name }))}
-                selectClassName={`mt-1 block ${compactInputClass}`}
-              />
-              <button type="button" disabled={pending || !sequenceId} className={secondaryButton} onClick={enrol}>
-                Enrol
-              </button>
-            </div>
+            <SequenceEnrolPicker
+              className="flex items-end gap-2"
+              label="Sequence"
+              placeholder="Choose…"
+              sequences={sequences}
+              value={sequenceId}
+              onChange={setSequenceId}
+              onEnrol={enrol}
+              pending={pending}
+            />
           ) : null}
           {losing ? (
             <div className="flex items-end gap-2">

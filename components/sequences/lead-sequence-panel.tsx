@@ -6,9 +6,9 @@ import type { TEnrolResult } from "@/lib/sequences/enrol-leads";
 import type { TLeadEnrolment } from "@/lib/sequences/get-lead-enrolments";
 import { ENROLMENT_STATUS_LABELS, STEP_KIND_LABELS, stopReasonLabel, type TEnrolmentStatus, type TStepKind } from "@/lib/sequences/sequence-vocabulary";
 import { ActionButton } from "@/components/ui/action-button";
-import { compactInputClass, secondaryButton, smallButton } from "@/components/ui/classes";
+import { smallButton } from "@/components/ui/classes";
 import { announce } from "@/components/ui/feedback";
-import { SelectField } from "@/components/ui/select-field";
+import { SequenceEnrolPicker } from "@/components/sequences/sequence-enrol-picker";
 import { ZonedTime } from "@/components/ui/zoned-time";
 
 /**
@@ -106,19 +106,16 @@ export function LeadSequencePanel({
         <p className="text-sm text-slate-600">Not in any sequence.</p>
       )}
       {mayEnrol && !live && sequences.length ? (
-        <div className="mt-3 flex flex-wrap items-end gap-2">
-          <SelectField
-            label="Enrol in"
-            value={sequenceId}
-            onChange={(ev) => setSequenceId(ev.target.value)}
-            placeholder={{ label: "Choose a sequence…" }}
-            options={sequences.map((s) => ({ value: String(s.id), label: s.name }))}
-            selectClassName={`mt-1 block ${compactInputClass}`}
-          />
-          <button type="button" disabled={pending || !sequenceId} className={secondaryButton} onClick={enrol}>
-            Enrol
-          </button>
-        </div>
+        <SequenceEnrolPicker
+          className="mt-3 flex flex-wrap items-end gap-2"
+          label="Enrol in"
+          placeholder="Choose a sequence…"
+          sequences={sequences}
+          value={sequenceId}
+          onChange={setSequenceId}
+          onEnrol={enrol}
+          pending={pending}
+        />
       ) : null}
     </section>
   );

@@ -7,7 +7,7 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { notifyUser } from "@/lib/notifications/notify-user";
 import { applyOptKeyword } from "@/lib/sms/text-opt-outs";
 import { optKeyword } from "@/lib/sms/opt-keywords";
-import { stopSequencesOnReply } from "@/lib/sms/stop-sequences-on-reply";
+import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 
 // The fields of Twilio's incoming-message webhook that matter here.
 export const ZInboundText = z.object({
@@ -56,7 +56,8 @@ export async function recordInboundText(input: unknown): Promise<{ stored: boole
             title: opt === "stop" ? `${last.lead!.company.name} opted out of texts` : `Text from ${last.lead!.company.name}`,
             body: p.Body.slice(0, 200),
           });
-        await stopSequencesOnReply(tx, { leadId, messageId: created.id, optedOut: opt === "stop" });
+        // A reply ends the lead's sequence in this transaction: STOP as unsubscribed, any other text as replied.
+        await stopLeadEnrolments(tx, leadId, opt === "stop" ? "unsubscribed" : "replied");
       }
       return { stored: true, leadId, optOut: opt };
     });
