@@ -119,7 +119,7 @@ describe.each([
     await alex.getByTestId("lead-requests").getByText("Waiting for a manager").waitFor();
     await alex.getByRole("button", { name: "Release to pool" }).click();
     await alex.getByRole("dialog", { name: "Release this lead?" }).getByRole("button", { name: "Release to pool" }).click();
-    await alex.getByText("Released back to the pending pool.").waitFor();
+    await alex.locator("[data-sonner-toast]", { hasText: "Released back to the pending pool." }).waitFor();
 
     // Sarah was told: her page re-reads and the row is gone, without a reload.
     await coming.waitFor({ state: "detached" });
@@ -157,7 +157,7 @@ describe.each([
       await form.getByLabel("Notes").fill(`Spoke for David ${tag}`);
       await clean(mike, "covering lead page");
       await form.getByRole("button", { name: "Log call" }).click();
-      await mike.getByText("Logged.").first().waitFor();
+      await mike.locator("[data-sonner-toast]", { hasText: "Logged." }).waitFor();
       const history = mike.getByRole("region", { name: "History" });
       await history.getByText(`Spoke for David ${tag}`).waitFor();
       await history.getByText("Logged covering for David Kim").first().waitFor();
