@@ -44,6 +44,7 @@ const EVENT_TITLES: Record<string, string> = {
   request_accepted: "Handoff accepted",
   request_declined: "Request declined",
   request_withdrawn: "Request withdrawn",
+  request_cancelled: "Request closed",
   handed_off: "Handed off",
 };
 
@@ -85,6 +86,7 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
         title: `${type}${outcome ? ` — ${outcome}` : ""}${d.voided_at ? " (undone)" : ""}`,
         lines: [
           d.voided_at ? "Undone moments after it was logged: counted nowhere." : null,
+          d.covering_for ? `Logged covering for ${s(d.covering_for)}` : null,
           s(d.description),
           s(d.notes),
           d.follow_up_date ? (
@@ -179,13 +181,14 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
         extra.reason ? `Reason: ${s(extra.reason)}` : null,
         extra.notes ? s(extra.notes) : null,
         extra.previous_reason ? `Was lost: ${s(extra.previous_reason)}` : null,
+        // Where a lead went and why (an approved reopen, a handoff, a request closed by itself).
+        extra.detail ? s(extra.detail) : null,
       ].filter((x): x is string => !!x);
       if (type.startsWith("request_") || type === "handed_off") {
         lines.push(
           ...[
             extra.territory_override ? `Territory override: ${s(extra.territory_override)}` : null,
             extra.note ? `Note: ${s(extra.note)}` : null,
-            extra.detail ? s(extra.detail) : null,
           ].filter((x): x is string => !!x),
         );
         const title = type === "request_made" ? (REQUEST_MADE_TITLES[s(extra.kind) ?? ""] ?? EVENT_TITLES[type]) : EVENT_TITLES[type];

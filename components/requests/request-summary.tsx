@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TRequestRow } from "@/lib/requests/list-lead-requests";
-import { REQUEST_KIND_LABELS, REQUEST_STATE_LABELS } from "@/lib/requests/request-vocabulary";
+import { cancelReasonLabel, isOpenRequestState, REQUEST_KIND_LABELS, REQUEST_STATE_LABELS } from "@/lib/requests/request-vocabulary";
 import { formatMoney } from "@/components/leads/format";
 import { ZonedTime } from "@/components/ui/zoned-time";
 
@@ -27,7 +27,8 @@ export function RequestSummary({ request, showLead = true }: { request: TRequest
       </p>
       <p className="text-slate-600">
         Asked by {r.requester.name} · <ZonedTime value={r.createdAt} /> · {REQUEST_STATE_LABELS[r.state]}
-        {r.decidedBy && !["awaiting_approval", "awaiting_acceptance"].includes(r.state) ? ` by ${r.decidedBy}` : ""}
+        {r.state === "cancelled" ? `: ${cancelReasonLabel(r.cancelReason)}` : ""}
+        {r.decidedBy && !isOpenRequestState(r.state) ? ` by ${r.decidedBy}` : ""}
       </p>
       {r.reason ? <p className="break-words">Reason: {r.reason}</p> : null}
       {r.territoryOverride ? <p className="break-words">Territory override: {r.territoryOverride}</p> : null}

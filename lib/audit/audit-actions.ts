@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
   "request.accepted",
   "request.declined",
   "request.withdrawn",
+  // closed by the system: the lead left its holder or closed by another path (lib/leads/end-lead-holding.ts)
+  "request.cancelled",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

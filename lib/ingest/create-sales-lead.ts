@@ -12,6 +12,7 @@ import { haulInputFromLeadData } from "@/lib/haul/haul-input-from-lead-data";
 import { loadHaulPricing } from "@/lib/haul/load-haul-pricing";
 import { autoAssignNewLead } from "@/lib/territories/auto-assign-new-lead";
 import { scheduleLeadSla } from "@/lib/sla/schedule-lead-sla";
+import { endConvertedLeadHolding } from "@/lib/ingest/end-converted-lead-holding";
 import {
   ZLeadCompany,
   ZLoadPlanData,
@@ -120,5 +121,8 @@ export async function createSalesLead(input: TCreateSalesLead, options: TCreateS
     // Still in the pool: its speed-to-lead timers start (jobs, queued once the lead is committed).
     if (!assigned) await scheduleLeadSla({ id: row.lead_id, createdAt: now });
   }
+  // An order or registration converted the lead in SQL: its sequence and open request end as with
+  // convertLead (a replay runs it again, which finishes what a failed first run left).
+  if (row.status === "converted") await endConvertedLeadHolding(row.lead_id);
   return { leadId: row.lead_id, consolidated: row.consolidated, status: row.status, replayed: row.replay_sha256 !== null };
 }

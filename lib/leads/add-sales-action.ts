@@ -3,7 +3,7 @@ import { z } from "zod";
 import { emptyToUndefined, momentWithClock, ZClock, ZLeadId, ZMoment, zOptionalText } from "@/lib/leads/lead-input";
 import { LEAD_SNAPSHOT_SELECT, toLeadSnapshot, type TLeadSnapshot } from "@/lib/leads/lead-snapshot";
 import { leadTransaction, lockLead } from "@/lib/leads/lead-transaction";
-import { assertStep } from "@/lib/leads/lead-rules";
+import { assertStep, coveredHolderId } from "@/lib/leads/lead-rules";
 import { ACTION_OUTCOMES, ACTION_TYPES } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { resolveFollowUp } from "@/lib/leads/resolve-moment";
@@ -46,7 +46,8 @@ export type TAddSalesAction = z.input<typeof ZAddSalesAction>;
  * `keep_follow_up` keeps a future one; a follow-up due today or overdue is completed by the
  * action and cleared, reported as `follow_up_done_at`). The lead's state before is recorded on the event, so who logged it can undo
  * it moments later exactly (lib/leads/void-sales-action.ts). A follow-up with a time is reminded
- * at that time (a job queued in the same transaction).
+ * at that time (a job queued in the same transaction). A rep covering for the away holder (the
+ * `cover` cell of the `action` row) logs as themself, and the action records whom they covered for.
  */
 export const addSalesAction = command(
   ZAddSalesAction,
@@ -94,6 +95,7 @@ export const addSalesAction = command(
           notes: notes ?? null,
           followUpDate: followUpAt,
           followUpHasTime,
+          coveringForId: coveredHolderId(actor, lead),
         },
         select: { id: true },
       });
@@ -128,6 +130,7 @@ export const addSalesAction = command(
           follow_up_at: followUpAt?.toISOString() ?? null,
           follow_up_has_time: followUpHasTime,
           follow_up_kept: !follow_up_date && !!keep_follow_up && followUpAt !== null,
+          covering_for_id: coveredHolderId(actor, lead),
           follow_up_done_at: dueDone ? planned!.toISOString() : null,
           before: {
             status: lead.status,

@@ -5,7 +5,7 @@ import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
-import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
+import { endLeadHolding } from "@/lib/leads/end-lead-holding";
 
 /**
  * Closes a locked lead as lost, after assertStep() gave `toStatus` ("lose", or "lose_approve" when a
@@ -24,7 +24,6 @@ export async function applyLeadLoss(
     data: { status: toStatus, lostReason: loss.reason, closedAt: new Date(), nextFollowUpAt: null },
     select: LEAD_SNAPSHOT_SELECT,
   });
-  await stopLeadEnrolments(tx, lead.id, "lost", actor.id);
   const approval = loss.requestId ? { request_id: loss.requestId, requested_by_id: loss.requestedById ?? null } : {};
   await recordLeadEvent(tx, {
     leadId: lead.id,
@@ -41,6 +40,8 @@ export async function applyLeadLoss(
     before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
     after: { status: toStatus, lost_reason: loss.reason, ...approval },
   });
+  // An approved loss is `done` already; any other open request on the lead closes with it.
+  await endLeadHolding(tx, lead.id, "lost", actor, { exceptRequestId: loss.requestId });
   await publishLeadChange(tx, "lead.lost", updated, { actorId: actor.id });
   return toLeadSnapshot(updated);
 }

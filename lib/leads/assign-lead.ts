@@ -9,7 +9,7 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
-import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
+import { endLeadHolding } from "@/lib/leads/end-lead-holding";
 
 export const ZAssignLead = z.object({ lead_id: ZLeadId, admin_id: zId("admin_id") });
 export type TAssignLead = z.input<typeof ZAssignLead>;
@@ -42,8 +42,6 @@ export const assignLead = command(ZAssignLead, async (actor, data): Promise<TLea
       data: { status: toStatus, assignedAdminId: target.id, assignedAt: new Date() },
       select: LEAD_SNAPSHOT_SELECT,
     });
-    // A sequence sends as the holder it was started for: a new holder starts their own.
-    if (lead.assignedAdminId !== null) await stopLeadEnrolments(tx, leadId, "reassigned", actor.id);
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,
@@ -52,6 +50,8 @@ export const assignLead = command(ZAssignLead, async (actor, data): Promise<TLea
       toStatus,
       data: { from_admin_id: lead.assignedAdminId, to_admin_id: target.id, to_admin_name: target.name },
     });
+    // A reassignment: the old holder's sequence and open request end (a pool lead has neither).
+    if (lead.assignedAdminId !== null) await endLeadHolding(tx, leadId, "reassigned", actor);
     await recordAudit(tx, {
       actor,
       action: lead.assignedAdminId === null ? "lead.assigned" : "lead.reassigned",

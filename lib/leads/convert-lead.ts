@@ -9,7 +9,7 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
-import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
+import { endLeadHolding } from "@/lib/leads/end-lead-holding";
 
 export const ZConvertLead = z.object({
   lead_id: ZLeadId,
@@ -59,8 +59,6 @@ export const convertLead = command(ZConvertLead, async (actor, data): Promise<TL
       },
       select: LEAD_SNAPSHOT_SELECT,
     });
-    // A converted lead needs no more sequence steps.
-    await stopLeadEnrolments(tx, leadId, "converted", actor.id);
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,
@@ -82,6 +80,8 @@ export const convertLead = command(ZConvertLead, async (actor, data): Promise<TL
       before: { status: lead.status, assigned_admin_id: lead.assignedAdminId },
       after: { status: toStatus, assigned_admin_id: adminId, conversion_id: conversion.id, value: conversion_value, conversion_type, order_id: order_id ?? null },
     });
+    // A converted lead needs no more sequence steps, and its open request nothing more to decide.
+    await endLeadHolding(tx, leadId, "converted", actor);
     await publishLeadChange(tx, "lead.converted", updated, { actorId: actor.id });
     return toLeadSnapshot(updated);
   });

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ZLeadId } from "@/lib/leads/lead-input";
-import { stepBlockedReason, type TLeadStep } from "@/lib/leads/lead-rules";
+import { coveredHolderId, stepBlockedReason, type TLeadStep, type TRuleLead } from "@/lib/leads/lead-rules";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { runningAwaySql } from "@/lib/away/away-sql";
 import type { TActionOutcome, TConversionType, TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
 import { command } from "@/lib/command";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
@@ -53,6 +55,11 @@ export type TLeadDetail = {
   assignee: { id: number; name: string; email: string; phone: string | null } | null;
   company: TCompanySummary;
   contacts: TContactSummary[];
+  /**
+   * The viewer covers for the away holder now (lib/away/): they may call, log and snooze here as
+   * the holder's cover until `until`; null otherwise (also after the period ends).
+   */
+  coveringFor: { id: number; name: string; until: string } | null;
   conversion: {
     value: number;
     type: TConversionType;
@@ -78,9 +85,17 @@ export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }
   });
   if (!lead) throw new AppError("NOT_FOUND", "Lead not found");
 
-  // The approval switches (issue #21) decide whether "Mark lost" is open to a rep on this lead.
-  const gates = leadGates(await getCompanySettings(), lead.estimatedValue.toNumber());
-  const may = (step: TLeadStep) => stepBlockedReason(actor, step, { ...lead, gates }) === null;
+  // The approval switches (issue #21) decide whether "Mark lost" is open to a rep on this lead;
+  // the holder's running away periods whether the viewer works it as their cover (as lockLead reads).
+  const [settings, covers] = await Promise.all([
+    getCompanySettings(),
+    lead.assignedAdminId === null
+      ? []
+      : db.$queryRaw<{ cover_user_id: number; ends_at: Date }[]>(runningAwaySql(Prisma.sql`${lead.assignedAdminId}`)),
+  ]);
+  const rule: TRuleLead = { ...lead, gates: leadGates(settings, lead.estimatedValue.toNumber()), coverIds: covers.map((c) => c.cover_user_id) };
+  const may = (step: TLeadStep) => stepBlockedReason(actor, step, rule) === null;
+  const covering = coveredHolderId(actor, rule) !== null ? covers.find((c) => c.cover_user_id === actor.id) : undefined;
   const c = lead.company;
   return {
     id: lead.id,
@@ -102,6 +117,8 @@ export const getLeadDetail = command({ input: ZGetLeadDetail, may: "lead.read" }
     assignee: lead.assignedAdmin,
     company: toCompanySummary(c),
     contacts: toContactSummaries(c.contacts),
+    coveringFor:
+      covering && lead.assignedAdmin ? { id: lead.assignedAdmin.id, name: lead.assignedAdmin.name, until: covering.ends_at.toISOString() } : null,
     conversion: lead.conversion
       ? {
           value: lead.conversion.conversionValue.toNumber(),

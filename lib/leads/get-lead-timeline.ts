@@ -113,8 +113,8 @@ export const getLeadTimeline = command(
       (SELECT 'action', 1, s.id, s.lead_id, s.created_at, u.name,
              jsonb_build_object('action_type', s.action_type, 'outcome', s.outcome, 'description', s.action_description,
                                 'notes', s.notes, 'follow_up_date', s.follow_up_date, 'follow_up_has_time', s.follow_up_has_time,
-                                'voided_at', s.voided_at)
-      FROM sales_actions s JOIN users u ON u.id = s.admin_id WHERE s.lead_id ${leads} ${after("s.created_at", 1, "action", "s.id")}
+                                'voided_at', s.voided_at, 'covering_for', cf.name)
+      FROM sales_actions s JOIN users u ON u.id = s.admin_id LEFT JOIN users cf ON cf.id = s.covering_for_id WHERE s.lead_id ${leads} ${after("s.created_at", 1, "action", "s.id")}
         -- an email sent from the CRM is also a sales action (same sender and moment): shown once, as the email
         AND NOT (s.action_type = 'email' AND EXISTS (
           SELECT 1 FROM email_messages m WHERE m.lead_id = s.lead_id AND m.sender_id = s.admin_id AND m.sent_at = s.created_at))

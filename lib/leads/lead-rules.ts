@@ -350,7 +350,8 @@ export const LEAD_STEP_RULES: Record<TLeadStep, TStepRule> = {
     scopeRefusal: { approver: NOT_OWN_APPROVAL },
   },
   // With the reopen-approval setting on, the rep who held a lost lead may ask to reopen it; the
-  // approval is the manager's reopen (the lead returns to the pool, as `reopen` does).
+  // approval is the manager's reopen (to the pool, as `reopen` does), then — when the rep who asked
+  // may hold it (lib/requests/read-reopen-holder.ts) — the manager's `assign` to them.
   reopen_request: {
     doing: "asking to reopen it",
     from: { lost: { who: REP_OWN, to: "lost" } },
@@ -400,6 +401,16 @@ export function roleMayTake(role: TRuleRole, step: TLeadStep): boolean {
   return LEAD_STATUSES.some((s) => stepScope(role, step, s) !== "none");
 }
 
+/**
+ * The away holder the actor works this lead for, when a `cover` cell lets them in only as the
+ * holder's cover (not their own lead): the sales action records it ("covering for …"), the lead
+ * page says so. Null otherwise.
+ */
+export function coveredHolderId(actor: Pick<TRuleActor, "id">, lead: TRuleLead): number | null {
+  const holder = lead.assignedAdminId;
+  return holder !== null && holder !== actor.id && !!lead.coverIds?.includes(actor.id) ? holder : null;
+}
+
 function fitsScope(actor: TRuleActor, scope: TStepScope, lead: TRuleLead): boolean {
   const request = lead.request;
   switch (scope) {
@@ -408,7 +419,7 @@ function fitsScope(actor: TRuleActor, scope: TStepScope, lead: TRuleLead): boole
     case "own":
       return lead.assignedAdminId === actor.id;
     case "cover":
-      return lead.assignedAdminId === actor.id || (lead.assignedAdminId !== null && !!lead.coverIds?.includes(actor.id));
+      return lead.assignedAdminId === actor.id || coveredHolderId(actor, lead) !== null;
     case "requester":
       return !!request && request.requesterId === actor.id;
     case "receiver":

@@ -39,6 +39,8 @@ export type TLeadEventType =
   | "request_accepted"
   | "request_declined"
   | "request_withdrawn"
+  // closed by the system: the lead left its holder or closed another way (lib/leads/end-lead-holding.ts)
+  | "request_cancelled"
   | "handed_off"
   // written by apply_lead_haul() (SQL) when a joining load changes or keeps the haul estimate
   | "haul"

@@ -8,7 +8,7 @@ import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import { command } from "@/lib/command";
-import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
+import { endLeadHolding } from "@/lib/leads/end-lead-holding";
 
 export const ZReleaseLead = z.object({ lead_id: ZLeadId });
 export type TReleaseLead = z.input<typeof ZReleaseLead>;
@@ -26,7 +26,6 @@ export const releaseLead = command(ZReleaseLead, async (actor, data): Promise<TL
       data: { status: toStatus, assignedAdminId: null, assignedAt: null, nextFollowUpAt: null },
       select: LEAD_SNAPSHOT_SELECT,
     });
-    await stopLeadEnrolments(tx, leadId, "released", actor.id);
     await recordLeadEvent(tx, {
       leadId,
       actorId: actor.id,
@@ -35,6 +34,7 @@ export const releaseLead = command(ZReleaseLead, async (actor, data): Promise<TL
       toStatus,
       data: { from_admin_id: lead.assignedAdminId },
     });
+    await endLeadHolding(tx, leadId, "released", actor);
     await recordAudit(tx, {
       actor,
       action: "lead.released",

@@ -10,6 +10,7 @@ import { applyLeadReopen } from "@/lib/leads/apply-lead-reopen";
 import { lockDecidedRequest } from "@/lib/requests/lock-request-lead";
 import { assertReceiverCovers, completeHandoff } from "@/lib/requests/complete-handoff";
 import { readHandoffReceiver } from "@/lib/requests/read-handoff-receiver";
+import { readReopenHolder } from "@/lib/requests/read-reopen-holder";
 import { moveRequestState } from "@/lib/requests/move-request-state";
 import { recordRequestStep } from "@/lib/requests/record-request-step";
 import type { TRequestKind, TRequestState } from "@/lib/requests/request-vocabulary";
@@ -28,7 +29,9 @@ const APPROVE_STEP: Record<TRequestKind, TLeadStep> = { handoff: "handoff_approv
 /**
  * A manager approves a request waiting for approval (never their own: the lead rules' `approver`
  * scope). A handoff then waits for the receiver where the setting asks for it, or moves the lead;
- * an approved loss closes the lead, an approved reopen returns it to the pool. A request decided
+ * an approved loss closes the lead; an approved reopen gives it back to the rep who asked when they
+ * may hold it (readReopenHolder: then the `assign` row gives the status, as the manager assigning
+ * it), otherwise to the pool; the timeline says which. A request decided
  * meanwhile in another tab (withdrawn, declined, approved) is a 409 and nothing changes.
  */
 export const approveLeadRequest = command(ZApproveLeadRequest, async (actor, data): Promise<TRequestResult> => {
@@ -39,7 +42,7 @@ export const approveLeadRequest = command(ZApproveLeadRequest, async (actor, dat
     const now = new Date();
     const decided = { decidedById: actor.id, decidedAt: now, decisionNote: data.note ?? null };
     const ref = { id: request.id, kind: request.kind, leadId: lead.id };
-    const step = (after: TRequestState, tell: (number | null)[], title: string) =>
+    const step = (after: TRequestState, tell: (number | null)[], title: string, more = "") =>
       recordRequestStep(tx, actor, {
         type: "request_approved",
         request: ref,
@@ -47,7 +50,7 @@ export const approveLeadRequest = command(ZApproveLeadRequest, async (actor, dat
         after,
         data: { note: data.note ?? null, territory_override: data.territory_override ?? null },
         tell,
-        notice: { title, body: `${actor.name} approved it${data.note ? `: ${data.note}` : "."}` },
+        notice: { title, body: `${actor.name} approved it${data.note ? `: ${data.note}` : "."}${more}` },
       });
 
     if (request.kind === "handoff") {
@@ -67,12 +70,16 @@ export const approveLeadRequest = command(ZApproveLeadRequest, async (actor, dat
     }
 
     await moveRequestState(tx, request.id, "awaiting_approval", "done", { approvedById: actor.id, approvedAt: now, ...decided });
-    await step("done", [request.requesterId], request.kind === "lose" ? "Loss approved" : "Reopen approved");
     if (request.kind === "lose") {
+      await step("done", [request.requesterId], "Loss approved");
       const notes = typeof request.payload.notes === "string" ? request.payload.notes : null;
       await applyLeadLoss(tx, actor, lead, toStatus, { reason: request.reason ?? "", notes, requestId: request.id, requestedById: request.requesterId });
     } else {
-      await applyLeadReopen(tx, actor, lead, toStatus, { requestId: request.id, requestedById: request.requesterId });
+      const back = await readReopenHolder(tx, settings, lead, request.requesterId);
+      // Back to the rep: the reopen (to the pool) and then the manager's assign, both rows of the table.
+      const status = back.holder ? assertStep(actor, "assign", { status: toStatus, assignedAdminId: null }) : toStatus;
+      await step("done", [request.requesterId], "Reopen approved", ` ${back.detail}`);
+      await applyLeadReopen(tx, actor, lead, status, { requestId: request.id, requestedById: request.requesterId, ...back });
     }
     return { id: request.id, lead_id: lead.id, kind: request.kind, state: "done" };
   });

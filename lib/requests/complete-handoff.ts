@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLeadChange } from "@/lib/live/publish-lead-change";
 import type { TCompanySettings } from "@/lib/kernel/company-settings";
 import { coversLeadStates } from "@/lib/territories/covers-lead-states";
-import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
+import { endLeadHolding } from "@/lib/leads/end-lead-holding";
 
 /**
  * Strict territory mode: the receiver must work a territory touching one of the lead's states,
@@ -36,7 +36,8 @@ export async function assertReceiverCovers(
  * emails stay on the lead), its status and its planned follow-up (the reminder job finds the new
  * holder when it fires). A call lock of the old holder ends. A running sequence enrolment stops
  * (reason `reassigned`): its emails went out as the old holder, so the new one decides whether to
- * enrol the lead again; the timeline says so.
+ * enrol the lead again; the timeline says so. Another open request on the lead (the manager hands
+ * it off directly while a rep's request waits) is closed as cancelled (endLeadHolding).
  */
 export async function completeHandoff(
   tx: TTx,
@@ -57,7 +58,7 @@ export async function completeHandoff(
     select: { ...LEAD_SNAPSHOT_SELECT, nextFollowUpAt: true },
   });
   const followUp = updated.nextFollowUpAt ? "Its follow-up moves with it." : "No follow-up was planned.";
-  const stopped = await stopLeadEnrolments(tx, lead.id, "reassigned", actor.id);
+  const { enrolmentsStopped: stopped } = await endLeadHolding(tx, lead.id, "handed_off", actor, { exceptRequestId: handoff.requestId });
   const sequences = stopped ? "Its sequence enrolment was stopped; the new holder may enrol it again." : "It was in no sequence.";
   await recordLeadEvent(tx, {
     leadId: lead.id,

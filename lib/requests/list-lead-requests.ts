@@ -12,6 +12,8 @@ export type TRequestRow = {
   reason: string | null;
   territoryOverride: string | null;
   decisionNote: string | null;
+  /** state cancelled: what happened to the lead (REQUEST_CANCEL_REASONS). */
+  cancelReason: string | null;
   createdAt: string;
   decidedAt: string | null;
   requester: { id: number; name: string };
@@ -36,6 +38,7 @@ export const REQUEST_ROW_SELECT = {
   reason: true,
   territoryOverride: true,
   decisionNote: true,
+  cancelReason: true,
   createdAt: true,
   decidedAt: true,
   requester: { select: { id: true, name: true } },
@@ -54,6 +57,7 @@ export function toRequestRow(r: TRow): TRequestRow {
     reason: r.reason,
     territoryOverride: r.territoryOverride,
     decisionNote: r.decisionNote,
+    cancelReason: r.cancelReason,
     createdAt: r.createdAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
     requester: r.requester,

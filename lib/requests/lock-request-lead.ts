@@ -4,7 +4,7 @@ import type { TRuleLead } from "@/lib/leads/lead-rules";
 import { lockLead, type TLockedLead, type TTx } from "@/lib/leads/lead-transaction";
 import { getCompanySettings, type TCompanySettings } from "@/lib/kernel/company-settings";
 import { leadGates } from "@/lib/requests/request-gates";
-import type { TRequestKind, TRequestState } from "@/lib/requests/request-vocabulary";
+import { cancelReasonLabel, OPEN_REQUEST_STATES, type TRequestKind, type TRequestState } from "@/lib/requests/request-vocabulary";
 
 export type TOpenRequest = {
   id: number;
@@ -36,7 +36,7 @@ export async function lockRequestLead(tx: TTx, leadId: number): Promise<TRequest
   const [lead, open, settings] = await Promise.all([
     tx.salesLead.findUniqueOrThrow({ where: { id: leadId }, select: { states: true, estimatedValue: true, assignedAdmin: { select: { name: true } } } }),
     tx.leadRequest.findFirst({
-      where: { leadId, state: { in: ["awaiting_approval", "awaiting_acceptance"] } },
+      where: { leadId, state: { in: [...OPEN_REQUEST_STATES] } },
       select: { id: true, kind: true, state: true, requesterId: true, receiverId: true, reason: true, territoryOverride: true, payload: true },
     }),
     getCompanySettings(tx),
@@ -77,10 +77,17 @@ export async function lockDecidedRequest(
   if (state.open?.id !== requestId) {
     const closed = await tx.leadRequest.findUniqueOrThrow({
       where: { id: requestId },
-      select: { state: true, decidedBy: { select: { name: true } } },
+      select: { state: true, cancelReason: true, decidedBy: { select: { name: true } } },
     });
     const by = closed.decidedBy?.name ? ` by ${closed.decidedBy.name}` : "";
-    const what = closed.state === "done" ? `already approved${by}` : closed.state === "declined" ? `already declined${by}` : `withdrawn${by}`;
+    const what =
+      closed.state === "done"
+        ? `already approved${by}`
+        : closed.state === "declined"
+          ? `already declined${by}`
+          : closed.state === "cancelled"
+            ? `closed (${cancelReasonLabel(closed.cancelReason)}${by})`
+            : `withdrawn${by}`;
     throw new AppError("CONFLICT", `This request was ${what}; nothing changed.`);
   }
   return { ...state, request: state.open };

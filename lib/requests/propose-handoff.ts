@@ -35,8 +35,10 @@ async function readReceiver(tx: TTx, id: number) {
  * The company setting `handoffApproval` decides who must say yes: a rep's proposal waits for a
  * manager (then, in manager_and_receiver mode, for the receiver), or goes straight to the receiver
  * (receiver mode). A manager's own proposal counts as approved: it waits only for the receiver's
- * acceptance where the setting asks for it, else the lead changes hands at once. One open request
- * per lead: a second proposal, even at the same moment, is a 409 (the partial unique index).
+ * acceptance where the setting asks for it, else the lead changes hands at once — then, like a
+ * reassignment, it closes another open request on the lead (cancelled: handed off another way).
+ * One open request per lead: a second proposal that waits for someone, even one made at the same
+ * moment, is a 409 (the partial unique index).
  */
 export const proposeHandoff = command(ZProposeHandoff, async (actor, data): Promise<TRequestResult> => {
   return leadTransaction(async (tx) => {
@@ -53,8 +55,6 @@ export const proposeHandoff = command(ZProposeHandoff, async (actor, data): Prom
     const needsApproval = !manager && mode !== "receiver";
     const needsAcceptance = mode !== "manager";
     const state: TRequestState = needsApproval ? "awaiting_approval" : needsAcceptance ? "awaiting_acceptance" : "done";
-    // An immediate handoff inserts no open row for the index to weigh: it checks for one itself.
-    if (state === "done" && rule.request) throw new AppError("CONFLICT", "This lead already has an open request; it must be decided or withdrawn first.");
     const now = new Date();
     const request = await insertOpenRequest(tx, {
       leadId: lead.id,

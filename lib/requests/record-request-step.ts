@@ -13,6 +13,7 @@ const STEPS = {
   request_accepted: "request.accepted",
   request_declined: "request.declined",
   request_withdrawn: "request.withdrawn",
+  request_cancelled: "request.cancelled",
 } as const satisfies Record<string, TAuditAction>;
 export type TRequestStepType = keyof typeof STEPS;
 
@@ -20,11 +21,12 @@ export type TRequestStepType = keyof typeof STEPS;
  * Every step of a request leaves the same three things, in its transaction: a timeline entry on the
  * lead, an audit row, and a notification (inbox row and live notice, lib/notifications/) to each
  * person it concerns, linking to the lead; the Requests badge and inbox re-read on the notice (see
- * components/live/live-provider.tsx). The actor is never told of their own step.
+ * components/live/live-provider.tsx). The actor is never told of their own step. A null actor is
+ * the system (an auto-return closing the lead's request): no person to name or to leave out.
  */
 export async function recordRequestStep(
   tx: TTx,
-  actor: { id: number; email: string },
+  actor: { id: number; email: string } | null,
   step: {
     type: TRequestStepType;
     request: { id: number; kind: TRequestKind; leadId: number };
@@ -37,7 +39,7 @@ export async function recordRequestStep(
 ): Promise<void> {
   const { request } = step;
   const data = { request_id: request.id, kind: request.kind, state: step.after, ...step.data };
-  await recordLeadEvent(tx, { leadId: request.leadId, actorId: actor.id, type: step.type, data: data as Prisma.InputJsonValue });
+  await recordLeadEvent(tx, { leadId: request.leadId, actorId: actor?.id ?? null, type: step.type, data: data as Prisma.InputJsonValue });
   await recordAudit(tx, {
     actor,
     action: STEPS[step.type],
@@ -45,9 +47,9 @@ export async function recordRequestStep(
     before: step.before ? { state: step.before } : undefined,
     after: { lead_id: request.leadId, ...data },
   });
-  const users = [...new Set(step.tell.filter((id): id is number => typeof id === "number" && id !== actor.id))];
+  const users = [...new Set(step.tell.filter((id): id is number => typeof id === "number" && id !== actor?.id))];
   for (const userId of users) {
-    await notifyUser(tx, { userId, kind: "request", leadId: request.leadId, href: `/admin/crm/lead/${request.leadId}`, actorId: actor.id, ...step.notice });
+    await notifyUser(tx, { userId, kind: "request", leadId: request.leadId, href: `/admin/crm/lead/${request.leadId}`, actorId: actor?.id ?? null, ...step.notice });
   }
 }
 

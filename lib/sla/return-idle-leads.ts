@@ -6,7 +6,7 @@ import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
+import { endLeadHolding } from "@/lib/leads/end-lead-holding";
 
 const BATCH = 100;
 
@@ -33,7 +33,6 @@ export async function returnIdleLeads(now: Date = new Date()): Promise<{ returne
       if (!lead || lead.status !== "assigned" || !lead.assigned_at || lead.assigned_at >= cutoff) return false;
       const toStatus = assertStep(SYSTEM_ACTOR, "auto_return", { status: lead.status, assignedAdminId: lead.assigned_admin_id });
       await tx.salesLead.update({ where: { id }, data: { status: toStatus, assignedAdminId: null, assignedAt: null, nextFollowUpAt: null } });
-      await stopLeadEnrolments(tx, id, "released");
       await recordLeadEvent(tx, {
         leadId: id,
         actorId: null,
@@ -50,6 +49,7 @@ export async function returnIdleLeads(now: Date = new Date()): Promise<{ returne
         before: { status: lead.status, assigned_admin_id: lead.assigned_admin_id },
         after: { status: toStatus, assigned_admin_id: null, auto: true, idle_hours: hours },
       });
+      await endLeadHolding(tx, id, "auto_returned", null);
       await publishLiveEvent(tx, { kind: "lead.released", leadId: id, states: lead.states, assignedAdminId: null, actorId: null });
       if (lead.assigned_admin_id !== null)
         await publishLiveEvent(tx, {

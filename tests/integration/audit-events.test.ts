@@ -199,7 +199,7 @@ describe("audit log: business events", () => {
     ]);
     expect(rows[3]).toMatchObject({ before: { state: "awaiting_approval" }, after: { state: "declined", note: "No", lead_id: lead.id } });
     expect(rows[6]).toMatchObject({ before: { assigned_admin_id: alex.id }, after: { assigned_admin_id: sarah.id, request_id: third.id } });
-    for (const action of ["request.created", "request.approved", "request.accepted", "request.declined", "request.withdrawn", "lead.handed_off"])
+    for (const action of ["request.created", "request.approved", "request.accepted", "request.declined", "request.withdrawn", "request.cancelled", "lead.handed_off"])
       expect(AUDIT_ACTIONS).toContain(action);
   });
 

@@ -10,6 +10,11 @@ import { getCallList } from "@/lib/calls/get-call-list";
 import { lockLeadForCall } from "@/lib/calls/lock-lead-for-call";
 import { logCallOutcome } from "@/lib/calls/log-call-outcome";
 import { releaseLead } from "@/lib/leads/release-lead";
+import { addSalesAction } from "@/lib/leads/add-sales-action";
+import { getLeadDetail } from "@/lib/leads/get-lead-detail";
+import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
+import { POST as addActionRoute } from "@/app/admin/crm/add-action/[id]/route";
+import { params, routeRequest } from "../fixtures/route-request";
 import { autoAssignLead } from "@/lib/territories/auto-assign-lead";
 import { setTerritorySettings } from "@/lib/territories/set-territory-settings";
 import { makeCompany, makeLead, makeUser } from "../fixtures/factories";
@@ -76,6 +81,47 @@ describe("an away period", () => {
     await expect(releaseLead(sarah, { lead_id: lead.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(lockLeadForCall(other, { leadId: lead.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).assignedAdminId).toBe(alex.id);
+  });
+
+  it("lets the cover log actions from the lead page while the holder is away, as themself and marked; refused again after", async () => {
+    const { alex, sarah, manager } = await team();
+    const lead = await makeLead({ status: "in_progress", assignedAdminId: alex.id, nextFollowUpAt: new Date(Date.now() - HOUR) });
+    const logAction = async (userId: number, json: Record<string, unknown>) => {
+      const res = await addActionRoute(await routeRequest(`/admin/crm/add-action/${lead.id}`, { userId, json }), params({ id: String(lead.id) }));
+      return { status: res.status, body: await res.json() };
+    };
+    const meeting = { action_type: "meeting", outcome: "interested", notes: "Met at the yard", follow_up_date: iso(new Date(Date.now() + 7 * 24 * HOUR)).slice(0, 10) };
+
+    // Before the period: the lead page offers Sarah nothing, and the endpoint refuses her.
+    expect(await getLeadDetail(sarah, { lead_id: lead.id })).toMatchObject({ coveringFor: null, may: { act: false, snooze: false } });
+    expect((await logAction(sarah.id, meeting)).status).toBe(403);
+
+    const period = await setAwayPeriod(alex, { cover_user_id: sarah.id, starts_at: iso(new Date(Date.now() - HOUR)), ends_at: iso(new Date(Date.now() + 48 * HOUR)) });
+    const during = await getLeadDetail(sarah, { lead_id: lead.id });
+    expect(during.coveringFor).toEqual({ id: alex.id, name: "Alex Away", until: new Date(period.endsAt).toISOString() });
+    // The `cover` cells only: log and snooze, never release, convert or lose.
+    expect(during.may).toMatchObject({ act: true, snooze: true, release: false, convert: false, markLost: false, email: false });
+    expect((await getLeadDetail(manager, { lead_id: lead.id })).coveringFor).toBeNull();
+
+    const logged = await logAction(sarah.id, meeting);
+    expect(logged.status).toBe(200);
+    expect(logged.body).toMatchObject({ id: lead.id, assigned_admin_id: alex.id, status: "in_progress" });
+    const action = await db.salesAction.findFirstOrThrow({ where: { leadId: lead.id }, orderBy: { id: "desc" } });
+    expect(action).toMatchObject({ adminId: sarah.id, coveringForId: alex.id, actionType: "meeting", outcome: "interested", notes: "Met at the yard" });
+    expect((await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).nextFollowUpAt).not.toBeNull();
+    const timeline = await getLeadTimeline(sarah, { lead_id: lead.id });
+    expect(timeline.items.find((i) => i.kind === "action")).toMatchObject({ actorName: "Sarah Cover", data: expect.objectContaining({ covering_for: "Alex Away" }) });
+    // The holder's own work is not marked.
+    const own = await addSalesAction(alex, { lead_id: lead.id, action_type: "call", outcome: "voicemail" });
+    expect((await db.salesAction.findUniqueOrThrow({ where: { id: own.action_id } })).coveringForId).toBeNull();
+
+    // The period ends: no form, no "covering for", and the endpoint refuses her again; nothing written.
+    await endAwayPeriod(alex, { id: period.id });
+    expect(await getLeadDetail(sarah, { lead_id: lead.id })).toMatchObject({ coveringFor: null, may: { act: false, snooze: false } });
+    const count = await db.salesAction.count({ where: { leadId: lead.id } });
+    const after = await logAction(sarah.id, meeting);
+    expect(after).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN", message: "This lead is assigned to someone else." } } });
+    expect(await db.salesAction.count({ where: { leadId: lead.id } })).toBe(count);
   });
 
   it("makes auto-assignment skip the away rep while it runs, and include them again after", async () => {

@@ -154,7 +154,7 @@ describe("approval-gated loss and reopen", () => {
     expect((await markLeadLost(manager, { lead_id: bossLead.id, reason: "Dead" })).status).toBe("lost");
   });
 
-  it("with reopen approval on, the rep who lost a lead asks, and the manager's approval reopens it into the pool", async () => {
+  it("with reopen approval on, the rep who lost a lead asks, and the manager's approval gives it back to them", async () => {
     const { alex, sarah, manager } = await team();
     const lead = await makeLead({ status: "lost", assignedAdminId: alex.id });
     await expect(requestLeadReopen(alex, { lead_id: lead.id })).rejects.toMatchObject({ status: 409, message: "Only a manager can reopen a lead." });
@@ -164,8 +164,55 @@ describe("approval-gated loss and reopen", () => {
     const r = await requestLeadReopen(alex, { lead_id: lead.id, reason: "They called back" });
     await expect(requestLeadReopen(alex, { lead_id: lead.id })).rejects.toMatchObject({ status: 409 });
     await approveLeadRequest(manager, { request_id: r.id });
-    expect(await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "pending", assignedAdminId: null });
-    expect((await eventsOf(lead.id)).map((e) => e.type)).toEqual(["request_made", "request_approved", "reopened"]);
+    // An active rep in open territory mode may hold it: theirs again, as if the manager assigned it.
+    expect(await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "assigned", assignedAdminId: alex.id, closedAt: null, lostReason: null });
+    expect((await db.salesLead.findUniqueOrThrow({ where: { id: lead.id } })).assignedAt).toBeInstanceOf(Date);
+    const events = await eventsOf(lead.id);
+    expect(events.map((e) => e.type)).toEqual(["request_made", "request_approved", "reopened"]);
+    expect(events[2]).toMatchObject({
+      fromStatus: "lost",
+      toStatus: "assigned",
+      data: expect.objectContaining({ to_admin_id: alex.id, to_admin_name: "Alex Rep", detail: "Back to Alex Rep, who asked to reopen it.", request_id: r.id }),
+    });
+    const told = await db.notification.findFirstOrThrow({ where: { userId: alex.id, leadId: lead.id, title: "Reopen approved" } });
+    expect(told.body).toBe("Maria Manager approved it. Back to Alex Rep, who asked to reopen it.");
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "lead.reopened", targetId: String(lead.id) } })).toMatchObject({
+      after: expect.objectContaining({ status: "assigned", assigned_admin_id: alex.id, request_id: r.id }),
+    });
+  });
+
+  it("an approved reopen goes to the pool when the rep who asked may not hold it: deactivated, or outside strict territories; the timeline says why", async () => {
+    const { alex, sarah, manager } = await team();
+    await setRequestSettings(manager, { reopenApproval: true });
+    const reopenFor = async (rep: typeof alex, states: string[]) => {
+      const lead = await makeLead({ status: "lost", assignedAdminId: rep.id, states });
+      return { lead, r: await requestLeadReopen(rep, { lead_id: lead.id }) };
+    };
+    const detailOf = async (leadId: number) => (await eventsOf(leadId)).find((e) => e.type === "reopened")!;
+
+    const gone = await reopenFor(alex, ["TX"]);
+    await db.user.update({ where: { id: alex.id }, data: { active: false } });
+    await approveLeadRequest(manager, { request_id: gone.r.id });
+    expect(await db.salesLead.findUniqueOrThrow({ where: { id: gone.lead.id } })).toMatchObject({ status: "pending", assignedAdminId: null, assignedAt: null });
+    expect(await detailOf(gone.lead.id)).toMatchObject({ toStatus: "pending", data: expect.objectContaining({ detail: "Back in the pool: Alex Rep is no longer an active rep." }) });
+
+    await makeTerritory(["NM"], [sarah.id]);
+    const outside = await reopenFor(sarah, ["TX", "OK"]);
+    const inside = await reopenFor(sarah, ["NM"]);
+    await setTerritorySettings(manager, { territoryMode: "strict" });
+    try {
+      await approveLeadRequest(manager, { request_id: outside.r.id });
+      await approveLeadRequest(manager, { request_id: inside.r.id });
+    } finally {
+      await setTerritorySettings(manager, { territoryMode: "open" });
+    }
+    expect(await db.salesLead.findUniqueOrThrow({ where: { id: outside.lead.id } })).toMatchObject({ status: "pending", assignedAdminId: null });
+    expect((await detailOf(outside.lead.id)).data).toMatchObject({ detail: "Back in the pool: in strict territory mode Sarah Rep does not cover its states (TX, OK)." });
+    expect((await detailOf(outside.lead.id)).data).not.toHaveProperty("to_admin_id");
+    expect(await db.salesLead.findUniqueOrThrow({ where: { id: inside.lead.id } })).toMatchObject({ status: "assigned", assignedAdminId: sarah.id });
+    expect(await db.notification.findFirstOrThrow({ where: { userId: sarah.id, leadId: outside.lead.id, title: "Reopen approved" } })).toMatchObject({
+      body: "Maria Manager approved it. Back in the pool: in strict territory mode Sarah Rep does not cover its states (TX, OK).",
+    });
   });
 
   it("records each settings change in the audit log", async () => {

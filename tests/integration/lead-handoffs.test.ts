@@ -13,15 +13,10 @@ import { listLeadRequests } from "@/lib/requests/list-lead-requests";
 import { getLiveShell } from "@/lib/live/get-live-shell";
 import { addSalesAction } from "@/lib/leads/add-sales-action";
 import { makeLead, makeUser } from "../fixtures/factories";
+import { requestTeam } from "../fixtures/request-team";
 import { eventsOf, leadState } from "../fixtures/lead-state";
 
-async function team() {
-  const { actor: alex } = await makeUser({ name: "Alex Rep" });
-  const { actor: sarah } = await makeUser({ name: "Sarah Rep" });
-  const { actor: mike } = await makeUser({ name: "Mike Rep" });
-  const { actor: manager } = await makeUser({ role: "super_admin", name: "Maria Manager" });
-  return { alex, sarah, mike, manager };
-}
+const team = requestTeam;
 
 const requestsOf = (leadId: number) => db.leadRequest.findMany({ where: { leadId }, orderBy: { id: "asc" } });
 const auditOf = (requestId: number) =>

@@ -1,6 +1,6 @@
 // The `cover` cells of the lead rules (issue 21): a rep covering for an away holder may call, log
 // and snooze the holder's open leads, nothing else; without a running cover nothing changes.
-import { stepRefusal, type TLeadStep, type TRuleLead } from "@/lib/leads/lead-rules";
+import { coveredHolderId, stepRefusal, type TLeadStep, type TRuleLead } from "@/lib/leads/lead-rules";
 import type { TActor } from "@/lib/auth/permissions";
 
 const cover: TActor = { id: 7, role: "admin", name: "Sarah", email: "s@x" };
@@ -25,4 +25,12 @@ it("refuses the same steps without a running cover, or on a closed or pool lead"
   // A closed lead is no cover's: still someone else's (403, as for any rep).
   expect(answer("action", lead({ status: "converted" }))).toBe(403);
   expect(answer("snooze", lead({ status: "pending", assignedAdminId: null }))).toBe(409);
+});
+
+it("names the away holder only when the actor works the lead as their cover", () => {
+  expect(coveredHolderId(cover, lead())).toBe(3);
+  expect(coveredHolderId(cover, lead({ coverIds: [] }))).toBeNull();
+  // Their own lead (even while covering someone else) is not cover work.
+  expect(coveredHolderId(cover, lead({ assignedAdminId: 7 }))).toBeNull();
+  expect(coveredHolderId(cover, lead({ status: "pending", assignedAdminId: null }))).toBeNull();
 });

@@ -19,6 +19,7 @@ import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { ServiceDetails } from "@/components/leads/service-details";
 import { HaulPanel } from "@/components/leads/haul-panel";
 import { StatusBadge } from "@/components/leads/status-badge";
+import { CoveringBadge } from "@/components/calls/covering-badge";
 import {
   addSalesActionAction,
   assignLeadAction,
@@ -94,6 +95,7 @@ export default async function LeadPage({ params, searchParams }: TProps) {
             </Link>
           </h1>
           <StatusBadge status={lead.status} />
+          <CoveringBadge coveringFor={lead.coveringFor} />
         </div>
         <p className="text-sm text-slate-600">
           {SOURCE_LABELS[lead.leadSource]} · estimated {formatMoney(lead.estimatedValue)} · came in{" "}
@@ -179,6 +181,12 @@ export default async function LeadPage({ params, searchParams }: TProps) {
               <h2 id="log-action" className="mb-3 font-semibold">
                 Log a call, email, text or meeting
               </h2>
+              {lead.coveringFor ? (
+                <p className="mb-3 text-sm text-slate-700" data-testid="covering-note">
+                  You are covering for {lead.coveringFor.name} until <ZonedTime value={lead.coveringFor.until} />: what you log
+                  here is yours, marked as covering for them. The lead stays {lead.coveringFor.name}&apos;s.
+                </p>
+              ) : null}
               <AddSalesActionForm leadId={lead.id} action={addSalesActionAction} />
             </section>
           ) : null}
