@@ -47,6 +47,11 @@ export default async function CompanyPage({ params, searchParams }: TProps) {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-semibold">{company.name}</h1>
+        {company.mergedNames.length ? (
+          <p className="text-sm text-slate-600" data-testid="company-merged-names">
+            Also known as {company.mergedNames.join(", ")}
+          </p>
+        ) : null}
         <p className="flex flex-wrap gap-x-4 text-sm text-slate-600">
           <PhoneLink phone={company.phone} />
           <EmailLink email={company.email} />
