@@ -1,16 +1,47 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { TFormAction } from "@/lib/action-state";
 import type { TMergeResult } from "@/lib/companies/merge-companies";
 import type { TMergeCandidate } from "@/lib/companies/get-merge-preview";
+import { STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
 import { MERGE_FIELDS, MERGE_FIELD_LABELS, defaultMergeChoices, type TMergeField } from "@/lib/companies/merge-fields";
 import { FieldError } from "@/components/ui/field-error";
 import { dangerButton } from "@/components/ui/classes";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 const shown = (v: string | null) => v ?? "(empty)";
+
+/**
+ * Both companies have open leads: after the merge the survivor has them all, side by side. The
+ * merge never combines leads (two may be two jobs); this says so before the manager merges.
+ */
+function BothOpenLeads({ a, b }: { a: TMergeCandidate; b: TMergeCandidate }) {
+  if (!a.openLeads.length || !b.openLeads.length) return null;
+  return (
+    <div role="note" aria-label="Open leads on both companies" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="merge-open-leads">
+      <p className="font-medium">Both companies have open leads:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {[a, b].flatMap((c) =>
+          c.openLeads.map((l) => (
+            <li key={l.id}>
+              <Link href={`/admin/crm/lead/${l.id}`} className="underline">
+                Lead #{l.id}
+              </Link>{" "}
+              of #{c.id} {c.values.name}: {STATUS_LABELS[l.status]}, {l.owner ?? "in the pool"}
+            </li>
+          )),
+        )}
+      </ul>
+      <p className="mt-1">
+        The merge moves them all to the surviving company and keeps them as separate leads. If they are the same job, combine
+        them by hand afterwards (keep one, mark the other lost); the leads&apos; timelines will list them.
+      </p>
+    </div>
+  );
+}
 
 /**
  * The merge screen: which company survives, then each field's value from either company. The
@@ -82,6 +113,7 @@ export function MergeForm({ a, b, action }: { a: TMergeCandidate; b: TMergeCandi
           </fieldset>
         ))}
       </div>
+      <BothOpenLeads a={a} b={b} />
       <p className="text-sm text-slate-700">
         All leads, contacts, actions, emails, conversions and webhook history of <strong>#{merged.id} {merged.values.name}</strong> move
         to <strong>#{survivor.id}</strong>. #{merged.id} stays only as a record that routes its identifiers to the survivor. The merge is

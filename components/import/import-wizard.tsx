@@ -1,6 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import { COMPANY_RULE_LABELS } from "@/lib/companies/duplicate-rules";
+import {
+  DEFAULT_IMPORT_DECISIONS,
+  IMPORT_DECISION_CHOICES,
+  IMPORT_DECISION_LABELS,
+  IMPORT_RULES,
+  isSuggestionRule,
+  type TImportDecision,
+  type TImportDecisions,
+  type TImportRule,
+} from "@/lib/import/import-decisions";
 import type { TImportRunView } from "@/lib/import/get-import-run";
 import type { TImportPreview } from "@/lib/import/preview-import";
 import { ImportProgress } from "@/components/import/import-progress";
@@ -19,6 +30,19 @@ const ACTION_TEXT: Record<string, string> = {
 };
 const DELIMITER_TEXT: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
 
+/**
+ * Which rule found the row's company, and what the manager's decision for that rule does with the
+ * row (a row that brings nothing new is skipped whatever the decision).
+ */
+function RuleDecision({ rule, decision, nothingNew }: { rule: TImportRule; decision: TImportDecision; nothingNew: boolean }) {
+  return (
+    <span className="block text-slate-600">
+      {COMPANY_RULE_LABELS[rule]}
+      {nothingNew ? null : <> → {IMPORT_DECISION_LABELS[decision]}</>}
+    </span>
+  );
+}
+
 async function call<T>(url: string, init: RequestInit): Promise<T> {
   const res = await fetch(url, init);
   const body = (await res.json().catch(() => ({}))) as T & { error?: { message?: string } };
@@ -36,8 +60,7 @@ export function ImportWizard({ fields, reps, runs }: { fields: TOption[]; reps: 
   const [mapping, setMapping] = useState<(string | null)[]>([]);
   const [preview, setPreview] = useState<TImportPreview | null>(null);
   const [kind, setKind] = useState<TKind>("companies");
-  const [matched, setMatched] = useState("fill_empty");
-  const [possibleDuplicate, setPossibleDuplicate] = useState("skip");
+  const [decisions, setDecisions] = useState<TImportDecisions>(DEFAULT_IMPORT_DECISIONS);
   const [assignTo, setAssignTo] = useState("");
   const [started, setStarted] = useState<TImportRunView | null>(null);
 
@@ -86,7 +109,7 @@ export function ImportWizard({ fields, reps, runs }: { fields: TOption[]; reps: 
       const run = await call<{ id: number }>(`/api/imports/${uploaded!.id}/start`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ kind, mapping, decisions: { matched, possibleDuplicate }, assignToId: kind === "leads" && assignTo ? Number(assignTo) : null }),
+        body: JSON.stringify({ kind, mapping, decisions, assignToId: kind === "leads" && assignTo ? Number(assignTo) : null }),
       });
       setStarted(await call<TImportRunView>(`/api/imports/${run.id}`, { method: "GET" }));
       setUploaded(null);
@@ -168,29 +191,40 @@ export function ImportWizard({ fields, reps, runs }: { fields: TOption[]; reps: 
             ))}
           </div>
 
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            <SelectField
-              label="Companies we already have"
-              value={matched}
-              onChange={(e) => setMatched(e.target.value)}
-              options={[
-                { value: "fill_empty", label: "Update empty fields only" },
-                { value: "overwrite", label: "Overwrite with the file's values" },
-                { value: "skip", label: "Skip them" },
-              ]}
-            />
-            <SelectField
-              label="Possible duplicates (same name and state)"
-              value={possibleDuplicate}
-              onChange={(e) => setPossibleDuplicate(e.target.value)}
-              options={[
-                { value: "skip", label: "Skip them" },
-                { value: "create", label: "Create a new company" },
-                { value: "fill_empty", label: "Update empty fields of ours" },
-                { value: "overwrite", label: "Overwrite ours" },
-              ]}
-            />
-            {kind === "leads" ? (
+          {(
+            [
+              ["identity", "Rows that are a company we have", "Found by the same rules as the lead webhook, strongest first."],
+              ["suggestion", "Rows that may be a company we have", "Only a suggestion: nothing stronger matched."],
+            ] as const
+          ).map(([group, legend, hint]) => (
+            <fieldset key={group} className="text-sm" data-testid={`import-rules-${group}`}>
+              <legend className="font-medium">{legend}</legend>
+              <p className="text-slate-600">{hint}</p>
+              <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+                {IMPORT_RULES.filter((rule) => isSuggestionRule(rule) === (group === "suggestion")).map((rule) => (
+                  <SelectField
+                    key={rule}
+                    label={
+                      <>
+                        {COMPANY_RULE_LABELS[rule]}
+                        {preview ? (
+                          <span className="font-normal text-slate-600">
+                            {" "}
+                            · {preview.rules[rule]} {preview.rules[rule] === 1 ? "row" : "rows"}
+                          </span>
+                        ) : null}
+                      </>
+                    }
+                    value={decisions[rule]}
+                    onChange={(e) => setDecisions({ ...decisions, [rule]: e.target.value as TImportDecision })}
+                    options={IMPORT_DECISION_CHOICES[rule].map((d) => ({ value: d, label: IMPORT_DECISION_LABELS[d] }))}
+                  />
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          {kind === "leads" ? (
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               <SelectField
                 label="Leads without an owner"
                 value={assignTo}
@@ -198,8 +232,8 @@ export function ImportWizard({ fields, reps, runs }: { fields: TOption[]; reps: 
                 placeholder={{ label: "Leave in the pool" }}
                 options={reps}
               />
-            ) : null}
-          </div>
+            </div>
+          ) : null}
 
           {preview ? (
             <div className="space-y-2">
@@ -235,6 +269,7 @@ export function ImportWizard({ fields, reps, runs }: { fields: TOption[]; reps: 
                         <td className="px-2 py-1 break-all">{r.data.email}</td>
                         <td className="px-2 py-1">
                           {ACTION_TEXT[r.action]}
+                          {r.rule ? <RuleDecision rule={r.rule} decision={decisions[r.rule]} nothingNew={r.action === "skip"} /> : null}
                           {r.problems.map((p) => (
                             <span key={`${p.column}-${p.reason}`} className="block text-red-700">
                               {p.column}: {p.reason}

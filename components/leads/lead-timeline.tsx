@@ -156,15 +156,32 @@ function describe(item: TTimelineItem): { icon: string; title: string; lines: Re
           ],
         };
       if (type === "haul") return describeHaul(extra);
-      if (type === "company_merged")
+      if (type === "company_merged") {
+        // Both companies had open leads: the merge kept them apart, a person combines them.
+        const open = Array.isArray(extra.open_leads) ? (extra.open_leads as number[]) : [];
         return {
           icon: "⇄",
           title: "Company merged",
           lines: [
             `${s(extra.merged_name)} (#${s(extra.merged_id)}) was merged into ${s(extra.survivor_name)}.`,
             extra.moved === true ? "This lead came from the merged company." : null,
-          ].filter((x): x is string => !!x),
+            open.length ? (
+              <span data-testid="merged-open-leads">
+                Both companies had open leads:{" "}
+                {open.map((id, i) => (
+                  <span key={id}>
+                    {i ? ", " : null}
+                    <Link href={`/admin/crm/lead/${id}`} className="underline">
+                      #{id}
+                    </Link>
+                  </span>
+                ))}
+                . They stay separate leads; if they are the same job, combine them by hand.
+              </span>
+            ) : null,
+          ].filter((x) => !!x),
         };
+      }
       if (type.startsWith("sequence_"))
         return {
           icon: "⇶",

@@ -26,6 +26,8 @@ export type TCompanyDetail = TCompanySummary & {
   may: { edit: boolean; createLead: boolean; merge: boolean };
   /** Set when this company was merged away: its page sends the reader to the survivor. */
   mergedIntoId: number | null;
+  /** The names it was also known by (companies merged into it); the leads search finds them. */
+  mergedNames: string[];
 };
 
 /** A company with its contacts and every one of its leads (a company has a handful, not thousands). */
@@ -53,5 +55,6 @@ export const getCompany = command({ input: ZGetCompany, may: "lead.read" }, asyn
     })),
     may: { edit: can(actor, "company.edit"), createLead: can(actor, "lead.create"), merge: can(actor, "companies.merge") },
     mergedIntoId: c.mergedIntoId,
+    mergedNames: c.mergedNames?.split("\n") ?? [],
   };
 });

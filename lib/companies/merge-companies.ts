@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
 import { zId } from "@/lib/leads/lead-input";
 import { toE164 } from "@/lib/kernel/phone";
+import { CLOSED_STATUSES } from "@/lib/leads/lead-rules";
 import { MERGE_FIELDS, resolveMergeFields, type TMergeChoices, type TMergeValues } from "@/lib/companies/merge-fields";
 
 // Each field names the company whose value the survivor keeps (a radio per field on the merge
@@ -36,7 +37,15 @@ export const ZMergeCompanies = z
   });
 export type TMergeCompanies = z.input<typeof ZMergeCompanies>;
 
-export type TMergeResult = { survivorId: number; mergedId: number; movedLeads: number; movedContacts: number; movedNotes: number };
+export type TMergeResult = {
+  survivorId: number;
+  mergedId: number;
+  movedLeads: number;
+  movedContacts: number;
+  movedNotes: number;
+  /** When both companies had open leads: all of them, now the survivor's (left for a person to combine). */
+  openLeads: number[];
+};
 
 type TCompanyRow = {
   id: number;
@@ -49,6 +58,7 @@ type TCompanyRow = {
   mc_number: string | null;
   city: string | null;
   state: string | null;
+  merged_names: string | null;
   merged_into_id: number | null;
 };
 
@@ -111,6 +121,17 @@ export const mergeCompanies = command(
 
 type TTx = Prisma.TransactionClient;
 
+/**
+ * The names the survivor is also known by after the merge: both companies' names and the names
+ * each already carried, except the one it keeps. The leads search matches them (its index is
+ * companies_merged_names_trgm_idx), so the merged company is still found by its old name.
+ */
+function mergedNames(kept: string, companies: TCompanyRow[]): string | null {
+  const names = new Set(companies.flatMap((c) => [c.name, ...(c.merged_names?.split("\n") ?? [])]));
+  names.delete(kept);
+  return [...names].sort().join("\n") || null;
+}
+
 async function identityKeys(tx: TTx, ids: number[]): Promise<Set<string>> {
   const rows = await tx.$queryRaw<{ k: string }[]>`
     SELECT DISTINCT k::text FROM companies c, company_identity_keys(c.external_id, c.usdot, c.email_norm, c.mc_number) AS k
@@ -124,7 +145,7 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest(${[...keys]}::bigint[]) AS k ORDER BY 1) AS sorted_keys`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('sales_leads.company'), id) FROM (SELECT unnest(${ids}::int[]) AS id ORDER BY 1) AS sorted_ids`;
   const rows = await tx.$queryRaw<TCompanyRow[]>`
-    SELECT id, external_id, name, email, email_norm, phone, usdot, mc_number, city, state::text AS state, merged_into_id
+    SELECT id, external_id, name, email, email_norm, phone, usdot, mc_number, city, state::text AS state, merged_names, merged_into_id
     FROM companies WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
   const survivor = rows.find((r) => r.id === survivorId);
   const merged = rows.find((r) => r.id === mergedId);
@@ -140,13 +161,23 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
   const keep = resolved.survivor;
   const tomb = resolved.tombstone;
   const now = new Date();
+  const name = keep.name ?? survivor.name;
+  // Two open leads of one carrier may be one job or two (a second lane, another contact): the
+  // merge keeps both and says so on the timeline; combining them is a person's call.
+  const open = await tx.salesLead.findMany({
+    where: { companyId: { in: ids }, status: { notIn: [...CLOSED_STATUSES] } },
+    orderBy: { id: "asc" },
+    select: { id: true, companyId: true },
+  });
+  const openLeads = ids.every((id) => open.some((l) => l.companyId === id)) ? open.map((l) => l.id) : [];
 
   // external_id is unique: the tombstone lets go of its own before the survivor may take it.
   await tx.company.update({ where: { id: mergedId }, data: { externalId: null } });
   await tx.company.update({
     where: { id: survivorId },
     data: {
-      name: keep.name ?? survivor.name,
+      name,
+      mergedNames: mergedNames(name, [survivor, merged]),
       externalId: keep.external_id,
       usdot: keep.usdot,
       mcNumber: keep.mc_number,
@@ -218,6 +249,7 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
         merged_name: merged.name,
         survivor_name: keep.name,
         moved: movedIds.has(lead.id),
+        ...(openLeads.length ? { open_leads: openLeads } : {}),
       },
     });
 
@@ -226,7 +258,7 @@ async function mergeOnce(tx: TTx, actor: { id: number; email: string }, survivor
     action: "company.merged",
     target: { type: "company", id: survivorId },
     before,
-    after: { survivor: keep, tombstone: { id: mergedId, ...tomb, merged_into_id: survivorId }, choices, moved },
+    after: { survivor: keep, tombstone: { id: mergedId, ...tomb, merged_into_id: survivorId }, choices, moved, open_leads: openLeads },
   });
-  return { survivorId, mergedId, movedLeads: moved.leads.length, movedContacts: moved.contacts, movedNotes: moved.notes };
+  return { survivorId, mergedId, movedLeads: moved.leads.length, movedContacts: moved.contacts, movedNotes: moved.notes, openLeads };
 }

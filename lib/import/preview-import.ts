@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { TActor } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/command";
 import { AppError } from "@/lib/errors";
+import { IMPORT_RULES, type TImportRule } from "@/lib/import/import-decisions";
 import { IMPORT_FIELDS, type TImportField } from "@/lib/import/import-fields";
 import { DEFAULT_PREVIEW_ROWS, IMPORT_BATCH_ROWS } from "@/lib/import/import-limits";
 import { mapImportHeaders, type TImportMapping } from "@/lib/import/map-import-headers";
@@ -26,6 +27,8 @@ export type TImportPreview = {
   rows: TClassifiedRow[];
   /** Rows read, and how many of them would take each action. */
   counts: Record<TImportAction, number> & { rows: number };
+  /** Per rule, how many of the rows read it found a company for (the manager decides per rule). */
+  rules: Record<TImportRule, number>;
   /** Per column, how many of the rows read it rejected: a column of garbage shows at a glance. */
   columnProblems: { column: string; rows: number }[];
 };
@@ -42,7 +45,8 @@ export function checkMapping(mapping: TImportMapping, headers: string[]): void {
 /**
  * The import's preview: the file read (encoding and delimiter detected), its columns mapped to
  * fields, and the first rows cleaned and classified against the companies we have (create,
- * update, skip, possible duplicate, or fail with each problem's column and reason). Reads only;
+ * update, skip, possible duplicate, or fail with each problem's column and reason; the rule that
+ * found each row's company, and per rule how many rows it found). Reads only;
  * writes nothing. Manager only (404 for anyone else).
  */
 export async function previewImport(actor: TActor, source: TImportSource, options: TPreviewImportOptions = {}): Promise<TImportPreview> {
@@ -73,9 +77,11 @@ export async function previewImport(actor: TActor, source: TImportSource, option
   if (out.length === 0) throw new AppError("BAD_REQUEST", "The file has a header but no rows below it.");
 
   const counts = { rows: out.length, create: 0, update: 0, skip: 0, possible_duplicate: 0, fail: 0 };
+  const rules = Object.fromEntries(IMPORT_RULES.map((rule) => [rule, 0])) as Record<TImportRule, number>;
   const byColumn = new Map<string, Set<number>>();
   for (const r of out) {
     counts[r.action]++;
+    if (r.rule) rules[r.rule]++;
     for (const p of r.problems) byColumn.set(p.column, (byColumn.get(p.column) ?? new Set()).add(r.row));
   }
   return {
@@ -84,6 +90,7 @@ export async function previewImport(actor: TActor, source: TImportSource, option
     columns: csv.headers.map((header, i) => ({ header, field: mapping[i] })),
     rows: out,
     counts,
+    rules,
     columnProblems: [...byColumn].map(([column, rows]) => ({ column, rows: rows.size })).sort((a, b) => b.rows - a.rows),
   };
 }

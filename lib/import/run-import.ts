@@ -7,7 +7,8 @@ import { loadImportFile } from "@/lib/import/load-import-file";
 import type { TImportMapping } from "@/lib/import/map-import-headers";
 import { normalizeImportRow } from "@/lib/import/normalize-import-row";
 import { readImportCsv } from "@/lib/import/read-import-csv";
-import { writeImportBatch, ZImportDecisions, type TBatchRow } from "@/lib/import/write-import-batch";
+import { storedImportDecisions } from "@/lib/import/import-decisions";
+import { writeImportBatch, type TBatchRow } from "@/lib/import/write-import-batch";
 import { logger } from "@/lib/logger";
 
 export type TRunImportOptions = {
@@ -41,7 +42,7 @@ export async function runImport({ runId }: { runId: number }, options: TRunImpor
   const { run, content } = await loadImportFile(runId);
   const creator = await db.user.findUniqueOrThrow({ where: { id: run.createdById }, select: { id: true, email: true } });
   const mapping = run.mapping as TImportMapping;
-  const decisions = ZImportDecisions.parse(run.decisions ?? {});
+  const decisions = storedImportDecisions(run.decisions);
   const owners = run.kind === "leads" ? await ownerIds() : new Map<string, number>();
   const ownerColumn: string | undefined = (run.headers as string[])[mapping.indexOf("owner_email")];
 

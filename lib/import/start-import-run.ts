@@ -4,11 +4,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { command } from "@/lib/command";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { ZImportDecisions } from "@/lib/import/import-decisions";
 import { IMPORT_FIELDS } from "@/lib/import/import-fields";
 import { loadImportFile } from "@/lib/import/load-import-file";
 import { checkMapping } from "@/lib/import/preview-import";
 import { scanImportFile } from "@/lib/import/scan-import-file";
-import { ZImportDecisions } from "@/lib/import/write-import-batch";
 import { jobSender } from "@/lib/jobs/job-boss";
 import { sendJob } from "@/lib/jobs/send-job";
 
@@ -16,7 +16,8 @@ export const ZStartImportRun = z.object({
   runId: z.coerce.number().int().positive(),
   kind: z.enum(["companies", "leads"]),
   mapping: z.array(z.enum(IMPORT_FIELDS).nullable()),
-  decisions: ZImportDecisions.default({ matched: "fill_empty", possibleDuplicate: "skip" }),
+  /** Per rule that finds a company we have; a rule left out takes its default. */
+  decisions: ZImportDecisions.prefault({}),
   /** Leads whose row names no owner: this rep, or the pool (null). */
   assignToId: z.coerce.number().int().positive().nullable().default(null),
 });

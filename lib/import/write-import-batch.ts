@@ -1,22 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { classifyImportRows } from "@/lib/import/classify-import-rows";
+import { IMPORT_SUGGESTION_RULES, type TImportDecisions } from "@/lib/import/import-decisions";
 import type { TImportProblem, TImportRow } from "@/lib/import/normalize-import-row";
 import { assertStep, SYSTEM_ACTOR } from "@/lib/leads/lead-rules";
-
-/**
- * What the manager decided for rows that meet a company we have: one the identity rules find
- * (external id, USDOT, email — company_identity_match()), and one that is only a possible
- * duplicate (same name in the same state). `fill_empty` writes only what the company lacks,
- * `overwrite` writes every value the row has (an empty cell never erases one), `skip` leaves the
- * company alone; a possible duplicate may also be `create`d as a company of its own.
- */
-export const ZImportDecisions = z.object({
-  matched: z.enum(["fill_empty", "overwrite", "skip"]).default("fill_empty"),
-  possibleDuplicate: z.enum(["create", "fill_empty", "overwrite", "skip"]).default("skip"),
-});
-export type TImportDecisions = z.output<typeof ZImportDecisions>;
 
 export type TBatchRow = { row: number; data: TImportRow; problems: TImportProblem[]; ownerId: number | null };
 export type TBatchCounts = { created: number; updated: number; skipped: number; failed: number; leadsCreated: number };
@@ -41,6 +28,16 @@ function identityKeys(d: TImportRow): string[] {
     d.email && `company:email:${d.email}`,
     d.mc_number && `company:mc:${d.mc_number}`,
   ].filter((k): k is string => !!k);
+}
+
+// The keys of the suggestions (same name and state, same phone) whose decision is not `create`:
+// a second new row of the batch sharing one waits for the next round, where it meets the first
+// one's company and is decided like any other. A suggestion that creates anyway needs no round.
+function suggestionKeys(d: TImportRow, decisions: TImportDecisions): string[] {
+  const keys = { name_state: `name:${d.company_name?.toLowerCase()}|${d.state}`, phone: d.phone && `phone:${d.phone}` };
+  return IMPORT_SUGGESTION_RULES.filter((rule) => decisions[rule] !== "create")
+    .map((rule) => keys[rule])
+    .filter((k): k is string => !!k);
 }
 
 // One column's new value: overwrite takes the row's when it has one, fill_empty the company's.
@@ -196,14 +193,12 @@ export async function writeImportBatch(
     const companiesTaken = new Set<number>();
     for (const c of classified) {
       const row = byRow.get(c.row)!;
-      const matched = c.action === "update" || c.action === "skip";
-      const choice = matched ? decisions.matched : c.action === "possible_duplicate" ? decisions.possibleDuplicate : "create";
+      // The decision of the rule that found the row's company; a row nothing found creates one.
+      const choice = c.rule ? decisions[c.rule] : "create";
       if (choice === "skip") {
         counts.skipped++;
       } else if (choice === "create") {
-        // The name and state too: a second row of a new company with no other key is then the
-        // first one's possible duplicate in the next round, decided like any other.
-        const own = [...identityKeys(row.data), `name:${row.data.company_name?.toLowerCase()}|${row.data.state}`];
+        const own = [...identityKeys(row.data), ...suggestionKeys(row.data, decisions)];
         if (own.some((k) => keysTaken.has(k))) next.push(row);
         else {
           own.forEach((k) => keysTaken.add(k));

@@ -62,7 +62,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /**
  * The lead's company matches a search: an EXISTS over companies with the arms OR'd, so the
  * planner picks per term. A rare term (a company's name, an email, a USDOT) is a BitmapOr of the
- * trigram GIN indexes on name, email and phone (and the btree on usdot), joined to the leads by
+ * trigram GIN indexes on name, email, phone and merged_names (the names of companies merged into
+ * it, so a merged company is found by its old name) and the btree on usdot, joined to the leads by
  * company; a common word ("Heavy Haul": a tenth of 200 000 companies) walks the list's sort index
  * and probes each lead's company by primary key, stopping at the page. The former
  * `company_id IN (… UNION …)` built the whole matching set first: 1.1 s at 1 000 000 leads.
@@ -73,6 +74,7 @@ function searchCompanies(q: string): Prisma.Sql {
     Prisma.sql`c.name ILIKE ${like}`,
     Prisma.sql`c.email ILIKE ${like}`,
     Prisma.sql`c.phone ILIKE ${like}`,
+    Prisma.sql`c.merged_names ILIKE ${like}`,
   ];
   const dot = /^(?:us\s*)?(?:dot\s*)?#?\s*(\d{3,9})$/i.exec(q);
   if (dot) arms.push(Prisma.sql`c.usdot = ${dot[1]}`);

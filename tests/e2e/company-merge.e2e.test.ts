@@ -62,6 +62,17 @@ describe.each([
     // The survivor had no phone: the other's is chosen by default; take the other's city too.
     expect(await form.getByTestId("merge-field-phone").getByRole("radio", { name: /\+1 214 555 0142/ }).isChecked()).toBe(true);
     await form.getByTestId("merge-field-city").getByRole("radio", { name: /Dallas/ }).check();
+    // Both have an open lead: the page says the merge keeps them apart, for a person to combine.
+    const open = form.getByRole("note", { name: "Open leads on both companies" });
+    await open.getByText("Both companies have open leads:").waitFor();
+    const items = await open.getByRole("listitem").allInnerTexts();
+    expect(items).toHaveLength(2);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^Lead #\\d+ of #${keep} Red River Haul ${tag}: Pending, in the pool$`)),
+        expect.stringMatching(new RegExp(`^Lead #\\d+ of #${other} RED RIVER HAULING ${tag}: Pending, in the pool$`)),
+      ]),
+    );
     expect(await violations(manager)).toEqual([]);
     await screenshot(manager, `merge-form-${width}`);
     await form.getByRole("button", { name: `Merge #${other} into #${keep}` }).click();
@@ -70,6 +81,8 @@ describe.each([
     await manager.getByRole("heading", { name: `Red River Haul ${tag}`, level: 1 }).waitFor();
     await manager.getByRole("region", { name: "Leads (2)" }).waitFor();
     await manager.getByText("Company merged").first().waitFor();
+    await manager.getByTestId("merged-open-leads").first().getByText("Both companies had open leads:", { exact: false }).waitFor();
+    expect(await violations(manager)).toEqual([]);
     const { rows } = await e2e.database.query(`SELECT city, phone FROM companies WHERE id = $1`, [keep]);
     expect(rows[0]).toEqual({ city: "Dallas", phone: "+1 214 555 0142" });
     // The merged company's old address leads to the survivor.

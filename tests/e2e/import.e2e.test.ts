@@ -1,20 +1,16 @@
 // The import page (issue 17) against the running server, whose own job runner runs the import:
 // the manager uploads a real export, maps, previews, runs it, watches the progress, sees the
-// result and downloads the error report, at 1440 and 390 px with axe; a rep has no such page.
+// result and downloads the error report, at 1440 and 390 px with axe; picks a decision per
+// matching rule and sees each rule's rows and its decision applied; a rep has no such page.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, login, newPage, screenshot } from "./browser";
+import { login, newPage, openBrowserAndDatabase, screenshot } from "./browser";
 import { violations } from "./axe";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
 const fixture = (name: string) => path.resolve(__dirname, "../fixtures/import", name);
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = openBrowserAndDatabase();
 
 async function uploadAndPreview(page: Page, file: string) {
   await page.getByLabel("CSV file").setInputFiles(fixture(file));
@@ -32,7 +28,7 @@ async function waitForResult(page: Page) {
 
 describe("Import page", () => {
   it("uploads, maps, previews, runs and reports a file with bad rows (1440 px)", async () => {
-    const page = await newPage(browser, { width: 1440, height: 900 });
+    const page = await newPage(e2e.browser, { width: 1440, height: 900 });
     await login(page, "manager@pilot-crm.test");
     await page.getByRole("link", { name: "Import" }).click();
     await page.getByRole("heading", { name: "Import", level: 1 }).waitFor();
@@ -71,7 +67,7 @@ describe("Import page", () => {
   });
 
   it("imports leads from a Pipedrive export on a phone (390 px)", async () => {
-    const page = await newPage(browser, { width: 390, height: 844 });
+    const page = await newPage(e2e.browser, { width: 390, height: 844 });
     await login(page, "manager@pilot-crm.test");
     await page.goto("/admin/crm/import");
     await uploadAndPreview(page, "pipedrive-organizations.csv");
@@ -94,11 +90,76 @@ describe("Import page", () => {
   });
 
   it("is not there for a rep: no link, and the address answers 404", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(e2e.browser);
     await login(page, "alex@pilot-crm.test");
     await page.getByRole("link", { name: "Dashboard" }).first().waitFor();
     expect(await page.getByRole("link", { name: "Import" }).count()).toBe(0);
     expect((await page.goto("/admin/crm/import"))?.status()).toBe(404);
+    await page.close();
+  });
+});
+
+describe.each([
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+])("decisions per matching rule at $width px", ({ width, height }) => {
+  it("shows how many rows each rule found and applies the decision picked for each rule", async () => {
+    const tag = crypto.randomBytes(4).toString("hex");
+    const usdot = String(40_000_000 + crypto.randomInt(9_999_999));
+    const phone = `(512) 555-01${String(crypto.randomInt(100)).padStart(2, "0")}`;
+    const e164 = `+1${phone.replace(/\D/g, "")}`;
+    const { rows } = await e2e.database.query(
+      `INSERT INTO companies (name, usdot, phone, phone_norm, city, state, updated_at)
+       VALUES ($1, $2, NULL, NULL, 'Austin', 'TX', now()), ($3, NULL, $4, $4, 'Tulsa', 'OK', now()) RETURNING id`,
+      [`Mesa Haul ${tag}`, usdot, `Pecos Freight ${tag}`, e164],
+    );
+    const [mesa, pecos] = rows.map((r: { id: number }) => r.id);
+    const csv = [
+      "Company name,DOT Number,Phone Number,City,State",
+      `Mesa Haul ${tag},${usdot},,Round Rock,TX`, // found by USDOT
+      `Pecos Freight Lines ${tag},,"${phone}",Norman,OK`, // only the phone is the same: a suggestion
+      `Llano Carriers ${tag},,,Llano,TX`, // nothing found: a new company
+    ].join("\n");
+
+    const page = await newPage(e2e.browser, { width, height });
+    await login(page, "manager@pilot-crm.test");
+    await page.goto("/admin/crm/import");
+    await page.getByLabel("Or paste it").fill(csv);
+    await page.getByRole("button", { name: "Upload and preview" }).click();
+    await page.getByTestId("import-preview-counts").waitFor();
+
+    // One decision per rule, with its default and the number of preview rows it found.
+    const identity = page.getByRole("group", { name: "Rows that are a company we have" });
+    const suggestions = page.getByRole("group", { name: "Rows that may be a company we have" });
+    expect(await identity.getByLabel("Same USDOT · 1 row").inputValue()).toBe("fill_empty");
+    expect(await identity.getByLabel("Same email · 0 rows").inputValue()).toBe("fill_empty");
+    expect(await identity.getByLabel("Same external id · 0 rows").inputValue()).toBe("fill_empty");
+    expect(await identity.getByLabel("Same MC number · 0 rows").inputValue()).toBe("fill_empty");
+    expect(await suggestions.getByLabel("Same name and state · 0 rows").inputValue()).toBe("skip");
+    expect(await suggestions.getByLabel("Same phone · 1 row").inputValue()).toBe("create");
+
+    await identity.getByLabel("Same USDOT").selectOption({ label: "Overwrite with the file's values" });
+    await suggestions.getByLabel("Same phone").selectOption({ label: "Skip the row" });
+    // Each preview row says which rule found its company and what that rule's decision does.
+    const preview = page.getByRole("region", { name: "Preview of the first rows" });
+    await preview.getByRole("row", { name: new RegExp(`Mesa Haul ${tag}`) }).getByText("Same USDOT → Overwrite with the file's values").waitFor();
+    await preview.getByRole("row", { name: new RegExp(`Pecos Freight Lines ${tag}`) }).getByText("Same phone → Skip the row").waitFor();
+    expect(await violations(page)).toEqual([]);
+    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, `import-rules-${width}`);
+
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const run = await waitForResult(page);
+    await run.getByText("Finished").waitFor();
+    expect(await run.getByTestId("import-result").locator("div").allInnerTexts()).toEqual(["Created\n1", "Updated\n1", "Skipped\n1", "Failed\n0", "Leads\n0"]);
+    expect(await violations(page)).toEqual([]);
+    const after = await e2e.database.query(`SELECT id, city FROM companies WHERE id = ANY($1::int[]) ORDER BY id`, [[mesa, pecos]]);
+    expect(after.rows).toEqual([
+      { id: mesa, city: "Round Rock" },
+      { id: pecos, city: "Tulsa" },
+    ]);
+    const made = await e2e.database.query(`SELECT name FROM companies WHERE name LIKE $1 ORDER BY name`, [`%${tag}`]);
+    expect(made.rows.map((r: { name: string }) => r.name)).toEqual([`Llano Carriers ${tag}`, `Mesa Haul ${tag}`, `Pecos Freight ${tag}`]);
     await page.close();
   });
 });

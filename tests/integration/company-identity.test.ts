@@ -98,4 +98,25 @@ describe("company identity rules", () => {
     const [byMc] = await db.$queryRaw<{ id: number | null }[]>`SELECT company_identity_match(NULL, NULL, NULL, 'MC-no-digits') AS id`;
     expect(byMc.id).toBeNull();
   });
+
+  it("company_identity_match_rule() says which rule found the company, strongest first, through a tombstone too", async () => {
+    const claimed = companyFor();
+    const claimedId = await send(claimed);
+    const { id, c } = await unclaimed({ mc_number: `MC-${digits()}` });
+    const rule = async (ext: string | null, usdot: string | null, email: string | null, mc: string | null) =>
+      (await db.$queryRaw<{ id: number | null; rule: string | null }[]>`
+        SELECT id, rule FROM company_identity_match_rule(${ext}, ${usdot}, ${email}, ${mc})`)[0];
+    expect(await rule(claimed.external_id as string, c.usdot as string, null, null)).toEqual({ id: claimedId, rule: "external_id" });
+    expect(await rule(null, c.usdot as string, c.email as string, c.mc_number as string)).toEqual({ id, rule: "usdot" });
+    expect(await rule(null, digits(), c.email as string, c.mc_number as string)).toEqual({ id, rule: "mc" });
+    expect(await rule(null, null, (c.email as string).toUpperCase(), null)).toEqual({ id, rule: "email" });
+    expect(await rule(null, digits(), `nobody_${uid()}@x.example`, null)).toEqual({ id: null, rule: null });
+    // A tombstone's identifiers name its survivor, by the rule that found the tombstone.
+    await db.company.update({ where: { id }, data: { mergedIntoId: claimedId, mergedAt: new Date() } });
+    expect(await rule(null, null, c.email as string, null)).toEqual({ id: claimedId, rule: "email" });
+    // The older functions answer from the same rules.
+    const [old] = await db.$queryRaw<{ m: number; r: number }[]>`
+      SELECT company_identity_match(NULL, NULL, ${c.email}) AS m, company_identity_row(NULL, NULL, ${c.email}, NULL) AS r`;
+    expect(old).toEqual({ m: claimedId, r: id });
+  });
 });

@@ -83,7 +83,9 @@ describe("mergeCompanies", () => {
       usdot: loser.id,
       name: survivor.id,
     });
-    expect(result).toEqual({ survivorId: survivor.id, mergedId: loser.id, movedLeads: 2, movedContacts: 1, movedNotes: 1 });
+    // Both companies came with an open lead (their webhooks'): named, left apart.
+    const open = [survivor.leadId, loser.leadId].sort((a, b) => a - b);
+    expect(result).toEqual({ survivorId: survivor.id, mergedId: loser.id, movedLeads: 2, movedContacts: 1, movedNotes: 1, openLeads: open });
 
     const after = { survivor: await rowsOf(survivor.id), loser: await rowsOf(loser.id) };
     for (const kind of Object.keys(before.survivor) as (keyof typeof before.survivor)[])
@@ -114,6 +116,45 @@ describe("mergeCompanies", () => {
 
     // The merged company's page now belongs to the survivor.
     expect((await getCompany(rep, { company_id: loser.id })).mergedIntoId).toBe(survivor.id);
+  });
+
+  it("keeps two open leads apart when both companies have one, and says so on the merge page, the timelines and the audit", async () => {
+    const { actor: manager } = await makeUser({ role: "super_admin" });
+    const { actor: rep } = await makeUser();
+    const survivor = await companyWithHistory();
+    const loser = await companyWithHistory();
+    await db.salesLead.update({ where: { id: survivor.leadId }, data: { status: "pending", assignedAdminId: null } });
+    await db.salesLead.update({ where: { id: loser.leadId }, data: { status: "assigned", assignedAdminId: rep.id, assignedAt: new Date() } });
+    const closed = await makeLead({ companyId: loser.id, status: "lost" });
+
+    const [a, b] = await getMergePreview(manager, { a: survivor.id, b: loser.id });
+    expect(a.openLeads).toEqual([{ id: survivor.leadId, status: "pending", owner: null }]);
+    expect(b.openLeads).toEqual([{ id: loser.leadId, status: "assigned", owner: rep.name }]);
+
+    const result = await mergeCompanies(manager, { survivor_id: survivor.id, merged_id: loser.id });
+    const open = [survivor.leadId, loser.leadId].sort((x, y) => x - y);
+    expect(result.openLeads).toEqual(open);
+    // Not combined: both stay open, each with its status and owner, now on the survivor.
+    const leads = await db.salesLead.findMany({ where: { companyId: survivor.id }, orderBy: { id: "asc" } });
+    expect(leads.map((l) => [l.id, l.status, l.assignedAdminId])).toEqual(
+      [[survivor.leadId, "pending", null], [loser.leadId, "assigned", rep.id], [closed.id, "lost", null]].sort((x, y) => (x[0] as number) - (y[0] as number)),
+    );
+    // Every lead's timeline names the open leads; the audit row too.
+    const events = await db.leadEvent.findMany({ where: { type: "company_merged", leadId: { in: leads.map((l) => l.id) } } });
+    expect(events).toHaveLength(3);
+    for (const e of events) expect((e.data as { open_leads?: number[] }).open_leads).toEqual(open);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "company.merged", targetId: String(survivor.id) } });
+    expect((audit.after as { open_leads: number[] }).open_leads).toEqual(open);
+
+    // One side with only closed leads: nothing to combine, nothing said.
+    const other = await companyWithHistory();
+    const quiet = await db.company.create({ data: { name: `Quiet ${uid()}` } });
+    await makeLead({ companyId: quiet.id, status: "converted" });
+    const [, q] = await getMergePreview(manager, { a: other.id, b: quiet.id });
+    expect(q.openLeads).toEqual([]);
+    expect((await mergeCompanies(manager, { survivor_id: other.id, merged_id: quiet.id })).openLeads).toEqual([]);
+    const after = await db.leadEvent.findFirstOrThrow({ where: { type: "company_merged", leadId: other.leadId } });
+    expect(after.data).not.toHaveProperty("open_leads");
   });
 
   it("routes a later webhook with any of the tombstone's identifiers to the survivor, without flipping the chosen fields", async () => {

@@ -131,17 +131,18 @@ describe("import dedupe against existing companies", () => {
     ].join("\n");
     const before = await db.company.count();
     const p = await previewImport(await manager(), Buffer.from(csv), whole);
-    expect(p.rows.map((r) => [r.row, r.action, r.companyId])).toEqual([
-      [2, "skip", alpha.id],
-      [3, "update", bravo.id],
-      [4, "update", charlie.id],
-      [5, "possible_duplicate", delta.id],
-      [6, "create", null],
-      [7, "create", null],
-      [8, "update", alpha.id],
-      [9, "update", alpha.id],
-      [10, "skip", echo.id],
+    expect(p.rows.map((r) => [r.row, r.action, r.companyId, r.rule])).toEqual([
+      [2, "skip", alpha.id, "external_id"],
+      [3, "update", bravo.id, "usdot"],
+      [4, "update", charlie.id, "email"],
+      [5, "possible_duplicate", delta.id, "name_state"],
+      [6, "create", null, null],
+      [7, "create", null, null],
+      [8, "update", alpha.id, "external_id"],
+      [9, "update", alpha.id, "external_id"],
+      [10, "skip", echo.id, "usdot"],
     ]);
+    expect(p.rules).toEqual({ external_id: 3, usdot: 2, mc: 0, email: 1, name_state: 1, phone: 0 });
     expect(await db.company.count()).toBe(before); // a preview writes nothing
   });
 

@@ -14,6 +14,8 @@ import { mapImportHeaders } from "@/lib/import/map-import-headers";
 import { runImport } from "@/lib/import/run-import";
 import { startImportRun, type TStartImportRun } from "@/lib/import/start-import-run";
 import { writeImportBatch } from "@/lib/import/write-import-batch";
+import { DEFAULT_IMPORT_DECISIONS } from "@/lib/import/import-decisions";
+import { IDENTITY_RULES } from "@/lib/companies/duplicate-rules";
 import { normalizeImportRow } from "@/lib/import/normalize-import-row";
 import { startJobRunner, stopJobRunner } from "@/lib/jobs/job-runner";
 import { runnableJobKinds } from "@/lib/jobs/job-handlers";
@@ -40,6 +42,7 @@ afterAll(async () => {
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "../fixtures/import", name));
 const manager = async () => (await makeUser({ role: "super_admin" })).actor;
+const everyIdentityRule = (decision: "fill_empty" | "overwrite" | "skip") => Object.fromEntries(IDENTITY_RULES.map((r) => [r, decision]));
 const runRow = (id: number) => db.importRun.findUniqueOrThrow({ where: { id } });
 
 /** Uploads a file and starts it with the automatic mapping (or the one given). */
@@ -84,7 +87,7 @@ describe("imports run through the job runner", () => {
       .replace(/\b\d{6,7}\b/g, (m) => String(Number(m) + 10))
       .replace(/555([ .-])01/g, "555$102")
       .replace(/@(\w+)\.example/g, "@$1-leads.example");
-    const id = await upload(actor, "hubspot-leads.csv", Buffer.from(csv), { kind: "leads", decisions: { matched: "fill_empty", possibleDuplicate: "create" } });
+    const id = await upload(actor, "hubspot-leads.csv", Buffer.from(csv), { kind: "leads", decisions: { name_state: "create" } });
     const run = await finished(id);
     expect(run).toMatchObject({ status: "finished", created: 6, failed: 0, leadsCreated: 4 });
     const leads = await db.salesLead.findMany({
@@ -158,7 +161,7 @@ describe("the manager's decisions on companies we have", () => {
     expect(await db.company.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ city: "Austin", phone: "+15125550101" });
     expect(await db.company.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ name: `Bravo ${u}`, city: "Tulsa" });
 
-    const over = await upload(actor, "overwrite.csv", Buffer.from(csv), { decisions: { matched: "overwrite", possibleDuplicate: "create" } });
+    const over = await upload(actor, "overwrite.csv", Buffer.from(csv), { decisions: { ...everyIdentityRule("overwrite"), name_state: "create" } });
     await runImport({ runId: over });
     // Alpha and Bravo overwritten; Delta created beside the one we had; Echo (made by the first run) unchanged.
     expect(await runRow(over)).toMatchObject({ created: 1, updated: 2, skipped: 1 });
@@ -166,7 +169,7 @@ describe("the manager's decisions on companies we have", () => {
     expect(await db.company.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ name: `Bravo ${u} Renamed`, city: "Norman" });
     expect(await db.company.count({ where: { name: `Delta ${u}` } })).toBe(2);
 
-    const skip = await upload(actor, "skip.csv", Buffer.from(csv.replace("Dallas", "Houston")), { decisions: { matched: "skip", possibleDuplicate: "skip" } });
+    const skip = await upload(actor, "skip.csv", Buffer.from(csv.replace("Dallas", "Houston")), { decisions: { ...everyIdentityRule("skip"), name_state: "skip" } });
     await runImport({ runId: skip });
     expect(await runRow(skip)).toMatchObject({ created: 0, updated: 0, skipped: 4 });
     expect((await db.company.findUniqueOrThrow({ where: { id: a.id } })).city).toBe("Dallas");
@@ -358,7 +361,7 @@ describe("an import row and a webhook for the same company", () => {
     let webhook: Promise<Response> | undefined;
     await db.$transaction(
       async (tx) => {
-        const counts = await writeImportBatch(tx, { runId: run.id, actorId: run.createdById, kind: "companies", decisions: { matched: "fill_empty", possibleDuplicate: "skip" }, rows: [row] });
+        const counts = await writeImportBatch(tx, { runId: run.id, actorId: run.createdById, kind: "companies", decisions: DEFAULT_IMPORT_DECISIONS, rows: [row] });
         expect(counts.created).toBe(1);
         // The webhook arrives while the import's transaction holds the company's keys.
         webhook = POST(signedRequest(leadEvent("quote", { company }), { secret: SECRET }).request);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { listPossibleDuplicates } from "@/lib/companies/list-possible-duplicates";
-import { DUPLICATE_RULE_LABELS } from "@/lib/companies/duplicate-rules";
+import { COMPANY_RULE_LABELS } from "@/lib/companies/duplicate-rules";
 import { ActionButton } from "@/components/ui/action-button";
 import { smallButton } from "@/components/ui/classes";
 import { ZonedTime } from "@/components/ui/zoned-time";
@@ -60,7 +60,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
           {list.groups.map((g) => (
             <li key={`${g.rule}:${g.key}`} className="border-b pb-3 text-sm last:border-0">
               <p className="font-medium">
-                {DUPLICATE_RULE_LABELS[g.rule]}: <span className="break-all">{g.key}</span>
+                {COMPANY_RULE_LABELS[g.rule]}: <span className="break-all">{g.key}</span>
                 {g.size > g.companies.length ? <span className="text-slate-600"> ({g.size} companies, first {g.companies.length} shown)</span> : null}
               </p>
               <ul className="mt-1 space-y-1">

@@ -12,7 +12,7 @@ import { formatMoney } from "@/components/leads/format";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { StatusBadge } from "@/components/leads/status-badge";
 import { findCompanyDuplicates } from "@/lib/companies/find-company-duplicates";
-import { DUPLICATE_RULE_LABELS } from "@/lib/companies/duplicate-rules";
+import { COMPANY_RULE_LABELS } from "@/lib/companies/duplicate-rules";
 import { ActionButton } from "@/components/ui/action-button";
 import { smallButton } from "@/components/ui/classes";
 import { redirect } from "next/navigation";
@@ -47,6 +47,11 @@ export default async function CompanyPage({ params, searchParams }: TProps) {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-semibold">{company.name}</h1>
+        {company.mergedNames.length ? (
+          <p className="text-sm text-slate-600" data-testid="company-merged-names">
+            Also known as {company.mergedNames.join(", ")}
+          </p>
+        ) : null}
         <p className="flex flex-wrap gap-x-4 text-sm text-slate-600">
           <PhoneLink phone={company.phone} />
           <EmailLink email={company.email} />
@@ -69,7 +74,7 @@ export default async function CompanyPage({ params, searchParams }: TProps) {
                   #{d.id} {d.name}
                 </Link>
                 <span className="text-slate-700">
-                  {[d.city, d.state].filter(Boolean).join(", ")} · {d.reasons.map((r) => DUPLICATE_RULE_LABELS[r]).join(", ")}
+                  {[d.city, d.state].filter(Boolean).join(", ")} · {d.reasons.map((r) => COMPANY_RULE_LABELS[r]).join(", ")}
                 </span>
                 {company.may.merge ? (
                   <Link href={`/admin/crm/duplicates/merge?a=${company.id}&b=${d.id}`} className={smallButton}>
