@@ -16,7 +16,7 @@ export const NAV_ITEMS: { href: string; label: string; act?: TAct }[] = [
   { href: "/admin/crm/team", label: "Team", act: "users.manage" },
   { href: "/admin/crm/duplicates", label: "Duplicates", act: "companies.merge" },
   { href: "/admin/crm/templates", label: "Templates" },
-  { href: "/admin/crm/texts", label: "Text templates" },
+  { href: "/admin/crm/texts", label: "Texts" },
   { href: "/admin/crm/sequences", label: "Sequences" },
   { href: "/admin/crm/outbox", label: "Outbox" },
   { href: "/admin/crm/analytics", label: "Analytics", act: "metrics.own" },

@@ -17,7 +17,7 @@ export function FigureFreshness({ freshness, now }: { freshness: TAnalyticsFresh
   return (
     <section aria-label="How fresh the figures are" data-testid="analytics-freshness" className="rounded border bg-slate-50 p-2 text-sm text-slate-700">
       <p>
-        Speed to lead, time to conversion and follow-up effectiveness are live
+        Speed to lead, time to conversion, follow-up effectiveness and sequences are live
         {live.length ? `, and so, for this filter, are: ${live.join(", ")}` : ""}. The others are read from summaries refreshed every 5 minutes:
       </p>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">

@@ -2,29 +2,50 @@
 
 import { useId, useState } from "react";
 import type { TFormAction } from "@/lib/action-state";
+import { MAX_TEXT_LENGTH } from "@/lib/sms/text-limits";
 import { DELAY_UNIT_LABELS, DELAY_UNITS, STEP_KIND_LABELS, STEP_KINDS, type TDelayUnit, type TStepKind } from "@/lib/sequences/sequence-vocabulary";
 import { compactInputClass, inputClass, primaryButton, smallButton } from "@/components/ui/classes";
 import { FieldError } from "@/components/ui/field-error";
 import { SelectField } from "@/components/ui/select-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-type TDraftStep = { key: number; kind: TStepKind; delay_amount: string; delay_unit: TDelayUnit; template_id: string; body: string };
+type TDraftStep = { key: number; kind: TStepKind; delay_amount: string; delay_unit: TDelayUnit; template_id: string; text_template_id: string; body: string };
 
 let nextKey = 1;
-const blank = (kind: TStepKind = "email"): TDraftStep => ({ key: nextKey++, kind, delay_amount: kind === "wait" ? "1" : "0", delay_unit: "business_days", template_id: "", body: "" });
+const blank = (kind: TStepKind = "email"): TDraftStep => ({
+  key: nextKey++,
+  kind,
+  delay_amount: kind === "wait" ? "1" : "0",
+  delay_unit: "business_days",
+  template_id: "",
+  text_template_id: "",
+  body: "",
+});
+
+/** What a step sends: only the fields its kind uses (a text step: its template, or else its own words). */
+function stepPayload(s: TDraftStep) {
+  const base = { kind: s.kind, delay_amount: s.delay_amount, delay_unit: s.delay_unit };
+  if (s.kind === "email") return { ...base, template_id: s.template_id };
+  if (s.kind === "text") return s.text_template_id ? { ...base, text_template_id: s.text_template_id } : { ...base, body: s.body };
+  if (s.kind === "call") return { ...base, body: s.body };
+  return base;
+}
 
 /**
- * Builds a sequence: a name and ordered steps (email with a template, text, call task, wait), each
- * with its delay in business days or hours after the one before. The steps travel as one JSON
- * field; the server's issues (steps.2.template_id …) come back beside the step they name.
+ * Builds a sequence: a name and ordered steps (email with a template, text with a text template or
+ * its own words, call task, wait), each with its delay in business days or hours after the one
+ * before. The steps travel as one JSON field; the server's issues (steps.2.template_id …) come back
+ * beside the step they name. The text is filled in for each lead when the step runs.
  */
 export function SequenceBuilder({
   action,
   templates,
+  textTemplates,
   canShare,
 }: {
   action: TFormAction<{ id: number }>;
   templates: { id: number; name: string; shared: boolean }[];
+  textTemplates: { id: number; name: string; body: string }[];
   canShare: boolean;
 }) {
   const [steps, setSteps] = useState<TDraftStep[]>(() => [blank("email"), blank("wait"), blank("call")]);
@@ -46,7 +67,7 @@ export function SequenceBuilder({
       next.splice(i + by, 0, x);
       return next;
     });
-  const payload = JSON.stringify(steps.map((s) => ({ kind: s.kind, delay_amount: s.delay_amount, delay_unit: s.delay_unit, template_id: s.template_id, body: s.body })));
+  const payload = JSON.stringify(steps.map(stepPayload));
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-labelledby={`${ids}-title`} data-testid="sequence-builder">
@@ -110,16 +131,32 @@ export function SequenceBuilder({
                       errors={errors[`${p}.template_id`]}
                     />
                   ) : null}
+                  {s.kind === "text" ? (
+                    <SelectField
+                      label="Text template"
+                      value={s.text_template_id}
+                      onChange={(e) => update(i, { text_template_id: e.target.value })}
+                      placeholder={{ label: "None: my own words" }}
+                      options={textTemplates.map((t) => ({ value: String(t.id), label: t.name }))}
+                      selectClassName={`mt-1 block ${compactInputClass}`}
+                      errors={errors[`${p}.text_template_id`]}
+                    />
+                  ) : null}
                 </div>
                 <FieldError errors={errors[`${p}.delay_amount`]} />
-                {s.kind === "text" || s.kind === "call" ? (
+                {s.kind === "text" && s.text_template_id ? (
+                  <p className="whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm text-slate-700" data-testid="text-template-words">
+                    {textTemplates.find((t) => String(t.id) === s.text_template_id)?.body}
+                  </p>
+                ) : null}
+                {(s.kind === "text" && !s.text_template_id) || s.kind === "call" ? (
                   <label className="block text-sm font-medium">
                     {s.kind === "text" ? "Text (with {{variables}})" : "What the call is about"}
                     <textarea
                       value={s.body}
                       onChange={(e) => update(i, { body: e.target.value })}
                       rows={2}
-                      maxLength={1600}
+                      maxLength={MAX_TEXT_LENGTH}
                       className={inputClass}
                       aria-invalid={!!errors[`${p}.body`]}
                     />

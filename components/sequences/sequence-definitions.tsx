@@ -1,5 +1,8 @@
-/** How the sequence figures are counted (lib/sequences/get-sequence-report.ts says the same in SQL). */
-export function SequenceDefinitions() {
+/**
+ * How the sequence figures are counted (lib/sequences/get-sequence-report.ts says the same in SQL):
+ * all time on a sequence's report, the enrolments begun in the range on the analytics page.
+ */
+export function SequenceDefinitions({ scope }: { scope: "all_time" | "range" }) {
   return (
     <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="sequence-definitions">
       <li>
@@ -23,7 +26,12 @@ export function SequenceDefinitions() {
       <li>
         <strong>Converted:</strong> enrolled leads converted after their enrolment began.
       </li>
-      <li>A rep sees the enrolments of their own leads; the manager every rep&apos;s. All time, not limited to the analytics range.</li>
+      <li>
+        A rep sees the enrolments of their own leads; the manager every rep&apos;s.{" "}
+        {scope === "range"
+          ? "Here: the enrolments begun in the range (company days), of the chosen rep and leads, each followed to today — what they sent, got back and ended in so far. A sequence's own report counts all time."
+          : "All time: every enrolment since the sequence was built (the analytics page counts those begun in its range)."}
+      </li>
     </ul>
   );
 }

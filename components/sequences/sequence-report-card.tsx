@@ -11,6 +11,7 @@ export function SequenceFiguresCard({
   rows,
   barKey,
   emptyMessage,
+  fileSuffix,
 }: {
   id: string;
   title: string;
@@ -19,11 +20,13 @@ export function SequenceFiguresCard({
   rows: TRow[];
   barKey: string;
   emptyMessage: string;
+  /** The CSV file's name ends with it: the analytics range, or "all-time" on a sequence's report. */
+  fileSuffix: string;
 }) {
   const max = Math.max(1, ...rows.map((r) => Number(r[barKey]) || 0));
   const label = columns[0].key;
   return (
-    <ChartCard id={id} title={title} description={description} emptyMessage={emptyMessage} isEmpty={rows.length === 0} columns={columns} rows={rows} fileSuffix="all-time">
+    <ChartCard id={id} title={title} description={description} emptyMessage={emptyMessage} isEmpty={rows.length === 0} columns={columns} rows={rows} fileSuffix={fileSuffix}>
       <ul className="space-y-1 text-sm">
         {rows.map((r, i) => (
           <li key={i} className="grid grid-cols-[minmax(0,10rem)_1fr_auto] items-center gap-2">

@@ -4,7 +4,7 @@ import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
 import { compactInputClass, primaryButton } from "@/components/ui/classes";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { WeekdayCheckboxes } from "@/components/ui/weekday-checkboxes";
+import { WeeklyHoursFields } from "@/components/ui/weekly-hours-fields";
 
 /** The manager's sending window for sequences and the per-rep daily cap (company setting `sequence_sending`). */
 export function SequenceSendingForm({
@@ -19,17 +19,14 @@ export function SequenceSendingForm({
   const err = (name: string) => (errors[name]?.length ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
   return (
     <form action={formAction} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" data-testid="sequence-sending">
-      <WeekdayCheckboxes name="sendDays" legend="Sending days" days={settings.days} errors={errors.sendDays} />
-      <label className="text-sm font-medium">
-        From (company time)
-        <input name="sendStart" type="time" required defaultValue={settings.start} className={`mt-1 block w-full ${compactInputClass}`} {...err("sendStart")} />
-        <FieldError id="sendStart-error" errors={errors.sendStart} />
-      </label>
-      <label className="text-sm font-medium">
-        Until
-        <input name="sendEnd" type="time" required defaultValue={settings.end} className={`mt-1 block w-full ${compactInputClass}`} {...err("sendEnd")} />
-        <FieldError id="sendEnd-error" errors={errors.sendEnd} />
-      </label>
+      <WeeklyHoursFields
+        names={{ days: "sendDays", start: "sendStart", end: "sendEnd" }}
+        hours={settings}
+        errors={errors}
+        legend="Sending days"
+        startLabel="From (company time)"
+        endLabel="Until"
+      />
       <label className="text-sm font-medium">
         Emails and texts per rep per day
         <input name="dailyCapPerRep" type="number" min={1} max={10000} required defaultValue={settings.dailyCapPerRep} className={`mt-1 block w-full ${compactInputClass}`} {...err("dailyCapPerRep")} />

@@ -4,7 +4,7 @@ import type { TFormAction } from "@/lib/action-state";
 import { FieldError } from "@/components/ui/field-error";
 import { primaryButton } from "@/components/ui/classes";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { WeekdayCheckboxes } from "@/components/ui/weekday-checkboxes";
+import { WeeklyHoursFields } from "@/components/ui/weekly-hours-fields";
 
 export type TSlaSettingsView = {
   slaTimers: { alertMinutes: number; escalateMinutes: number; autoReturnHours: number | null };
@@ -36,17 +36,14 @@ export function SlaSettingsForm({ settings, action }: { settings: TSlaSettingsVi
         <input name="autoReturnHours" type="number" min={1} max={720} defaultValue={t.autoReturnHours ?? ""} className={input} {...err("autoReturnHours")} />
         <FieldError id="autoReturnHours-error" errors={errors.autoReturnHours} />
       </label>
-      <WeekdayCheckboxes name="businessDays" legend="Business days (the working-hours speed figures count only these)" days={h.days} errors={errors.businessDays} />
-      <label className="text-sm font-medium">
-        Business hours start (company time)
-        <input name="businessStart" type="time" required defaultValue={h.start} className={input} {...err("businessStart")} />
-        <FieldError id="businessStart-error" errors={errors.businessStart} />
-      </label>
-      <label className="text-sm font-medium">
-        Business hours end
-        <input name="businessEnd" type="time" required defaultValue={h.end} className={input} {...err("businessEnd")} />
-        <FieldError id="businessEnd-error" errors={errors.businessEnd} />
-      </label>
+      <WeeklyHoursFields
+        names={{ days: "businessDays", start: "businessStart", end: "businessEnd" }}
+        hours={h}
+        errors={errors}
+        legend="Business days (the working-hours speed figures count only these)"
+        startLabel="Business hours start (company time)"
+        endLabel="Business hours end"
+      />
       <div className="flex items-end">
         <button disabled={pending} className={`${primaryButton} w-fit disabled:opacity-60`}>
           {pending ? "Saving…" : "Save speed-to-lead settings"}

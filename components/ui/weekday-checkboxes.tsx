@@ -1,6 +1,7 @@
 import { FieldError } from "@/components/ui/field-error";
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** ISO weekdays' names, Monday (1) first. */
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** Seven ticks for ISO weekdays (1 = Monday), posted as one `name` value per ticked day; its error under it. */
 export function WeekdayCheckboxes({ name, legend, days, errors, className = "text-sm sm:col-span-3" }: { name: string; legend: string; days: number[]; errors?: string[]; className?: string }) {

@@ -15,6 +15,7 @@ import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison
 import { getSpeedToLead } from "@/lib/analytics/get-speed-to-lead";
 import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 import { analyticsFreshness, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { getSequenceTotals } from "@/lib/sequences/get-sequence-report";
 
 export type TAnalyticsPage = Awaited<ReturnType<typeof loadAnalyticsPage>>;
 
@@ -27,7 +28,7 @@ export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterIn
   // Scoped once up front so a refused filter fails before any query runs.
   const filter = scopeAnalytics(actor, input);
   const freshness = options.live ? [] : await analyticsFreshness(filter);
-  const [repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead] =
+  const [repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead, sequences] =
     await Promise.all([
       getRepPerformance(actor, filter, options),
       getLeadsBySource(actor, filter, options),
@@ -41,6 +42,8 @@ export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterIn
       getPipelineForecast(actor, filter, options),
       getRepProductivity(actor, filter, options),
       getSpeedToLead(actor, filter),
+      // Always live: the enrolments begun in the range, followed to today (lib/sequences/).
+      getSequenceTotals(actor, { filter }),
     ]);
-  return { filter, freshness, repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead };
+  return { filter, freshness, repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead, sequences };
 }

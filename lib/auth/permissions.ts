@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "imports.manage": { admin: "none", super_admin: "any" },
   // the duplicates list and merging two companies (reps see "possible duplicate" and ask for a merge)
   "companies.merge": { admin: "none", super_admin: "any" },
+  // inbound texts from numbers no company or contact has (the Texts page's list): nobody holds them yet
+  "texts.unmatched": { admin: "none", super_admin: "any" },
 } as const satisfies Record<string, Record<TRole, TScope>>;
 
 export type TAct = keyof typeof PERMISSIONS;

@@ -60,13 +60,15 @@ export const ZBusinessHours = z
   .transform((h) => ({ ...h, days: [...new Set(h.days)].sort((a, b) => a - b) }));
 
 /**
- * When texts may go out, in the lead's own zone (lib/sms/text-sending-window.ts). Never outside
- * 08:00–21:00: the TCPA's quiet hours for telephone solicitations (47 CFR 64.1200(c)(1)).
+ * The TCPA's quiet hours for telephone solicitations (47 CFR 64.1200(c)(1)): nothing before 08:00
+ * or after 21:00 at the called party's location. The texting-hours form shows them from here.
  */
-export const ZTextSendingHours = ZBusinessHours.refine((h) => clockMinutes(h.start) >= 8 * 60 && clockMinutes(h.end) <= 21 * 60, {
-  path: ["start"],
-  message: "Texts may go out only between 08:00 and 21:00 (TCPA quiet hours)",
-});
+export const TCPA_TEXT_HOURS = { earliest: "08:00", latest: "21:00" } as const;
+const TCPA_MESSAGE = `Texts may go out only between ${TCPA_TEXT_HOURS.earliest} and ${TCPA_TEXT_HOURS.latest} (TCPA quiet hours)`;
+
+/** When texts may go out, in the lead's own zone (lib/sms/text-sending-window.ts); never in the TCPA's quiet hours. */
+export const ZTextSendingHours = ZBusinessHours.refine((h) => clockMinutes(h.start) >= clockMinutes(TCPA_TEXT_HOURS.earliest), { path: ["start"], message: TCPA_MESSAGE })
+  .refine((h) => clockMinutes(h.end) <= clockMinutes(TCPA_TEXT_HOURS.latest), { path: ["end"], message: TCPA_MESSAGE });
 // Sequences (issue #18): when automatic emails and texts may go out (company zone), and how many
 // a rep's sequences may send in one company day; a step due outside waits for the next window.
 export const ZSequenceSending = z

@@ -7,6 +7,9 @@ import { command } from "@/lib/command";
 import { isManager, type TActor } from "@/lib/auth/permissions";
 import { zId } from "@/lib/leads/lead-input";
 import { maySeeSequence, visibleSequencesWhere } from "@/lib/sequences/sequence-access";
+import type { TAnalyticsFilter, TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
+import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
+import { filtersLeads, inRange, leadConditions, repCondition } from "@/lib/analytics/analytics-sql";
 
 // The sequence report, counted in SQL (one statement per table of figures). The definitions are
 // shown beside the figures (components/sequences/sequence-definitions.tsx) and are these:
@@ -18,7 +21,9 @@ import { maySeeSequence, visibleSequencesWhere } from "@/lib/sequences/sequence-
 //  replied    — sent emails answered (the inbound reply matched its reply-to token)
 //  stopped    — enrolments stopped while this step was next, by reason
 //  converted  — enrolled leads converted after their enrolment began
-// A rep sees the enrolments of their own leads; the manager every rep's.
+// A rep sees the enrolments of their own leads; the manager every rep's. A sequence's report counts
+// all time; the analytics page counts the enrolments begun in its range (and of its rep and lead
+// filters), each followed to today: what they sent, got back and ended in so far.
 
 export const ZGetSequenceReport = z.object({ sequence_id: zId("Sequence") });
 
@@ -48,13 +53,35 @@ const TEXT_ANSWERED = Prisma.sql`r.text_message_id IS NOT NULL AND EXISTS (
 
 const repScope = (actor: TActor) => (isManager(actor) ? Prisma.sql`TRUE` : Prisma.sql`e.rep_id = ${actor.id}`);
 
-/** Totals per sequence, for the analytics page and the sequences list. */
-export async function getSequenceTotals(actor: TActor, sequenceIds?: number[]): Promise<TSequenceTotals[]> {
-  const ids = sequenceIds ?? (await db.sequence.findMany({ where: visibleSequencesWhere(actor), select: { id: true } })).map((s) => s.id);
+/**
+ * The analytics filter on enrolments `e`: begun in the range (company days; index
+ * sequence_enrolments (created_at, rep_id)), the rep's, and of leads that pass the lead filters
+ * (source, territory, haul) as every analytics figure reads them.
+ */
+function enrolmentFilter(f: TAnalyticsFilter): Prisma.Sql {
+  const leads = filtersLeads(f) ? Prisma.sql`AND EXISTS (SELECT 1 FROM sales_leads l WHERE l.id = e.lead_id ${leadConditions(f)})` : Prisma.empty;
+  return Prisma.sql`AND ${inRange("e.created_at", f)} ${repCondition("e.rep_id", f)} ${leads}`;
+}
+
+export type TSequenceTotalsOptions = {
+  /** These sequences only (the report); default every sequence the actor may see. */
+  sequenceIds?: number[];
+  /**
+   * The analytics page's filter: only the enrolments begun in its range (and of its rep and
+   * leads), each followed to today; archived sequences without any are left out. Absent: all time.
+   */
+  filter?: TAnalyticsFilterInput;
+};
+
+/** Totals per sequence: all time for a sequence's report, or the analytics page's range and filters. */
+export async function getSequenceTotals(actor: TActor, options: TSequenceTotalsOptions = {}): Promise<TSequenceTotals[]> {
+  // Scoped as every analytics figure: a rep's own figures only, another rep's asked for is 404.
+  const filter = options.filter ? scopeAnalytics(actor, options.filter) : null;
+  const ids = options.sequenceIds ?? (await db.sequence.findMany({ where: visibleSequencesWhere(actor), select: { id: true } })).map((s) => s.id);
   if (!ids.length) return [];
   const rows = await db.$queryRaw<TSequenceTotals[]>`
     WITH e AS (
-      SELECT e.* FROM sequence_enrolments e WHERE e.sequence_id = ANY(${ids}::int[]) AND ${repScope(actor)}
+      SELECT e.* FROM sequence_enrolments e WHERE e.sequence_id = ANY(${ids}::int[]) AND ${repScope(actor)} ${filter ? enrolmentFilter(filter) : Prisma.empty}
     ), runs AS (
       SELECT e.sequence_id,
              count(*) FILTER (WHERE r.status IN ('sent', 'done'))::int AS sent,
@@ -81,7 +108,7 @@ export async function getSequenceTotals(actor: TActor, sequenceIds?: number[]): 
            coalesce(runs.sent, 0) AS sent, coalesce(runs.opened, 0) AS opened, coalesce(runs.clicked, 0) AS clicked,
            coalesce(runs.replied, 0) AS replied, coalesce(enr.converted, 0) AS converted
       FROM sequences s LEFT JOIN enr ON enr.sequence_id = s.id LEFT JOIN runs ON runs.sequence_id = s.id
-     WHERE s.id = ANY(${ids}::int[])
+     WHERE s.id = ANY(${ids}::int[]) ${filter ? Prisma.sql`AND (NOT s.archived OR enr.enrolled > 0)` : Prisma.empty}
      ORDER BY s.name, s.id`;
   return rows;
 }
@@ -90,7 +117,7 @@ export async function getSequenceTotals(actor: TActor, sequenceIds?: number[]): 
 export const getSequenceReport = command(ZGetSequenceReport, async (actor, data): Promise<TSequenceReport> => {
   const sequence = await db.sequence.findUnique({ where: { id: data.sequence_id } });
   if (!sequence || !maySeeSequence(actor, sequence)) throw new AppError("NOT_FOUND", "Sequence not found");
-  const [totals] = await getSequenceTotals(actor, [sequence.id]);
+  const [totals] = await getSequenceTotals(actor, { sequenceIds: [sequence.id] });
   const steps = await db.$queryRaw<Omit<TSequenceStepFigures, "label">[]>`
     WITH e AS (SELECT e.* FROM sequence_enrolments e WHERE e.sequence_id = ${sequence.id} AND ${repScope(actor)})
     SELECT st.position, st.kind,

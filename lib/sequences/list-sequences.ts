@@ -10,7 +10,18 @@ export type TSequenceListItem = {
   ownerName: string | null;
   archived: boolean;
   mayChange: boolean;
-  steps: { position: number; kind: string; delayAmount: number; delayUnit: string; templateId: number | null; templateName: string | null; body: string | null }[];
+  /** templateName: the email's template, or the text's text template; templateArchived: it is out of use (the step will be skipped). */
+  steps: {
+    position: number;
+    kind: string;
+    delayAmount: number;
+    delayUnit: string;
+    templateId: number | null;
+    textTemplateId: number | null;
+    templateName: string | null;
+    templateArchived: boolean;
+    body: string | null;
+  }[];
   live: number;
   enrolled: number;
 };
@@ -20,7 +31,12 @@ export async function listSequences(actor: TActor, options: { includeArchived?: 
   const rows = await db.sequence.findMany({
     where: { ...visibleSequencesWhere(actor), ...(options.includeArchived ? {} : { archived: false }) },
     orderBy: [{ archived: "asc" }, { name: "asc" }],
-    include: { steps: { orderBy: { position: "asc" }, include: { template: { select: { name: true } } } } },
+    include: {
+      steps: {
+        orderBy: { position: "asc" },
+        include: { template: { select: { name: true, archived: true } }, textTemplate: { select: { name: true, archived: true } } },
+      },
+    },
   });
   const ids = rows.map((r) => r.id);
   const counts = ids.length
@@ -38,7 +54,20 @@ export async function listSequences(actor: TActor, options: { includeArchived?: 
       ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? null,
       archived: r.archived,
       mayChange: mayChangeSequence(actor, r),
-      steps: r.steps.map((s) => ({ position: s.position, kind: s.kind, delayAmount: s.delayAmount, delayUnit: s.delayUnit, templateId: s.templateId, templateName: s.template?.name ?? null, body: s.body })),
+      steps: r.steps.map((s) => {
+        const template = s.template ?? s.textTemplate;
+        return {
+          position: s.position,
+          kind: s.kind,
+          delayAmount: s.delayAmount,
+          delayUnit: s.delayUnit,
+          templateId: s.templateId,
+          textTemplateId: s.textTemplateId,
+          templateName: template?.name ?? null,
+          templateArchived: template?.archived ?? false,
+          body: s.body,
+        };
+      }),
       live: c?.live ?? 0,
       enrolled: c?.enrolled ?? 0,
     };

@@ -18,7 +18,7 @@ import { stopLeadEnrolments } from "@/lib/sequences/stop-lead-enrolments";
 import type { TStopReason } from "@/lib/sequences/sequence-vocabulary";
 
 type TTx = Prisma.TransactionClient;
-type TStep = { id: number; position: number; kind: string; delayAmount: number; delayUnit: string; templateId: number | null; body: string | null };
+type TStep = { id: number; position: number; kind: string; delayAmount: number; delayUnit: string; templateId: number | null; textTemplateId: number | null; body: string | null };
 type TEnrolment = { id: number; sequence_id: number; lead_id: number; rep_id: number; status: string; position: number; next_run_at: Date | null; created_at: Date };
 
 export type TStepOutcome =
@@ -202,12 +202,15 @@ async function finishSend(c: { runId: number; enrolment: TEnrolment; step: TStep
 
 /**
  * The text step through lib/sms's one texting path, as the lead's rep, keyed by the step run: a
- * second call (a retry after a crash, a second runner) answers the first text. Outside the lead's
- * own texting hours the text waits in the queue until they open ("defer").
+ * second call (a retry after a crash, a second runner) answers the first text. sendLeadText renders
+ * the step's text template (its version of now) or the step's own words with the lead's values; an
+ * archived template is refused there, so the run is skipped with that reason, as an email step's.
+ * Outside the lead's own texting hours the text waits in the queue until they open ("defer").
  */
 async function sendTextStep(e: TEnrolment, step: TStep, runId: number, now: Date): Promise<number> {
   const rep = await db.user.findUniqueOrThrow({ where: { id: e.rep_id }, select: { id: true, role: true, name: true, email: true } });
-  const sent = await sendLeadText(rep, { leadId: e.lead_id, body: step.body ?? "", idempotencyKey: `sequence-step-run:${runId}` }, { outsideHours: "defer", now });
+  const words = step.textTemplateId !== null ? { templateId: step.textTemplateId } : { body: step.body ?? "" };
+  const sent = await sendLeadText(rep, { leadId: e.lead_id, ...words, idempotencyKey: `sequence-step-run:${runId}` }, { outsideHours: "defer", now });
   return sent.id;
 }
 

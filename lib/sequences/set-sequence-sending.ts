@@ -4,23 +4,20 @@ import { db } from "@/lib/db";
 import { command } from "@/lib/command";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getCompanySettings, putCompanySetting, ZSequenceSending } from "@/lib/kernel/company-settings";
-
-// A form sends one value per ticked day ("1", "3"), an API an array of numbers.
-const ZDays = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int()));
+import { parseSettingFields, ZFormClock, ZFormDays } from "@/lib/kernel/weekly-hours-form";
 
 // The form's flat fields, checked as a whole by the setting's own schema (the window ends after it starts).
 export const ZSetSequenceSending = z
   .object({
-    sendDays: ZDays,
-    sendStart: z.preprocess((v) => v ?? "", z.string().trim()),
-    sendEnd: z.preprocess((v) => v ?? "", z.string().trim()),
+    sendDays: ZFormDays,
+    sendStart: ZFormClock,
+    sendEnd: ZFormClock,
     dailyCapPerRep: z.coerce.number({ error: "A number of messages" }),
   })
   .transform((f, ctx) => {
-    const parsed = ZSequenceSending.safeParse({ days: f.sendDays, start: f.sendStart, end: f.sendEnd, dailyCapPerRep: f.dailyCapPerRep });
-    const field: Record<string, string> = { days: "sendDays", start: "sendStart", end: "sendEnd", dailyCapPerRep: "dailyCapPerRep" };
-    for (const i of parsed.error?.issues ?? []) ctx.addIssue({ code: "custom", path: [field[String(i.path[0])] ?? "sendDays"], message: i.message });
-    return parsed.success ? parsed.data : z.NEVER;
+    const value = { days: f.sendDays, start: f.sendStart, end: f.sendEnd, dailyCapPerRep: f.dailyCapPerRep };
+    const fields = { days: "sendDays", start: "sendStart", end: "sendEnd", dailyCapPerRep: "dailyCapPerRep" };
+    return parseSettingFields(ZSequenceSending, value, ctx, fields, "sendDays") ?? z.NEVER;
   });
 export type TSetSequenceSending = z.input<typeof ZSetSequenceSending>;
 

@@ -4,10 +4,9 @@ import { db } from "@/lib/db";
 import { command } from "@/lib/command";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getCompanySettings, putCompanySetting, ZBusinessHours, ZSlaTimers } from "@/lib/kernel/company-settings";
+import { parseSettingFields, ZFormClock, ZFormDays } from "@/lib/kernel/weekly-hours-form";
 
 const blank = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : v);
-// A form sends one value per ticked day ("1", "3"), an API an array of numbers.
-const ZDays = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int()));
 
 // The form's flat fields, checked again as a whole by the settings' own schemas below, so the
 // same rule (escalation after the alert, the day ends after it starts) holds for every writer.
@@ -17,20 +16,28 @@ export const ZSetSlaSettings = z
     escalateMinutes: z.coerce.number({ error: "A number of minutes" }),
     // Empty: auto-return is off.
     autoReturnHours: z.preprocess(blank, z.coerce.number({ error: "A number of hours" }).optional()),
-    businessDays: ZDays,
-    // Missing reads as empty, so the clock-time rule below says what is wrong.
-    businessStart: z.preprocess((v) => v ?? "", z.string().trim()),
-    businessEnd: z.preprocess((v) => v ?? "", z.string().trim()),
+    businessDays: ZFormDays,
+    businessStart: ZFormClock,
+    businessEnd: ZFormClock,
   })
   .transform((f, ctx) => {
-    const timers = ZSlaTimers.safeParse({ alertMinutes: f.alertMinutes, escalateMinutes: f.escalateMinutes, autoReturnHours: f.autoReturnHours ?? null });
-    const hours = ZBusinessHours.safeParse({ days: f.businessDays, start: f.businessStart, end: f.businessEnd });
     // Issues keep the form's field names, so each lands under its own input.
-    const field: Record<string, string> = { days: "businessDays", start: "businessStart", end: "businessEnd" };
-    for (const i of timers.error?.issues ?? []) ctx.addIssue({ code: "custom", path: [String(i.path[0] ?? "alertMinutes")], message: i.message });
-    for (const i of hours.error?.issues ?? []) ctx.addIssue({ code: "custom", path: [field[String(i.path[0])] ?? "businessDays"], message: i.message });
-    if (!timers.success || !hours.success) return z.NEVER;
-    return { slaTimers: timers.data, businessHours: hours.data };
+    const timers = parseSettingFields(
+      ZSlaTimers,
+      { alertMinutes: f.alertMinutes, escalateMinutes: f.escalateMinutes, autoReturnHours: f.autoReturnHours ?? null },
+      ctx,
+      { alertMinutes: "alertMinutes", escalateMinutes: "escalateMinutes", autoReturnHours: "autoReturnHours" },
+      "alertMinutes",
+    );
+    const hours = parseSettingFields(
+      ZBusinessHours,
+      { days: f.businessDays, start: f.businessStart, end: f.businessEnd },
+      ctx,
+      { days: "businessDays", start: "businessStart", end: "businessEnd" },
+      "businessDays",
+    );
+    if (!timers || !hours) return z.NEVER;
+    return { slaTimers: timers, businessHours: hours };
   });
 export type TSetSlaSettings = z.input<typeof ZSetSlaSettings>;
 

@@ -130,8 +130,11 @@ export const sendLeadText = command<typeof ZSendLeadText, TSentText, TActor, [TS
 
   let template: { id: number; version: number; body: string } | null = null;
   if (data.templateId) {
-    template = await db.textTemplate.findFirst({ where: { id: data.templateId, archived: false }, select: { id: true, version: true, body: true } });
-    if (!template) throw new AppError("NOT_FOUND", "Text template not found");
+    const found = await db.textTemplate.findUnique({ where: { id: data.templateId }, select: { id: true, version: true, body: true, archived: true } });
+    if (!found) throw new AppError("NOT_FOUND", "Text template not found");
+    // Archived: out of use (a sequence step that still names it is skipped with this reason).
+    if (found.archived) throw new AppError("NOT_FOUND", "The text template was archived.");
+    template = found;
   }
   const text = data.body || template!.body;
   assertTemplateVariables({ subject: "", body: text });

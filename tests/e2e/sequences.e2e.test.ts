@@ -1,21 +1,32 @@
-// Sequences in Chromium at 1440 px and 390 px: a rep builds a sequence (email → wait → call task),
-// enrols one of their leads from the leads table's bulk bar, and sees the enrolment on the lead
-// page with pause / stop; axe finds nothing serious on the sequences, report and lead pages.
+// Sequences in Chromium at 1440 px and 390 px: a rep builds a sequence (email → wait → text with a
+// shared text template → call task), enrols one of their leads from the leads table's bulk bar,
+// and sees the enrolment on the lead page with pause / stop; axe finds nothing serious on the
+// sequences, report and lead pages.
 import type { Page } from "playwright-core";
 import { login, newPage, screenshot, openBrowserAndDatabase } from "./browser";
 import { violations } from "./axe";
 
 const e2e = openBrowserAndDatabase();
 
-/** One of Sarah's open leads with an email address and no sequence yet (a different one per width). */
+// The manager's shared text template the text step sends (the manager writes them on the Texts page).
+const TEXT_TEMPLATE = "Quote check-in (sequences e2e)";
+beforeAll(async () => {
+  await e2e.database.query(`INSERT INTO text_templates (name, body, updated_at) VALUES ($1, $2, now())`, [
+    TEXT_TEMPLATE,
+    'Hi {{contact_first_name | "there"}}, {{rep_first_name}} here: did the quote work for you?',
+  ]);
+});
+
+/** One of Sarah's open leads with an email address, a number to text and no sequence yet (a different one per width). */
 async function sarahsLead(pick: number): Promise<{ id: number; company: string }> {
   const { rows } = await e2e.database.query(`
     SELECT l.id, c.name AS company FROM sales_leads l JOIN users u ON u.id = l.assigned_admin_id JOIN companies c ON c.id = l.company_id
     WHERE u.email = 'sarah@pilot-crm.test' AND l.status IN ('assigned', 'in_progress')
       AND EXISTS (SELECT 1 FROM contacts WHERE company_id = c.id AND email IS NOT NULL)
+      AND c.phone_norm IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM sequence_enrolments WHERE lead_id = l.id)
     ORDER BY l.id LIMIT 2`);
-  if (rows.length < 2) throw new Error("the demo seed gives Sarah too few open leads with an email address");
+  if (rows.length < 2) throw new Error("the demo seed gives Sarah too few open leads with an email address and a phone");
   return rows[pick];
 }
 
@@ -41,10 +52,19 @@ describe.each([
     await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached" });
     await builder.getByTestId("step-0").getByLabel("Template").selectOption({ label: "Follow-up" });
     await builder.getByTestId("step-1").getByLabel("Wait").fill("2");
-    await builder.getByTestId("step-2").getByLabel("What the call is about").fill("Ask about the quote");
+    // The third step becomes a text that sends the shared template; its words show under the picker.
+    const text = builder.getByTestId("step-2");
+    await text.getByLabel("Kind").selectOption({ label: "Text" });
+    await text.getByLabel("Text template").selectOption({ label: TEXT_TEMPLATE });
+    await text.getByTestId("text-template-words").filter({ hasText: "did the quote work for you?" }).waitFor();
+    expect(await text.getByRole("textbox").count()).toBe(0);
+    await builder.getByRole("button", { name: "Add a step" }).click();
+    await builder.getByTestId("step-3").getByLabel("Kind").selectOption({ label: "Call task" });
+    await builder.getByTestId("step-3").getByLabel("What the call is about").fill("Ask about the quote");
     await builder.getByRole("button", { name: "Save sequence" }).click();
     await toast(page, "Sequence saved.").waitFor();
-    await page.getByRole("link", { name }).waitFor();
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name }) });
+    await row.getByText(`Text “${TEXT_TEMPLATE}”`).waitFor();
     expect(await violations(page)).toEqual([]);
     await screenshot(page, `sequences-list-${width}`);
 
@@ -61,7 +81,7 @@ describe.each([
     const panel = page.getByTestId("lead-sequences");
     await panel.getByRole("link", { name }).waitFor();
     await panel.getByTestId("enrolment-status").filter({ hasText: "Active" }).waitFor();
-    await panel.getByText(/Step 1 of 3 \(Email\)/).waitFor();
+    await panel.getByText(/Step 1 of 4 \(Email\)/).waitFor();
     expect(await violations(page)).toEqual([]);
     await screenshot(page, `sequences-lead-${width}`);
 

@@ -1,6 +1,7 @@
 // Stored XSS (issue #14): script-like text saved in a company name, a contact name, a lead's load,
-// sales-action notes (one with a follow-up), a rep's and a territory's name, and an email
-// template's name, subject and body (with `javascript:` links) is shown as text on every page
+// sales-action notes (one with a follow-up), a rep's and a territory's name, an email
+// template's name, subject and body (with `javascript:` links) and a text from an unknown number
+// (anyone may text us) is shown as text on every page
 // that shows it, at 1440 px and at 390 px: `window.__xss` stays unset, no dialog opens, and no
 // element the text describes exists in the page or in the email previews' frames.
 import crypto from "node:crypto";
@@ -15,6 +16,8 @@ const SCRIPT = "<script>window.__xss=1</script>";
 const IMG = "<img src=x onerror=window.__xss=1>";
 const SVG = `"><svg onload=alert(document.domain)>`;
 const JS_LINK = "javascript:window.__xss=1";
+// A text from a number nobody has: stored without a lead, listed on the manager's Texts page.
+const UNKNOWN_TEXT = `Hi ${TAG} ${SCRIPT} ${IMG}`;
 
 const COMPANY = `Haul ${TAG} ${SCRIPT} ${SVG}`;
 const CONTACT = `Dana ${IMG}`;
@@ -115,6 +118,10 @@ async function storePayloads(): Promise<TSetup> {
     [companyId, leadData, repId],
   );
   const leadId: number = leads.find((l) => l.status === "assigned").id;
+  await db.query(
+    `INSERT INTO text_messages (direction, to_phone, from_phone, body, status, twilio_sid, updated_at) VALUES ('inbound', '+15125550100', '+18025550199', $1, 'received', $2, now())`,
+    [UNKNOWN_TEXT, `SMxss${TAG}`],
+  );
   const poolLeadId: number = leads.find((l) => l.status === "pending").id;
 
   const { page } = await openAs(REP_EMAIL, DESKTOP);
@@ -196,7 +203,7 @@ describe.each([
     await page.close();
   });
 
-  it("is shown as text on the manager's audit page and in the analytics' show-data tables", async () => {
+  it("is shown as text on the manager's audit page, in the analytics' show-data tables and in the texts from unknown numbers", async () => {
     const { page, dialogs } = await openAs("manager@pilot-crm.test", viewport);
     await page.goto(`/admin/crm/audit?action=template.created`);
     // The entry's after-image is JSON: the subject as typed, inside a JSON string.
@@ -206,6 +213,9 @@ describe.each([
     await page.goto("/admin/crm/analytics");
     for (const summary of await page.locator("summary", { hasText: "Show data" }).all()) await summary.click();
     await assertInert(page, dialogs, [REP_NAME, TERRITORY], `analytics at ${size}`);
+
+    await page.goto("/admin/crm/texts");
+    await assertInert(page, dialogs, [UNKNOWN_TEXT], `texts page at ${size}`);
 
     // The merge screen compares the two companies field by field.
     await page.goto(`/admin/crm/duplicates/merge?a=${setup.companyId}&b=${setup.twinId}`);

@@ -104,3 +104,56 @@ it("the manager writes a text template that a rep then picks on a lead page", as
   await panel.getByTestId("text-preview").filter({ hasText: /^Hi .+, any loads this week\? Mike Johnson$/ }).waitFor();
   await rep.close();
 });
+
+describe.each([
+  { width: 1440, height: 900, bad: { field: /^From/, value: "07:30" }, good: { start: "08:30", end: "20:30" } },
+  { width: 390, height: 844, bad: { field: /^Until/, value: "21:30" }, good: { start: "09:00", end: "20:00" } },
+])("the texting hours and the unknown numbers at $width px", ({ width, height, bad, good }) => {
+  it("the manager sets the texting hours (the TCPA bounds refused beside the field) and sees the texts from unknown numbers; a rep sees neither", async () => {
+    // A text from a number no company or contact has, as the inbound webhook stores it.
+    const from = `+1512555${String(width).padStart(4, "0")}`;
+    await e2e.database.query(
+      `INSERT INTO text_messages (direction, to_phone, from_phone, body, status, twilio_sid, updated_at) VALUES ('inbound', '+15125550100', $1, $2, 'received', $3, now())`,
+      [from, `Who is this? (${width})`, `SMe2e${width}${Date.now()}`],
+    );
+    const page = await newPage(e2e.browser, { width, height });
+    await login(page, "manager@pilot-crm.test");
+    await page.goto("/admin/crm/texts");
+    const form = page.getByTestId("text-sending-hours");
+    const unmatched = page.getByTestId("unmatched-texts");
+    await unmatched.getByTestId("unmatched-text").filter({ hasText: from }).filter({ hasText: `Who is this? (${width})` }).waitFor();
+
+    // Inside the TCPA's quiet hours: refused under the field, nothing saved.
+    await form.getByLabel(bad.field).fill(bad.value);
+    await form.getByRole("button", { name: "Save texting hours" }).click();
+    await form.locator("[data-field-error]", { hasText: "Texts may go out only between 08:00 and 21:00 (TCPA quiet hours)" }).waitFor();
+    expect(await form.getByLabel(bad.field).getAttribute("aria-invalid")).toBe("true");
+    await page.mouse.move(0, 0);
+    await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached" });
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, `texts-hours-refused-${width}`);
+
+    // Every day stays ticked, so the other texts tests of this file keep their open hours.
+    await form.getByLabel(/^From/).fill(good.start);
+    await form.getByLabel(/^Until/).fill(good.end);
+    await form.getByRole("button", { name: "Save texting hours" }).click();
+    await toast(page, "Texting hours saved").waitFor();
+    await page.getByTestId("texting-hours-now").filter({ hasText: `Mon, Tue, Wed, Thu, Fri, Sat, Sun ${good.start}–${good.end}` }).waitFor();
+    const { rows } = await e2e.database.query(`SELECT value FROM settings WHERE key = 'text_sending_hours'`);
+    expect(rows[0].value).toEqual({ days: [1, 2, 3, 4, 5, 6, 7], start: good.start, end: good.end });
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-sonner-toast]")].every((t) => getComputedStyle(t).opacity === "1"));
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, `texts-hours-${width}`);
+    await page.close();
+
+    // A rep reads the hours but has neither the form nor the list.
+    const rep = await newPage(e2e.browser, { width, height });
+    await login(rep, "mike@pilot-crm.test");
+    await rep.goto("/admin/crm/texts");
+    await rep.getByTestId("texting-hours-now").filter({ hasText: `${good.start}–${good.end}` }).waitFor();
+    expect(await rep.getByTestId("text-sending-hours").count()).toBe(0);
+    expect(await rep.getByTestId("unmatched-texts").count()).toBe(0);
+    expect(await violations(rep)).toEqual([]);
+    await rep.close();
+  });
+});

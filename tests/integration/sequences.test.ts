@@ -14,16 +14,18 @@ import { releaseLead } from "@/lib/leads/release-lead";
 import { enrolLeads } from "@/lib/sequences/enrol-leads";
 import { runSequenceStep } from "@/lib/sequences/run-sequence-step";
 import { setEnrolmentState } from "@/lib/sequences/set-enrolment-state";
-import { getSequenceReport } from "@/lib/sequences/get-sequence-report";
 import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
 import { saveSequence } from "@/lib/sequences/save-sequence";
 import { setSequenceSending } from "@/lib/sequences/set-sequence-sending";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
+import { archiveTextTemplate } from "@/lib/sms/archive-text-template";
+import { saveTextTemplate } from "@/lib/sms/save-text-template";
+import { getSequenceReport, getSequenceTotals } from "@/lib/sequences/get-sequence-report";
 import { makeUser, uid } from "../fixtures/factories";
 import { startFakeSendgrid, type TFakeSendgrid } from "../fixtures/fake-sendgrid";
 import { makeEmailLead, TEST_INBOUND_DOMAIN, useFakeSendgrid } from "../fixtures/email";
 import { dropJobSchema, testJobSchema } from "../fixtures/jobs";
-import { makeSequence, makeTemplate, setSendingWindow, stepJobs } from "../fixtures/sequences";
+import { makeSequence, makeTemplate, makeTextTemplate, setSendingWindow, stepJobs } from "../fixtures/sequences";
 import { runInOwnDatabase } from "../fixtures/own-database";
 
 // The sending window and cap are company settings this file sets: a database of its own.
@@ -48,25 +50,31 @@ const FRIDAY_EVENING = new Date("2026-10-30T23:00:00Z");
 const MONDAY_9_CST = new Date("2026-11-02T15:00:00Z");
 const WEDNESDAY_9_CST = new Date("2026-11-04T15:00:00Z");
 
+/** An in-progress lead whose contact has a number of its own, so an inbound text finds this lead. */
+async function makeTextableLead(repId: number) {
+  const { lead, contact: made } = await makeEmailLead(repId, { status: "in_progress" });
+  // A valid North American number: an exchange starting 2–9, here 7xx.
+  const phone = `+1512${700 + Math.floor(Math.random() * 300)}${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+  const contact = await db.contact.update({ where: { id: made.id }, data: { phone } });
+  return { lead, contact };
+}
+
 async function setup(options: { manager?: boolean } = {}) {
   const { actor: rep, user } = await makeUser();
   const { actor: boss } = await makeUser({ role: "super_admin" });
   const template = await makeTemplate(null);
+  const textTemplate = await makeTextTemplate();
   const seq = await makeSequence(boss, [
     { kind: "email", delay_amount: 0, delay_unit: "business_days", template_id: template.id },
     { kind: "wait", delay_amount: 2, delay_unit: "business_days" },
-    { kind: "text", delay_amount: 0, delay_unit: "business_days", body: "Hi {{contact_first_name}}, did the quote work for you?" },
+    { kind: "text", delay_amount: 0, delay_unit: "business_days", text_template_id: textTemplate.id },
     { kind: "call", delay_amount: 0, delay_unit: "business_days", body: "Ask about the quote" },
   ]);
-  const { lead, contact: made } = await makeEmailLead(user.id, { status: "in_progress" });
-  // A number of this lead's own, so an inbound text finds this lead.
-  // (A valid North American number: an exchange starting 2–9, here 7xx.)
-  const phone = `+1512${700 + Math.floor(Math.random() * 300)}${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
-  const contact = await db.contact.update({ where: { id: made.id }, data: { phone } });
+  const { lead, contact } = await makeTextableLead(user.id);
   const enrol = await enrolLeads(options.manager ? boss : rep, { sequence_id: seq.id, lead_ids: [lead.id] }, FRIDAY_EVENING);
   expect(enrol.results[0]).toMatchObject({ ok: true });
   const enrolmentId = enrol.results[0].enrolmentId!;
-  return { rep, boss, user, seq, lead, contact, template, enrolmentId };
+  return { rep, boss, user, seq, lead, contact, template, textTemplate, enrolmentId };
 }
 
 /** Runs the newest waiting job of the enrolment at its own start time (the controllable clock). */
@@ -81,7 +89,7 @@ const runsOf = (enrolmentId: number) => db.sequenceStepRun.findMany({ where: { e
 
 describe("the walk: email → wait 2 business days → text → call task", () => {
   it("runs each step at the right local time across a weekend and the DST change", async () => {
-    const { enrolmentId, lead, contact } = await setup();
+    const { enrolmentId, lead, contact, textTemplate } = await setup();
 
     // Enrolled on Friday evening: the email waits for Monday 9:00 (CST now, UTC−6).
     let [job] = await stepJobs(jobSchema, enrolmentId);
@@ -103,12 +111,13 @@ describe("the walk: email → wait 2 business days → text → call task", () =
     step = await runNext(enrolmentId);
     expect(step.result).toMatchObject({ outcome: "ran", kind: "wait" });
 
-    // The text right after the wait, as the lead's rep (outbox mode: simulated, nothing leaves).
+    // The text right after the wait, as the lead's rep (outbox mode: simulated, nothing leaves):
+    // the step's text template filled in with this lead's values.
     step = await runNext(enrolmentId);
     expect(new Date(step.job.start_after)).toEqual(WEDNESDAY_9_CST);
     expect(step.result).toMatchObject({ outcome: "ran", kind: "text", status: "sent" });
     const text = await db.textMessage.findFirstOrThrow({ where: { leadId: lead.id, direction: "outbound" } });
-    expect(text).toMatchObject({ toPhone: contact.phone, body: "Hi Dana, did the quote work for you?", status: "simulated" });
+    expect(text).toMatchObject({ toPhone: contact.phone, body: "Hi Dana, did the quote work for you?", status: "simulated", templateId: textTemplate.id, templateVersion: 1 });
 
     // The call task right after: the lead's follow-up at Wednesday 9:00, so it is on the call list.
     step = await runNext(enrolmentId);
@@ -180,6 +189,102 @@ it("a text reply after the text step stops the call task, and STOP on another le
   await runNext(other.enrolmentId);
   await recordInboundText({ MessageSid: `SM${uid()}${uid()}`, From: other.contact.phone!, To: "+15125550100", Body: "STOP" });
   expect(await enrolment(other.enrolmentId)).toMatchObject({ status: "stopped", stopReason: "unsubscribed" });
+});
+
+it("a first text from the lead's number, never texted by us, is a reply too: it stops the sequence", async () => {
+  const { enrolmentId, contact, lead, user } = await setup();
+  await runNext(enrolmentId); // the email; no text went to this number yet
+  await recordInboundText({ MessageSid: `SM${uid()}${uid()}`, From: contact.phone!, To: "+15125550100", Body: "Who is this?" });
+  expect(await enrolment(enrolmentId)).toMatchObject({ status: "stopped", stopReason: "replied", position: 1 });
+  expect(await db.textMessage.findFirst({ where: { leadId: lead.id, direction: "inbound" } })).toMatchObject({ body: "Who is this?" });
+  expect(await db.notification.count({ where: { userId: user.id, kind: "text_reply", leadId: lead.id } })).toBe(1);
+});
+
+describe("text steps send a text template, rendered when the step runs", () => {
+  async function textThenCall(actor: Parameters<typeof makeSequence>[0], text: { text_template_id: number } | { body: string }) {
+    return makeSequence(actor, [
+      { kind: "text", delay_amount: 0, delay_unit: "business_days", ...text },
+      { kind: "call", delay_amount: 0, delay_unit: "business_days", body: "Call after the text" },
+    ]);
+  }
+
+  it("sends the template's version of the moment it runs; once archived, the step is skipped with the reason and the sequence goes on", async () => {
+    const { actor: boss } = await makeUser({ role: "super_admin" });
+    const { actor: rep, user } = await makeUser({ name: "Alex Rivera" });
+    const template = await makeTextTemplate("Hi {{contact_first_name}}, any loads this week?");
+    const seq = await textThenCall(boss, { text_template_id: template.id });
+    const first = await makeTextableLead(user.id);
+    const second = await makeTextableLead(user.id);
+    const { results } = await enrolLeads(rep, { sequence_id: seq.id, lead_ids: [first.lead.id, second.lead.id] }, FRIDAY_EVENING);
+    const [a, b] = results.map((r) => r.enrolmentId!);
+
+    // Edited after the sequence was built: the step sends the new words.
+    await saveTextTemplate(boss, { id: template.id, name: template.name, body: "{{contact_first_name}}, {{rep_first_name}} here: any loads this week?", expectedVersion: 1 });
+    await expect(runNext(a).then((s) => s.result)).resolves.toMatchObject({ outcome: "ran", kind: "text", status: "sent" });
+    expect(await db.textMessage.findFirstOrThrow({ where: { leadId: first.lead.id, direction: "outbound" } })).toMatchObject({
+      body: "Dana, Alex here: any loads this week?",
+      templateId: template.id,
+      templateVersion: 2,
+      toPhone: first.contact.phone,
+    });
+
+    // Archived before the second lead's step: nothing is sent, the run says why, the call task follows.
+    await archiveTextTemplate(boss, { id: template.id });
+    await expect(runNext(b).then((s) => s.result)).resolves.toMatchObject({ outcome: "ran", kind: "text", status: "skipped" });
+    expect(await db.textMessage.count({ where: { leadId: second.lead.id } })).toBe(0);
+    expect((await runsOf(b))[0]).toMatchObject({ kind: "text", status: "skipped", detail: "The text template was archived." });
+    const event = await db.leadEvent.findFirst({ where: { leadId: second.lead.id, type: "sequence_step" }, orderBy: { id: "desc" } });
+    expect(event?.data).toMatchObject({ kind: "text", detail: "Not sent: The text template was archived." });
+    await expect(runNext(b).then((s) => s.result)).resolves.toMatchObject({ outcome: "ran", kind: "call" });
+    expect(await enrolment(b)).toMatchObject({ status: "completed" });
+    const report = await getSequenceReport(boss, { sequence_id: seq.id });
+    expect(report.steps[0]).toMatchObject({ kind: "text", sent: 1, skipped: 1 });
+  });
+
+  it("a rep's own sequence may text the rep's own words, filled in the same way", async () => {
+    const { actor: rep, user } = await makeUser({ name: "Sam Ortiz" });
+    const seq = await textThenCall(rep, { body: "Hi {{contact_first_name}}, {{rep_first_name}} here." });
+    const { lead } = await makeTextableLead(user.id);
+    const { results } = await enrolLeads(rep, { sequence_id: seq.id, lead_ids: [lead.id] }, FRIDAY_EVENING);
+    await expect(runNext(results[0].enrolmentId!).then((s) => s.result)).resolves.toMatchObject({ kind: "text", status: "sent" });
+    expect(await db.textMessage.findFirstOrThrow({ where: { leadId: lead.id } })).toMatchObject({ body: "Hi Dana, Sam here.", templateId: null });
+  });
+});
+
+describe("the analytics page's sequence figures follow its range and filters", () => {
+  it("counts the enrolments begun in the range (each followed to today), of the chosen rep and leads; all time without a range", async () => {
+    const { actor: boss } = await makeUser({ role: "super_admin" });
+    const { actor: rep, user } = await makeUser();
+    const { actor: other, user: otherUser } = await makeUser();
+    const template = await makeTemplate(null);
+    const seq = await makeSequence(boss, [{ kind: "email", delay_amount: 0, delay_unit: "business_days", template_id: template.id }]);
+    const [inRange, before, others] = [await makeEmailLead(user.id), await makeEmailLead(user.id), await makeEmailLead(otherUser.id)];
+    const inOctober = (await enrolLeads(rep, { sequence_id: seq.id, lead_ids: [inRange.lead.id] }, FRIDAY_EVENING)).results[0].enrolmentId!;
+    await enrolLeads(rep, { sequence_id: seq.id, lead_ids: [before.lead.id] }, new Date("2026-09-15T15:00:00Z"));
+    await enrolLeads(other, { sequence_id: seq.id, lead_ids: [others.lead.id] }, new Date("2026-10-05T15:00:00Z"));
+    // Its email goes out on Monday 2 November, after the range: still counted, as the enrolment's outcome.
+    await runNext(inOctober);
+
+    const october = { from: "2026-10-01", to: "2026-10-31", timeZone: "America/Chicago" };
+    const row = async (actor: typeof boss, filter?: Record<string, unknown>) =>
+      (await getSequenceTotals(actor, filter ? { filter: { ...october, ...filter } } : {})).find((r) => r.sequenceId === seq.id);
+    expect(await row(boss, {})).toMatchObject({ enrolled: 2, active: 1, completed: 1, sent: 1 });
+    expect(await row(boss, { repId: user.id })).toMatchObject({ enrolled: 1, sent: 1 });
+    expect(await row(boss, { from: "2026-09-01", to: "2026-09-30" })).toMatchObject({ enrolled: 1, sent: 0 });
+    // The lead filters, as every figure reads them: these are quote leads.
+    expect(await row(boss, { source: "load_plan" })).toMatchObject({ enrolled: 0, sent: 0 });
+    expect(await row(boss, { source: "quote" })).toMatchObject({ enrolled: 2 });
+    // A rep sees their own enrolments only, and asking for another rep's is 404.
+    expect(await row(rep, {})).toMatchObject({ enrolled: 1 });
+    await expect(getSequenceTotals(rep, { filter: { ...october, repId: otherUser.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Without a range (a sequence's report): all time.
+    expect(await row(boss)).toMatchObject({ enrolled: 3 });
+
+    // An archived sequence is shown only for a range in which it enrolled someone.
+    await db.sequence.update({ where: { id: seq.id }, data: { archived: true } });
+    expect(await row(boss, {})).toMatchObject({ enrolled: 2 });
+    expect(await row(boss, { from: "2026-06-01", to: "2026-06-30" })).toBeUndefined();
+  });
 });
 
 describe("stops", () => {
@@ -342,7 +447,10 @@ describe("bad input writes nothing", () => {
     ["no steps at all", { name: "None" }, "steps"],
     ["an unknown template", { name: "Ghost", steps: [{ kind: "email", delay_amount: 0, template_id: 99_999_999 }] }, "steps.0.template_id"],
     ["an email without a template", { name: "Bare", steps: [{ kind: "email", delay_amount: 0 }] }, "steps.0.template_id"],
-    ["a text without words", { name: "Mute", steps: [{ kind: "text", delay_amount: 0 }] }, "steps.0.body"],
+    ["a text with neither a template nor words", { name: "Mute", steps: [{ kind: "text", delay_amount: 0 }] }, "steps.0.text_template_id"],
+    ["an unknown text template", { name: "Ghost text", steps: [{ kind: "text", delay_amount: 0, text_template_id: 99_999_999 }] }, "steps.0.text_template_id"],
+    ["a text template and own words at once", { name: "Both", steps: [{ kind: "text", delay_amount: 0, text_template_id: 99_999_999, body: "Hi" }] }, "steps.0.body"],
+    ["own words with an unknown variable", { name: "Typo", steps: [{ kind: "text", delay_amount: 0, body: "Hi {{frist_name}}" }] }, "steps.0.body"],
     ["a wait of nothing", { name: "Zero", steps: [{ kind: "wait", delay_amount: 0 }] }, "steps.0.delay_amount"],
     ["a negative delay", { name: "Back", steps: [{ kind: "call", delay_amount: -1 }] }, "steps.0.delay_amount"],
     ["an unknown kind", { name: "Fax", steps: [{ kind: "fax", delay_amount: 1 }] }, "steps.0.kind"],
@@ -365,6 +473,18 @@ describe("bad input writes nothing", () => {
     await expect(saveSequence(rep, { name: "Borrowed", steps: [{ kind: "email", delay_amount: 0, template_id: template.id }] })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       issues: [{ path: "steps.0.template_id", message: "Unknown template" }],
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it("an archived text template is refused beside its step (400, nothing written)", async () => {
+    const { actor: boss } = await makeUser({ role: "super_admin" });
+    const archived = await makeTextTemplate();
+    await archiveTextTemplate(boss, { id: archived.id });
+    const before = await count();
+    await expect(saveSequence(boss, { name: "Old words", steps: [{ kind: "text", delay_amount: 0, text_template_id: archived.id }] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      issues: [{ path: "steps.0.text_template_id", message: "Unknown text template" }],
     });
     expect(await count()).toBe(before);
   });

@@ -6,10 +6,12 @@ import { sendLeadText } from "@/lib/sms/send-lead-text";
 import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
 import { createJobRunner, type TJobRunner } from "@/lib/jobs/job-runner";
 import { runnableJobKinds } from "@/lib/jobs/job-handlers";
-import { putCompanySetting } from "@/lib/kernel/company-settings";
+import { getCompanySettings, putCompanySetting } from "@/lib/kernel/company-settings";
+import { listUnmatchedTexts } from "@/lib/sms/list-unmatched-texts";
+import { setTextSendingHours } from "@/lib/sms/set-text-sending-hours";
 import { POST as statusPost } from "@/app/api/webhooks/twilio/status/route";
 import { POST as inboundPost } from "@/app/api/webhooks/twilio/inbound/route";
-import { makeUser, uid } from "../fixtures/factories";
+import { makeCompany, makeLead, makeUser, uid } from "../fixtures/factories";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_FROM, startFakeTwilio, useFakeTwilio, useTextOutbox, type TFakeTwilio } from "../fixtures/fake-twilio";
 import { makeTextLead, openTextingHoursNow, PUBLIC_BASE, smsSid, twilioRequest } from "../fixtures/texts";
 import { dropJobSchema, eventually, testJobSchema } from "../fixtures/jobs";
@@ -290,6 +292,126 @@ describe("inbound texts", () => {
     expect(message.status).toBe("failed");
     expect(message.error).toMatch(/opted out/);
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("inbound texts from a number we never texted", () => {
+  /** A unique valid US number, written as people write it. */
+  const localNumber = () => {
+    const digits = `512${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`;
+    return { written: `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`, e164: `+1${digits}` };
+  };
+
+  it("go to the lead of the company whose contact has the number — the worked one before a newer closed one — and are handled as replies", async () => {
+    const { user: rep, actor } = await makeUser();
+    const { user: otherRep } = await makeUser();
+    const { company, lead: worked } = await makeTextLead(rep.id);
+    await db.salesLead.update({ where: { id: worked.id }, data: { status: "in_progress", createdAt: new Date("2026-01-05T12:00:00Z") } });
+    const newerClosed = await makeLead({ companyId: company.id, assignedAdminId: otherRep.id, status: "lost" });
+    const number = localNumber();
+    await db.contact.create({ data: { companyId: company.id, name: "Lee Park", phone: number.written } });
+
+    const res = await inbound(number.e164, "Do you cover Oklahoma?");
+    expect(res.status).toBe(200);
+    const stored = await db.textMessage.findFirstOrThrow({ where: { fromPhone: number.e164, direction: "inbound" } });
+    expect(stored.leadId).toBe(worked.id);
+    expect(newerClosed.id).not.toBe(worked.id);
+    const event = await db.leadEvent.findFirstOrThrow({ where: { leadId: worked.id, type: "text_received" } });
+    expect(event.data).toMatchObject({ messageId: stored.id, from: number.e164, matchedBy: "number" });
+    expect(await db.notification.findMany({ where: { userId: rep.id, kind: "text_reply" }, select: { leadId: true, body: true } })).toEqual([{ leadId: worked.id, body: "Do you cover Oklahoma?" }]);
+    expect(await db.notification.count({ where: { userId: otherRep.id } })).toBe(0);
+    const timeline = (await getLeadTimeline(actor, { lead_id: worked.id })).items;
+    expect(timeline.find((t) => t.kind === "text" && t.data.direction === "inbound")).toMatchObject({ data: { body: "Do you cover Oklahoma?", from_phone: number.e164 } });
+  });
+
+  it("go by the company's own number (phone_norm) to its newest lead: a pool lead before a closed one; a closed one when that is all", async () => {
+    const { user: rep } = await makeUser();
+    const number = localNumber();
+    const company = await makeCompany({ phone: number.written });
+    await db.company.update({ where: { id: company.id }, data: { phoneNorm: number.e164 } });
+    const closed = await makeLead({ companyId: company.id, assignedAdminId: rep.id, status: "converted" });
+    await inbound(number.e164, "Thanks for the escort last week");
+    expect(await db.textMessage.findFirstOrThrow({ where: { fromPhone: number.e164 }, orderBy: { id: "desc" } })).toMatchObject({ leadId: closed.id });
+    expect(await db.notification.count({ where: { userId: rep.id, kind: "text_reply", leadId: closed.id } })).toBe(1);
+
+    const pool = await makeLead({ companyId: company.id, assignedAdminId: null, status: "pending" });
+    await db.salesLead.update({ where: { id: pool.id }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
+    await inbound(number.e164, "Another load coming");
+    expect(await db.textMessage.findFirstOrThrow({ where: { fromPhone: number.e164 }, orderBy: { id: "desc" } })).toMatchObject({ leadId: pool.id });
+    expect(await db.leadEvent.count({ where: { leadId: pool.id, type: "text_received" } })).toBe(1);
+  });
+
+  it("a conversation wins: a number we texted for one lead stays with that lead, even if another company has it too", async () => {
+    const { user: rep, actor } = await makeUser();
+    const { lead, phone } = await makeTextLead(rep.id);
+    const elsewhere = await makeCompany();
+    const otherLead = await makeLead({ companyId: elsewhere.id, assignedAdminId: rep.id, status: "assigned" });
+    await db.contact.create({ data: { companyId: elsewhere.id, name: "Shared phone", phone } });
+    await sendLeadText(actor, { leadId: lead.id, body: "About your quote" });
+    await inbound(phone, "Got it");
+    expect(await db.textMessage.findFirstOrThrow({ where: { fromPhone: phone, direction: "inbound" } })).toMatchObject({ leadId: lead.id });
+    expect(await db.leadEvent.count({ where: { leadId: otherLead.id, type: "text_received" } })).toBe(0);
+  });
+
+  it("a truly unknown number stays unattached, is listed for the manager (not for reps), and ten shared digits of a foreign number are not a match", async () => {
+    const { user: rep } = await makeUser();
+    const { actor: boss } = await makeUser({ role: "super_admin" });
+    const { actor: repActor } = await makeUser();
+    // A Maine contact whose ten digits equal a London number's last ten.
+    const { company } = await makeTextLead(rep.id);
+    await db.contact.create({ data: { companyId: company.id, name: "Maine office", phone: "(207) 946-0958" } });
+    const before = { events: await db.leadEvent.count({ where: { type: "text_received" } }), notices: await db.notification.count({ where: { kind: "text_reply" } }) };
+
+    const unknown = localNumber();
+    await inbound(unknown.e164, "Wrong number?");
+    await inbound("+44 20 7946 0958", "Hello from London");
+    const texts = await db.textMessage.findMany({ where: { fromPhone: { in: [unknown.e164, "+442079460958"] } }, orderBy: { id: "asc" } });
+    expect(texts.map((t) => [t.body, t.leadId])).toEqual([
+      ["Wrong number?", null],
+      ["Hello from London", null],
+    ]);
+    expect({ events: await db.leadEvent.count({ where: { type: "text_received" } }), notices: await db.notification.count({ where: { kind: "text_reply" } }) }).toEqual(before);
+
+    const list = await listUnmatchedTexts(boss);
+    expect(list.total).toBeGreaterThanOrEqual(2);
+    expect(list.texts.slice(0, 2).map((t) => [t.from, t.body])).toEqual([
+      ["+442079460958", "Hello from London"],
+      [unknown.e164, "Wrong number?"],
+    ]);
+    await expect(listUnmatchedTexts(repActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the texting hours setting", () => {
+  const form = (textDays: string[], textStart: string, textEnd: string) => ({ textDays, textStart, textEnd });
+
+  it("the manager sets it, audited; a rep gets 404; hours in the TCPA's quiet hours, an end before the start or no day are 400 and change nothing", async () => {
+    const { actor: boss } = await makeUser({ role: "super_admin" });
+    const { actor: rep } = await makeUser();
+    const before = (await getCompanySettings()).textSendingHours;
+    try {
+      await expect(setTextSendingHours.fromRequest(rep, form(["1"], "09:00", "17:00"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const refused: [ReturnType<typeof form>, string, RegExp][] = [
+        [form(["1"], "07:30", "17:00"), "textStart", /between 08:00 and 21:00 \(TCPA quiet hours\)/],
+        [form(["1"], "09:00", "21:30"), "textEnd", /between 08:00 and 21:00 \(TCPA quiet hours\)/],
+        [form(["1"], "18:00", "09:00"), "textEnd", /ends after it starts/],
+        [form([], "09:00", "17:00"), "textDays", /at least one/],
+        [form(["1"], "9 am", "17:00"), "textStart", /HH:MM/],
+      ];
+      for (const [input, path, message] of refused) {
+        const err = await setTextSendingHours.fromRequest(boss, input).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: "BAD_REQUEST", issues: [{ path, message: expect.stringMatching(message) }] });
+      }
+      expect((await getCompanySettings()).textSendingHours).toEqual(before);
+      expect(await db.auditLog.count({ where: { action: "settings.changed", targetId: "text_sending_hours", actorId: boss.id } })).toBe(0);
+
+      await setTextSendingHours.fromRequest(boss, form(["6", "1", "2"], "08:00", "21:00"));
+      expect((await getCompanySettings()).textSendingHours).toEqual({ days: [1, 2, 6], start: "08:00", end: "21:00" });
+      const audit = await db.auditLog.findFirstOrThrow({ where: { action: "settings.changed", targetId: "text_sending_hours" }, orderBy: { id: "desc" } });
+      expect(audit).toMatchObject({ actorId: boss.id, before, after: { days: [1, 2, 6], start: "08:00", end: "21:00" } });
+    } finally {
+      await openTextingHoursNow();
+    }
   });
 });
 

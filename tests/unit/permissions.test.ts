@@ -15,7 +15,7 @@ describe("permissions table (DESIGN §4)", () => {
   it("lets a rep read and create leads but keeps manager-only areas from them", () => {
     expect(can(rep, "lead.read")).toBe(true);
     expect(can(rep, "lead.create")).toBe(true);
-    for (const act of ["users.manage", "territories.manage", "templates.manage", "metrics.team", "settings.manage", "imports.manage"] as const) {
+    for (const act of ["users.manage", "territories.manage", "templates.manage", "metrics.team", "settings.manage", "imports.manage", "texts.unmatched"] as const) {
       expect(can(rep, act)).toBe(false);
     }
   });

@@ -24,7 +24,6 @@ import { RevenueChart } from "@/components/analytics/revenue-chart";
 import { TerritoryChart } from "@/components/analytics/territory-chart";
 import { TimeToConversionChart } from "@/components/analytics/time-to-conversion-chart";
 import { SpeedToLeadChart } from "@/components/analytics/speed-to-lead-chart";
-import { getSequenceTotals } from "@/lib/sequences/get-sequence-report";
 import { SequenceDefinitions } from "@/components/sequences/sequence-definitions";
 import { SequenceFiguresCard } from "@/components/sequences/sequence-report-card";
 import { FigureFreshness } from "@/components/analytics/figure-freshness";
@@ -46,7 +45,6 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
     }),
     getAnalyticsOptions(actor),
   ]);
-  const sequences = await getSequenceTotals(actor);
   const suffix = `${filter.from}_${filter.to}`;
   const repName = filter.repId ? options.reps.find((r) => r.id === filter.repId)?.name : undefined;
   const leads = data.repPerformance.reduce((n, r) => n + r.leadsAssigned, 0);
@@ -113,7 +111,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
           <SequenceFiguresCard
             id="sequences"
             title="Sequences"
-            description="Per sequence, all time: the bar is how many leads were enrolled. The report of each sequence (Sequences page) breaks it down by step."
+            description="Per sequence, the leads enrolled in the range, each followed to today: the bar is how many were enrolled. The report of each sequence (Sequences page) counts all time, by step."
             barKey="enrolled"
             emptyMessage="No sequence yet: build one on the Sequences page."
             columns={[
@@ -126,7 +124,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
               { key: "stopped", label: "Stopped", format: "int" },
               { key: "converted", label: "Converted", format: "int" },
             ]}
-            rows={sequences.map((q) => ({ name: q.name, enrolled: q.enrolled, sent: q.sent, opened: q.opened, clicked: q.clicked, replied: q.replied, stopped: q.stopped, converted: q.converted }))}
+            fileSuffix={suffix}
+            rows={data.sequences.map((q) => ({ name: q.name, enrolled: q.enrolled, sent: q.sent, opened: q.opened, clicked: q.clicked, replied: q.replied, stopped: q.stopped, converted: q.converted }))}
           />
         </div>
       </div>
@@ -156,7 +155,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: TS
           </li>
           <li>
             <strong>Sequences</strong> (per sequence; by step on each sequence&apos;s report):
-            <SequenceDefinitions />
+            <SequenceDefinitions scope="range" />
           </li>
           {team ? null : <li>You see your own figures only; the team view is the manager&apos;s.</li>}
         </ul>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can, isManager } from "@/lib/auth/permissions";
 import { listTemplates } from "@/lib/email/list-templates";
+import { listTextTemplates } from "@/lib/sms/list-text-templates";
 import { listSequences } from "@/lib/sequences/list-sequences";
 import { DELAY_UNIT_LABELS, STEP_KIND_LABELS, type TDelayUnit, type TStepKind } from "@/lib/sequences/sequence-vocabulary";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
@@ -11,18 +12,17 @@ import { ActionButton } from "@/components/ui/action-button";
 import { smallButton } from "@/components/ui/classes";
 import { ActionsTh, DataTable, EmptyRow, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { SequenceSendingForm } from "@/components/sequences/sequence-sending-form";
+import { describeWeeklyHours } from "@/components/ui/weekly-hours-fields";
 import { archiveSequenceAction, saveSequenceAction, setSequenceSendingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sequences" };
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 export default async function SequencesPage() {
   const actor = await requirePageActor();
-  const [sequences, templates, settings] = await Promise.all([listSequences(actor), listTemplates(actor), getCompanySettings()]);
+  const [sequences, templates, textTemplates, settings] = await Promise.all([listSequences(actor), listTemplates(actor), listTextTemplates(actor), getCompanySettings()]);
   const w = settings.sequenceSending;
   const describe = (s: (typeof sequences)[number]["steps"][number]) =>
-    `${STEP_KIND_LABELS[s.kind as TStepKind] ?? s.kind}${s.templateName ? ` “${s.templateName}”` : ""}${
+    `${STEP_KIND_LABELS[s.kind as TStepKind] ?? s.kind}${s.templateName ? ` “${s.templateName}”${s.templateArchived ? " (archived: skipped)" : ""}` : ""}${
       s.delayAmount ? ` after ${s.delayAmount} ${DELAY_UNIT_LABELS[s.delayUnit as TDelayUnit] ?? s.delayUnit}` : ""
     }`;
   return (
@@ -30,7 +30,7 @@ export default async function SequencesPage() {
       <h1 className="text-2xl font-semibold">Sequences</h1>
       <p className="max-w-3xl text-sm text-slate-600">
         A sequence sends its steps to a lead as the lead&apos;s rep, each after its delay in business days or hours, and only inside the sending window (
-        {w.days.map((d) => WEEKDAYS[d - 1]).join(", ")} {w.start}–{w.end}, company time; at most {w.dailyCapPerRep} emails and texts per rep a day). It
+        {describeWeeklyHours(w)}, company time; at most {w.dailyCapPerRep} emails and texts per rep a day). It
         stops by itself when the lead replies, bounces, unsubscribes, is converted, lost, released or given to another rep. Enrol leads from the leads
         table or a lead&apos;s page.
       </p>
@@ -82,7 +82,12 @@ export default async function SequencesPage() {
         </section>
       ) : null}
       <section className="rounded-lg border bg-white p-4">
-        <SequenceBuilder action={saveSequenceAction} templates={templates.map((t) => ({ id: t.id, name: t.name, shared: t.shared }))} canShare={isManager(actor)} />
+        <SequenceBuilder
+          action={saveSequenceAction}
+          templates={templates.map((t) => ({ id: t.id, name: t.name, shared: t.shared }))}
+          textTemplates={textTemplates.templates.map((t) => ({ id: t.id, name: t.name, body: t.body }))}
+          canShare={isManager(actor)}
+        />
       </section>
     </div>
   );

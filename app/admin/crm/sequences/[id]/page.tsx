@@ -40,6 +40,7 @@ export default async function SequenceReportPage({ params }: TProps) {
           description="What each step did; the bar is how many times it ran."
           barKey="sent"
           emptyMessage="This sequence has no steps."
+          fileSuffix="all-time"
           columns={[
             { key: "step", label: "Step" },
             { key: "sent", label: "Sent", format: "int" },
@@ -57,6 +58,7 @@ export default async function SequenceReportPage({ params }: TProps) {
           description="Why enrolments ended early, and at which step."
           barKey="count"
           emptyMessage="No enrolment has stopped early."
+          fileSuffix="all-time"
           columns={[
             { key: "reason", label: "Reason" },
             { key: "step", label: "Next step", format: "int" },
@@ -69,7 +71,7 @@ export default async function SequenceReportPage({ params }: TProps) {
         <h2 id="how-counted" className="font-semibold text-slate-900">
           How these figures are counted
         </h2>
-        <SequenceDefinitions />
+        <SequenceDefinitions scope="all_time" />
       </section>
     </div>
   );
