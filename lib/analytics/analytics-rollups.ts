@@ -1,16 +1,24 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { TAnalyticsFilter } from "@/lib/analytics/analytics-filter";
 import { filtersLeads } from "@/lib/analytics/analytics-sql";
 import { haulFilterSql } from "@/lib/haul/haul-filter-sql";
+import type { TBusinessHours } from "@/lib/kernel/business-hours";
 
 // The analytics rollups (issue #19): materialized views made in the migration `analytics_rollups`
 // and refreshed CONCURRENTLY by the `analytics-rollups-refresh` job. A figure reads its rollup
 // when the rollup has been refreshed in the filter's time zone (its days and hours are that
 // zone's); otherwise it runs its live query, so a changed time zone never shows wrong days.
 
-export const ANALYTICS_ROLLUPS = ["analytics_lead_daily", "analytics_assignment_daily", "analytics_conversion_daily", "analytics_action_hourly"] as const;
+export const ANALYTICS_ROLLUPS = [
+  "analytics_lead_daily",
+  "analytics_assignment_daily",
+  "analytics_conversion_daily",
+  "analytics_action_hourly",
+  "analytics_follow_up_daily",
+] as const;
 export type TAnalyticsRollup = (typeof ANALYTICS_ROLLUPS)[number];
 
 /**
@@ -27,6 +35,7 @@ export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; without
   { figure: "Rep productivity (calls and emails logged)", rollup: "analytics_action_hourly", withoutLeadFilters: true },
   { figure: "Pipeline by status", rollup: "analytics_lead_daily" },
   { figure: "Pipeline forecast", rollup: "analytics_lead_daily" },
+  { figure: "Follow-up effectiveness", rollup: "analytics_follow_up_daily", withoutLeadFilters: true },
 ];
 
 export type TRollupState = { refreshedAt: Date; timeZone: string };
@@ -80,4 +89,16 @@ export function rollupLeadConditions(f: TAnalyticsFilter, r = "r", options: { pe
   const haul = haulFilterSql(f.haul, r);
   if (haul) parts.push(haul);
   return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The `analytics_rollup_refreshes` row of lead_facts (migration `lead_facts`): when the job last
+ * counted its business minutes, and in which zone and working hours.
+ */
+export const LEAD_FACTS_STATE = "lead_facts";
+
+/** Whether lead_facts' stored business minutes were counted in this zone and these working hours. */
+export async function leadFactMinutesMatch(timeZone: string, businessHours: TBusinessHours): Promise<boolean> {
+  const row = await db.analyticsRollupRefresh.findUnique({ where: { name: LEAD_FACTS_STATE }, select: { timeZone: true, businessHours: true } });
+  return !!row && row.timeZone === timeZone && isDeepStrictEqual(row.businessHours, businessHours);
 }

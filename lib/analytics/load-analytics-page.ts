@@ -33,14 +33,14 @@ export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterIn
       getLeadsBySource(actor, filter, options),
       getRevenueByMonth(actor, filter, options),
       getConversionFunnel(actor, filter, options),
-      getTimeToConversion(actor, filter),
-      getFollowUpEffectiveness(actor, filter),
+      getTimeToConversion(actor, filter, options),
+      getFollowUpEffectiveness(actor, filter, options),
       getCallHeatmap(actor, filter, options),
       getTerritoryComparison(actor, filter, options),
       getPipelineByStatus(actor, filter, options),
       getPipelineForecast(actor, filter, options),
       getRepProductivity(actor, filter, options),
-      getSpeedToLead(actor, filter),
+      getSpeedToLead(actor, filter, options),
     ]);
   return { filter, freshness, repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead };
 }

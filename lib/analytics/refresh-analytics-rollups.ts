@@ -1,19 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ANALYTICS_ROLLUPS, type TAnalyticsRollup } from "@/lib/analytics/analytics-rollups";
+import { ANALYTICS_ROLLUPS, LEAD_FACTS_STATE, type TAnalyticsRollup } from "@/lib/analytics/analytics-rollups";
+import { fillLeadFactMinutes } from "@/lib/analytics/fill-lead-fact-minutes";
 import { TIME_ZONE_SQL } from "@/lib/kernel/company-settings";
 
-export type TRollupRefresh = { name: TAnalyticsRollup; timeZone: string; durationMs: number };
+export type TRollupRefresh = { name: TAnalyticsRollup | typeof LEAD_FACTS_STATE; timeZone: string; durationMs: number };
 
 /**
  * Refreshes every analytics rollup (the `analytics-rollups-refresh` job, every few minutes).
  * CONCURRENTLY, so the page keeps reading the previous contents meanwhile. Each view in its own
  * REPEATABLE READ transaction, so the time zone recorded beside it is the one its days were cut
- * in, and a refresh that fails leaves that view and its "as of" as they were.
+ * in, and a refresh that fails leaves that view and its "as of" as they were. First it counts the
+ * business minutes lead_facts is missing (the triggers keep the rest of lead_facts themselves).
  */
 export async function refreshAnalyticsRollups(): Promise<TRollupRefresh[]> {
-  const done: TRollupRefresh[] = [];
+  const minutes = await fillLeadFactMinutes();
+  const done: TRollupRefresh[] = [{ name: LEAD_FACTS_STATE, timeZone: minutes.timeZone, durationMs: minutes.durationMs }];
   for (const name of ANALYTICS_ROLLUPS) {
     const started = Date.now();
     const timeZone = await db.$transaction(
