@@ -4,8 +4,8 @@
 // queries ({ live: true }) for every filter: as written, before and after the job counts the
 // minutes, after claims, reassignments, logged and undone actions, sent emails, conversions,
 // deletes and lead edits through the domain functions and directly, after a change of working
-// hours, and when two transactions write one lead at once. Own database: it changes the
-// company's working hours, which other files' figures read.
+// hours, when two transactions write one lead at once, and after the big seed's bulk load. Own
+// database: it changes the company's working hours, which other files' figures read.
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
@@ -24,6 +24,7 @@ import { zonedDay } from "@/lib/kernel/zoned-time";
 import { makeCompany, makeUser } from "../fixtures/factories";
 import { seededRandom } from "../fixtures/seeded-random";
 import { runInOwnDatabase } from "../fixtures/own-database";
+import { seedBig } from "@/scripts/lib/seed-big";
 
 runInOwnDatabase("pilot_crm_test_facts");
 
@@ -261,4 +262,12 @@ it("keeps both writes when two transactions change one lead's facts at once", as
     touchRepId: reps[0].id,
     firstActionAt: new Date(base + minutes(120)),
   });
+});
+
+it("has the big seed's bulk load leave the facts as the triggers would have", async () => {
+  await seedBig({ leads: 300, actions: 2000, quiet: true });
+  expect(await db.leadFact.count()).toBe(await db.salesLead.count());
+  const lastYear = { from: zonedDay(new Date(Date.now() - 364 * 86_400_000), ZONE), to: zonedDay(new Date(), ZONE), timeZone: ZONE };
+  expect((await getTimeToConversion(manager, lastYear)).contacted).toBeGreaterThan(10);
+  await expectFactsEqualLive([lastYear]);
 });
