@@ -18,23 +18,36 @@ export const ANALYTICS_ROLLUPS = [
   "analytics_conversion_daily",
   "analytics_action_hourly",
   "analytics_follow_up_daily",
+  // Summed from the rollups above (migration `analytics_narrow_rollups`), so refreshed after them.
+  "analytics_lead_status_daily",
+  "analytics_lead_stage_daily",
+  "analytics_call_hourly",
+  "analytics_action_daily",
 ] as const;
 export type TAnalyticsRollup = (typeof ANALYTICS_ROLLUPS)[number];
 
+/** The rollups summed from another one: as fresh as that one's refresh, in its zone. */
+export const ROLLUP_SOURCES: Partial<Record<TAnalyticsRollup, TAnalyticsRollup>> = {
+  analytics_lead_status_daily: "analytics_lead_daily",
+  analytics_lead_stage_daily: "analytics_lead_daily",
+  analytics_call_hourly: "analytics_action_hourly",
+  analytics_action_daily: "analytics_action_hourly",
+};
+
 /**
- * Which figure reads which rollup, and whether only without lead filters (the hourly action
- * rollup has no lead columns): the page's freshness note is made from this list.
+ * Which figure reads which rollup, and whether only without lead filters (the action and
+ * follow-up rollups have no lead columns): the page's freshness note is made from this list.
  */
 export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; withoutLeadFilters?: true }[] = [
   { figure: "Rep performance", rollup: "analytics_assignment_daily" },
   { figure: "Revenue by month", rollup: "analytics_conversion_daily" },
-  { figure: "Leads by source", rollup: "analytics_lead_daily" },
-  { figure: "Conversion funnel", rollup: "analytics_lead_daily" },
-  { figure: "Call heatmap", rollup: "analytics_action_hourly", withoutLeadFilters: true },
-  { figure: "Territory comparison", rollup: "analytics_lead_daily" },
-  { figure: "Rep productivity (calls and emails logged)", rollup: "analytics_action_hourly", withoutLeadFilters: true },
-  { figure: "Pipeline by status", rollup: "analytics_lead_daily" },
-  { figure: "Pipeline forecast", rollup: "analytics_lead_daily" },
+  { figure: "Leads by source", rollup: "analytics_lead_status_daily" },
+  { figure: "Conversion funnel", rollup: "analytics_lead_stage_daily" },
+  { figure: "Call heatmap", rollup: "analytics_call_hourly", withoutLeadFilters: true },
+  { figure: "Territory comparison", rollup: "analytics_lead_stage_daily" },
+  { figure: "Rep productivity (calls and emails logged)", rollup: "analytics_action_daily", withoutLeadFilters: true },
+  { figure: "Pipeline by status", rollup: "analytics_lead_status_daily" },
+  { figure: "Pipeline forecast", rollup: "analytics_lead_status_daily" },
   { figure: "Follow-up effectiveness", rollup: "analytics_follow_up_daily", withoutLeadFilters: true },
 ];
 
@@ -71,6 +84,9 @@ export async function analyticsFreshness(f: TAnalyticsFilter): Promise<TAnalytic
     return { figure, asOf: usable ? s.refreshedAt : null };
   });
 }
+
+/** The rep slice of a rollup with one (0: the whole team). */
+export const rollupRep = (f: TAnalyticsFilter, column = "r.rep_id") => Prisma.sql`${Prisma.raw(column)} = ${f.repId ?? 0}::int`;
 
 /** The filter's days as a condition on a rollup's `day` column (both ends inclusive, as the filter's). */
 export const rollupDays = (f: TAnalyticsFilter, r = "r") => Prisma.sql`${Prisma.raw(r)}.day BETWEEN ${f.from}::date AND ${f.to}::date`;

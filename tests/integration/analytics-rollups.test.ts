@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
-import { analyticsFreshness, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { ANALYTICS_ROLLUPS, analyticsFreshness, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 import { refreshAnalyticsRollups } from "@/lib/analytics/refresh-analytics-rollups";
 import { getCallHeatmap } from "@/lib/analytics/get-call-heatmap";
 import { getConversionFunnel } from "@/lib/analytics/get-conversion-funnel";
@@ -134,7 +134,12 @@ async function expectRollupsEqualLive() {
 
 it("gives every rollup-backed figure exactly as the live queries, for each filter, once refreshed", async () => {
   const refreshed = await refreshAnalyticsRollups();
-  expect(refreshed.map((r) => r.timeZone)).toEqual([ZONE, ZONE, ZONE, ZONE, ZONE, ZONE]);
+  // Every rollup, and lead_facts' business minutes first.
+  expect(refreshed.map((r) => r.name)).toEqual(["lead_facts", ...ANALYTICS_ROLLUPS]);
+  expect(refreshed.every((r) => r.timeZone === ZONE)).toBe(true);
+  // A rollup summed from another holds what its source held: as of the source's refresh.
+  const asOf = await db.analyticsRollupRefresh.findMany({ where: { name: { in: ["analytics_lead_daily", "analytics_lead_stage_daily"] } } });
+  expect(asOf[0].refreshedAt).toEqual(asOf[1].refreshedAt);
   const freshness = await analyticsFreshness({ ...RANGE });
   expect(freshness.every((f) => f.asOf instanceof Date)).toBe(true);
   // The funnel has something in it, so the comparison is not between two zeros.
