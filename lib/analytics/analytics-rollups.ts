@@ -1,32 +1,54 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { TAnalyticsFilter } from "@/lib/analytics/analytics-filter";
 import { filtersLeads } from "@/lib/analytics/analytics-sql";
 import { haulFilterSql } from "@/lib/haul/haul-filter-sql";
+import type { TBusinessHours } from "@/lib/kernel/business-hours";
 
 // The analytics rollups (issue #19): materialized views made in the migration `analytics_rollups`
 // and refreshed CONCURRENTLY by the `analytics-rollups-refresh` job. A figure reads its rollup
 // when the rollup has been refreshed in the filter's time zone (its days and hours are that
 // zone's); otherwise it runs its live query, so a changed time zone never shows wrong days.
 
-export const ANALYTICS_ROLLUPS = ["analytics_lead_daily", "analytics_assignment_daily", "analytics_conversion_daily", "analytics_action_hourly"] as const;
+export const ANALYTICS_ROLLUPS = [
+  "analytics_lead_daily",
+  "analytics_assignment_daily",
+  "analytics_conversion_daily",
+  "analytics_action_hourly",
+  "analytics_follow_up_daily",
+  // Summed from the rollups above (migration `analytics_narrow_rollups`), so refreshed after them.
+  "analytics_lead_status_daily",
+  "analytics_lead_stage_daily",
+  "analytics_call_hourly",
+  "analytics_action_daily",
+] as const;
 export type TAnalyticsRollup = (typeof ANALYTICS_ROLLUPS)[number];
 
+/** The rollups summed from another one: as fresh as that one's refresh, in its zone. */
+export const ROLLUP_SOURCES: Partial<Record<TAnalyticsRollup, TAnalyticsRollup>> = {
+  analytics_lead_status_daily: "analytics_lead_daily",
+  analytics_lead_stage_daily: "analytics_lead_daily",
+  analytics_call_hourly: "analytics_action_hourly",
+  analytics_action_daily: "analytics_action_hourly",
+};
+
 /**
- * Which figure reads which rollup, and whether only without lead filters (the hourly action
- * rollup has no lead columns): the page's freshness note is made from this list.
+ * Which figure reads which rollup, and whether only without lead filters (the action and
+ * follow-up rollups have no lead columns): the page's freshness note is made from this list.
  */
 export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; withoutLeadFilters?: true }[] = [
   { figure: "Rep performance", rollup: "analytics_assignment_daily" },
   { figure: "Revenue by month", rollup: "analytics_conversion_daily" },
-  { figure: "Leads by source", rollup: "analytics_lead_daily" },
-  { figure: "Conversion funnel", rollup: "analytics_lead_daily" },
-  { figure: "Call heatmap", rollup: "analytics_action_hourly", withoutLeadFilters: true },
-  { figure: "Territory comparison", rollup: "analytics_lead_daily" },
-  { figure: "Rep productivity (calls and emails logged)", rollup: "analytics_action_hourly", withoutLeadFilters: true },
-  { figure: "Pipeline by status", rollup: "analytics_lead_daily" },
-  { figure: "Pipeline forecast", rollup: "analytics_lead_daily" },
+  { figure: "Leads by source", rollup: "analytics_lead_status_daily" },
+  { figure: "Conversion funnel", rollup: "analytics_lead_stage_daily" },
+  { figure: "Call heatmap", rollup: "analytics_call_hourly", withoutLeadFilters: true },
+  { figure: "Territory comparison", rollup: "analytics_lead_stage_daily" },
+  { figure: "Rep productivity (calls and emails logged)", rollup: "analytics_action_daily", withoutLeadFilters: true },
+  { figure: "Pipeline by status", rollup: "analytics_lead_status_daily" },
+  { figure: "Pipeline forecast", rollup: "analytics_lead_status_daily" },
+  { figure: "Follow-up effectiveness", rollup: "analytics_follow_up_daily", withoutLeadFilters: true },
 ];
 
 export type TRollupState = { refreshedAt: Date; timeZone: string };
@@ -63,6 +85,9 @@ export async function analyticsFreshness(f: TAnalyticsFilter): Promise<TAnalytic
   });
 }
 
+/** The rep slice of a rollup with one (0: the whole team). */
+export const rollupRep = (f: TAnalyticsFilter, column = "r.rep_id") => Prisma.sql`${Prisma.raw(column)} = ${f.repId ?? 0}::int`;
+
 /** The filter's days as a condition on a rollup's `day` column (both ends inclusive, as the filter's). */
 export const rollupDays = (f: TAnalyticsFilter, r = "r") => Prisma.sql`${Prisma.raw(r)}.day BETWEEN ${f.from}::date AND ${f.to}::date`;
 
@@ -80,4 +105,16 @@ export function rollupLeadConditions(f: TAnalyticsFilter, r = "r", options: { pe
   const haul = haulFilterSql(f.haul, r);
   if (haul) parts.push(haul);
   return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The `analytics_rollup_refreshes` row of lead_facts (migration `lead_facts`): when the job last
+ * counted its business minutes, and in which zone and working hours.
+ */
+export const LEAD_FACTS_STATE = "lead_facts";
+
+/** Whether lead_facts' stored business minutes were counted in this zone and these working hours. */
+export async function leadFactMinutesMatch(timeZone: string, businessHours: TBusinessHours): Promise<boolean> {
+  const row = await db.analyticsRollupRefresh.findUnique({ where: { name: LEAD_FACTS_STATE }, select: { timeZone: true, businessHours: true } });
+  return !!row && row.timeZone === timeZone && isDeepStrictEqual(row.businessHours, businessHours);
 }

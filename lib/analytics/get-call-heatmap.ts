@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { filtersLeads, inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
-import { rollupAsOf, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { rollupAsOf, rollupRep, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
@@ -20,14 +20,13 @@ export async function getCallHeatmap(actor: TActor, input: TAnalyticsFilterInput
   const f = scopeAnalytics(actor, input);
   const needsLead = filtersLeads(f);
   const leadJoin = needsLead ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
-  // Without lead filters, the hourly rollup (analytics_action_hourly, hours of the company's clock) is summed.
-  const hours = (await rollupAsOf("analytics_action_hourly", f, { ...options, withoutLeadFilters: true }))
+  // Without lead filters, the hourly rollup (analytics_call_hourly, hours of the company's clock,
+  // the team as slice 0) is summed.
+  const hours = (await rollupAsOf("analytics_call_hourly", f, { ...options, withoutLeadFilters: true }))
     ? Prisma.sql`
-      SELECT r.local_hour AS hour_start, sum(r.actions) AS calls
-      FROM analytics_action_hourly r
-      WHERE r.action_type = 'call' AND r.local_hour >= ${f.from}::date::timestamp AND r.local_hour < (${f.to}::date + 1)::timestamp
-            ${repCondition("r.admin_id", f)}
-      GROUP BY 1`
+      SELECT r.local_hour AS hour_start, r.calls
+      FROM analytics_call_hourly r
+      WHERE ${rollupRep(f, "r.admin_id")} AND r.local_hour >= ${f.from}::date::timestamp AND r.local_hour < (${f.to}::date + 1)::timestamp`
     : Prisma.sql`
       -- Grouped by local hour first, so each call is converted to the company clock only once.
       SELECT date_trunc('hour', ${localTime("a.created_at", f)}) AS hour_start, count(*) AS calls

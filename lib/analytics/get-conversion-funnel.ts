@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
-import { rollupAsOf, rollupDays, rollupLeadConditions, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { rollupAsOf, rollupDays, rollupLeadConditions, rollupRep, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export const FUNNEL_STAGES = ["pending", "assigned", "contacted", "interested", "converted"] as const;
 export type TFunnelStage = (typeof FUNNEL_STAGES)[number];
@@ -19,19 +19,19 @@ export type TConversionFunnel = {
  * with outcome "interested"; converted = has a conversion. A lead that reached a later stage counts
  * in all earlier ones (a lead converted straight from an order is also interested), so each stage
  * is a subset of the one before and the stage-to-stage rates never exceed 100 %.
- * The daily rollup (analytics_lead_daily) keeps each lead's stage; it is summed when in the company's zone.
+ * The daily rollup (analytics_lead_stage_daily) keeps each lead's stage; it is summed when in the company's zone.
  */
 export async function getConversionFunnel(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TConversionFunnel> {
   const f = scopeAnalytics(actor, input);
-  const rolled = await rollupAsOf("analytics_lead_daily", f, options);
+  const rolled = await rollupAsOf("analytics_lead_stage_daily", f, options);
   const [row] = await queryFigure<Record<TFunnelStage, bigint>[]>(rolled ? Prisma.sql`
     SELECT coalesce(sum(r.leads), 0) AS pending,
            coalesce(sum(r.leads) FILTER (WHERE r.stage >= 1), 0) AS assigned,
            coalesce(sum(r.leads) FILTER (WHERE r.stage >= 2), 0) AS contacted,
            coalesce(sum(r.leads) FILTER (WHERE r.stage >= 3), 0) AS interested,
            coalesce(sum(r.leads) FILTER (WHERE r.stage >= 4), 0) AS converted
-    FROM analytics_lead_daily r
-    WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f)} ${repCondition("r.rep_id", f)}` : Prisma.sql`
+    FROM analytics_lead_stage_daily r
+    WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f)} AND ${rollupRep(f)}` : Prisma.sql`
     WITH cohort AS MATERIALIZED (
       SELECT CASE
                WHEN c.id IS NOT NULL OR l.status = 'converted' THEN 4

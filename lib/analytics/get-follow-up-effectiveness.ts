@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { filtersLeads, inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { rollupAsOf, rollupDays, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export const FOLLOW_UP_VERDICTS = ["kept", "late", "missed"] as const;
 export type TFollowUpVerdict = (typeof FOLLOW_UP_VERDICTS)[number];
@@ -24,11 +25,27 @@ export type TFollowUpEffectiveness = {
  *   missed — never touched, and the day after the follow-up date is over.
  * Each lead is then put in the group of its worst follow-up (missed > late > kept), and the
  * groups' conversion rates compared.
+ * Without lead filters, summed from the rollup analytics_follow_up_daily (its migration explains
+ * how leads are counted by their worst follow-up from per-day rows) when it is in the company's zone.
  */
-export async function getFollowUpEffectiveness(actor: TActor, input: TAnalyticsFilterInput): Promise<TFollowUpEffectiveness> {
+export async function getFollowUpEffectiveness(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TFollowUpEffectiveness> {
   const f = scopeAnalytics(actor, input);
   const leadJoin = filtersLeads(f) ? Prisma.sql`JOIN sales_leads l ON l.id = a.lead_id ${leadConditions(f)}` : Prisma.empty;
-  const [row] = await queryFigure<Record<string, unknown>[]>(Prisma.sql`
+  const rolled = await rollupAsOf("analytics_follow_up_daily", f, { ...options, withoutLeadFilters: true });
+  // Level 0 rows count follow-ups by verdict; levels 1–3 count each lead once, at the first day in
+  // the range of its chain (prev_day before the range): C(1) missed, C(2) missed or late, C(3) any.
+  const chain = (level: number, converted?: true) =>
+    Prisma.sql`coalesce(sum(r.n) FILTER (WHERE r.level = ${level}::int ${converted ? Prisma.sql`AND r.converted` : Prisma.empty}), 0)`;
+  const [row] = await queryFigure<Record<string, unknown>[]>(rolled ? Prisma.sql`
+    SELECT coalesce(sum(r.n) FILTER (WHERE r.level = 0 AND r.verdict = 3), 0) AS kept,
+           coalesce(sum(r.n) FILTER (WHERE r.level = 0 AND r.verdict = 2), 0) AS late,
+           coalesce(sum(r.n) FILTER (WHERE r.level = 0 AND r.verdict = 1), 0) AS missed,
+           coalesce(sum(r.n) FILTER (WHERE r.level = 0 AND r.verdict = 0), 0) AS open,
+           ${chain(3)} - ${chain(2)} AS kept_leads, ${chain(3, true)} - ${chain(2, true)} AS kept_converted,
+           ${chain(2)} - ${chain(1)} AS late_leads, ${chain(2, true)} - ${chain(1, true)} AS late_converted,
+           ${chain(1)} AS missed_leads, ${chain(1, true)} AS missed_converted
+    FROM analytics_follow_up_daily r
+    WHERE r.rep_id = ${f.repId ?? 0}::int AND ${rollupDays(f)} AND (r.level = 0 OR r.prev_day < ${f.from}::date)` : Prisma.sql`
     WITH day_starts AS MATERIALIZED (
       -- Local midnights from the first day of the range to two days after the last, as instants:
       -- width_bucket finds a follow-up's local day among them without a time-zone conversion per row.

@@ -5,7 +5,7 @@ import { bucketUnit, type TAnalyticsFilterInput } from "@/lib/analytics/analytic
 import { LEAD_SOURCES, type TLeadSource } from "@/lib/leads/lead-vocabulary";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, localTime, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
-import { rollupAsOf, rollupDays, rollupLeadConditions, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { rollupAsOf, rollupDays, rollupLeadConditions, rollupRep, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export type TLeadsBySource = {
   unit: "day" | "week" | "month";
@@ -16,16 +16,16 @@ export type TLeadsBySource = {
 
 /**
  * New leads per source per day, week or month (by the range's length), in the company's calendar.
- * Summed from the daily rollup (analytics_lead_daily) when it is in the company's zone.
+ * Summed from the daily rollup (analytics_lead_status_daily) when it is in the company's zone.
  */
 export async function getLeadsBySource(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TLeadsBySource> {
   const f = scopeAnalytics(actor, input);
   const unit = bucketUnit(f);
-  const counts = (await rollupAsOf("analytics_lead_daily", f, options))
+  const counts = (await rollupAsOf("analytics_lead_status_daily", f, options))
     ? Prisma.sql`
       SELECT date_trunc(${unit}, r.day::timestamp)::date AS bucket, r.lead_source, sum(r.leads) AS leads
-      FROM analytics_lead_daily r
-      WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f)} ${repCondition("r.assigned_admin_id", f)}
+      FROM analytics_lead_status_daily r
+      WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f)} AND ${rollupRep(f)}
       GROUP BY 1, 2`
     : Prisma.sql`
       SELECT date_trunc(${unit}, ${localTime("l.created_at", f)})::date AS bucket, l.lead_source, count(*) AS leads

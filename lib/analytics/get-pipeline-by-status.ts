@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
-import { rollupAsOf, rollupDays, rollupLeadConditions, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { rollupAsOf, rollupDays, rollupLeadConditions, rollupRep, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 import { isClosedStatus } from "@/lib/leads/lead-rules";
 import type { TLeadStatus } from "@/lib/leads/lead-vocabulary";
 
@@ -18,12 +18,12 @@ export type TPipelineByStatus = {
 /** The leads created in the range by their status today, with their estimated value. */
 export async function getPipelineByStatus(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TPipelineByStatus> {
   const f = scopeAnalytics(actor, input);
-  // Summed from the daily rollup (analytics_lead_daily) when it is in the company's zone.
-  const byStatus = (await rollupAsOf("analytics_lead_daily", f, options))
+  // Summed from the daily rollup (analytics_lead_status_daily) when it is in the company's zone.
+  const byStatus = (await rollupAsOf("analytics_lead_status_daily", f, options))
     ? Prisma.sql`
       SELECT r.status, sum(r.leads) AS leads, sum(r.estimated_value) AS value
-      FROM analytics_lead_daily r
-      WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f)} ${repCondition("r.assigned_admin_id", f)}
+      FROM analytics_lead_status_daily r
+      WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f)} AND ${rollupRep(f)}
       GROUP BY r.status`
     : Prisma.sql`
       SELECT l.status, count(*) AS leads, sum(l.estimated_value) AS value

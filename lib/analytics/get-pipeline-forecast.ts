@@ -5,7 +5,7 @@ import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import type { TLeadSource } from "@/lib/leads/lead-vocabulary";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
-import { rollupAsOf, rollupDays, rollupLeadConditions, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { rollupAsOf, rollupDays, rollupLeadConditions, rollupRep, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export type TPipelineForecast = {
   sources: {
@@ -29,17 +29,17 @@ export type TPipelineForecast = {
  */
 export async function getPipelineForecast(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TPipelineForecast> {
   const f = scopeAnalytics(actor, input);
-  // The historical rate reads every lead ever: from the daily rollup (analytics_lead_daily), when
-  // it is in the company's zone, that is a few thousand rows instead of the whole table.
-  const perSource = (await rollupAsOf("analytics_lead_daily", f, options))
+  // The historical rate reads every lead ever: from the daily rollup (analytics_lead_status_daily),
+  // when it is in the company's zone, that is a few thousand rows instead of the whole table.
+  const perSource = (await rollupAsOf("analytics_lead_status_daily", f, options))
     ? Prisma.sql`
       SELECT r.lead_source,
              coalesce(sum(r.leads) FILTER (WHERE ${rollupDays(f)} AND r.status IN ('pending', 'assigned', 'in_progress')), 0) AS open_leads,
              coalesce(sum(r.estimated_value) FILTER (WHERE ${rollupDays(f)} AND r.status IN ('pending', 'assigned', 'in_progress')), 0) AS open_value,
              coalesce(sum(r.leads) FILTER (WHERE r.status = 'converted'), 0) AS converted,
              coalesce(sum(r.leads) FILTER (WHERE r.status IN ('converted', 'lost')), 0) AS closed
-      FROM analytics_lead_daily r
-      WHERE ${rollupLeadConditions(f)} ${repCondition("r.assigned_admin_id", f)}
+      FROM analytics_lead_status_daily r
+      WHERE ${rollupLeadConditions(f)} AND ${rollupRep(f)}
       GROUP BY r.lead_source`
     : Prisma.sql`
       SELECT lead_source,

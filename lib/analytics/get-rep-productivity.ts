@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { filtersLeads, inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
-import { rollupAsOf, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { rollupAsOf, rollupDays, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export type TRepProductivityRow = {
   repId: number;
@@ -42,15 +42,15 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
   const who = f.repId
     ? Prisma.sql`u.id = ${f.repId}::int`
     : Prisma.sql`(u.role = 'admin' AND u.active) OR acts.admin_id IS NOT NULL OR mail.sender_id IS NOT NULL`;
-  // Without lead filters, the actions come from the hourly rollup (analytics_action_hourly); emails stay live.
-  const acts = (await rollupAsOf("analytics_action_hourly", f, { ...options, withoutLeadFilters: true }))
+  // Without lead filters, the actions come from the daily rollup (analytics_action_daily); emails stay live.
+  const acts = (await rollupAsOf("analytics_action_daily", f, { ...options, withoutLeadFilters: true }))
     ? Prisma.sql`
       SELECT r.admin_id,
              coalesce(sum(r.actions) FILTER (WHERE r.action_type = 'call'), 0) AS calls,
              coalesce(sum(r.actions) FILTER (WHERE r.action_type = 'email'), 0) AS emails,
              coalesce(sum(r.actions) FILTER (WHERE r.action_type = 'call' AND r.interested), 0) AS interested
-      FROM analytics_action_hourly r
-      WHERE r.local_hour >= ${f.from}::date::timestamp AND r.local_hour < (${f.to}::date + 1)::timestamp ${repCondition("r.admin_id", f)}
+      FROM analytics_action_daily r
+      WHERE ${rollupDays(f)} ${repCondition("r.admin_id", f)}
       GROUP BY r.admin_id`
     : Prisma.sql`
       SELECT a.admin_id,

@@ -3,7 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
 import { bucketUnit, type TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
-import { inRange, leadConditions, percent, queryFigure, toNumber } from "@/lib/analytics/analytics-sql";
+import { inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import { leadFactMinutesMatch, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 import { businessWindow } from "@/lib/kernel/business-hours";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { SOURCE_LABELS, type TLeadSource } from "@/lib/leads/lead-vocabulary";
@@ -73,15 +74,28 @@ function stats(r: Record<string, unknown> | undefined): TSpeedStats {
   };
 }
 
-/** Time to claim and to first touch, overall and per rep, source, territory and period, in one query. */
-export async function getSpeedToLead(actor: TActor, input: TAnalyticsFilterInput): Promise<TSpeedToLead> {
+/**
+ * Time to claim and to first touch, overall and per rep, source, territory and period, in one
+ * query over lead_facts (its first claim and touch, kept by triggers as they happen, and the
+ * working minutes the refresh job counted; those it has not counted yet, or all of them when the
+ * company's zone or hours changed since, are counted here). `live` follows every lead's events,
+ * actions and emails instead, as before the facts (the tests compare the two).
+ */
+export async function getSpeedToLead(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TSpeedToLead> {
   const f = scopeAnalytics(actor, input);
   const { businessHours } = await getCompanySettings();
   const { startMinute, endMinute } = businessWindow(businessHours);
   const unit = bucketUnit(f);
-  const repOnly = f.repId ? Prisma.sql`AND rep = ${f.repId}::int` : Prisma.empty;
-  const rows = await queryFigure<TRaw[]>(Prisma.sql`
-    WITH leads AS (
+  const minutesBetween = (from: Prisma.Sql, to: Prisma.Sql) =>
+    Prisma.sql`business_minutes(${from}, ${to}, ${f.timeZone}::text, ${businessHours.days}::int[], ${startMinute}::int, ${endMinute}::int)`;
+  const period = (column: Prisma.Sql) => Prisma.sql`date_trunc(${unit}, ${column} AT TIME ZONE ${f.timeZone}::text)::date`;
+  // greatest() skips NULLs, so an unreached lead is kept NULL explicitly (count(mins) skips it).
+  const elapsed = (from: Prisma.Sql, to: Prisma.Sql) => Prisma.sql`CASE WHEN ${to} IS NOT NULL THEN greatest(0, extract(epoch FROM ${to} - ${from}) / 60.0) END`;
+  let perLead: Prisma.Sql;
+  if (options.live) {
+    const repOnly = f.repId ? Prisma.sql`AND rep = ${f.repId}::int` : Prisma.empty;
+    perLead = Prisma.sql`
+    leads AS (
       SELECT l.id, l.created_at, l.lead_source, l.states, claim.at AS claimed_at, claim.rep AS claim_rep, touch.at AS touched_at, touch.rep AS touch_rep
       FROM sales_leads l
       -- The first claim or assignment (lead_events_first_claim_idx); an assignment names its rep in its data.
@@ -108,13 +122,29 @@ export async function getSpeedToLead(actor: TActor, input: TAnalyticsFilterInput
       SELECT 'touch', id, created_at, lead_source, states, touch_rep, touched_at FROM leads
     ),
     m AS (
-      SELECT metric, lead_source, states, rep,
-             date_trunc(${unit}, created_at AT TIME ZONE ${f.timeZone}::text)::date AS period,
-             -- greatest() skips NULLs, so an unreached lead is kept NULL explicitly (count(mins) skips it).
-             CASE WHEN at IS NOT NULL THEN greatest(0, extract(epoch FROM at - created_at) / 60.0) END AS mins,
-             business_minutes(created_at, at, ${f.timeZone}::text, ${businessHours.days}::int[], ${startMinute}::int, ${endMinute}::int) AS bmins
+      SELECT metric, lead_source, states, rep, ${period(Prisma.sql`created_at`)} AS period,
+             ${elapsed(Prisma.sql`created_at`, Prisma.sql`at`)} AS mins, ${minutesBetween(Prisma.sql`created_at`, Prisma.sql`at`)} AS bmins
       FROM facts WHERE true ${repOnly}
-    ),
+    )`;
+  } else {
+    const counted = await leadFactMinutesMatch(f.timeZone, businessHours);
+    const minutes = minutesBetween(Prisma.sql`x.created_at`, Prisma.sql`x.at`);
+    perLead = Prisma.sql`
+    m AS (
+      SELECT x.metric, x.lead_source, x.states, x.rep, ${period(Prisma.sql`x.created_at`)} AS period,
+             ${elapsed(Prisma.sql`x.created_at`, Prisma.sql`x.at`)} AS mins,
+             ${counted ? Prisma.sql`coalesce(x.counted, ${minutes})` : minutes} AS bmins
+      FROM lead_facts f
+      -- lead_facts_created_at_idx: the leads that arrived in the range, each as its claim and its touch.
+      CROSS JOIN LATERAL (VALUES
+        ('claim', f.created_at, f.lead_source, f.states, f.claim_rep_id, f.claim_at, f.claim_business_minutes),
+        ('touch', f.created_at, f.lead_source, f.states, f.touch_rep_id, f.touch_at, f.touch_business_minutes)
+      ) x(metric, created_at, lead_source, states, rep, at, counted)
+      WHERE ${inRange("f.created_at", f)} ${leadConditions(f, "f")} ${repCondition("x.rep", f)}
+    )`;
+  }
+  const rows = await queryFigure<TRaw[]>(Prisma.sql`
+    WITH ${perLead},
     grouped AS (
       SELECT metric,
              CASE WHEN grouping(rep) = 0 THEN 'rep' WHEN grouping(lead_source) = 0 THEN 'source' WHEN grouping(period) = 0 THEN 'period' ELSE 'all' END AS dimension,

@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, percent, queryFigure, repCondition, round2, toNumber } from "@/lib/analytics/analytics-sql";
-import { rollupAsOf, rollupDays, rollupLeadConditions, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { rollupAsOf, rollupDays, rollupLeadConditions, rollupRep, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 export type TTerritoryRow = {
   territoryId: number;
@@ -23,17 +23,17 @@ export type TTerritoryRow = {
  * Per territory, the leads created in the range that touch any of its states (a lead crossing two
  * territories counts in both): how many, the share worked (at least one sales action: coverage),
  * the share converted, and the revenue their conversions brought. The daily rollup
- * (analytics_lead_daily) keeps one slice per territory; it is summed when in the company's zone.
+ * (analytics_lead_stage_daily) keeps one slice per territory; it is summed when in the company's zone.
  */
 export async function getTerritoryComparison(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TTerritoryRow[]> {
   const f = scopeAnalytics(actor, input);
   const onlyTerritory = f.territoryId ? Prisma.sql`WHERE t.id = ${f.territoryId}::int` : Prisma.empty;
-  const perTerritory = (await rollupAsOf("analytics_lead_daily", f, options))
+  const perTerritory = (await rollupAsOf("analytics_lead_stage_daily", f, options))
     ? Prisma.sql`
       SELECT r.territory_id AS id, sum(r.leads) AS leads, coalesce(sum(r.leads) FILTER (WHERE r.worked), 0) AS worked,
              coalesce(sum(r.leads) FILTER (WHERE r.converted), 0) AS conversions, sum(r.conversion_value) AS revenue
-      FROM analytics_lead_daily r
-      WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f, "r", { perTerritory: true })} ${repCondition("r.rep_id", f)}
+      FROM analytics_lead_stage_daily r
+      WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f, "r", { perTerritory: true })} AND ${rollupRep(f)}
       GROUP BY r.territory_id`
     : Prisma.sql`
       WITH leads AS MATERIALIZED (

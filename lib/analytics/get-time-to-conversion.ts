@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
+import type { TFigureOptions } from "@/lib/analytics/analytics-rollups";
 
 // Distribution buckets in days: [0,1), [1,3), [3,7), [7,14), [14,30), [30,∞).
 export const CONVERSION_BUCKETS = [
@@ -31,9 +32,11 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /**
  * For the conversions booked in the range: days from the lead's creation to the conversion
  * (median with percentile_cont, mean, and the distribution), and pipeline velocity from the
- * first sales action before the conversion to the conversion.
+ * first sales action before the conversion to the conversion. Read from lead_facts (each lead's
+ * conversion and first sales action, kept by triggers as they happen); `live` joins the
+ * conversions to their leads and actions instead, as before the facts (the tests compare the two).
  */
-export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilterInput): Promise<TTimeToConversion> {
+export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TTimeToConversion> {
   const f = scopeAnalytics(actor, input);
   const bucketColumns = Prisma.join(
     CONVERSION_BUCKETS.map((b, i) =>
@@ -42,8 +45,8 @@ export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilter
         : Prisma.sql`count(*) FILTER (WHERE days >= ${b.min} AND days < ${b.max}) AS ${Prisma.raw(`b${i}`)}`,
     ),
   );
-  const [row] = await queryFigure<Record<string, unknown>[]>(Prisma.sql`
-    WITH conv AS (
+  const conv = options.live
+    ? Prisma.sql`
       SELECT greatest(0, extract(epoch FROM c.created_at - l.created_at) / 86400.0) AS days,
              extract(epoch FROM c.created_at - first_action.at) / 86400.0 AS contact_days
       FROM sales_conversions c
@@ -51,8 +54,15 @@ export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilter
       LEFT JOIN LATERAL (
         SELECT min(a.created_at) AS at FROM sales_actions a WHERE a.lead_id = c.lead_id AND a.created_at <= c.created_at AND a.voided_at IS NULL
       ) first_action ON true
-      WHERE ${inRange("c.created_at", f)} ${leadConditions(f)} ${repCondition("c.admin_id", f)}
-    )
+      WHERE ${inRange("c.created_at", f)} ${leadConditions(f)} ${repCondition("c.admin_id", f)}`
+    : Prisma.sql`
+      -- lead_facts_converted_at_idx; the lead's first action counts only when it came before the conversion.
+      SELECT greatest(0, extract(epoch FROM f.converted_at - f.created_at) / 86400.0) AS days,
+             CASE WHEN f.first_action_at <= f.converted_at THEN extract(epoch FROM f.converted_at - f.first_action_at) / 86400.0 END AS contact_days
+      FROM lead_facts f
+      WHERE ${inRange("f.converted_at", f)} ${leadConditions(f, "f")} ${repCondition("f.conversion_rep_id", f)}`;
+  const [row] = await queryFigure<Record<string, unknown>[]>(Prisma.sql`
+    WITH conv AS (${conv})
     SELECT count(*) AS conversions,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days,
            avg(days) AS average_days,

@@ -34,14 +34,14 @@ export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterIn
       getLeadsBySource(actor, filter, options),
       getRevenueByMonth(actor, filter, options),
       getConversionFunnel(actor, filter, options),
-      getTimeToConversion(actor, filter),
-      getFollowUpEffectiveness(actor, filter),
+      getTimeToConversion(actor, filter, options),
+      getFollowUpEffectiveness(actor, filter, options),
       getCallHeatmap(actor, filter, options),
       getTerritoryComparison(actor, filter, options),
       getPipelineByStatus(actor, filter, options),
       getPipelineForecast(actor, filter, options),
       getRepProductivity(actor, filter, options),
-      getSpeedToLead(actor, filter),
+      getSpeedToLead(actor, filter, options),
       // Always live: the enrolments begun in the range, followed to today (lib/sequences/).
       getSequenceTotals(actor, { filter }),
     ]);

@@ -1,31 +1,41 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ANALYTICS_ROLLUPS, type TAnalyticsRollup } from "@/lib/analytics/analytics-rollups";
+import { ANALYTICS_ROLLUPS, LEAD_FACTS_STATE, ROLLUP_SOURCES, type TAnalyticsRollup } from "@/lib/analytics/analytics-rollups";
+import { fillLeadFactMinutes } from "@/lib/analytics/fill-lead-fact-minutes";
 import { TIME_ZONE_SQL } from "@/lib/kernel/company-settings";
 
-export type TRollupRefresh = { name: TAnalyticsRollup; timeZone: string; durationMs: number };
+export type TRollupRefresh = { name: TAnalyticsRollup | typeof LEAD_FACTS_STATE; timeZone: string; durationMs: number };
 
 /**
  * Refreshes every analytics rollup (the `analytics-rollups-refresh` job, every few minutes).
  * CONCURRENTLY, so the page keeps reading the previous contents meanwhile. Each view in its own
  * REPEATABLE READ transaction, so the time zone recorded beside it is the one its days were cut
- * in, and a refresh that fails leaves that view and its "as of" as they were.
+ * in, and a refresh that fails leaves that view and its "as of" as they were. A rollup summed from
+ * another (ROLLUP_SOURCES) is refreshed after it and recorded as of its source's refresh, in its
+ * zone: it holds what its source held. First it counts the business minutes lead_facts is missing
+ * (the triggers keep the rest of lead_facts themselves).
  */
 export async function refreshAnalyticsRollups(): Promise<TRollupRefresh[]> {
-  const done: TRollupRefresh[] = [];
+  const minutes = await fillLeadFactMinutes();
+  const done: TRollupRefresh[] = [{ name: LEAD_FACTS_STATE, timeZone: minutes.timeZone, durationMs: minutes.durationMs }];
   for (const name of ANALYTICS_ROLLUPS) {
     const started = Date.now();
     const timeZone = await db.$transaction(
       async (tx) => {
         // A refresh at 10 M actions takes longer than a request may (DATABASE_STATEMENT_TIMEOUT_MS).
         await tx.$executeRaw`SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '64MB', true)`;
-        const [{ zone }] = await tx.$queryRaw<{ zone: string }[]>`SELECT ${TIME_ZONE_SQL} AS zone`;
+        const source = ROLLUP_SOURCES[name];
+        // now() is the transaction's start, when its snapshot (what the view now holds) was taken;
+        // the same snapshot reads a source's contents and its record.
+        const [{ zone, asOf }] = source
+          ? await tx.$queryRaw<{ zone: string; asOf: Date }[]>`
+              SELECT time_zone AS zone, refreshed_at AS "asOf" FROM analytics_rollup_refreshes WHERE name = ${source}`
+          : await tx.$queryRaw<{ zone: string; asOf: Date }[]>`SELECT ${TIME_ZONE_SQL} AS zone, now() AS "asOf"`;
         await tx.$executeRaw`REFRESH MATERIALIZED VIEW CONCURRENTLY ${Prisma.raw(name)}`;
-        // now() is the transaction's start, when its snapshot (what the view now holds) was taken.
         await tx.$executeRaw`
           INSERT INTO analytics_rollup_refreshes (name, refreshed_at, time_zone, duration_ms)
-          VALUES (${name}, now(), ${zone}, ${Date.now() - started})
+          VALUES (${name}, ${asOf}, ${zone}, ${Date.now() - started})
           ON CONFLICT (name) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at, time_zone = EXCLUDED.time_zone, duration_ms = EXCLUDED.duration_ms`;
         return zone;
       },

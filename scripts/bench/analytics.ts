@@ -1,10 +1,11 @@
 // npm run bench -- analytics [--runs N] [--ranges last_90,year] [--live all|last_90|none] [--huge]
-//                            [--figures funnel,page,…] [--no-refresh]
+//                            [--figures funnel,page,…] [--live-figures speed_to_lead,…] [--live-runs N] [--no-refresh]
 // p95 of each analytics figure and of the whole page loader (every figure at once, as the page
 // calls them), and of the dashboard's data, on the demo database and the big one side by side,
-// for the manager's team view; each figure read from its rollup (as the page does) and live (as
-// before issue #19) in the same run, so the ratios are measured side by side. Refreshes the
-// rollups first (timed), otherwise read-only; ends with pg_stat_user_indexes of the tables read.
+// for the manager's team view; each figure read from its rollup or lead_facts (as the page does)
+// and live (as before issue #19) in the same run, so the ratios are measured side by side.
+// Refreshes the rollups and counts lead_facts' missing business minutes first (timed), otherwise
+// read-only; ends with pg_stat_user_indexes of the tables read.
 // --huge measures the 10x database (1 M leads, ~10 M actions) instead of the big one; there the
 // live readings take minutes each (--live last_90 or none keeps the run short).
 import { spawnSync } from "node:child_process";
@@ -69,7 +70,7 @@ function option(args: string[], name: string): string | undefined {
 async function prepare(url: string, refresh: boolean) {
   const r = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`migrating ${url} failed: ${r.stderr || r.stdout}`);
-  for (const table of ["sales_leads", "sales_actions", "sales_conversions", "lead_events", "email_messages", "territories"])
+  for (const table of ["sales_leads", "sales_actions", "sales_conversions", "lead_events", "email_messages", "territories", "lead_facts"])
     await db.$executeRawUnsafe(`VACUUM (ANALYZE) ${table}`);
   const started = performance.now();
   // --no-refresh reads the rollups as the last run left them (at 10x a refresh takes minutes).
@@ -87,7 +88,9 @@ function filterFor(range: TRange, timeZone: string): TAnalyticsFilter {
   return { from, to, timeZone };
 }
 
-async function measure(url: string, ranges: TRange[], runs: number, live: string, only: string[] | null, refreshFirst = true) {
+type TLiveOptions = { ranges: string; only: string[] | null; runs: number };
+
+async function measure(url: string, ranges: TRange[], runs: number, live: TLiveOptions, only: string[] | null, refreshFirst = true) {
   pointDatabaseAt(url);
   const refresh = await prepare(url, refreshFirst);
   const manager = await db.user.findFirstOrThrow({ where: { role: "super_admin", active: true }, orderBy: { id: "asc" } });
@@ -100,12 +103,13 @@ async function measure(url: string, ranges: TRange[], runs: number, live: string
     const filter = filterFor(range, timeZone);
     out[range] = {};
     for (const mode of MODES) {
-      if (mode === "live" && live !== "all" && live !== range) continue;
+      if (mode === "live" && live.ranges !== "all" && live.ranges !== range) continue;
       const o = { live: mode === "live" };
+      const [names, n, warmup] = mode === "live" ? [live.only, live.runs, live.runs === runs ? 2 : 0] : [only, runs, 2];
       const timings: Record<string, TTiming> = {};
-      for (const [name, fn] of Object.entries(FIGURES)) if (!only || only.includes(name)) timings[name] = await timeRuns(() => fn(actor, filter, o), runs, 2);
+      for (const [name, fn] of Object.entries(FIGURES)) if (!names || names.includes(name)) timings[name] = await timeRuns(() => fn(actor, filter, o), n, warmup);
       console.log(`${leads} leads, ${range}, ${mode}: ${Object.entries(timings).map(([n, t]) => `${n} ${t.p95}`).join(", ")}`);
-      if (!only || only.includes("page")) timings.page = await timeRuns(() => loadAnalyticsPage(actor, filter, o), runs, 2);
+      if (!names || names.includes("page")) timings.page = await timeRuns(() => loadAnalyticsPage(actor, filter, o), n, warmup);
       out[range][mode] = timings;
     }
   }
@@ -118,8 +122,8 @@ async function measure(url: string, ranges: TRange[], runs: number, live: string
   );
   const indexes = await db.$queryRaw<{ table: string; index: string; scans: number }[]>`
     SELECT relname AS table, indexrelname AS index, idx_scan::int AS scans FROM pg_stat_user_indexes
-    WHERE relname IN ('sales_leads', 'sales_actions', 'sales_conversions', 'lead_events', 'analytics_lead_daily',
-                      'analytics_assignment_daily', 'analytics_conversion_daily', 'analytics_action_hourly')
+    WHERE relname IN ('sales_leads', 'sales_actions', 'sales_conversions', 'lead_events', 'email_messages', 'lead_facts', 'analytics_lead_daily',
+                      'analytics_assignment_daily', 'analytics_conversion_daily', 'analytics_action_hourly', 'analytics_follow_up_daily')
     ORDER BY relname, indexrelname`;
   return { leads, actions, refresh, timings: out, dashboard, indexes };
 }
@@ -128,14 +132,20 @@ export async function run(args: string[]): Promise<TBenchResult> {
   const runs = Number(option(args, "runs") ?? 15);
   const ranges = (option(args, "ranges") ?? "last_90,year").split(",") as TRange[];
   const live = option(args, "live") ?? "all";
-  // A subset of the figures (and "page", "dashboard"): at 10x the always-live ones take minutes.
+  // A subset of the figures (and "page", "dashboard"); the live readings may take another subset
+  // and fewer runs (without warm-up runs): at 10x some take minutes each.
   const only = option(args, "figures")?.split(",") ?? null;
+  const liveRuns = Number(option(args, "live-runs") ?? runs);
+  const liveOptions: TLiveOptions = { ranges: live, only: option(args, "live-figures")?.split(",") ?? only, runs: liveRuns };
   const { demo, big } = hugeRequested(args)
     ? await prepareHugeDatabase().then((d) => ({ demo: d.demo, big: d.huge }))
     : await prepareBenchDatabases();
   // Timings on a shared machine depend on what else runs: the load average is reported with them.
   const loadBefore = os.loadavg()[0];
-  const results = { demo: await measure(demo, ranges, runs, "all", only), big: await measure(big, ranges, runs, live, only, !args.includes("--no-refresh")) };
+  const results = {
+    demo: await measure(demo, ranges, runs, { ...liveOptions, ranges: "all", runs }, only),
+    big: await measure(big, ranges, runs, liveOptions, only, !args.includes("--no-refresh")),
+  };
   const load = { before: Math.round(loadBefore * 100) / 100, after: Math.round(os.loadavg()[0] * 100) / 100, cores: os.cpus().length };
 
   let pass = true;
@@ -166,7 +176,7 @@ export async function run(args: string[]): Promise<TBenchResult> {
     `analytics: ms per call, manager's team view, ${runs} runs each (demo ${results.demo.leads} leads / ${results.demo.actions} actions; big ${results.big.leads} leads / ${results.big.actions} actions); rollups refreshed in ${results.demo.refresh.refreshMs} ms (demo) and ${results.big.refresh.refreshMs} ms (big); 1-min load average ${load.before} → ${load.after} on ${load.cores} cores`,
     rows,
   );
-  printTable("rollup refresh, ms per view (big)", Object.entries(results.big.refresh.perView).map(([view, ms]) => ({ view, ms })));
+  printTable("rollup refresh (and lead_facts' business minutes), ms per view (big)", Object.entries(results.big.refresh.perView).map(([view, ms]) => ({ view, ms })));
   printTable("pg_stat_user_indexes on the big database after the run (scans since the run's start)", results.big.indexes);
   return {
     pass,
@@ -182,7 +192,7 @@ export async function run(args: string[]): Promise<TBenchResult> {
           Object.fromEntries(
             Object.keys(results.big.timings[range].rollup).map((name) => [
               name,
-              { demo: results.demo.timings[range].rollup[name].p95, big: results.big.timings[range].rollup[name].p95, big_live: results.big.timings[range].live?.[name].p95 ?? null },
+              { demo: results.demo.timings[range].rollup[name].p95, big: results.big.timings[range].rollup[name].p95, big_live: results.big.timings[range].live?.[name]?.p95 ?? null },
             ]),
           ),
         ]),

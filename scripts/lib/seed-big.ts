@@ -74,8 +74,10 @@ export async function seedBig({ leads, actions, quiet }: { leads: number; action
     FROM sales_leads l WHERE status = 'converted' AND NOT EXISTS (SELECT 1 FROM sales_conversions c WHERE c.lead_id = l.id)`);
 
   // Actions on worked leads, by the lead's own rep, spread across the lead's life. The per-row
-  // next-touch triggers are off for the bulk insert and their column is filled in one pass after.
-  await db.$executeRawUnsafe(`ALTER TABLE sales_actions DISABLE TRIGGER sales_actions_next_touch_before, DISABLE TRIGGER sales_actions_next_touch_after`);
+  // next-touch triggers and the lead-facts trigger are off for the bulk insert; the next touches
+  // and the leads' facts are brought up to date in one pass each after it.
+  await db.$executeRawUnsafe(`ALTER TABLE sales_actions DISABLE TRIGGER sales_actions_next_touch_before, DISABLE TRIGGER sales_actions_next_touch_after,
+                              DISABLE TRIGGER lead_facts_insert`);
   try {
     const [{ lo, hi }] = await db.$queryRawUnsafe<{ lo: number; hi: number }[]>(
       `SELECT min(id)::int AS lo, max(id)::int AS hi FROM sales_leads WHERE assigned_admin_id IS NOT NULL`);
@@ -103,8 +105,11 @@ export async function seedBig({ leads, actions, quiet }: { leads: number; action
       FROM (SELECT id, lead(created_at) OVER (PARTITION BY lead_id ORDER BY created_at, id) AS next_at
             FROM sales_actions WHERE lead_id BETWEEN $1::int AND $2::int) n
       WHERE n.id = a.id AND n.next_at IS DISTINCT FROM a.next_touch_at`, lo, hi);
+    // lead_facts (migration `lead_facts`), as the trigger would have: the function it calls.
+    await db.$executeRawUnsafe(`SELECT lead_facts_refresh(array_agg(id)) FROM sales_leads WHERE id BETWEEN $1::int AND $2::int`, lo, hi);
   } finally {
-    await db.$executeRawUnsafe(`ALTER TABLE sales_actions ENABLE TRIGGER sales_actions_next_touch_before, ENABLE TRIGGER sales_actions_next_touch_after`);
+    await db.$executeRawUnsafe(`ALTER TABLE sales_actions ENABLE TRIGGER sales_actions_next_touch_before, ENABLE TRIGGER sales_actions_next_touch_after,
+                                ENABLE TRIGGER lead_facts_insert`);
   }
   await db.$executeRawUnsafe(`ANALYZE`);
   const [counts] = await db.$queryRawUnsafe<{ leads: number; actions: number }[]>(

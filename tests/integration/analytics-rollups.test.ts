@@ -9,10 +9,11 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
-import { analyticsFreshness, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { ANALYTICS_ROLLUPS, analyticsFreshness, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 import { refreshAnalyticsRollups } from "@/lib/analytics/refresh-analytics-rollups";
 import { getCallHeatmap } from "@/lib/analytics/get-call-heatmap";
 import { getConversionFunnel } from "@/lib/analytics/get-conversion-funnel";
+import { getFollowUpEffectiveness } from "@/lib/analytics/get-follow-up-effectiveness";
 import { getLeadsBySource } from "@/lib/analytics/get-leads-by-source";
 import { getPipelineByStatus } from "@/lib/analytics/get-pipeline-by-status";
 import { getPipelineForecast } from "@/lib/analytics/get-pipeline-forecast";
@@ -22,6 +23,7 @@ import { getRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
 import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison";
 import { loadAnalyticsPage } from "@/lib/analytics/load-analytics-page";
 import { makeCompany, makeUser } from "../fixtures/factories";
+import { seededRandom } from "../fixtures/seeded-random";
 
 type TFigure = (actor: TActor, f: TAnalyticsFilterInput, o?: TFigureOptions) => Promise<unknown>;
 
@@ -35,14 +37,8 @@ let reps: TActor[];
 let territoryId: number;
 let companyId: number;
 
-// A small linear congruential generator: the same history on every run.
-let seed = 19;
-const rand = (n: number) => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  // The high bits: the low ones of a power-of-two modulus repeat with a short period.
-  return Math.floor(seed / 65536) % n;
-};
-const pick = <T,>(xs: readonly T[]) => xs[rand(xs.length)];
+// The same generated history on every run.
+const { rand, pick } = seededRandom(19);
 
 async function makeLeadWithHistory(day: number) {
   const holder = rand(4) === 0 ? null : pick(reps);
@@ -61,6 +57,8 @@ async function makeLeadWithHistory(day: number) {
       superload: rand(5) === 0,
       createdAt: created,
       lastActivityAt: created,
+      // Closed leads' latest follow-ups are judged by the closing.
+      closedAt: status === "converted" || status === "lost" ? new Date(created.getTime() + 3_600_000 * (24 + rand(150))) : null,
     },
   });
   const actions = holder ? rand(4) : 0;
@@ -72,6 +70,8 @@ async function makeLeadWithHistory(day: number) {
         actionType: pick(["call", "call", "email", "text"] as const),
         outcome: pick(["answered", "interested", "no_answer", null] as const),
         createdAt: new Date(created.getTime() + 3_600_000 * (2 + rand(100))),
+        // Follow-ups kept, late and missed (the next action's time is set by the insert trigger).
+        followUpDate: rand(4) === 0 ? null : new Date(created.getTime() + 3_600_000 * rand(120)),
         // Some calls already undone.
         voidedAt: rand(6) === 0 ? new Date(created.getTime() + 3_600_000 * 200) : null,
       },
@@ -108,7 +108,7 @@ function cases(): { name: string; run: (o?: TFigureOptions) => Promise<unknown> 
   for (const [i, f] of filters.entries()) {
     const team = !("repId" in f);
     const by = (name: string, run: (o?: TFigureOptions) => Promise<unknown>) => out.push({ name: `${name} #${i}`, run });
-    const figures: Record<string, TFigure> = { getLeadsBySource, getConversionFunnel, getPipelineByStatus, getRevenueByMonth, getCallHeatmap };
+    const figures: Record<string, TFigure> = { getLeadsBySource, getConversionFunnel, getPipelineByStatus, getRevenueByMonth, getCallHeatmap, getFollowUpEffectiveness };
     for (const [name, fn] of Object.entries(figures)) by(name, (o) => fn(manager, f, o));
     by("getRepPerformance", async (o) => mine(await getRepPerformance(manager, f, o)));
     by("getRepProductivity", async (o) => mine(await getRepProductivity(manager, f, o)));
@@ -118,6 +118,10 @@ function cases(): { name: string; run: (o?: TFigureOptions) => Promise<unknown> 
   }
   // A rep sees their own figures through the rollups too.
   out.push({ name: "rep's own funnel", run: (o) => getConversionFunnel(reps[1], RANGE, o) });
+  out.push({ name: "rep's own follow-ups", run: (o) => getFollowUpEffectiveness(reps[0], RANGE, o) });
+  // Ranges that start inside a lead's run of follow-ups (its earlier days fall before the range).
+  for (const from of ["2012-06-09", "2012-06-15", "2012-06-21"])
+    out.push({ name: `follow-ups from ${from}`, run: (o) => getFollowUpEffectiveness(manager, { from, to: "2012-07-20", timeZone: ZONE }, o) });
   return out;
 }
 
@@ -130,13 +134,21 @@ async function expectRollupsEqualLive() {
 
 it("gives every rollup-backed figure exactly as the live queries, for each filter, once refreshed", async () => {
   const refreshed = await refreshAnalyticsRollups();
-  expect(refreshed.map((r) => r.timeZone)).toEqual([ZONE, ZONE, ZONE, ZONE]);
+  // Every rollup, and lead_facts' business minutes first.
+  expect(refreshed.map((r) => r.name)).toEqual(["lead_facts", ...ANALYTICS_ROLLUPS]);
+  expect(refreshed.every((r) => r.timeZone === ZONE)).toBe(true);
+  // A rollup summed from another holds what its source held: as of the source's refresh.
+  const asOf = await db.analyticsRollupRefresh.findMany({ where: { name: { in: ["analytics_lead_daily", "analytics_lead_stage_daily"] } } });
+  expect(asOf[0].refreshedAt).toEqual(asOf[1].refreshedAt);
   const freshness = await analyticsFreshness({ ...RANGE });
   expect(freshness.every((f) => f.asOf instanceof Date)).toBe(true);
   // The funnel has something in it, so the comparison is not between two zeros.
   const funnel = await getConversionFunnel(manager, RANGE);
   expect(funnel.stages[0].leads).toBeGreaterThan(40);
   expect(funnel.stages[4].leads).toBeGreaterThan(0);
+  // …nor the follow-ups: every verdict occurs, and leads in each group.
+  const followUps = await getFollowUpEffectiveness(manager, RANGE);
+  expect(followUps.groups.map((g) => g.leads).every((n) => n > 0)).toBe(true);
   await expectRollupsEqualLive();
 });
 
@@ -144,6 +156,7 @@ it("is stale after inserts, updates, undone calls and deletes until the next ref
   await refreshAnalyticsRollups();
   const before = await getConversionFunnel(manager, RANGE);
   const heatBefore = await getCallHeatmap(manager, RANGE);
+  const followUpsBefore = await getFollowUpEffectiveness(manager, RANGE);
 
   // Insert: new leads with actions.
   for (let i = 0; i < 4; i++) await makeLeadWithHistory(10);
@@ -151,7 +164,7 @@ it("is stale after inserts, updates, undone calls and deletes until the next ref
   await db.salesAction.create({ data: { leadId: fresh, adminId: reps[0].id, actionType: "call", outcome: "interested", createdAt: at(12, 9) } });
   // Update: a lead converted and reassigned; a lead's value and haul flags changed.
   const open = await db.salesLead.findFirstOrThrow({ where: { companyId, status: "in_progress", createdAt: { gte: at(4, 0), lt: at(25, 0) } } });
-  await db.salesLead.update({ where: { id: open.id }, data: { status: "converted", assignedAdminId: reps[2].id } });
+  await db.salesLead.update({ where: { id: open.id }, data: { status: "converted", assignedAdminId: reps[2].id, closedAt: at(20, 15) } });
   await db.salesConversion.create({ data: { leadId: open.id, adminId: reps[2].id, conversionValue: 999, conversionType: "order_placed", createdAt: at(20, 15) } });
   const other = await db.salesLead.findFirstOrThrow({ where: { companyId, status: "assigned", createdAt: { gte: at(4, 0), lt: at(25, 0) } } });
   await db.salesLead.update({ where: { id: other.id }, data: { estimatedValue: 12345, needsPolice: true, states: ["WA"] } });
@@ -168,6 +181,7 @@ it("is stale after inserts, updates, undone calls and deletes until the next ref
   expect(await getConversionFunnel(manager, RANGE)).toEqual(before);
   expect(await getCallHeatmap(manager, RANGE)).toEqual(heatBefore);
   expect(await getConversionFunnel(manager, RANGE, { live: true })).not.toEqual(before);
+  expect(await getFollowUpEffectiveness(manager, RANGE)).toEqual(followUpsBefore);
 
   await refreshAnalyticsRollups();
   expect(await getConversionFunnel(manager, RANGE)).not.toEqual(before);
@@ -181,7 +195,11 @@ it("computes live in another time zone than the rollups were cut in, and with le
   expect(freshness.every((f) => f.asOf === null)).toBe(true);
   expect(await getLeadsBySource(manager, denver)).toEqual(await getLeadsBySource(manager, denver, { live: true }));
   const bySource = await analyticsFreshness({ ...RANGE, source: "quote" });
-  expect(bySource.filter((f) => f.asOf === null).map((f) => f.figure)).toEqual(["Call heatmap", "Rep productivity (calls and emails logged)"]);
+  expect(bySource.filter((f) => f.asOf === null).map((f) => f.figure)).toEqual([
+    "Call heatmap",
+    "Rep productivity (calls and emails logged)",
+    "Follow-up effectiveness",
+  ]);
 });
 
 it("tells the page how fresh each rollup-backed figure is", async () => {
