@@ -20,8 +20,8 @@ export default async function ImportPage() {
         <h1 className="text-2xl font-semibold">Import</h1>
         <p className="mt-1 text-sm text-slate-600">
           Bring companies, contacts and leads over from HubSpot, Pipedrive, Close or a spreadsheet (CSV, up to {MAX_IMPORT_BYTES / 1024 / 1024} MB).
-          Companies we already have are found by external id, USDOT or email; a company of the same name in the same state is shown as a possible
-          duplicate for you to decide.
+          Companies we already have are found by external id, USDOT, MC number or email; a company of the same name in the same state, or with the
+          same phone, is only a possible duplicate. You decide what each of these rules does with the rows it finds.
         </p>
       </div>
       <ImportWizard
