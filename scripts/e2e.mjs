@@ -1,57 +1,118 @@
 // npm run test:e2e — make a database, seed the demo, serve the production build, drive Chromium.
-// Builds first when there is no build yet. E2E_PORT (default 3100) picks the port.
+// Builds first when there is no build yet. E2E_PORT (default 3100) picks the first port.
+//
+// The whole suite runs as E2E_SHARDS (default 2) shards side by side, each with its own database,
+// seed and server on its own port (E2E_PORT, E2E_PORT+1, ...), jest splitting the files between
+// them (`--shard`). Browser flows spend most of their time waiting on the browser and the server,
+// so two shards on two cores take about two thirds of the time of one, and no shard sees another's
+// writes. A run given test files or jest options (`npm run test:e2e -- tests/e2e/x.e2e.test.ts`)
+// is one shard unless E2E_SHARDS says otherwise.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createTestDatabase } from "../tests/setup/test-database.mjs";
+import path from "node:path";
+import { createTestDatabase, serverAnswers } from "../tests/setup/test-database.mjs";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseUrl = `http://127.0.0.1:${port}`;
-const database = await createTestDatabase("pilot_crm_e2e");
-const env = {
-  ...process.env,
-  DATABASE_URL: database.url,
-  SEED_PASSWORD: "e2e-password-2026",
-  NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
-  NEXTAUTH_URL: baseUrl,
-  E2E_BASE_URL: baseUrl,
-  // Signs the webhooks the live-update test sends (tests/e2e/live-updates.e2e.test.ts).
-  LEAD_WEBHOOK_SECRET: process.env.LEAD_WEBHOOK_SECRET ?? "whsec_ZTJlLWxpdmUtdXBkYXRlcy13ZWJob29rLXNlY3JldA==",
-  NODE_ENV: "production",
-  // One connection on the embedded fallback database, as `npm run dev` (scripts/dev.mjs says why).
-  ...(database.embedded ? { DATABASE_POOL_MAX: "1" } : {}),
-};
-delete env.SENDGRID_API_KEY; // the browser tests run in outbox mode
-for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER", "TWILIO_MESSAGING_SERVICE_SID"]) delete env[k]; // texts too
+const firstPort = Number(process.env.E2E_PORT ?? 3100);
+const jestArgs = process.argv.slice(2);
+// The embedded fallback database runs one query at a time: one shard there.
+const shards = !(await serverAnswers()) ? 1 : Math.max(1, Number(process.env.E2E_SHARDS ?? (jestArgs.length > 0 ? 1 : 2)));
+const LOGS = path.resolve("test-results");
 
-let server;
-let exitCode = 1;
-const run = (cmd, args) =>
-  new Promise((resolve) => spawn(cmd, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1)));
-try {
-  if ((await run("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/seed.ts"])) !== 0) throw new Error("seed failed");
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    const built = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env });
-    if (built.status !== 0) throw new Error("build failed");
-  }
-  // The app's own server (server.ts, what `npm start` runs), as in production.
-  server = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "inherit", "inherit"], env, detached: true });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error("server did not become healthy");
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  exitCode = await run("npx", ["--no-install", "jest", "-c", "jest.e2e.config.mjs", "--runInBand", ...process.argv.slice(2)]);
-} catch (err) {
-  console.error(err);
-} finally {
-  if (server) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {}
-  }
-  await database.drop();
+function serverEnv(port, databaseUrl, embedded) {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SEED_PASSWORD: "e2e-password-2026",
+    NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
+    NEXTAUTH_URL: baseUrl,
+    E2E_BASE_URL: baseUrl,
+    // Signs the webhooks the live-update test sends (tests/e2e/live-updates.e2e.test.ts).
+    LEAD_WEBHOOK_SECRET: process.env.LEAD_WEBHOOK_SECRET ?? "whsec_ZTJlLWxpdmUtdXBkYXRlcy13ZWJob29rLXNlY3JldA==",
+    NODE_ENV: "production",
+    // One connection on the embedded fallback database, as `npm run dev` (scripts/dev.mjs says why).
+    ...(embedded ? { DATABASE_POOL_MAX: "1" } : {}),
+  };
+  delete env.SENDGRID_API_KEY; // the browser tests run in outbox mode
+  for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER", "TWILIO_MESSAGING_SERVICE_SID"]) delete env[k]; // texts too
+  return env;
 }
-process.exit(exitCode);
+
+/** Runs `cmd`; with a label, each output line is prefixed so side-by-side shards stay readable. */
+function run(cmd, args, env, label) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: label ? ["ignore", "pipe", "pipe"] : "inherit", env });
+    if (label) {
+      for (const [from, to] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        let rest = "";
+        from.on("data", (chunk) => {
+          const lines = (rest + chunk).split("\n");
+          rest = lines.pop();
+          for (const line of lines) to.write(`${label} ${line}\n`);
+        });
+        from.on("end", () => rest && to.write(`${label} ${rest}\n`));
+      }
+    }
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+/** A failed shard's last server log lines, so CI output shows what the server saw. */
+function printLogTail(index, label = "") {
+  const file = path.join(LOGS, `e2e-server-${index}.log`);
+  if (!fs.existsSync(file)) return;
+  const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-150);
+  console.error(`${label} last ${lines.length} lines of ${path.relative(process.cwd(), file)}:`);
+  for (const line of lines) console.error(`${label} ${line}`);
+}
+
+async function runShard(index) {
+  const port = firstPort + index - 1;
+  const label = shards > 1 ? `[e2e ${index}/${shards}]` : undefined;
+  const database = await createTestDatabase("pilot_crm_e2e");
+  const env = serverEnv(port, database.url, database.embedded);
+  let server;
+  try {
+    if ((await run("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/seed.ts"], env, label)) !== 0) throw new Error("seed failed");
+    // The app's own server (server.ts, what `npm start` runs), as in production. Its request log
+    // goes to a file per shard (test-results/e2e-server-N.log), read when a flow fails.
+    fs.mkdirSync(LOGS, { recursive: true });
+    const log = fs.openSync(path.join(LOGS, `e2e-server-${index}.log`), "w");
+    server = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", log, log], env, detached: true });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${env.E2E_BASE_URL}/api/health`)).ok) break;
+      } catch {}
+      if (Date.now() > deadline) throw new Error("server did not become healthy");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const shard = shards > 1 ? [`--shard=${index}/${shards}`] : [];
+    const code = await run("npx", ["--no-install", "jest", "-c", "jest.e2e.config.mjs", "--runInBand", ...shard, ...jestArgs], env, label);
+    if (code !== 0) printLogTail(index, label);
+    return code;
+  } catch (err) {
+    console.error(label ?? "", err);
+    return 1;
+  } finally {
+    if (server) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {}
+    }
+    await database.drop();
+  }
+}
+
+if (!fs.existsSync(".next/BUILD_ID")) {
+  const built = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (built.status !== 0) {
+    console.error("build failed");
+    process.exit(1);
+  }
+}
+const codes = await Promise.all(Array.from({ length: shards }, (_, i) => runShard(i + 1)));
+process.exit(codes.find((c) => c !== 0) ?? 0);

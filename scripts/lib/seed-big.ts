@@ -106,6 +106,9 @@ export async function seedBig({ leads, actions, quiet }: { leads: number; action
             FROM sales_actions WHERE lead_id BETWEEN $1::int AND $2::int) n
       WHERE n.id = a.id AND n.next_at IS DISTINCT FROM a.next_touch_at`, lo, hi);
     // lead_facts (migration `lead_facts`), as the trigger would have: the function it calls.
+    // Statistics first (autovacuum may be off or behind): without them the planner reads each
+    // lead's first action through the created_at index, scanning a million actions per lead.
+    await db.$executeRawUnsafe(`ANALYZE sales_leads, sales_actions, lead_events, email_messages, sales_conversions, lead_facts`);
     await db.$executeRawUnsafe(`SELECT lead_facts_refresh(array_agg(id)) FROM sales_leads WHERE id BETWEEN $1::int AND $2::int`, lo, hi);
   } finally {
     await db.$executeRawUnsafe(`ALTER TABLE sales_actions ENABLE TRIGGER sales_actions_next_touch_before, ENABLE TRIGGER sales_actions_next_touch_after,

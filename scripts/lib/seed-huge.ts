@@ -263,6 +263,9 @@ export async function seedHuge({ scale, quiet }: { scale: number; quiet?: boolea
     }
     // The triggers that keep lead_facts are off in this session (replica): the same function they
     // call fills the new leads' facts now, set-based, reading through the indexes just rebuilt.
+    // Statistics first (autovacuum may be off or behind): without them the planner reads each
+    // lead's first action through the created_at index, scanning millions of actions per lead.
+    await step("analyze for the lead facts", `ANALYZE sales_leads, sales_actions, lead_events, email_messages, sales_conversions, lead_facts`);
     await step("lead facts", `SELECT lead_facts_refresh(array_agg(id ORDER BY id)) FROM sales_leads WHERE id > ${leadBase}`);
     await c.query(`DROP TABLE big_tpl, big_plan`);
     await c.query(`COMMIT`);
