@@ -26,6 +26,10 @@ export const ANALYTICS_ROLLUPS = [
   "analytics_action_daily",
   // Read from lead_facts after its business minutes are counted (migration `speed_rollup_and_first_claim`).
   "analytics_speed_daily",
+  // Migration `analytics_territory_email_conversion_rollups`; the first summed from analytics_lead_stage_daily.
+  "analytics_territory_daily",
+  "analytics_email_daily",
+  "analytics_conversion_time_daily",
 ] as const;
 export type TAnalyticsRollup = (typeof ANALYTICS_ROLLUPS)[number];
 
@@ -39,6 +43,7 @@ export const ROLLUP_SOURCES: Partial<Record<TAnalyticsRollup, TAnalyticsRollup |
   analytics_call_hourly: "analytics_action_hourly",
   analytics_action_daily: "analytics_action_hourly",
   analytics_speed_daily: "lead_facts",
+  analytics_territory_daily: "analytics_lead_stage_daily",
 };
 
 /**
@@ -51,8 +56,9 @@ export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; without
   { figure: "Leads by source", rollup: "analytics_lead_status_daily" },
   { figure: "Conversion funnel", rollup: "analytics_lead_stage_daily" },
   { figure: "Call heatmap", rollup: "analytics_call_hourly", withoutLeadFilters: true },
-  { figure: "Territory comparison", rollup: "analytics_lead_stage_daily" },
+  { figure: "Territory comparison", rollup: "analytics_territory_daily" },
   { figure: "Rep productivity (calls and emails logged)", rollup: "analytics_action_daily", withoutLeadFilters: true },
+  { figure: "Rep productivity (emails sent and replied to)", rollup: "analytics_email_daily", withoutLeadFilters: true },
   { figure: "Pipeline by status", rollup: "analytics_lead_status_daily" },
   { figure: "Pipeline forecast", rollup: "analytics_lead_status_daily" },
   { figure: "Follow-up effectiveness", rollup: "analytics_follow_up_daily", withoutLeadFilters: true },
@@ -62,6 +68,7 @@ export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; without
     withoutLeadFilters: true,
     teamOnly: true,
   },
+  { figure: "Time to conversion (medians read from day buckets: within a bucket's width)", rollup: "analytics_conversion_time_daily", withoutLeadFilters: true },
 ];
 
 export type TRollupState = { refreshedAt: Date; timeZone: string; businessHours: unknown };

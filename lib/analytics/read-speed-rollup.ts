@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalyticsFilter } from "@/lib/analytics/analytics-filter";
 import { queryFigure } from "@/lib/analytics/analytics-sql";
-import { histogramFigures, subtractHistograms, type TMinuteHistogram } from "@/lib/analytics/minute-histogram";
+import { minuteHistogramFigures, subtractHistograms, type TMinuteHistogram } from "@/lib/analytics/bucket-histogram";
 
 type TDimension = "all" | "rep" | "source" | "territory" | "period";
 
@@ -71,8 +71,8 @@ export async function readSpeedRollup(f: TAnalyticsFilter, unit: "day" | "week" 
   for (const r of rows) {
     const elapsed: TMinuteHistogram = subtractHistograms(r.hi, r.lo);
     const working: TMinuteHistogram = subtractHistograms(r.bhi, r.blo);
-    const e = histogramFigures(elapsed, r.edges);
-    const w = histogramFigures(working, r.edges);
+    const e = minuteHistogramFigures(elapsed, r.edges);
+    const w = minuteHistogramFigures(working, r.edges);
     // A group with no lead in the range is no group (the lead_facts query never meets it).
     if (e.reached + e.waiting === 0) continue;
     out.push({

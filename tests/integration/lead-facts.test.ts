@@ -126,7 +126,7 @@ function filters(): TAnalyticsFilterInput[] {
 async function expectFactsEqualLive(extra: TAnalyticsFilterInput[] = []) {
   for (const f of [...filters(), ...extra]) {
     expect({ f, speed: await getSpeedToLead(manager, f, { facts: true }) }).toEqual({ f, speed: await getSpeedToLead(manager, f, { live: true }) });
-    expect({ f, conversion: await getTimeToConversion(manager, f) }).toEqual({ f, conversion: await getTimeToConversion(manager, f, { live: true }) });
+    expect({ f, conversion: await getTimeToConversion(manager, f, { facts: true }) }).toEqual({ f, conversion: await getTimeToConversion(manager, f, { live: true }) });
   }
   // A rep sees their own figures from the facts too.
   expect(await getSpeedToLead(reps[2], MARCH)).toEqual(await getSpeedToLead(reps[2], MARCH, { live: true }));
@@ -153,6 +153,12 @@ async function expectSpeedRollupNearFacts(extra: TAnalyticsFilterInput[] = []) {
       const pairs = [[r.medianMinutes, e.medianMinutes], [r.p90Minutes, e.p90Minutes], [r.businessMedianMinutes, e.businessMedianMinutes], [r.businessP90Minutes, e.businessP90Minutes]];
       for (const [read, exact] of pairs) expect({ f, row: `${r.metric} ${r.dimension} ${r.key}`, read, exact, near: near(read, exact) }).toMatchObject({ near: true });
     });
+    // Time to conversion's day buckets likewise, for the team and a rep.
+    for (const g of [f, { ...f, repId: reps[0].id }]) {
+      const [c, e] = [await getTimeToConversion(manager, g), await getTimeToConversion(manager, g, { facts: true })];
+      expect({ g, c: { ...c, medianDays: 0, medianContactToDealDays: 0 } }).toEqual({ g, c: { ...e, medianDays: 0, medianContactToDealDays: 0 } });
+      expect({ g, near: [near(c.medianDays, e.medianDays), near(c.medianContactToDealDays, e.medianContactToDealDays)] }).toEqual({ g, near: [true, true] });
+    }
   }
 }
 
@@ -175,7 +181,7 @@ it("keeps one fact row per lead, equal to the live queries before and after the 
   expect(speed.claim.reached).toBeGreaterThan(40);
   expect(speed.touch.reached).toBeGreaterThan(20);
   expect(speed.claim.businessMedianMinutes).not.toBeNull();
-  expect((await getTimeToConversion(manager, MARCH)).conversions).toBeGreaterThan(10);
+  expect((await getTimeToConversion(manager, MARCH, { facts: true })).conversions).toBeGreaterThan(10);
   await expectFactsEqualLive();
 
   const first = await fillLeadFactMinutes();
@@ -311,7 +317,7 @@ it("has the big seed's bulk load leave the facts as the triggers would have", as
   await seedBig({ leads: 300, actions: 2000, quiet: true });
   expect(await db.leadFact.count()).toBe(await db.salesLead.count());
   const lastYear = { from: zonedDay(new Date(Date.now() - 364 * 86_400_000), ZONE), to: zonedDay(new Date(), ZONE), timeZone: ZONE };
-  expect((await getTimeToConversion(manager, lastYear)).contacted).toBeGreaterThan(10);
+  expect((await getTimeToConversion(manager, lastYear, { facts: true })).contacted).toBeGreaterThan(10);
   await expectFactsEqualLive([lastYear]);
   await refreshAnalyticsRollups();
   await expectSpeedRollupNearFacts([lastYear]);
