@@ -35,7 +35,17 @@ export async function readSpeedRollup(f: TAnalyticsFilter, unit: "day" | "week" 
     { metric: "claim" | "touch"; dimension: TDimension; key: string; label: string | null; edges: number[]; hi: number[] | null; lo: number[] | null; bhi: number[] | null; blo: number[] | null }[]
   >(Prisma.sql`
     WITH keys AS (
-      SELECT DISTINCT metric, clock, dim, key FROM analytics_speed_daily
+      -- Every histogram there can be (one without rows is dropped by the probe below): cheaper
+      -- than reading the rollup's distinct keys, one row per histogram and day.
+      SELECT m.metric, c.clock, d.dim, d.key
+      FROM (VALUES ('claim'), ('touch')) m(metric)
+      CROSS JOIN (VALUES ('elapsed'), ('working')) c(clock)
+      CROSS JOIN (
+        SELECT 'all', ''
+        UNION ALL SELECT 'rep', u.id::text FROM users u
+        UNION ALL SELECT 'source', s::text FROM unnest(enum_range(NULL::lead_source)) s
+        UNION ALL SELECT 'territory', t.id::text FROM territories t
+      ) d(dim, key)
     ), periods AS (
       SELECT p::date AS start, greatest(p::date, ${f.from}::date) AS lo, least((p + ${`1 ${unit}`}::interval)::date - 1, ${f.to}::date) AS hi
       FROM generate_series(date_trunc(${unit}, ${f.from}::date::timestamp), ${f.to}::date::timestamp, ${`1 ${unit}`}::interval) p
