@@ -5,7 +5,7 @@ import { ago } from "@/lib/calls/describe-call-reason";
  * How fresh each figure is (issue #19): the rollup-backed ones say "as of" their last refresh;
  * a rollup that cannot answer this filter (another time zone, or a lead filter on the hourly
  * action or follow-up rollup) is computed live and said so; the figures not listed are always
- * live (speed to lead and time to conversion read per-lead facts kept as things happen).
+ * live (sequences).
  */
 export function FigureFreshness({ freshness, now }: { freshness: TAnalyticsFreshness; now: Date }) {
   const live = freshness.filter((f) => !f.asOf).map((f) => f.figure);
@@ -18,7 +18,7 @@ export function FigureFreshness({ freshness, now }: { freshness: TAnalyticsFresh
   return (
     <section aria-label="How fresh the figures are" data-testid="analytics-freshness" className="rounded border bg-slate-50 p-2 text-sm text-slate-700">
       <p>
-        Speed to lead, time to conversion and sequences are live
+        Sequences are live
         {live.length ? `, and so, for this filter, are: ${live.join(", ")}` : ""}. The others are read from summaries refreshed every 5 minutes:
       </p>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">

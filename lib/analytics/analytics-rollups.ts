@@ -6,6 +6,7 @@ import type { TAnalyticsFilter } from "@/lib/analytics/analytics-filter";
 import { filtersLeads } from "@/lib/analytics/analytics-sql";
 import { haulFilterSql } from "@/lib/haul/haul-filter-sql";
 import type { TBusinessHours } from "@/lib/kernel/business-hours";
+import { getCompanySettings } from "@/lib/kernel/company-settings";
 
 // The analytics rollups (issue #19): materialized views made in the migration `analytics_rollups`
 // and refreshed CONCURRENTLY by the `analytics-rollups-refresh` job. A figure reads its rollup
@@ -23,65 +24,95 @@ export const ANALYTICS_ROLLUPS = [
   "analytics_lead_stage_daily",
   "analytics_call_hourly",
   "analytics_action_daily",
+  // Read from lead_facts after its business minutes are counted (migration `speed_rollup_and_first_claim`).
+  "analytics_speed_daily",
+  // Migration `analytics_territory_email_conversion_rollups`; the first summed from analytics_lead_stage_daily.
+  "analytics_territory_daily",
+  "analytics_email_daily",
+  "analytics_conversion_time_daily",
 ] as const;
 export type TAnalyticsRollup = (typeof ANALYTICS_ROLLUPS)[number];
 
-/** The rollups summed from another one: as fresh as that one's refresh, in its zone. */
-export const ROLLUP_SOURCES: Partial<Record<TAnalyticsRollup, TAnalyticsRollup>> = {
+/**
+ * The rollups summed from another one: as fresh as that one's refresh, in its zone (and, from
+ * lead_facts, in the working hours its business minutes were counted in).
+ */
+export const ROLLUP_SOURCES: Partial<Record<TAnalyticsRollup, TAnalyticsRollup | typeof LEAD_FACTS_STATE>> = {
   analytics_lead_status_daily: "analytics_lead_daily",
   analytics_lead_stage_daily: "analytics_lead_daily",
   analytics_call_hourly: "analytics_action_hourly",
   analytics_action_daily: "analytics_action_hourly",
+  analytics_speed_daily: "lead_facts",
+  analytics_territory_daily: "analytics_lead_stage_daily",
 };
 
 /**
  * Which figure reads which rollup, and whether only without lead filters (the action and
  * follow-up rollups have no lead columns): the page's freshness note is made from this list.
  */
-export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; withoutLeadFilters?: true }[] = [
+export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; withoutLeadFilters?: true; teamOnly?: true }[] = [
   { figure: "Rep performance", rollup: "analytics_assignment_daily" },
   { figure: "Revenue by month", rollup: "analytics_conversion_daily" },
   { figure: "Leads by source", rollup: "analytics_lead_status_daily" },
   { figure: "Conversion funnel", rollup: "analytics_lead_stage_daily" },
   { figure: "Call heatmap", rollup: "analytics_call_hourly", withoutLeadFilters: true },
-  { figure: "Territory comparison", rollup: "analytics_lead_stage_daily" },
+  { figure: "Territory comparison", rollup: "analytics_territory_daily" },
   { figure: "Rep productivity (calls and emails logged)", rollup: "analytics_action_daily", withoutLeadFilters: true },
+  { figure: "Rep productivity (emails sent and replied to)", rollup: "analytics_email_daily", withoutLeadFilters: true },
   { figure: "Pipeline by status", rollup: "analytics_lead_status_daily" },
   { figure: "Pipeline forecast", rollup: "analytics_lead_status_daily" },
   { figure: "Follow-up effectiveness", rollup: "analytics_follow_up_daily", withoutLeadFilters: true },
+  {
+    figure: "Speed to lead (medians and 90th percentiles read from minute buckets: within a bucket's width)",
+    rollup: "analytics_speed_daily",
+    withoutLeadFilters: true,
+    teamOnly: true,
+  },
+  { figure: "Time to conversion (medians read from day buckets: within a bucket's width)", rollup: "analytics_conversion_time_daily", withoutLeadFilters: true },
 ];
 
-export type TRollupState = { refreshedAt: Date; timeZone: string };
+export type TRollupState = { refreshedAt: Date; timeZone: string; businessHours: unknown };
 
-/** When each rollup was last refreshed and in which zone. */
+/** When each rollup was last refreshed, in which zone and (from lead_facts) in which working hours. */
 export async function readRollupStates(): Promise<Map<TAnalyticsRollup, TRollupState>> {
-  const rows = await db.analyticsRollupRefresh.findMany({ select: { name: true, refreshedAt: true, timeZone: true } });
-  return new Map(rows.map((r) => [r.name as TAnalyticsRollup, { refreshedAt: r.refreshedAt, timeZone: r.timeZone }]));
+  const rows = await db.analyticsRollupRefresh.findMany({ select: { name: true, refreshedAt: true, timeZone: true, businessHours: true } });
+  return new Map(rows.map((r) => [r.name as TAnalyticsRollup, { refreshedAt: r.refreshedAt, timeZone: r.timeZone, businessHours: r.businessHours }]));
 }
 
-/** How a figure reads: `live` skips the rollups (the correctness tests compare both ways). */
-export type TFigureOptions = { live?: boolean };
+/**
+ * How a figure reads: `live` skips the rollups and lead_facts (the correctness tests compare
+ * both ways); `facts` skips the rollups only (speed to lead reads lead_facts, as for a filter the
+ * rollup cannot answer).
+ */
+export type TFigureOptions = { live?: boolean; facts?: boolean };
+
+type TRollupUse = { withoutLeadFilters?: boolean; teamOnly?: boolean; businessHours?: TBusinessHours };
+
+/** Whether a rollup in state `s` answers filter `f` (its zone, its lead and rep slices, its working hours). */
+function rollupAnswers(s: TRollupState | null | undefined, f: TAnalyticsFilter, use: TRollupUse): s is TRollupState {
+  if (!s || s.timeZone !== f.timeZone) return false;
+  if (use.withoutLeadFilters && filtersLeads(f)) return false;
+  if (use.teamOnly && f.repId) return false;
+  return !use.businessHours || isDeepStrictEqual(s.businessHours, use.businessHours);
+}
 
 /** When `rollup` was refreshed, if a figure for filter `f` may read it; null means "compute live". */
-export async function rollupAsOf(
-  rollup: TAnalyticsRollup,
-  f: TAnalyticsFilter,
-  options: TFigureOptions & { withoutLeadFilters?: boolean } = {},
-): Promise<Date | null> {
-  if (options.live || (options.withoutLeadFilters && filtersLeads(f))) return null;
-  const row = await db.analyticsRollupRefresh.findUnique({ where: { name: rollup }, select: { refreshedAt: true, timeZone: true } });
-  return row && row.timeZone === f.timeZone ? row.refreshedAt : null;
+export async function rollupAsOf(rollup: TAnalyticsRollup, f: TAnalyticsFilter, options: TFigureOptions & TRollupUse = {}): Promise<Date | null> {
+  if (options.live || options.facts) return null;
+  const row = await db.analyticsRollupRefresh.findUnique({ where: { name: rollup }, select: { refreshedAt: true, timeZone: true, businessHours: true } });
+  return rollupAnswers(row, f, options) ? row.refreshedAt : null;
 }
 
 export type TAnalyticsFreshness = { figure: string; asOf: Date | null }[];
 
 /** Per rollup-backed figure, as of when its numbers are (null: computed live for this filter). */
 export async function analyticsFreshness(f: TAnalyticsFilter): Promise<TAnalyticsFreshness> {
-  const states = await readRollupStates();
-  return ROLLUP_FIGURES.map(({ figure, rollup, withoutLeadFilters }) => {
+  const [states, { businessHours }] = await Promise.all([readRollupStates(), getCompanySettings()]);
+  return ROLLUP_FIGURES.map(({ figure, rollup, withoutLeadFilters, teamOnly }) => {
     const s = states.get(rollup);
-    const usable = s && s.timeZone === f.timeZone && !(withoutLeadFilters && filtersLeads(f));
-    return { figure, asOf: usable ? s.refreshedAt : null };
+    // A rollup counted in working hours (speed to lead) answers only while they are the company's.
+    const hours = s?.businessHours ? businessHours : undefined;
+    return { figure, asOf: rollupAnswers(s, f, { withoutLeadFilters, teamOnly, businessHours: hours }) ? s!.refreshedAt : null };
   });
 }
 

@@ -42,7 +42,7 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
   const who = f.repId
     ? Prisma.sql`u.id = ${f.repId}::int`
     : Prisma.sql`(u.role = 'admin' AND u.active) OR acts.admin_id IS NOT NULL OR mail.sender_id IS NOT NULL`;
-  // Without lead filters, the actions come from the daily rollup (analytics_action_daily); emails stay live.
+  // Without lead filters, the actions come from the daily rollup (analytics_action_daily).
   const acts = (await rollupAsOf("analytics_action_daily", f, { ...options, withoutLeadFilters: true }))
     ? Prisma.sql`
       SELECT r.admin_id,
@@ -61,6 +61,20 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
       ${actionLead}
       WHERE ${inRange("a.created_at", f)} ${repCondition("a.admin_id", f)} AND a.voided_at IS NULL
       GROUP BY a.admin_id`;
+  // Without lead filters, the emails come from their daily rollup (analytics_email_daily), by status.
+  const mail = (await rollupAsOf("analytics_email_daily", f, { ...options, withoutLeadFilters: true }))
+    ? Prisma.sql`
+      SELECT r.sender_id, sum(r.emails) AS sent, sum(r.replied) AS replied
+      FROM analytics_email_daily r
+      WHERE ${rollupDays(f)} AND r.status NOT IN (${unsent}) ${repCondition("r.sender_id", f)}
+      GROUP BY r.sender_id`
+    : Prisma.sql`
+      SELECT m.sender_id, count(*) AS sent, count(*) FILTER (WHERE m.replied_at IS NOT NULL) AS replied
+      FROM email_messages m
+      JOIN sales_leads l ON l.id = m.lead_id
+      WHERE m.status NOT IN (${unsent}) AND ${inRange("coalesce(m.sent_at, m.created_at)", f)}
+            ${leadConditions(f)} ${repCondition("m.sender_id", f)}
+      GROUP BY m.sender_id`;
   const rows = await queryFigure<
     { rep_id: number; name: string; calls: bigint; emails: bigint; interested: bigint; sent: bigint; replied: bigint; working_days: number }[]
   >(Prisma.sql`
@@ -69,14 +83,7 @@ export async function getRepProductivity(actor: TActor, input: TAnalyticsFilterI
       FROM generate_series(${f.from}::date::timestamp,
                            least(${f.to}::date, (now() AT TIME ZONE ${f.timeZone}::text)::date)::timestamp,
                            interval '1 day') AS d
-    ), acts AS (${acts}), mail AS (
-      SELECT m.sender_id, count(*) AS sent, count(*) FILTER (WHERE m.replied_at IS NOT NULL) AS replied
-      FROM email_messages m
-      JOIN sales_leads l ON l.id = m.lead_id
-      WHERE m.status NOT IN (${unsent}) AND ${inRange("coalesce(m.sent_at, m.created_at)", f)}
-            ${leadConditions(f)} ${repCondition("m.sender_id", f)}
-      GROUP BY m.sender_id
-    )
+    ), acts AS (${acts}), mail AS (${mail})
     SELECT u.id AS rep_id, u.name, coalesce(acts.calls, 0) AS calls, coalesce(acts.emails, 0) AS emails,
            coalesce(acts.interested, 0) AS interested, coalesce(mail.sent, 0) AS sent, coalesce(mail.replied, 0) AS replied,
            days.working_days

@@ -4,7 +4,8 @@ import type { TActor } from "@/lib/auth/permissions";
 import { bucketUnit, type TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, percent, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
-import { leadFactMinutesMatch, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { leadFactMinutesMatch, rollupAsOf, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { readSpeedRollup } from "@/lib/analytics/read-speed-rollup";
 import { businessWindow } from "@/lib/kernel/business-hours";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { SOURCE_LABELS, type TLeadSource } from "@/lib/leads/lead-vocabulary";
@@ -75,8 +76,10 @@ function stats(r: Record<string, unknown> | undefined): TSpeedStats {
 }
 
 /**
- * Time to claim and to first touch, overall and per rep, source, territory and period, in one
- * query over lead_facts (its first claim and touch, kept by triggers as they happen, and the
+ * Time to claim and to first touch, overall and per rep, source, territory and period. For the
+ * whole team without lead filters, from the speed rollup (read-speed-rollup.ts: histograms, so
+ * the medians and 90th percentiles are read from minute buckets) while it is in the company's
+ * zone and working hours; otherwise in one query over lead_facts (its first claim and touch, kept by triggers as they happen, and the
  * working minutes the refresh job counted; those it has not counted yet, or all of them when the
  * company's zone or hours changed since, are counted here). `live` follows every lead's events,
  * actions and emails instead, as before the facts (the tests compare the two).
@@ -86,25 +89,23 @@ export async function getSpeedToLead(actor: TActor, input: TAnalyticsFilterInput
   const { businessHours } = await getCompanySettings();
   const { startMinute, endMinute } = businessWindow(businessHours);
   const unit = bucketUnit(f);
+  const fromRollup = await rollupAsOf("analytics_speed_daily", f, { ...options, withoutLeadFilters: true, teamOnly: true, businessHours });
   const minutesBetween = (from: Prisma.Sql, to: Prisma.Sql) =>
     Prisma.sql`business_minutes(${from}, ${to}, ${f.timeZone}::text, ${businessHours.days}::int[], ${startMinute}::int, ${endMinute}::int)`;
   const period = (column: Prisma.Sql) => Prisma.sql`date_trunc(${unit}, ${column} AT TIME ZONE ${f.timeZone}::text)::date`;
   // greatest() skips NULLs, so an unreached lead is kept NULL explicitly (count(mins) skips it).
   const elapsed = (from: Prisma.Sql, to: Prisma.Sql) => Prisma.sql`CASE WHEN ${to} IS NOT NULL THEN greatest(0, extract(epoch FROM ${to} - ${from}) / 60.0) END`;
-  let perLead: Prisma.Sql;
-  if (options.live) {
+  let perLead: Prisma.Sql = Prisma.empty;
+  if (fromRollup) {
+    // read below
+  } else if (options.live) {
     const repOnly = f.repId ? Prisma.sql`AND rep = ${f.repId}::int` : Prisma.empty;
     perLead = Prisma.sql`
     leads AS (
       SELECT l.id, l.created_at, l.lead_source, l.states, claim.at AS claimed_at, claim.rep AS claim_rep, touch.at AS touched_at, touch.rep AS touch_rep
       FROM sales_leads l
-      -- The first claim or assignment (lead_events_first_claim_idx); an assignment names its rep in its data.
-      LEFT JOIN LATERAL (
-        SELECT e.created_at AS at,
-               CASE WHEN e.type = 'claimed' THEN e.actor_id ELSE coalesce((e.data->>'to_admin_id')::int, (e.data->>'to')::int) END AS rep
-        FROM lead_events e WHERE e.lead_id = l.id AND e.type IN ('claimed', 'assigned')
-        ORDER BY e.created_at, e.id LIMIT 1
-      ) claim ON true
+      -- The first claim, by the rule lead_facts' trigger calls too: lead_first_claim() (migration speed_rollup_and_first_claim).
+      LEFT JOIN LATERAL lead_first_claim(l.id) claim ON true
       LEFT JOIN LATERAL (
         SELECT t.at, t.rep FROM (
           (SELECT a.created_at AS at, a.admin_id AS rep FROM sales_actions a
@@ -143,7 +144,9 @@ export async function getSpeedToLead(actor: TActor, input: TAnalyticsFilterInput
       WHERE ${inRange("f.created_at", f)} ${leadConditions(f, "f")} ${repCondition("x.rep", f)}
     )`;
   }
-  const rows = await queryFigure<TRaw[]>(Prisma.sql`
+  const rows: TRaw[] = fromRollup
+    ? await readSpeedRollup(f, unit)
+    : await queryFigure<TRaw[]>(Prisma.sql`
     WITH ${perLead},
     grouped AS (
       SELECT metric,

@@ -23,16 +23,15 @@ export type TTerritoryRow = {
  * Per territory, the leads created in the range that touch any of its states (a lead crossing two
  * territories counts in both): how many, the share worked (at least one sales action: coverage),
  * the share converted, and the revenue their conversions brought. The daily rollup
- * (analytics_lead_stage_daily) keeps one slice per territory; it is summed when in the company's zone.
+ * (analytics_territory_daily) keeps one slice per territory; it is summed when in the company's zone.
  */
 export async function getTerritoryComparison(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TTerritoryRow[]> {
   const f = scopeAnalytics(actor, input);
   const onlyTerritory = f.territoryId ? Prisma.sql`WHERE t.id = ${f.territoryId}::int` : Prisma.empty;
-  const perTerritory = (await rollupAsOf("analytics_lead_stage_daily", f, options))
+  const perTerritory = (await rollupAsOf("analytics_territory_daily", f, options))
     ? Prisma.sql`
-      SELECT r.territory_id AS id, sum(r.leads) AS leads, coalesce(sum(r.leads) FILTER (WHERE r.worked), 0) AS worked,
-             coalesce(sum(r.leads) FILTER (WHERE r.converted), 0) AS conversions, sum(r.conversion_value) AS revenue
-      FROM analytics_lead_stage_daily r
+      SELECT r.territory_id AS id, sum(r.leads) AS leads, sum(r.worked) AS worked, sum(r.conversions) AS conversions, sum(r.conversion_value) AS revenue
+      FROM analytics_territory_daily r
       WHERE ${rollupDays(f)} AND ${rollupLeadConditions(f, "r", { perTerritory: true })} AND ${rollupRep(f)}
       GROUP BY r.territory_id`
     : Prisma.sql`

@@ -1,10 +1,11 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/auth/permissions";
-import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
+import type { TAnalyticsFilter, TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { scopeAnalytics } from "@/lib/analytics/analytics-scope";
 import { inRange, leadConditions, queryFigure, repCondition, toNumber } from "@/lib/analytics/analytics-sql";
-import type { TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { rollupAsOf, rollupDays, rollupRep, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { histogramPercentile, histogramUpTo } from "@/lib/analytics/bucket-histogram";
 
 // Distribution buckets in days: [0,1), [1,3), [3,7), [7,14), [14,30), [30,∞).
 export const CONVERSION_BUCKETS = [
@@ -35,9 +36,11 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * first sales action before the conversion to the conversion. Read from lead_facts (each lead's
  * conversion and first sales action, kept by triggers as they happen); `live` joins the
  * conversions to their leads and actions instead, as before the facts (the tests compare the two).
+ * Without lead filters, from the day-bucket rollup instead (readConversionRollup).
  */
 export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TTimeToConversion> {
   const f = scopeAnalytics(actor, input);
+  if (await rollupAsOf("analytics_conversion_time_daily", f, { ...options, withoutLeadFilters: true })) return readConversionRollup(f);
   const bucketColumns = Prisma.join(
     CONVERSION_BUCKETS.map((b, i) =>
       b.max === null
@@ -79,5 +82,42 @@ export async function getTimeToConversion(actor: TActor, input: TAnalyticsFilter
     medianContactToDealDays: round1(toNumber(row.median_contact_days)),
     averageContactToDealDays: round1(toNumber(row.average_contact_days)),
     buckets: CONVERSION_BUCKETS.map((b, i) => ({ label: b.label, conversions: toNumber(row[`b${i}`]) })),
+  };
+}
+
+/**
+ * The same from analytics_conversion_time_daily: per measure (days to conversion, days from first
+ * contact) the range's bucket counts and sums, for the rep slice (0: the team). Counts, means and
+ * the distribution are exact (its edges are bucket edges); the medians are read from the buckets.
+ */
+async function readConversionRollup(f: TAnalyticsFilter): Promise<TTimeToConversion> {
+  const rows = await queryFigure<{ metric: "days" | "contact"; bucket: number; conversions: bigint; total: unknown; edges: number[] }[]>(Prisma.sql`
+    SELECT r.metric, r.bucket, sum(r.conversions) AS conversions, sum(r.total_days) AS total, analytics_day_edges() AS edges
+    FROM analytics_conversion_time_daily r
+    WHERE ${rollupRep(f)} AND ${rollupDays(f)}
+    GROUP BY r.metric, r.bucket`);
+  if (!rows.length) return { conversions: 0, medianDays: 0, averageDays: 0, contacted: 0, medianContactToDealDays: 0, averageContactToDealDays: 0, buckets: CONVERSION_BUCKETS.map((b) => ({ label: b.label, conversions: 0 })) };
+  const { edges } = rows[0];
+  const measure = (metric: "days" | "contact") => {
+    const buckets = new Array<number>(edges.length + 1).fill(0);
+    let total = 0;
+    for (const r of rows.filter((x) => x.metric === metric)) {
+      buckets[r.bucket] += toNumber(r.conversions);
+      total += toNumber(r.total);
+    }
+    const n = buckets.reduce((a, b) => a + b, 0);
+    return { n, buckets, median: histogramPercentile(buckets, edges, 0.5) ?? 0, mean: n ? total / n : 0 };
+  };
+  const days = measure("days");
+  const contact = measure("contact");
+  const below = (limit: number | null) => (limit === null ? days.n : limit === 0 ? 0 : histogramUpTo(days.buckets, edges, limit));
+  return {
+    conversions: days.n,
+    medianDays: round1(days.median),
+    averageDays: round1(days.mean),
+    contacted: contact.n,
+    medianContactToDealDays: round1(contact.median),
+    averageContactToDealDays: round1(contact.mean),
+    buckets: CONVERSION_BUCKETS.map((b) => ({ label: b.label, conversions: below(b.max) - below(b.min) })),
   };
 }

@@ -198,8 +198,14 @@ it("computes live in another time zone than the rollups were cut in, and with le
   expect(bySource.filter((f) => f.asOf === null).map((f) => f.figure)).toEqual([
     "Call heatmap",
     "Rep productivity (calls and emails logged)",
+    "Rep productivity (emails sent and replied to)",
     "Follow-up effectiveness",
+    expect.stringMatching(/^Speed to lead/),
+    expect.stringMatching(/^Time to conversion/),
   ]);
+  // Speed to lead is rolled up for the whole team only: a rep's view reads lead_facts.
+  const byRep = await analyticsFreshness({ ...RANGE, repId: reps[0].id });
+  expect(byRep.filter((f) => f.asOf === null).map((f) => f.figure)).toEqual([expect.stringMatching(/^Speed to lead/)]);
 });
 
 it("tells the page how fresh each rollup-backed figure is", async () => {

@@ -123,8 +123,17 @@ describe("conversion funnel", () => {
 });
 
 describe("time to conversion", () => {
-  it("gives the median, mean and distribution, and pipeline velocity from first contact", async () => {
+  it("reads the team's figure from the day buckets: counts, means and distribution exact, medians a bucket's middle", async () => {
     const r = await getTimeToConversion(fx.manager, fx.range);
+    // 0.42, 3.29, 4.21 days: the median is the one in [3, 4), read as 3.5; from first contact
+    // 3.21 and 4.13, the middles of [3, 4) and [4, 5) → 4.
+    expect(r).toMatchObject({ conversions: 3, medianDays: 3.5, averageDays: 2.6, contacted: 2, medianContactToDealDays: 4, averageContactToDealDays: 3.7 });
+    expect(r.buckets.map((b) => b.conversions)).toEqual([1, 0, 2, 0, 0, 0]);
+  });
+
+  it("gives the median, mean and distribution, and pipeline velocity from first contact", async () => {
+    // Exactly, from lead_facts (the team's view reads the day-bucket rollup: below).
+    const r = await getTimeToConversion(fx.manager, fx.range, { facts: true });
     // L15 0.42 d, L4 3.29 d, L1 4.21 d; first contact to deal: L4 3.21 d, L1 4.13 d (L15 had no action).
     expect(r).toEqual({
       conversions: 3,

@@ -12,7 +12,9 @@ import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
 import { fillLeadFactMinutes } from "@/lib/analytics/fill-lead-fact-minutes";
 import { refreshAnalyticsRollups } from "@/lib/analytics/refresh-analytics-rollups";
-import { getSpeedToLead } from "@/lib/analytics/get-speed-to-lead";
+import { getSpeedToLead, type TSpeedRow } from "@/lib/analytics/get-speed-to-lead";
+import { analyticsFreshness } from "@/lib/analytics/analytics-rollups";
+import type { TAnalyticsFilter } from "@/lib/analytics/analytics-filter";
 import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 import { claimLead } from "@/lib/leads/claim-lead";
 import { assignLead } from "@/lib/leads/assign-lead";
@@ -120,13 +122,44 @@ function filters(): TAnalyticsFilterInput[] {
   ];
 }
 
+// `facts`: from lead_facts even where the speed rollup could answer (it is compared below).
 async function expectFactsEqualLive(extra: TAnalyticsFilterInput[] = []) {
   for (const f of [...filters(), ...extra]) {
-    expect({ f, speed: await getSpeedToLead(manager, f) }).toEqual({ f, speed: await getSpeedToLead(manager, f, { live: true }) });
-    expect({ f, conversion: await getTimeToConversion(manager, f) }).toEqual({ f, conversion: await getTimeToConversion(manager, f, { live: true }) });
+    expect({ f, speed: await getSpeedToLead(manager, f, { facts: true }) }).toEqual({ f, speed: await getSpeedToLead(manager, f, { live: true }) });
+    expect({ f, conversion: await getTimeToConversion(manager, f, { facts: true }) }).toEqual({ f, conversion: await getTimeToConversion(manager, f, { live: true }) });
   }
   // A rep sees their own figures from the facts too.
   expect(await getSpeedToLead(reps[2], MARCH)).toEqual(await getSpeedToLead(reps[2], MARCH, { live: true }));
+}
+
+// A median or 90th percentile read from the minute buckets lies within a bucket's width of the
+// exact one (the edges grow by a third at most from one to the next), plus the rounding to 0.1.
+const near = (read: number | null, exact: number | null) => (read === null || exact === null ? read === exact : Math.abs(read - exact) <= 0.34 * exact + 0.1);
+
+/**
+ * The speed rollup, refreshed just before, against the lead_facts query for the team views it
+ * answers: the same groups, counts and shares exactly, the medians and 90th percentiles near.
+ */
+async function expectSpeedRollupNearFacts(extra: TAnalyticsFilterInput[] = []) {
+  for (const f of [MARCH, { from: "2011-03-07", to: "2011-03-20", timeZone: ZONE }, { from: "2011-01-01", to: "2011-12-31", timeZone: ZONE }, ...extra]) {
+    const freshness = await analyticsFreshness({ ...f, timeZone: ZONE } as TAnalyticsFilter);
+    expect(freshness.find((x) => x.figure.startsWith("Speed to lead"))?.asOf).toBeInstanceOf(Date);
+    const [rolled, facts] = [await getSpeedToLead(manager, f), await getSpeedToLead(manager, f, { facts: true })];
+    const exactPart = (rows: TSpeedRow[]) => rows.map((r) => ({ ...r, medianMinutes: 0, p90Minutes: 0, businessMedianMinutes: 0, businessP90Minutes: 0 }));
+    expect({ f, rows: exactPart(rolled.rows) }).toEqual({ f, rows: exactPart(facts.rows) });
+    expect(rolled.rows.length).toBeGreaterThan(8);
+    rolled.rows.forEach((r, i) => {
+      const e = facts.rows[i];
+      const pairs = [[r.medianMinutes, e.medianMinutes], [r.p90Minutes, e.p90Minutes], [r.businessMedianMinutes, e.businessMedianMinutes], [r.businessP90Minutes, e.businessP90Minutes]];
+      for (const [read, exact] of pairs) expect({ f, row: `${r.metric} ${r.dimension} ${r.key}`, read, exact, near: near(read, exact) }).toMatchObject({ near: true });
+    });
+    // Time to conversion's day buckets likewise, for the team and a rep.
+    for (const g of [f, { ...f, repId: reps[0].id }]) {
+      const [c, e] = [await getTimeToConversion(manager, g), await getTimeToConversion(manager, g, { facts: true })];
+      expect({ g, c: { ...c, medianDays: 0, medianContactToDealDays: 0 } }).toEqual({ g, c: { ...e, medianDays: 0, medianContactToDealDays: 0 } });
+      expect({ g, near: [near(c.medianDays, e.medianDays), near(c.medianContactToDealDays, e.medianContactToDealDays)] }).toEqual({ g, near: [true, true] });
+    }
+  }
 }
 
 const factOf = (leadId: number) => db.leadFact.findUniqueOrThrow({ where: { leadId } });
@@ -148,7 +181,7 @@ it("keeps one fact row per lead, equal to the live queries before and after the 
   expect(speed.claim.reached).toBeGreaterThan(40);
   expect(speed.touch.reached).toBeGreaterThan(20);
   expect(speed.claim.businessMedianMinutes).not.toBeNull();
-  expect((await getTimeToConversion(manager, MARCH)).conversions).toBeGreaterThan(10);
+  expect((await getTimeToConversion(manager, MARCH, { facts: true })).conversions).toBeGreaterThan(10);
   await expectFactsEqualLive();
 
   const first = await fillLeadFactMinutes();
@@ -159,6 +192,14 @@ it("keeps one fact row per lead, equal to the live queries before and after the 
   await expectFactsEqualLive();
   // The next run has nothing left to count.
   expect(await fillLeadFactMinutes()).toMatchObject({ filled: 0, recounted: false });
+});
+
+it("reads the team's speed to lead from the rollup once refreshed: the same counts, medians within a bucket", async () => {
+  await refreshAnalyticsRollups();
+  await expectSpeedRollupNearFacts();
+  // Not for a rep or with lead filters: those read lead_facts, exactly as live.
+  for (const f of [{ ...MARCH, repId: reps[0].id }, { ...MARCH, source: "quote" as const }, { ...MARCH, territoryId }])
+    expect(await getSpeedToLead(manager, f)).toEqual(await getSpeedToLead(manager, f, { live: true }));
 });
 
 it("follows claims, reassignments, logged and undone actions, conversions, emails, deletes and lead edits", async () => {
@@ -219,17 +260,25 @@ it("follows claims, reassignments, logged and undone actions, conversions, email
   await fillLeadFactMinutes();
   expect(await factOf(edited.leadId)).not.toMatchObject({ claimBusinessMinutes: null });
   await expectFactsEqualLive([thisMonth]);
+  // The rollup, refreshed, has every change too.
+  await refreshAnalyticsRollups();
+  await expectSpeedRollupNearFacts([thisMonth]);
 });
 
 it("counts every lead again after the working hours change, and reads live until then", async () => {
   await fillLeadFactMinutes();
   await db.$transaction((tx) => putCompanySetting(tx, "businessHours", { days: [1, 2, 3, 4, 5, 6], start: "07:30", end: "19:00" }));
-  // The stored minutes are of the old hours: the figure does not use them.
+  // The stored minutes and the rollup are of the old hours: the figure uses neither.
   await expectFactsEqualLive();
+  expect(await getSpeedToLead(manager, MARCH)).toEqual(await getSpeedToLead(manager, MARCH, { live: true }));
+  expect((await analyticsFreshness({ ...MARCH } as TAnalyticsFilter)).find((x) => x.figure.startsWith("Speed to lead"))?.asOf).toBeNull();
   const recount = await fillLeadFactMinutes();
   expect(recount.recounted).toBe(true);
   expect(recount.filled).toBe(await db.leadFact.count({ where: { OR: [{ claimAt: { not: null } }, { touchAt: { not: null } }] } }));
   await expectFactsEqualLive();
+  // Refreshed in the new hours, the rollup answers again.
+  await refreshAnalyticsRollups();
+  await expectSpeedRollupNearFacts();
 });
 
 it("keeps both writes when two transactions change one lead's facts at once", async () => {
@@ -268,6 +317,8 @@ it("has the big seed's bulk load leave the facts as the triggers would have", as
   await seedBig({ leads: 300, actions: 2000, quiet: true });
   expect(await db.leadFact.count()).toBe(await db.salesLead.count());
   const lastYear = { from: zonedDay(new Date(Date.now() - 364 * 86_400_000), ZONE), to: zonedDay(new Date(), ZONE), timeZone: ZONE };
-  expect((await getTimeToConversion(manager, lastYear)).contacted).toBeGreaterThan(10);
+  expect((await getTimeToConversion(manager, lastYear, { facts: true })).contacted).toBeGreaterThan(10);
   await expectFactsEqualLive([lastYear]);
+  await refreshAnalyticsRollups();
+  await expectSpeedRollupNearFacts([lastYear]);
 });

@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { getSpeedToLead, type TSpeedRow } from "@/lib/analytics/get-speed-to-lead";
+import { refreshAnalyticsRollups } from "@/lib/analytics/refresh-analytics-rollups";
 import { chicago } from "../fixtures/analytics-fixture";
 import { makeCompany, makeUser } from "../fixtures/factories";
 
@@ -74,11 +75,16 @@ beforeAll(async () => {
   fx = await build();
 });
 
+// The team's view reads the speed rollup once a refresh (another test file's, running alongside)
+// has reached these leads: the exact figures worked out by hand are lead_facts' (`facts`); the
+// last test reads the rollup.
+const FACTS = { facts: true };
+
 const row = (rows: TSpeedRow[], metric: string, dimension: string, key: string) => rows.find((r) => r.metric === metric && r.dimension === dimension && r.key === key);
 
 describe("speed to lead", () => {
   it("gives the team's time to claim: median, p90, shares within 5 min and 1 h, elapsed and in working hours", async () => {
-    const s = await getSpeedToLead(fx.manager, RANGE);
+    const s = await getSpeedToLead(fx.manager, RANGE, FACTS);
     // Claims: 1, 2, 4, 30, 120, 3740 → median (4+30)/2 = 17; p90 at 4.5 → 120 + ½·3620 = 1930;
     // within 5: 3 of 6; within 60: 4 of 6. Working: 1, 2, 4, 20, 30, 120 → 12, 30 + ½·90 = 75, 3/6, 5/6.
     expect(s.claim).toEqual({
@@ -96,7 +102,7 @@ describe("speed to lead", () => {
   });
 
   it("gives the time to first touch, a sent email counting, an undone call not", async () => {
-    const s = await getSpeedToLead(fx.manager, RANGE);
+    const s = await getSpeedToLead(fx.manager, RANGE, FACTS);
     // Touches: 10, 20, 30, 45, 3750 → median 30; p90 at 3.6 → 45 + 0.6·3705 = 2268; none within 5;
     // 4 of 5 within 60. Working: 10, 20, 30, 30, 45 → 30; 30 + 0.6·15 = 39; 0 %; 100 %.
     expect(s.touch).toEqual({
@@ -114,7 +120,7 @@ describe("speed to lead", () => {
   });
 
   it("breaks the figures down per rep, source, territory and period", async () => {
-    const { rows } = await getSpeedToLead(fx.manager, RANGE);
+    const { rows } = await getSpeedToLead(fx.manager, RANGE, FACTS);
     // Alice claimed 1, 2, 30, 120 → 16; Bob 4, 3740 → 1872.
     expect(row(rows, "claim", "rep", String(fx.alice.id))).toMatchObject({ label: "Alice Speed", reached: 4, medianMinutes: 16 });
     expect(row(rows, "claim", "rep", String(fx.bob.id))).toMatchObject({ label: "Bob Speed", reached: 2, medianMinutes: 1872, businessMedianMinutes: 12 });
@@ -141,5 +147,19 @@ describe("speed to lead", () => {
     expect(s.touch).toMatchObject({ reached: 3, medianMinutes: 20 });
     expect(s.rows.filter((r) => r.dimension === "rep").map((r) => r.key)).toEqual([String(fx.alice.id), String(fx.alice.id)]);
     await expect(getSpeedToLead(fx.alice, { ...RANGE, repId: fx.bob.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("reads the team's figures from the rollup once refreshed: the same counts and shares, medians from the buckets", async () => {
+    await refreshAnalyticsRollups();
+    const s = await getSpeedToLead(fx.manager, RANGE);
+    // Counts and shares exact (5 and 60 minutes are bucket edges).
+    expect(s.claim).toMatchObject({ reached: 6, waiting: 1, within5Pct: 50, within60Pct: 66.7, businessWithin5Pct: 50, businessWithin60Pct: 83.3 });
+    expect(s.touch).toMatchObject({ reached: 5, waiting: 2, within5Pct: 0, within60Pct: 80, businessWithin60Pct: 100 });
+    // Claims 1, 2, 4, 30, 120, 3740 in buckets (0.8, 1], (1.5, 2], (3, 4], (25, 30], (100, 120],
+    // (3000, 4000], each read as its bucket's middle: (3.5 + 27.5) / 2 = 15.5 (exactly 17).
+    expect(s.claim.medianMinutes).toBe(15.5);
+    // Monday 4 Feb: 2, 4, 30 → the middle of (3, 4].
+    expect(row(s.rows, "claim", "period", "2013-02-04")).toMatchObject({ reached: 3, medianMinutes: 3.5, within5Pct: 66.7 });
+    expect(row(s.rows, "claim", "territory", String(fx.territory.id))).toMatchObject({ reached: 2, within5Pct: 50 });
   });
 });
