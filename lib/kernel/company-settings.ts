@@ -127,9 +127,22 @@ const NAMES = Object.keys(COMPANY_SETTINGS) as TCompanySettingName[];
 /** The reader: pass the transaction to read the settings inside it. */
 export async function getCompanySettings(client: Prisma.TransactionClient = db): Promise<TCompanySettings> {
   const rows = await client.setting.findMany({ where: { key: { in: NAMES.map((n) => COMPANY_SETTINGS[n].key) } } });
+  return toCompanySettings(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+}
+
+/**
+ * The settings' stored values as one JSON object `{key: value}`, inside a SQL statement: a page
+ * that reads its data in one statement (the lead page's detail) reads them there, then passes the
+ * object to toCompanySettings() for the same schemas and defaults as the reader above.
+ */
+export const COMPANY_SETTINGS_JSON_SQL = Prisma.sql`(SELECT coalesce(json_object_agg(s.key, s.value), '{}'::json) FROM settings s
+  WHERE s.key IN (${Prisma.join(NAMES.map((n) => COMPANY_SETTINGS[n].key))}))`;
+
+/** Stored values by key → the settings; a missing or malformed value is the default. */
+export function toCompanySettings(values: Record<string, unknown>): TCompanySettings {
   const read = <K extends TCompanySettingName>(name: K): TCompanySettings[K] => {
     const def = COMPANY_SETTINGS[name];
-    const parsed = def.schema.safeParse(rows.find((r) => r.key === def.key)?.value);
+    const parsed = def.schema.safeParse(values[def.key]);
     return (parsed.success ? parsed.data : def.default) as TCompanySettings[K];
   };
   return Object.fromEntries(NAMES.map((n) => [n, read(n)])) as TCompanySettings;

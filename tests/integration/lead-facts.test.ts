@@ -322,3 +322,22 @@ it("has the big seed's bulk load leave the facts as the triggers would have", as
   await refreshAnalyticsRollups();
   await expectSpeedRollupNearFacts([lastYear]);
 });
+
+it("writes a new lead's facts from the inserted row, complete even when its first action comes in the same statement", async () => {
+  // A lead alone: its facts row at once, with nothing to claim or touch yet.
+  const [{ id: alone }] = await db.$queryRaw<{ id: number }[]>`
+    INSERT INTO sales_leads (company_id, lead_source, states, needs_police, superload, updated_at)
+    VALUES (${companyId}, 'quote', ARRAY['OR'], true, false, now()) RETURNING id`;
+  expect(await factOf(alone)).toMatchObject({ leadSource: "quote", states: ["OR"], needsPolice: true, superload: false, claimAt: null, touchAt: null, firstActionAt: null });
+
+  // A lead and its first action in one statement: whichever facts trigger fires first, the action counts.
+  const at = new Date(base + minutes(5));
+  const [{ id: both }] = await db.$queryRaw<{ id: number }[]>`
+    WITH l AS (INSERT INTO sales_leads (company_id, lead_source, states, created_at, updated_at)
+               VALUES (${companyId}, 'load_plan', ARRAY['WA'], ${new Date(base)}, now()) RETURNING id),
+         a AS (INSERT INTO sales_actions (lead_id, admin_id, action_type, outcome, created_at)
+               SELECT l.id, ${reps[0].id}, 'call', 'answered', ${at} FROM l RETURNING lead_id)
+    SELECT lead_id AS id FROM a`;
+  expect(await factOf(both)).toMatchObject({ firstActionAt: at, touchAt: at, touchRepId: reps[0].id });
+  await expectFactsEqualLive();
+});

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { getLeadEmailPanel } from "@/lib/email/get-lead-email-panel";
-import { getLeadTextPanel } from "@/lib/sms/get-lead-text-panel";
 import { getLeadDetail } from "@/lib/leads/get-lead-detail";
 import { getLeadTimeline } from "@/lib/leads/get-lead-timeline";
 import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { orNotFound } from "@/lib/leads/or-not-found";
 import { listUsers } from "@/lib/users/list-users";
-import { LeadEmailPanel } from "@/components/email/lead-email-panel";
-import { LeadTextPanel } from "@/components/sms/lead-text-panel";
 import { AddSalesActionForm } from "@/components/leads/add-sales-action-form";
 import { CompanyCard } from "@/components/leads/company-card";
 import { formatMoney } from "@/components/leads/format";
@@ -30,28 +26,8 @@ import {
   reopenLeadAction,
   snoozeFollowUpAction,
 } from "../actions";
-import { retryEmailAction, sendLeadEmailAction } from "../../email/actions";
-import { sendLeadTextAction } from "../../texts/actions";
 import { ZonedTime } from "@/components/ui/zoned-time";
-import { listNotes } from "@/lib/notes/list-notes";
-import { NotesThread } from "@/components/notes/notes-thread";
-import { addNoteAction, deleteNoteAction, editNoteAction } from "../../notes/actions";
-import { LeadSequencePanel } from "@/components/sequences/lead-sequence-panel";
-import { getLeadEnrolments } from "@/lib/sequences/get-lead-enrolments";
-import { listSequences } from "@/lib/sequences/list-sequences";
-import { enrolLeadsAction, setEnrolmentStateAction } from "../../sequences/actions";
-import { isManager } from "@/lib/auth/permissions";
-import { getLeadRequestPanel } from "@/lib/requests/get-lead-request-panel";
-import { LeadRequestsCard } from "@/components/requests/lead-requests-card";
-import {
-  acceptHandoffAction,
-  approveLeadRequestAction,
-  declineLeadRequestAction,
-  proposeHandoffAction,
-  requestLeadLossAction,
-  requestLeadReopenAction,
-  withdrawLeadRequestAction,
-} from "../../requests/actions";
+import { EmailsPanel, NotesPanel, RequestsPanel, SequencesPanel, StreamedPanel, TextsPanel } from "./lead-page-panels";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
@@ -64,20 +40,13 @@ export default async function LeadPage({ params, searchParams }: TProps) {
   const { id } = await params;
   // "Show older" pages the history by its position (lib/leads/get-lead-timeline.ts), server side.
   const before = [(await searchParams).before].flat()[0] || undefined;
-  const [lead, timeline, email, text, notes, activeUsers] = await orNotFound(() =>
-    Promise.all([
-      getLeadDetail(actor, { lead_id: id }),
-      getLeadTimeline(actor, { lead_id: id, before }),
-      getLeadEmailPanel(actor, { leadId: id }),
-      getLeadTextPanel(actor, { leadId: id }),
-      listNotes(actor, { lead_id: id }),
-      listUsers({ activeOnly: true }),
-    ]),
+  // The first paint waits only for the lead (one statement), the history's first page and the
+  // people pickers (issue #19); the other panels stream in below through lead-page-panels.tsx.
+  const [lead, timeline, activeUsers] = await orNotFound(() =>
+    Promise.all([getLeadDetail(actor, { lead_id: id }), getLeadTimeline(actor, { lead_id: id, before }), listUsers({ activeOnly: true })]),
   );
   const people = activeUsers.map((u) => ({ id: u.id, name: u.name }));
   const assignees = lead.may.assign ? people : [];
-  const [enrolments, sequences] = await Promise.all([getLeadEnrolments(actor, lead.id), lead.may.enrol ? listSequences(actor) : []]);
-  const requests = await getLeadRequestPanel(actor, lead.id);
 
   return (
     <div className="space-y-6">
@@ -130,20 +99,9 @@ export default async function LeadPage({ params, searchParams }: TProps) {
             />
           </section>
 
-          <LeadRequestsCard
-            leadId={lead.id}
-            panel={requests}
-            viewerIsManager={isManager(actor)}
-            actions={{
-              propose: proposeHandoffAction,
-              askLoss: requestLeadLossAction,
-              askReopen: requestLeadReopenAction,
-              approve: approveLeadRequestAction,
-              decline: declineLeadRequestAction,
-              accept: acceptHandoffAction,
-              withdraw: withdrawLeadRequestAction,
-            }}
-          />
+          <StreamedPanel label="handoff and requests" minHeight="min-h-32">
+            <RequestsPanel actor={actor} leadId={lead.id} />
+          </StreamedPanel>
 
           <section aria-labelledby="service" className="rounded-lg border bg-white p-4">
             <h2 id="service" className="mb-3 font-semibold">
@@ -191,29 +149,25 @@ export default async function LeadPage({ params, searchParams }: TProps) {
             </section>
           ) : null}
 
-          <NotesThread
-            notes={notes}
-            thread={{ lead_id: lead.id }}
-            people={people}
-            actions={{ add: addNoteAction, edit: editNoteAction, remove: deleteNoteAction }}
-          />
+          <StreamedPanel label="notes" minHeight="min-h-48">
+            <NotesPanel actor={actor} leadId={lead.id} people={people} />
+          </StreamedPanel>
 
-          <LeadTextPanel data={text} sendAction={sendLeadTextAction} />
+          <StreamedPanel label="texts" minHeight="min-h-64">
+            <TextsPanel actor={actor} leadId={lead.id} />
+          </StreamedPanel>
 
-          <LeadEmailPanel data={email} sendAction={sendLeadEmailAction} retryAction={retryEmailAction} />
+          <StreamedPanel label="emails" minHeight="min-h-96">
+            <EmailsPanel actor={actor} leadId={lead.id} />
+          </StreamedPanel>
         </div>
 
         <aside className="space-y-6">
           <CompanyCard company={lead.company} contacts={lead.contacts} />
           <LeadFacts lead={lead} snooze={snoozeFollowUpAction} />
-          <LeadSequencePanel
-            leadId={lead.id}
-            enrolments={enrolments}
-            sequences={sequences.map((q) => ({ id: q.id, name: q.name }))}
-            mayEnrol={lead.may.enrol}
-            enrolAction={enrolLeadsAction}
-            stateAction={setEnrolmentStateAction}
-          />
+          <StreamedPanel label="sequences" minHeight="min-h-32">
+            <SequencesPanel actor={actor} leadId={lead.id} mayEnrol={lead.may.enrol} />
+          </StreamedPanel>
         </aside>
       </div>
     </div>
