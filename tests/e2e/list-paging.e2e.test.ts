@@ -58,7 +58,10 @@ describe.each([
     await count.getByText(/^1–25 of/).waitFor();
 
     await page.goto("/admin/crm/leads?page=500&page_size=100");
-    await page.getByRole("alert").getByText(/Next, Previous or Last/).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/Next, Previous or Last/)
+      .waitFor();
     expect(await violations(page)).toEqual([]);
     await page.context().close();
   });
@@ -67,7 +70,10 @@ describe.each([
     const page = await newPage(e2e.browser, viewport);
     await login(page, "manager@pilot-crm.test");
     await page.goto("/admin/crm/calls");
-    await page.getByTestId("call-summary").getByText(/^1,000\+ to call — 1,000\+ new/).waitFor();
+    await page
+      .getByTestId("call-summary")
+      .getByText(/^1,000\+ to call — 1,000\+ new/)
+      .waitFor();
     const callPages = page.getByTestId("call-pages");
     await callPages.getByRole("link", { name: "Next 100 →" }).click();
     await page.waitForURL(/after=/);
@@ -76,7 +82,10 @@ describe.each([
     await screenshot(page, `calls-next-${size}`);
 
     await page.goto("/admin/crm/pool");
-    await page.getByTestId("pool-summary").getByText(/^(about )?[\d,]+\+? unassigned/).waitFor();
+    await page
+      .getByTestId("pool-summary")
+      .getByText(/^(about )?[\d,]+\+? unassigned/)
+      .waitFor();
     const poolPages = page.getByTestId("pool-pages");
     await poolPages.getByRole("link", { name: "Next 50 →" }).click();
     await page.waitForURL(/after=/);
