@@ -39,3 +39,9 @@ CREATE INDEX "sales_leads_call_stale_idx" ON "sales_leads"("assigned_admin_id", 
 -- lead to find a page of them (16× the demo at 1 000 000 leads).
 -- CreateIndex
 CREATE INDEX "sales_leads_haul_list_idx" ON "sales_leads"("created_at", "id", "needs_police", "superload") WHERE (needs_police OR superload);
+
+-- The call list's former index (every open lead of a rep with every column it ranked by): no
+-- query reads it now. A rep's open leads by status are sales_leads_assigned_admin_id_status_idx's,
+-- their follow-ups sales_leads_assigned_admin_id_next_follow_up_at_status_idx's.
+-- DropIndex
+DROP INDEX "sales_leads_call_list_idx";
