@@ -1,6 +1,7 @@
 // Issue #19 in the browser: the leads list's First / Previous / Next / Last, the refusal of a
 // deep hand-typed page, the pool's and the call list's Next by keyset, and the bounded counts
 // ("1,000+"), at 1440 px and 390 px with axe. The leads this file adds are removed afterwards.
+import pg from "pg";
 import { violations } from "./axe";
 import { login, newPage, openBrowserAndDatabase, screenshot } from "./browser";
 import { DESKTOP, PHONE } from "./pages";
@@ -23,12 +24,16 @@ beforeAll(async () => {
   );
 });
 
+// Its own connection: openBrowserAndDatabase's afterAll has ended the shared one by now.
 afterAll(async () => {
-  await e2e.database.query(
+  const database = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await database.connect();
+  await database.query(
     `DELETE FROM sales_leads WHERE company_id IN (SELECT id FROM companies WHERE external_id = $1)`,
     [TAG],
   );
-  await e2e.database.query(`DELETE FROM companies WHERE external_id = $1`, [TAG]);
+  await database.query(`DELETE FROM companies WHERE external_id = $1`, [TAG]);
+  await database.end();
 });
 
 describe.each([
