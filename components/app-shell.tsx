@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { useLive } from "@/components/live/live-provider";
+import { cappedCount, countLabel } from "@/lib/leads/lead-vocabulary";
 
 type TNavItem = { href: string; label: string };
 
@@ -13,7 +14,7 @@ function NavBadge({ count, what, testId }: { count: number; what: string; testId
   if (count <= 0) return null;
   return (
     <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums" data-testid={testId}>
-      {count}
+      {countLabel(cappedCount(count))}
       <span className="sr-only"> {what}</span>
     </span>
   );

@@ -9,10 +9,15 @@ import { SelectField } from "@/components/ui/select-field";
 export function LeadsPagination({
   list,
   onPage,
+  onFirst,
+  onLast,
   onPageSize,
 }: {
   list: TLeadList;
   onPage: (page: number) => void;
+  /** First and last page: page 1 by offset 0, the last read from the end of the order. */
+  onFirst: () => void;
+  onLast: () => void;
   onPageSize: (size: number) => void;
 }) {
   const first = list.rows.length ? (list.page - 1) * list.pageSize + 1 : 0;
@@ -25,7 +30,10 @@ export function LeadsPagination({
         {list.totalIsEstimate ? "about " : ""}
         {formatNumber(list.total)} leads
       </p>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" className={secondaryButton} disabled={list.page <= 1} onClick={onFirst}>
+          « First
+        </button>
         <button
           type="button"
           className={secondaryButton}
@@ -45,6 +53,9 @@ export function LeadsPagination({
           onClick={() => onPage(list.page + 1)}
         >
           Next →
+        </button>
+        <button type="button" className={secondaryButton} disabled={!list.hasNextPage} onClick={onLast}>
+          Last »
         </button>
         <SelectField
           label={<span className="sr-only">Rows per page</span>}

@@ -181,7 +181,14 @@ export function LeadsTable({
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const s = next[0];
       if (s)
-        go({ sort: s.id as TLeadSort, dir: s.desc ? "desc" : "asc", page: null, after: null, before: null });
+        go({
+          sort: s.id as TLeadSort,
+          dir: s.desc ? "desc" : "asc",
+          page: null,
+          after: null,
+          before: null,
+          last: null,
+        });
     },
   });
 
@@ -279,11 +286,15 @@ export function LeadsTable({
           const cursor = next ? list.nextCursor : list.prevCursor;
           go(
             page > 1 && cursor
-              ? { page: String(page), after: next ? cursor : null, before: next ? null : cursor }
-              : { page: page > 1 ? String(page) : null, after: null, before: null },
+              ? { page: String(page), after: next ? cursor : null, before: next ? null : cursor, last: null }
+              : { page: page > 1 ? String(page) : null, after: null, before: null, last: null },
           );
         }}
-        onPageSize={(size) => go({ page_size: String(size), page: null, after: null, before: null })}
+        onFirst={() => go({ page: null, after: null, before: null, last: null })}
+        onLast={() => go({ page: null, after: null, before: null, last: "1" })}
+        onPageSize={(size) =>
+          go({ page_size: String(size), page: null, after: null, before: null, last: null })
+        }
       />
     </div>
   );

@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState } from 
 import { toast } from "sonner";
 import { LIVE_STREAM_EVENTS, type TClientLiveEvent } from "@/lib/live/client-live-event";
 import { playChime, showDesktopAlert } from "@/components/live/live-alerts";
+import { cappedCount, countLabel } from "@/lib/leads/lead-vocabulary";
 
 export type TLiveStatus = "connecting" | "open" | "down";
 
@@ -198,7 +199,7 @@ export function LiveProvider({
   useEffect(() => {
     const apply = () => {
       const base = document.title.replace(TITLE_PREFIX, "");
-      const wanted = poolCount > 0 ? `(${poolCount}) ${base}` : base;
+      const wanted = poolCount > 0 ? `(${countLabel(cappedCount(poolCount))}) ${base}` : base;
       if (document.title !== wanted) document.title = wanted;
     };
     apply();

@@ -1,35 +1,49 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HOLD_BACK_MINUTES, type TCallBucket, type TCallContext } from "@/lib/calls/call-priority";
+import { EXACT_COUNT_LIMIT } from "@/lib/leads/lead-vocabulary";
+import {
+  CALL_BUCKETS,
+  HOLD_BACK_MINUTES,
+  type TCallBucket,
+  type TCallContext,
+} from "@/lib/calls/call-priority";
 import type { THaulHint } from "@/lib/calls/describe-call-reason";
 
 // The SQL twin of placeCallLead/isHeldBack (lib/calls/call-priority.ts): the same buckets in the
 // same order, the same sort keys (epoch seconds here, milliseconds there: same order), the same
 // hold-back rule. Change one, change the other; tests/integration/call-list.test.ts compares them.
-// One statement: candidates come from the (assigned_admin_id, status) index, are ranked and cut
-// to a page; companies, first contacts and lock holders are joined for the page rows only.
-// Cover while away (issue 21): a second arm adds the due follow-ups (overdue, due today) of the
-// reps this rep covers for at `now` (user_away_periods by cover_user_id, then the holder's
-// (assigned_admin_id, next_follow_up_at, status) index), marked with whom they cover for. It is
-// read-time: when the period ends the arm finds nothing and the rows are back on the holder's list
-// only. With no period running the arm costs one index probe.
+//
+// Each bucket is read on its own, as a range of one partial index in the bucket's order
+// (migration call_list_bucket_indexes), at most a page from each: a page costs six short index
+// ranges whatever the rep holds, where ranking all their open leads (49 000 for the busiest rep
+// at 1 000 000 leads) cost 9× the demo. Buckets before the cursor's are left out of the
+// statement; the cursor's bucket starts after the cursor's row. Counts are per bucket, bounded
+// at EXACT_COUNT_LIMIT + 1 (the screen says "1,000+").
+// Cover while away (issue 21): the due follow-ups (overdue, due today) of the reps this rep
+// covers for at `now` join buckets 1 and 2, marked with whom they cover for; with no period
+// running that arm costs one index probe.
 export type TCallListParams = TCallContext & {
   repId: number;
   limit: number;
-  offset: number;
+  /** Keyset: the page starts after this row of the list's order. */
+  after?: TCallCursor;
   /** Filter by call status: the last call's outcome, null for "not called"; undefined = all. */
   outcome?: string | null;
 };
 
+/** A row's place in the list's order: bucket rank, the bucket's sort column (ISO instant), id. */
+export type TCallCursor = { rank: number; at: string; id: number };
+
 export type TCallListRaw = {
-  total: number;
   held_back: number;
-  buckets: Partial<Record<TCallBucket, number>>;
+  /** Per bucket rank ("1".."6"), each bounded at EXACT_COUNT_LIMIT + 1. */
+  counts: Record<string, number>;
   rows: {
     id: number;
     bucket: TCallBucket;
     rank: number;
-    sort_key: number;
+    /** The bucket's sort column, for the cursor. */
+    cursor_at: string;
     status: string;
     states: string[];
     estimated_value: string;
@@ -54,64 +68,160 @@ export type TCallListRaw = {
 };
 
 // Explicit ISO text and cast: the instant must not depend on the session's TimeZone.
-const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz`;
+const ts = (d: Date | string) => Prisma.sql`${typeof d === "string" ? d : d.toISOString()}::timestamptz`;
 
-export function callListQuery(p: TCallListParams): Prisma.Sql {
+const OPEN = Prisma.sql`l.status IN ('assigned', 'in_progress')`;
+
+type TBucketRead = {
+  rank: number;
+  /** The bucket's condition over `sales_leads l` (owner and open status come on top). */
+  where: Prisma.Sql;
+  /** The sort column and direction; ties always by id ascending. */
+  column: Prisma.Sql;
+  desc: boolean;
+  /** Buckets 1 and 2 also hold the due follow-ups of the reps this rep covers for. */
+  covers: boolean;
+};
+
+/** The six buckets as index ranges (the rule of each: lib/calls/call-priority.ts). */
+function bucketReads(p: TCallListParams): TBucketRead[] {
   const staleBefore = new Date(p.now.getTime() - p.staleDays * 86_400_000);
   const recentAfter = new Date(p.now.getTime() - HOLD_BACK_MINUTES * 60_000);
-  const outcomeFilter =
+  const follow = Prisma.sql`l.next_follow_up_at`;
+  const contact = Prisma.sql`l.last_contact_at`;
+  // Held back: contacted within the hour and no follow-up due yet. Bucket 1's follow-ups are all
+  // due; bucket 3 was never contacted; bucket 6 not for days: only 2, 4 and 5 can hold one back.
+  const notRecent = Prisma.sql`l.last_contact_at <= ${ts(recentAfter)}`;
+  const waiting = (outcome: string) =>
+    Prisma.sql`l.next_follow_up_at IS NULL AND l.last_contact_at IS NOT NULL AND l.last_call_outcome = ${outcome}::action_outcome AND ${notRecent}`;
+  const reads: (TBucketRead & { key: TCallBucket })[] = [
+    {
+      key: "overdue",
+      rank: 1,
+      where: Prisma.sql`l.next_follow_up_at < ${ts(p.dayStart)}`,
+      column: follow,
+      desc: false,
+      covers: true,
+    },
+    {
+      key: "due_today",
+      rank: 2,
+      where: Prisma.sql`l.next_follow_up_at >= ${ts(p.dayStart)} AND l.next_follow_up_at < ${ts(p.dayEnd)}
+        AND NOT (coalesce(l.last_contact_at > ${ts(recentAfter)}, false) AND l.next_follow_up_at > ${ts(p.now)})`,
+      column: follow,
+      desc: false,
+      covers: true,
+    },
+    {
+      key: "new",
+      rank: 3,
+      where: Prisma.sql`l.last_contact_at IS NULL AND (l.next_follow_up_at IS NULL OR l.next_follow_up_at >= ${ts(p.dayEnd)})`,
+      column: Prisma.sql`coalesce(l.assigned_at, l.created_at)`,
+      desc: true,
+      covers: false,
+    },
+    { key: "interested", rank: 4, where: waiting("interested"), column: contact, desc: false, covers: false },
+    { key: "callback", rank: 5, where: waiting("callback"), column: contact, desc: false, covers: false },
+    {
+      key: "stale",
+      rank: 6,
+      where: Prisma.sql`l.next_follow_up_at IS NULL AND l.last_contact_at IS NOT NULL AND l.last_contact_at < ${ts(staleBefore)}
+        AND l.last_call_outcome IS DISTINCT FROM 'interested' AND l.last_call_outcome IS DISTINCT FROM 'callback'`,
+      column: contact,
+      desc: false,
+      covers: false,
+    },
+  ];
+  // The ranks must be call-priority's: one owner for the order of the buckets.
+  for (const r of reads)
+    if (CALL_BUCKETS.find((b) => b.key === r.key)!.rank !== r.rank) throw new Error(r.key);
+  // A call-status filter empties the buckets it contradicts: leave them out of the statement.
+  return reads.filter(
+    (r) =>
+      p.outcome === undefined ||
+      ((r.key === "interested" ? p.outcome === "interested" : true) &&
+        (r.key === "callback" ? p.outcome === "callback" : true) &&
+        (r.key === "stale" ? p.outcome !== "interested" && p.outcome !== "callback" : true)),
+  );
+}
+
+export function callListQuery(p: TCallListParams): Prisma.Sql {
+  const outcome =
     p.outcome === undefined
       ? Prisma.empty
       : p.outcome === null
         ? Prisma.sql`AND l.last_call_outcome IS NULL`
         : Prisma.sql`AND l.last_call_outcome = ${p.outcome}::action_outcome`;
-  const ranked = Prisma.sql`l.id, l.next_follow_up_at, l.last_contact_at, l.assigned_at, l.created_at,
-        CASE
-          WHEN l.next_follow_up_at < ${ts(p.dayStart)} THEN 1
-          WHEN l.next_follow_up_at < ${ts(p.dayEnd)} THEN 2
-          WHEN l.last_contact_at IS NULL THEN 3
-          WHEN l.next_follow_up_at IS NULL AND l.last_call_outcome = 'interested' THEN 4
-          WHEN l.next_follow_up_at IS NULL AND l.last_call_outcome = 'callback' THEN 5
-          WHEN l.next_follow_up_at IS NULL AND l.last_contact_at < ${ts(staleBefore)} THEN 6
-        END AS rank,
-        coalesce(l.last_contact_at > ${ts(recentAfter)}, false)
-          AND NOT coalesce(l.next_follow_up_at <= ${ts(p.now)}, false) AS held`;
+  const reads = bucketReads(p);
+  const take = p.limit + 1;
+  const after = p.after;
+  const pageArms: Prisma.Sql[] = [];
+  for (const b of reads) {
+    if (after && b.rank < after.rank) continue;
+    const dir = Prisma.raw(b.desc ? "DESC" : "ASC");
+    // After the cursor in (column dir, id ASC): a bound on the column the index starts the range
+    // at, then the rows tied with the cursor's value by id.
+    const keyset =
+      after && after.rank === b.rank
+        ? Prisma.sql`AND ${b.column} ${Prisma.raw(b.desc ? "<=" : ">=")} ${ts(after.at)}
+            AND (${b.column} ${Prisma.raw(b.desc ? "<" : ">")} ${ts(after.at)} OR l.id > ${after.id})`
+        : Prisma.empty;
+    const select = (covering: Prisma.Sql, owner: Prisma.Sql, from: Prisma.Sql) =>
+      Prisma.sql`(SELECT l.id, ${b.rank}::int AS rank, ${b.column} AS at, ${covering} AS covering_for
+        FROM ${from} WHERE ${owner} AND ${OPEN} AND ${b.where} ${outcome} ${keyset}
+        ORDER BY ${b.column} ${dir}, l.id LIMIT ${take})`;
+    pageArms.push(
+      select(Prisma.sql`NULL::int`, Prisma.sql`l.assigned_admin_id = ${p.repId}`, Prisma.sql`sales_leads l`),
+    );
+    if (b.covers)
+      pageArms.push(
+        select(
+          Prisma.sql`l.assigned_admin_id`,
+          Prisma.sql`l.assigned_admin_id = cv.user_id`,
+          Prisma.sql`covered cv JOIN sales_leads l ON l.assigned_admin_id = cv.user_id`,
+        ),
+      );
+  }
+  // The counts: each bucket bounded, the rep's own and the covered arm together.
+  const counts = reads.map((b) => {
+    const arm = (owner: Prisma.Sql, from: Prisma.Sql) =>
+      Prisma.sql`SELECT 1 FROM ${from} WHERE ${owner} AND ${OPEN} AND ${b.where} ${outcome}`;
+    const mine = arm(Prisma.sql`l.assigned_admin_id = ${p.repId}`, Prisma.sql`sales_leads l`);
+    const both = b.covers
+      ? Prisma.sql`(${mine}) UNION ALL (${arm(Prisma.sql`TRUE`, Prisma.sql`covered cv JOIN sales_leads l ON l.assigned_admin_id = cv.user_id`)})`
+      : mine;
+    return Prisma.sql`${String(b.rank)}::text, (SELECT count(*)::int FROM (${both} LIMIT ${EXACT_COUNT_LIMIT + 1}) x)`;
+  });
+  const recentAfter = new Date(p.now.getTime() - HOLD_BACK_MINUTES * 60_000);
+  // Held back (left off for now): due today but not yet, or interested/callback without a
+  // follow-up, and contacted within the hour. Two short ranges of the bucket indexes.
+  const held = Prisma.sql`(SELECT count(*)::int FROM (
+      (SELECT 1 FROM sales_leads l WHERE l.assigned_admin_id = ${p.repId} AND ${OPEN}
+         AND l.next_follow_up_at > ${ts(p.now)} AND l.next_follow_up_at < ${ts(p.dayEnd)}
+         AND l.next_follow_up_at >= ${ts(p.dayStart)} AND l.last_contact_at > ${ts(recentAfter)} ${outcome})
+      UNION ALL
+      (SELECT 1 FROM sales_leads l WHERE l.assigned_admin_id = ${p.repId} AND ${OPEN}
+         AND l.next_follow_up_at IS NULL AND l.last_contact_at IS NOT NULL
+         AND l.last_call_outcome IN ('interested', 'callback') AND l.last_contact_at > ${ts(recentAfter)} ${outcome})
+      LIMIT ${EXACT_COUNT_LIMIT + 1}) x)`;
+  const page = pageArms.length
+    ? Prisma.sql`SELECT * FROM (${Prisma.join(pageArms, " UNION ALL ")}) a
+        ORDER BY a.rank, CASE WHEN a.rank = 3 THEN -extract(epoch FROM a.at) ELSE extract(epoch FROM a.at) END, a.id
+        LIMIT ${take}`
+    : Prisma.sql`SELECT NULL::int AS id, NULL::int AS rank, NULL::timestamptz AS at, NULL::int AS covering_for WHERE FALSE`;
   return Prisma.sql`
     WITH covered AS MATERIALIZED (
       SELECT a.user_id FROM user_away_periods a
       WHERE a.cover_user_id = ${p.repId} AND a.ends_at > ${ts(p.now)} AND a.starts_at <= ${ts(p.now)}
     ),
-    candidates AS MATERIALIZED (
-      SELECT ${ranked}, NULL::int AS covering_for
-      FROM sales_leads l
-      WHERE l.assigned_admin_id = ${p.repId} AND l.status IN ('assigned', 'in_progress') ${outcomeFilter}
-      UNION ALL
-      SELECT ${ranked}, l.assigned_admin_id AS covering_for
-      FROM covered cv JOIN sales_leads l ON l.assigned_admin_id = cv.user_id
-      WHERE l.next_follow_up_at < ${ts(p.dayEnd)} AND l.status IN ('assigned', 'in_progress') ${outcomeFilter}
-    ),
-    listed AS (
-      SELECT c.id, c.rank, c.covering_for,
-        CASE
-          WHEN c.rank IN (1, 2) THEN extract(epoch FROM c.next_follow_up_at)
-          WHEN c.rank = 3 THEN -extract(epoch FROM coalesce(c.assigned_at, c.created_at))
-          ELSE extract(epoch FROM c.last_contact_at)
-        END AS sort_key
-      FROM candidates c
-      WHERE c.rank IS NOT NULL AND NOT c.held
-    ),
-    page AS (
-      SELECT * FROM listed ORDER BY rank, sort_key, id LIMIT ${p.limit} OFFSET ${p.offset}
-    )
+    page AS MATERIALIZED (${page})
     SELECT
-      (SELECT count(*)::int FROM listed) AS total,
-      (SELECT count(*)::int FROM candidates WHERE rank IS NOT NULL AND held) AS held_back,
-      (SELECT coalesce(jsonb_object_agg(b.bucket, b.n), '{}'::jsonb)
-         FROM (SELECT (ARRAY['overdue','due_today','new','interested','callback','stale'])[rank] AS bucket, count(*)::int AS n
-               FROM listed GROUP BY rank) b) AS buckets,
+      ${held} AS held_back,
+      ${counts.length ? Prisma.sql`json_build_object(${Prisma.join(counts)})` : Prisma.sql`'{}'::json`} AS counts,
       coalesce((
         SELECT json_agg(r ORDER BY r.rank, r.sort_key, r.id) FROM (
-          SELECT pg.id, pg.rank, pg.sort_key::float8 AS sort_key,
+          SELECT pg.id, pg.rank, pg.at AS cursor_at,
+                 CASE WHEN pg.rank = 3 THEN -extract(epoch FROM pg.at) ELSE extract(epoch FROM pg.at) END AS sort_key,
                  (ARRAY['overdue','due_today','new','interested','callback','stale'])[pg.rank] AS bucket,
                  l.status, l.states, l.estimated_value::text AS estimated_value,
                  CASE WHEN l.haul IS NOT NULL THEN jsonb_build_object(

@@ -17,6 +17,9 @@
 // (at or before now) — no double calling.
 export const HOLD_BACK_MINUTES = 60;
 
+/** Rows per page of the call list ("Next 100"). */
+export const CALL_LIST_PAGE_SIZE = 100;
+
 export const CALL_BUCKETS = [
   { key: "overdue", rank: 1, label: "Overdue follow-up" },
   { key: "due_today", rank: 2, label: "Follow-up due today" },

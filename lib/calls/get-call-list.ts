@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { createHash } from "node:crypto";
+import { dbPool } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
-import { CALL_BUCKETS, type TCallBucket } from "@/lib/calls/call-priority";
-import { callListQuery, type TCallListRaw } from "@/lib/calls/call-list-query";
+import { CALL_BUCKETS, CALL_LIST_PAGE_SIZE, type TCallBucket } from "@/lib/calls/call-priority";
+import { callListQuery, type TCallCursor, type TCallListRaw } from "@/lib/calls/call-list-query";
+import { addCounts, cappedCount, type TListCount } from "@/lib/leads/lead-vocabulary";
 import { CALL_STATUS_KEYS, CALL_STATUSES, callStatusLabel } from "@/lib/calls/call-status";
 import { describeCallReason } from "@/lib/calls/describe-call-reason";
 import { zonedDayBounds } from "@/lib/kernel/zoned-time";
@@ -13,8 +15,25 @@ import { command } from "@/lib/command";
 export const ZGetCallList = z.object({
   /** Whose list: one's own by default; another rep's only for the manager. */
   repId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(CALL_LIST_PAGE_SIZE),
+  // Keyset "Next": the row the page starts after, as "<bucket rank>~<ISO instant>~<id>" (the
+  // list's nextCursor). Any depth costs what the first page costs.
+  after: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z
+      .string()
+      .max(60)
+      .regex(
+        /^[1-6]~\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z~[1-9]\d{0,9}$/,
+        "Not a call list cursor",
+      )
+      .refine((c) => !Number.isNaN(Date.parse(c.split("~")[1])), "Not a call list cursor")
+      .transform((c): TCallCursor => {
+        const [rank, at, id] = c.split("~");
+        return { rank: Number(rank), at, id: Number(id) };
+      })
+      .optional(),
+  ),
   callStatus: z.enum(CALL_STATUS_KEYS).optional(),
 });
 export type TGetCallList = z.input<typeof ZGetCallList>;
@@ -42,9 +61,12 @@ export type TCallListRow = {
 
 export type TCallList = {
   rows: TCallListRow[];
-  total: number;
-  heldBack: number;
-  buckets: Record<TCallBucket, number>;
+  /** Counts bounded at EXACT_COUNT_LIMIT: past it "1,000+" (countLabel). */
+  total: TListCount;
+  heldBack: TListCount;
+  buckets: Record<TCallBucket, TListCount>;
+  /** The cursor of the page's last row when more follow ("Next 100"), else null. */
+  nextCursor: string | null;
   timeZone: string;
   staleDays: number;
 };
@@ -58,35 +80,43 @@ const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
 export const getCallList = command(
   ZGetCallList,
   async (actor, data, options: { now?: Date } = {}): Promise<TCallList> => {
-    const { repId = actor.id, limit, offset, callStatus } = data;
+    const { repId = actor.id, limit, after, callStatus } = data;
     if (repId !== actor.id) assertCan(actor, "metrics.team");
     const settings = await getCompanySettings();
     const now = options.now ?? new Date();
     const { start, end } = zonedDayBounds(now, settings.timeZone);
     const outcome = callStatus ? CALL_STATUSES.find((s) => s.key === callStatus)!.outcome : undefined;
-    const [raw] = await db.$queryRaw<TCallListRaw[]>(
-      callListQuery({
-        repId,
-        now,
-        dayStart: start,
-        dayEnd: end,
-        staleDays: settings.staleDays,
-        limit,
-        offset,
-        outcome,
-      }),
-    );
-    const buckets = Object.fromEntries(CALL_BUCKETS.map((b) => [b.key, raw.buckets[b.key] ?? 0])) as Record<
-      TCallBucket,
-      number
-    >;
+    const sql = callListQuery({
+      repId,
+      now,
+      dayStart: start,
+      dayEnd: end,
+      staleDays: settings.staleDays,
+      limit,
+      after,
+      outcome,
+    });
+    // A named prepared statement (one name per statement text): PostgreSQL plans it once per
+    // connection and reuses the plan. Planning this statement cost 13 ms on a quiet machine and
+    // 80–160 ms under load, against 2 ms to run it.
+    const name = `call_list_${createHash("sha1").update(sql.text).digest("hex").slice(0, 20)}`;
+    const {
+      rows: [raw],
+    } = await dbPool().query<TCallListRaw>({ name, text: sql.text, values: sql.values });
+    const buckets = Object.fromEntries(
+      CALL_BUCKETS.map((b) => [b.key, cappedCount(raw.counts[String(b.rank)] ?? 0)]),
+    ) as Record<TCallBucket, TListCount>;
+    const more = raw.rows.length > limit;
+    const pageRows = raw.rows.slice(0, limit);
+    const last = pageRows[pageRows.length - 1];
     return {
-      total: raw.total,
-      heldBack: raw.held_back,
+      total: addCounts(Object.values(buckets)),
+      heldBack: cappedCount(raw.held_back),
       buckets,
+      nextCursor: more && last ? `${last.rank}~${new Date(last.cursor_at).toISOString()}~${last.id}` : null,
       timeZone: settings.timeZone,
       staleDays: settings.staleDays,
-      rows: raw.rows.map((r) => ({
+      rows: pageRows.map((r) => ({
         id: r.id,
         bucket: r.bucket,
         bucketLabel: CALL_BUCKETS.find((b) => b.key === r.bucket)!.label,
@@ -111,7 +141,9 @@ export const getCallList = command(
         lastContactAt: iso(r.last_contact_at),
         company: { id: r.company_id, name: r.company_name, phone: r.company_phone },
         contact: { name: r.contact_name, phone: r.contact_phone },
-        coveringFor: r.covering_for_id ? { id: r.covering_for_id, name: r.covering_for_name ?? "a teammate" } : null,
+        coveringFor: r.covering_for_id
+          ? { id: r.covering_for_id, name: r.covering_for_name ?? "a teammate" }
+          : null,
         lockedBy:
           r.locked_by_id && r.locked_by_id !== actor.id
             ? { id: r.locked_by_id, name: r.locked_by_name ?? "someone", until: iso(r.locked_until)! }

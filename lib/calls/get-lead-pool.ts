@@ -7,13 +7,34 @@ import { isStateCode } from "@/lib/geo/us-states";
 import { callStatusLabel } from "@/lib/calls/call-status";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { command } from "@/lib/command";
+import { countLeads } from "@/lib/leads/count-leads";
+import type { TListCount } from "@/lib/leads/lead-vocabulary";
+
+/** Rows per page of the pool. */
+export const POOL_PAGE_SIZE = 50;
+
+/** A row's place in the pool's order: in my territories (t) or not (o), created_at, id. */
+type TPoolCursor = { inTerritory: boolean; at: string; id: number };
 
 export const ZGetLeadPool = z.object({
   /** "mine": only leads touching my territories; "all": every unassigned lead, mine first. */
   scope: z.enum(["all", "mine"]).default("all"),
   state: z.string().trim().toUpperCase().refine(isStateCode, "Not a US state code").optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(POOL_PAGE_SIZE),
+  // Keyset "Next": the row the page starts after, as "t|o~<ISO instant>~<id>" (nextCursor).
+  after: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z
+      .string()
+      .max(60)
+      .regex(/^[to]~\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z~[1-9]\d{0,9}$/, "Not a pool cursor")
+      .refine((c) => !Number.isNaN(Date.parse(c.split("~")[1])), "Not a pool cursor")
+      .transform((c): TPoolCursor => {
+        const [run, at, id] = c.split("~");
+        return { inTerritory: run === "t", at, id: Number(id) };
+      })
+      .optional(),
+  ),
 });
 export type TGetLeadPool = z.input<typeof ZGetLeadPool>;
 
@@ -37,29 +58,49 @@ export type TPoolRow = {
 
 export type TLeadPool = {
   rows: TPoolRow[];
-  total: number;
-  inTerritory: number;
+  /** Exact to EXACT_COUNT_LIMIT, then the planner's estimate ("about 52,000"). */
+  total: TListCount;
+  inTerritory: TListCount;
+  /** The cursor of the page's last row when more follow, else null. */
+  nextCursor: string | null;
   myStates: string[];
   territoryMode: "open" | "strict";
 };
 
 /**
  * Unassigned (pending) leads: those touching my territories first, each with the states that
- * matched, then newest first (speed to lead). One query; `options.now` pins the clock for tests.
+ * matched, then newest first (speed to lead), paged by keyset. `options.now` pins the clock for
+ * tests. The counts are bounded (countLeads): counting all 52 000 pending leads of the 10x seed
+ * cost 10–20× the page.
  */
 export const getLeadPool = command(
   ZGetLeadPool,
   async (actor, data, options: { now?: Date } = {}): Promise<TLeadPool> => {
     const now = (options.now ?? new Date()).toISOString();
     const { territoryMode } = await getCompanySettings();
-    const [raw] = await db.$queryRaw<TPoolRaw[]>(leadPoolSql(actor.id, data, now));
+    const myStates = await territoryStates(actor.id);
+    const mine = Prisma.sql`${myStates}::text[]`;
+    const state = data.state ? Prisma.sql`AND l.states @> ARRAY[${data.state}]::text[]` : Prisma.empty;
+    const inMine = Prisma.sql`WHERE l.status = 'pending' AND l.states && ${mine} ${state}`;
+    const [raw, total, inTerritory] = await Promise.all([
+      db.$queryRaw<TPoolRaw["rows"]>(leadPoolSql(myStates, data, now)),
+      data.scope === "mine" ? null : countLeads(Prisma.sql`WHERE l.status = 'pending' ${state}`),
+      myStates.length ? countLeads(inMine) : Promise.resolve<TListCount>({ n: 0, kind: "exact" }),
+    ]);
     const strictRep = territoryMode === "strict" && !isManager(actor);
+    const more = raw.length > data.limit;
+    const rows = raw.slice(0, data.limit);
+    const last = rows[rows.length - 1];
     return {
-      total: raw.total,
-      inTerritory: raw.in_territory,
-      myStates: raw.my_states,
+      total: total ?? inTerritory,
+      inTerritory,
+      myStates,
       territoryMode,
-      rows: raw.rows.map((r) => ({
+      nextCursor:
+        more && last
+          ? `${last.in_territory ? "t" : "o"}~${new Date(last.created_at).toISOString()}~${last.id}`
+          : null,
+      rows: rows.map((r) => ({
         id: r.id,
         companyName: r.company_name,
         companyPhone: r.company_phone,
@@ -84,12 +125,21 @@ export const getLeadPool = command(
   },
 );
 
+/** The states of every territory the user is a member of, sorted. */
+export async function territoryStates(userId: number): Promise<string[]> {
+  const [{ states }] = await db.$queryRaw<{ states: string[] }[]>`
+    SELECT coalesce(array_agg(DISTINCT s.state ORDER BY s.state), '{}'::text[]) AS states
+    FROM territory_members m
+    JOIN territories t ON t.id = m.territory_id
+    CROSS JOIN LATERAL unnest(t.states) AS s(state)
+    WHERE m.user_id = ${userId}`;
+  return states;
+}
+
 type TPoolRaw = {
-  my_states: string[];
-  total: number;
-  in_territory: number;
   rows: {
     id: number;
+    in_territory: boolean;
     company_name: string;
     company_phone: string | null;
     lead_source: string;
@@ -97,61 +147,59 @@ type TPoolRaw = {
     matched: string[];
     estimated_value: string;
     priority_score: number;
-    created_at: string;
+    created_at: Date;
     last_call_outcome: string | null;
     locked_by_id: number | null;
     locked_by_name: string | null;
-    locked_until: string | null;
+    locked_until: Date | null;
   }[];
 };
 
-/** The pool's one query (`npm run bench -- lists` EXPLAINs it). */
-export function leadPoolSql(actorId: number, data: z.output<typeof ZGetLeadPool>, now: string): Prisma.Sql {
-  const { scope, state, limit, offset } = data;
-  // The scope and state filters test the pending rows already read (p), never sales_leads
-  // itself: given `l.states && …` the planner guesses a few rows, ANDs the states GIN (650 000
-  // entries for a territory at 1 000 000 leads) with the status index and reads the heap, 2.7 s;
-  // the pending leads alone are an index-only scan of sales_leads_pool_idx, the pool's size.
-  const filters = [
-    Prisma.sql`TRUE`,
-    ...(scope === "mine" ? [Prisma.sql`p.in_territory`] : []),
-    ...(state ? [Prisma.sql`p.states @> ARRAY[${state}]::text[]`] : []),
+/**
+ * The pool's page query (`npm run bench -- lists` EXPLAINs it): two runs of the pending leads,
+ * in my territories then the rest, each read newest first from sales_leads_pool_idx (index-only,
+ * the states tested inside the index) after the cursor, at most a page from each; one row more
+ * than the page tells whether a next page exists. My states arrive as a value, not a subquery,
+ * so the planner sees how many leads they match: given a subquery it guessed a few, ANDed the
+ * states GIN (650 000 entries for a territory) with the status index and read the heap, 2.7 s.
+ */
+export function leadPoolSql(
+  myStates: string[],
+  data: z.output<typeof ZGetLeadPool>,
+  now: string,
+): Prisma.Sql {
+  const { scope, state, limit, after } = data;
+  const take = limit + 1;
+  const mine = Prisma.sql`${myStates}::text[]`;
+  const run = (inTerritory: boolean) => {
+    const keyset =
+      after && after.inTerritory === inTerritory
+        ? Prisma.sql`AND (l.created_at, l.id) < (${after.at}::timestamptz, ${after.id})`
+        : Prisma.empty;
+    return Prisma.sql`(SELECT l.id, ${inTerritory} AS in_territory, l.created_at FROM sales_leads l
+      WHERE l.status = 'pending' AND ${inTerritory ? Prisma.empty : Prisma.sql`NOT`} (l.states && ${mine})
+        ${state ? Prisma.sql`AND l.states @> ARRAY[${state}]::text[]` : Prisma.empty} ${keyset}
+      ORDER BY l.created_at DESC, l.id DESC LIMIT ${take})`;
+  };
+  const runs = [
+    // The territory run is over once the cursor has left it; "mine" has no other run.
+    ...(after && !after.inTerritory ? [] : [run(true)]),
+    ...(scope === "mine" ? [] : [run(false)]),
   ];
   return Prisma.sql`
-    WITH mine AS (
-      SELECT coalesce(array_agg(DISTINCT s.state ORDER BY s.state), '{}'::text[]) AS states
-      FROM territory_members m
-      JOIN territories t ON t.id = m.territory_id
-      CROSS JOIN LATERAL unnest(t.states) AS s(state)
-      WHERE m.user_id = ${actorId}
-    ),
-    pending AS MATERIALIZED (
-      SELECT l.id, l.created_at, l.states, (l.states && mine.states) AS in_territory
-      FROM sales_leads l, mine
-      WHERE l.status = 'pending'
-    ),
-    pool AS MATERIALIZED (
-      SELECT p.id, p.created_at, p.in_territory FROM pending p WHERE ${Prisma.join(filters, " AND ")}
-    ),
-    page AS (
-      SELECT * FROM pool ORDER BY in_territory DESC, created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}
+    WITH page AS MATERIALIZED (
+      SELECT * FROM (${Prisma.join(runs, " UNION ALL ")}) a
+      ORDER BY a.in_territory DESC, a.created_at DESC, a.id DESC LIMIT ${take}
     )
-    SELECT mine.states AS my_states,
-      (SELECT count(*)::int FROM pool) AS total,
-      (SELECT count(*)::int FROM pool WHERE in_territory) AS in_territory,
-      coalesce((
-        SELECT json_agg(r ORDER BY r.in_territory DESC, r.created_at DESC, r.id DESC) FROM (
-          SELECT p.id, p.in_territory, l.created_at, co.name AS company_name, co.phone AS company_phone, l.lead_source,
-                 l.states, ARRAY(SELECT unnest(l.states) INTERSECT SELECT unnest(mine.states) ORDER BY 1) AS matched,
-                 l.estimated_value::text AS estimated_value, l.priority_score, l.last_call_outcome,
-                 CASE WHEN l.call_locked_until > ${now}::timestamptz THEN l.call_locked_by_id END AS locked_by_id,
-                 CASE WHEN l.call_locked_until > ${now}::timestamptz THEN u.name END AS locked_by_name,
-                 CASE WHEN l.call_locked_until > ${now}::timestamptz THEN l.call_locked_until END AS locked_until
-          FROM page p
-          JOIN sales_leads l ON l.id = p.id
-          JOIN companies co ON co.id = l.company_id
-          LEFT JOIN users u ON u.id = l.call_locked_by_id
-        ) r
-      ), '[]'::json) AS rows
-    FROM mine`;
+    SELECT p.id, p.in_territory, l.created_at, co.name AS company_name, co.phone AS company_phone, l.lead_source::text AS lead_source,
+           l.states, ARRAY(SELECT unnest(l.states) INTERSECT SELECT unnest(${mine}) ORDER BY 1) AS matched,
+           l.estimated_value::text AS estimated_value, l.priority_score, l.last_call_outcome::text AS last_call_outcome,
+           CASE WHEN l.call_locked_until > ${now}::timestamptz THEN l.call_locked_by_id END AS locked_by_id,
+           CASE WHEN l.call_locked_until > ${now}::timestamptz THEN u.name END AS locked_by_name,
+           CASE WHEN l.call_locked_until > ${now}::timestamptz THEN l.call_locked_until END AS locked_until
+    FROM page p
+    JOIN sales_leads l ON l.id = p.id
+    JOIN companies co ON co.id = l.company_id
+    LEFT JOIN users u ON u.id = l.call_locked_by_id
+    ORDER BY p.in_territory DESC, l.created_at DESC, p.id DESC`;
 }

@@ -3,7 +3,9 @@ import type { THaulFilter } from "@/lib/haul/haul-vocabulary";
 
 /**
  * The haul filter as a condition on a sales_leads alias: the flag columns apply_lead_haul()
- * keeps, which sales_leads_needs_police_superload_status_idx serves. Null without a filter.
+ * keeps. The leads list reads the flagged leads from sales_leads_haul_list_idx (partial: police
+ * or superload); the analytics filters from sales_leads_needs_police_superload_status_idx. Null
+ * without a filter.
  */
 export function haulFilterSql(filter: THaulFilter | undefined, lead = "l"): Prisma.Sql | null {
   const l = Prisma.raw(lead);

@@ -57,6 +57,8 @@ export const ZLeadFilter = z
   });
 export type TLeadFilter = z.output<typeof ZLeadFilter>;
 
+const WHOLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
@@ -69,6 +71,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * `company_id IN (… UNION …)` built the whole matching set first: 1.1 s at 1 000 000 leads.
  */
 function searchCompanies(q: string): Prisma.Sql {
+  // A whole email address is one company (or a few): the email_norm btree by equality finds
+  // them, then the leads by company. Trigrams of an address match thousands of companies that
+  // share its domain, and the planner walked the sort index probing each (2.2–3.9× the demo).
+  if (WHOLE_EMAIL.test(q.trim()))
+    return Prisma.sql`l.company_id IN (SELECT c.id FROM companies c WHERE c.email_norm = ${q.trim().toLowerCase()})`;
   const like = `%${escapeLike(q)}%`;
   const arms = [
     Prisma.sql`c.name ILIKE ${like}`,

@@ -69,3 +69,34 @@ export const CONVERSION_TYPE_LABELS: Record<TConversionType, string> = {
 export const LEAD_SORTS = ["created", "value", "follow_up", "last_contact"] as const;
 export type TLeadSort = (typeof LEAD_SORTS)[number];
 export const LEAD_PAGE_SIZES = [10, 25, 50, 100] as const;
+
+/**
+ * Lists count exactly up to this many rows (a scan bounded at one more); past it a count is
+ * either "1,000+" or the planner's estimate ("about 52,000"), so a list over a million leads
+ * never counts them all per request. lib/leads/count-leads.ts and the call list apply it.
+ */
+export const EXACT_COUNT_LIMIT = 1_000;
+
+/** A list's count as the screens show it: exact, at least EXACT_COUNT_LIMIT, or an estimate. */
+export type TListCount = { n: number; kind: "exact" | "atLeast" | "about" };
+
+/** From a count bounded at EXACT_COUNT_LIMIT + 1: exact below the bound, "1,000+" at it. */
+export function cappedCount(n: number): TListCount {
+  return n > EXACT_COUNT_LIMIT ? { n: EXACT_COUNT_LIMIT, kind: "atLeast" } : { n, kind: "exact" };
+}
+
+export function countLabel(c: TListCount): string {
+  const n = c.n.toLocaleString("en-US");
+  return c.kind === "atLeast" ? `${n}+` : c.kind === "about" ? `about ${n}` : n;
+}
+
+/** The sum of counts: "at least" or "about" as soon as one part is. */
+export function addCounts(counts: TListCount[]): TListCount {
+  const n = counts.reduce((s, c) => s + c.n, 0);
+  const kind = counts.some((c) => c.kind === "about")
+    ? "about"
+    : counts.some((c) => c.kind === "atLeast")
+      ? "atLeast"
+      : "exact";
+  return { n, kind };
+}

@@ -6,6 +6,7 @@ import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-li
 import { command } from "@/lib/command";
 import type { TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { countLeads } from "@/lib/leads/count-leads";
 import {
   LEAD_PAGE_SIZES,
   LEAD_SORTS,
@@ -53,6 +54,8 @@ export const ZListLeads = z.object({
   // hand-written ?page=40 still works, at offset cost.
   after: zCursor.optional(),
   before: zCursor.optional(),
+  // The "Last »" link: the last page, read from the end of the order (any depth costs page 1).
+  last: z.preprocess((v) => v === true || v === "1" || v === "true", z.boolean()).optional(),
 });
 export type TListLeads = z.input<typeof ZListLeads>;
 
@@ -97,7 +100,11 @@ export type TLeadList = {
   dir: "asc" | "desc";
 };
 
-export const EXACT_COUNT_LIMIT = 1_000;
+/**
+ * The deepest a page may start by offset (page × page size). Deeper, an offset reads and drops
+ * every row before it (1.5 s at 1 000 000 leads); Next, Previous and Last reach any depth by keyset.
+ */
+export const MAX_LIST_OFFSET = 10_000;
 
 const SORT_COLUMNS: Record<TLeadSort, Prisma.Sql> = {
   created: Prisma.raw("created_at"),
@@ -153,26 +160,36 @@ export const listLeads = command(
       throw new AppError("BAD_REQUEST", "The page cursor does not fit the sort", [
         { path: data.after ? "after" : "before", message: "Not a page cursor for this sort" },
       ]);
+    if (!data.after && !data.before && !data.last && (page - 1) * pageSize > MAX_LIST_OFFSET)
+      throw new AppError("BAD_REQUEST", "This page is too deep to open by number", [
+        {
+          path: "page",
+          message: `Pages past the first ${MAX_LIST_OFFSET.toLocaleString("en-US")} leads open with Next, Previous or Last`,
+        },
+      ]);
     const where = whereSql(leadFilterConditions(actor, filter));
     const [raw, count] = await Promise.all([
       db.$queryRaw<TRawRow[]>(leadPageSql(actor, data)),
       countLeads(where),
     ]);
     // One row beyond the page tells there is more: after the page, or before it when paging back.
+    // The last page has nothing after it by definition.
     const more = raw.length > pageSize;
     const rows = data.before ? raw.slice(more ? 1 : 0) : raw.slice(0, pageSize);
-    const hasNextPage = data.before ? true : more;
+    const hasNextPage = data.last ? false : data.before ? true : more;
     const cursorOf = (r: TRawRow) => `${cursorSort.of(r) ?? ""}~${r.id}`;
+    // The last page's number follows from the count (an estimate past EXACT_COUNT_LIMIT: "about").
+    const pageNumber = data.last ? Math.max(1, Math.ceil(count.n / pageSize)) : page;
     return {
       rows: rows.map(toListRow),
-      page,
+      page: pageNumber,
       pageSize,
       total: count.n,
-      totalIsEstimate: count.estimate,
+      totalIsEstimate: count.kind === "about",
       hasNextPage,
       nextCursor: hasNextPage && rows.length ? cursorOf(rows[rows.length - 1]) : null,
       // Page 2's Previous is page 1 by offset 0 (a plain link); deeper pages go back by cursor.
-      prevCursor: page > 2 && rows.length ? cursorOf(rows[0]) : null,
+      prevCursor: pageNumber > 2 && rows.length ? cursorOf(rows[0]) : null,
       sort,
       dir,
     };
@@ -269,11 +286,17 @@ export function leadPageSql(actor: TActor, data: z.output<typeof ZListLeads>): P
   const column = SORT_COLUMNS[sort];
   const reverse = dir === "asc" ? "desc" : "asc";
   // Paging back reads the rows before the cursor in the reversed order; the outer ORDER BY puts them right.
-  const ids = data.after
-    ? keysetIds(where, sort, dir, data.after, pageSize + 1)
-    : data.before
-      ? keysetIds(where, sort, reverse, data.before, pageSize + 1)
-      : Prisma.sql`SELECT l.id FROM sales_leads l ${where}
+  const backwards = Prisma.raw(reverse === "asc" ? "ASC" : "DESC");
+  // The last page: the first rows of the reversed order (NULLs placed reversed too: ASC puts
+  // them last, DESC first), put right by the outer ORDER BY. An index read backwards.
+  const ids = data.last
+    ? Prisma.sql`SELECT l.id FROM sales_leads l ${where}
+        ORDER BY l.${column} ${backwards}, l.id ${backwards} LIMIT ${pageSize}`
+    : data.after
+      ? keysetIds(where, sort, dir, data.after, pageSize + 1)
+      : data.before
+        ? keysetIds(where, sort, reverse, data.before, pageSize + 1)
+        : Prisma.sql`SELECT l.id FROM sales_leads l ${where}
         ORDER BY l.${column} ${direction}, l.id ${direction}
         LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}`;
   return Prisma.sql`
@@ -290,24 +313,6 @@ export function leadPageSql(actor: TActor, data: z.output<typeof ZListLeads>): P
       JOIN companies c ON c.id = l.company_id
       LEFT JOIN users u ON u.id = l.assigned_admin_id
       ORDER BY l.${column} ${direction}, l.id ${direction}`;
-}
-
-/**
- * Exact up to EXACT_COUNT_LIMIT matches (a bounded scan); past that, the planner's estimate,
- * which its statistics keep close, for the cost of planning alone. Both run at once.
- */
-async function countLeads(where: Prisma.Sql): Promise<{ n: number; estimate: boolean }> {
-  const [[{ n }], plan] = await Promise.all([
-    db.$queryRaw<
-      { n: number }[]
-    >`SELECT count(*)::int AS n FROM (SELECT 1 FROM sales_leads l ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) t`,
-    db.$queryRaw<
-      { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]
-    >`EXPLAIN (FORMAT JSON) SELECT 1 FROM sales_leads l ${where}`,
-  ]);
-  if (n <= EXACT_COUNT_LIMIT) return { n, estimate: false };
-  const planned = Math.round(plan[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
-  return { n: Math.max(planned, EXACT_COUNT_LIMIT + 1), estimate: true };
 }
 
 function toListRow(r: TRawRow): TLeadListRow {

@@ -83,7 +83,6 @@ async function timeWithTenThousand(
               dayEnd: end,
               staleDays: settings.staleDays,
               limit: 100,
-              offset: 0,
             }),
           );
         };
@@ -109,7 +108,6 @@ async function explain(actor: TActor) {
     dayEnd: end,
     staleDays: settings.staleDays,
     limit: 100,
-    offset: 0,
   });
   const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${q}`);
   return (

@@ -12,8 +12,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import { leadPageSql, listLeads, ZListLeads, type TListLeads } from "@/lib/leads/list-leads";
-import { getLeadPool, leadPoolSql, ZGetLeadPool, type TGetLeadPool } from "@/lib/calls/get-lead-pool";
-import { getCallList } from "@/lib/calls/get-call-list";
+import {
+  getLeadPool,
+  leadPoolSql,
+  territoryStates,
+  ZGetLeadPool,
+  type TGetLeadPool,
+} from "@/lib/calls/get-lead-pool";
+import { getCallList, ZGetCallList } from "@/lib/calls/get-call-list";
 import { callListQuery } from "@/lib/calls/call-list-query";
 import { CALL_STATUSES } from "@/lib/calls/call-status";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
@@ -40,6 +46,9 @@ type TSide = {
   leads: number;
   /** Keyset cursors (as the Next link carries them) of the row at 50 % and 99.99 % of the table, newest first, and at 90 % by follow-up ascending. */
   cursors: { middle: string; deepest: string; followUpDeep: string };
+  /** The Next cursors of the pool and of the rep's call list 1 000 rows down (null: shorter). */
+  poolAt1000: string | null;
+  callsAt1000: string | null;
 };
 
 type TCase = {
@@ -67,18 +76,23 @@ function poolCase(name: string, input: (side: TSide) => TGetLeadPool): TCase {
     list: "pool",
     name,
     run: (side) => getLeadPool(side.rep, input(side)),
-    sql: async (side) => leadPoolSql(side.rep.id, ZGetLeadPool.parse(input(side)), new Date().toISOString()),
+    sql: async (side) =>
+      leadPoolSql(
+        await territoryStates(side.rep.id),
+        ZGetLeadPool.parse(input(side)),
+        new Date().toISOString(),
+      ),
   };
 }
 
 function callsCase(
   name: string,
-  input: (side: TSide) => { offset?: number; callStatus?: (typeof CALL_STATUSES)[number]["key"] },
+  input: (side: TSide) => { after?: string; callStatus?: (typeof CALL_STATUSES)[number]["key"] },
 ): TCase {
   return {
     list: "calls",
     name,
-    run: (side) => getCallList(side.rep, { ...input(side) }),
+    run: (side) => getCallList(side.rep, { limit: 100, ...input(side) }),
     sql: async (side) => {
       const settings = await getCompanySettings();
       const now = new Date();
@@ -91,8 +105,8 @@ function callsCase(
         dayStart: start,
         dayEnd: end,
         staleDays: settings.staleDays,
-        limit: 50,
-        offset: i.offset ?? 0,
+        limit: 100,
+        after: ZGetCallList.parse({ after: i.after }).after,
         outcome: status,
       });
     },
@@ -148,11 +162,13 @@ const CASES: TCase[] = [
   })),
   leadsCase("all, newest, page 200", () => ({ filter: {}, page: 200 })),
   leadsCase("open, newest, page 200", () => ({ filter: { status: "assigned,in_progress" }, page: 200 })),
-  // The deepest page the demo has (600 leads / 100 per page), and the huge table's at the same depth share.
-  leadsCase("all, newest, last page (100/page)", (s) => ({
+  // The deepest page: "Last »" reads it from the end of the order (an offset that deep is refused).
+  leadsCase("all, newest, Last » (100/page)", () => ({ filter: {}, page_size: "100", last: "1" })),
+  leadsCase("by follow-up asc, Last » (the NULLs)", () => ({
     filter: {},
-    page_size: "100",
-    page: Math.ceil(s.leads / 100),
+    sort: "follow_up",
+    dir: "asc",
+    last: "1",
   })),
   // Next / Previous by keyset (the links carry the cursor): any depth costs what page 2 costs.
   leadsCase("all, newest, Next at 50 % (keyset)", (s) => ({ filter: {}, page: 3, after: s.cursors.middle })),
@@ -176,10 +192,10 @@ const CASES: TCase[] = [
   poolCase("pool, all", () => ({})),
   poolCase("pool, mine", () => ({ scope: "mine" })),
   poolCase("pool, state TX", () => ({ state: "TX" })),
-  poolCase("pool, all, offset 1000", () => ({ offset: 1000 })),
+  poolCase("pool, all, Next at 1000 (keyset)", (s) => ({ after: s.poolAt1000 ?? undefined })),
   callsCase("call list", () => ({})),
   ...CALL_STATUSES.map((s) => callsCase(`call list, ${s.key}`, () => ({ callStatus: s.key }))),
-  callsCase("call list, offset 1000", () => ({ offset: 1000 })),
+  callsCase("call list, Next at 1000 (keyset)", (s) => ({ after: s.callsAt1000 ?? undefined })),
 ];
 
 async function sideOf(url: string): Promise<TSide> {
@@ -208,7 +224,17 @@ async function sideOf(url: string): Promise<TSide> {
     deepest: await at(newest, 1 - 100 / n, Prisma.sql`created_at`),
     followUpDeep: await at(Prisma.sql`next_follow_up_at ASC, id ASC`, 0.9, Prisma.sql`next_follow_up_at`),
   };
-  return { url, manager, rep, company, leads: n, cursors };
+  // Follow Next to 1 000 rows down, as a rep clicking through would.
+  let poolAt1000: string | null = null;
+  let callsAt1000: string | null = null;
+  // On the demo the lists are shorter: the last cursor there is the deepest it has.
+  for (let i = 0; i < 5; i++) {
+    poolAt1000 =
+      (await getLeadPool(rep, { limit: 200, after: poolAt1000 ?? undefined })).nextCursor ?? poolAt1000;
+    callsAt1000 =
+      (await getCallList(rep, { limit: 200, after: callsAt1000 ?? undefined })).nextCursor ?? callsAt1000;
+  }
+  return { url, manager, rep, company, leads: n, cursors, poolAt1000, callsAt1000 };
 }
 
 type TPlanNode = {

@@ -35,6 +35,8 @@ async function callLead(
   });
 }
 
+const exact = (n: number) => ({ n, kind: "exact" });
+
 describe("the call list", () => {
   it("orders a fixture of leads exactly by the documented priority, with the reason for each", async () => {
     const { actor: rep } = await makeUser();
@@ -83,9 +85,17 @@ describe("the call list", () => {
 
     const list = await getCallList(rep, {}, { now });
     expect(list.rows.map((r) => r.id)).toEqual(expected.map((k) => l[k].id));
-    expect(list.total).toBe(expected.length);
-    expect(list.heldBack).toBe(2);
-    expect(list.buckets).toEqual({ overdue: 2, due_today: 3, new: 2, interested: 2, callback: 1, stale: 1 });
+    expect(list.total).toEqual(exact(expected.length));
+    expect(list.heldBack).toEqual(exact(2));
+    expect(list.buckets).toEqual({
+      overdue: exact(2),
+      due_today: exact(3),
+      new: exact(2),
+      interested: exact(2),
+      callback: exact(1),
+      stale: exact(1),
+    });
+    expect(list.nextCursor).toBeNull();
     expect(list.rows.map((r) => r.bucket)).toEqual([
       "overdue",
       "overdue",
@@ -114,7 +124,8 @@ describe("the call list", () => {
     expect(pure.map((x) => x.id)).toEqual(list.rows.map((r) => r.id));
 
     // Paging and the call-status filter come from the same query.
-    const page2 = await getCallList(rep, { limit: 4, offset: 4 }, { now });
+    const page1 = await getCallList(rep, { limit: 4 }, { now });
+    const page2 = await getCallList(rep, { limit: 4, after: page1.nextCursor! }, { now });
     expect(page2.rows.map((r) => r.id)).toEqual(expected.slice(4, 8).map((k) => l[k].id));
     const interested = await getCallList(rep, { callStatus: "interested" }, { now });
     expect(interested.rows.map((r) => r.id)).toEqual([
@@ -136,10 +147,10 @@ describe("the call list", () => {
     });
     const list = await getCallList(rep, {}, { now });
     expect(list.rows.map((r) => r.id)).toEqual([dueLead.id]);
-    expect(list.heldBack).toBe(1);
+    expect(list.heldBack).toEqual(exact(1));
     const later = await getCallList(rep, {}, { now: at(minutes(31)) });
     expect(later.rows.map((r) => r.id)).toEqual([dueLead.id, lead.id]);
-    expect(later.heldBack).toBe(0);
+    expect(later.heldBack).toEqual(exact(0));
   });
 
   it("is one's own: another rep's list is the manager's to see", async () => {

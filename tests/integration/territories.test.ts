@@ -106,7 +106,7 @@ describe("territory matching", () => {
       expect.arrayContaining([crossing.id, destination.id]),
     );
     expect(all.rows.slice(first).every((r) => r.matchedStates.length === 0)).toBe(true);
-    expect(all.inTerritory).toBe(mine.total);
+    expect(all.inTerritory).toEqual(mine.total);
     const sd = await getLeadPool(rep, { state: "sd", limit: 200 });
     expect(sd.rows.find((r) => r.id === outside.id)?.matchedStates).toEqual([]);
     await expect(getLeadPool(rep, { state: "ZZ" })).rejects.toMatchObject({ status: 400 });

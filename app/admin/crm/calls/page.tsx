@@ -3,10 +3,13 @@ import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { CALL_STATUSES, type TCallStatus } from "@/lib/calls/call-status";
 import { getCallList } from "@/lib/calls/get-call-list";
+import { AppError } from "@/lib/errors";
 import { getRepCallMetrics } from "@/lib/calls/get-rep-call-metrics";
 import { CallWorkspace } from "@/components/calls/call-workspace";
 import { RepCallMetrics } from "@/components/calls/rep-call-metrics";
 import { isManager } from "@/lib/auth/permissions";
+import { CALL_LIST_PAGE_SIZE } from "@/lib/calls/call-priority";
+import { countLabel } from "@/lib/leads/lead-vocabulary";
 import { listOverdueFollowUps } from "@/lib/follow-ups/list-overdue-follow-ups";
 import { OverdueFollowUps } from "@/components/follow-ups/overdue-follow-ups";
 import { snoozeFollowUpAction } from "../lead/actions";
@@ -23,22 +26,36 @@ export default async function CallsPage({
   const sp = await searchParams;
   const callStatus = CALL_STATUSES.find((s) => s.key === sp.status)?.key as TCallStatus | undefined;
   const [list, metrics, overdue] = await Promise.all([
-    getCallList(actor, { callStatus, limit: 100 }),
+    // A stale or hand-edited cursor is refused by the schema (400): the list starts at the top.
+    getCallList
+      .fromRequest(actor, { callStatus, limit: CALL_LIST_PAGE_SIZE, after: sp.after })
+      .catch((err: unknown) => {
+        if (err instanceof AppError && err.code === "BAD_REQUEST")
+          return getCallList(actor, { callStatus, limit: CALL_LIST_PAGE_SIZE });
+        throw err;
+      }),
     getRepCallMetrics(actor),
     // The caller's own, also for the manager: the whole team's are on the follow-ups page.
     listOverdueFollowUps(actor, { repId: actor.id, limit: 5 }),
   ]);
   const summary = Object.entries(list.buckets)
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k.replace("_", " ")}`)
+    .filter(([, c]) => c.n > 0)
+    .map(([k, c]) => `${countLabel(c)} ${k.replace("_", " ")}`)
     .join(" · ");
+  const paged = !!sp.after;
+  const href = (after?: string) => {
+    const q = new URLSearchParams(
+      Object.entries({ status: callStatus, after }).filter((e): e is [string, string] => !!e[1]),
+    );
+    return `/admin/crm/calls${q.size ? `?${q}` : ""}`;
+  };
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Call list</h1>
         <p className="text-sm text-slate-600" data-testid="call-summary">
-          {list.total} to call{summary ? ` — ${summary}` : ""}
-          {list.heldBack ? ` · ${list.heldBack} held back (called in the last hour)` : ""}
+          {countLabel(list.total)} to call{summary ? ` — ${summary}` : ""}
+          {list.heldBack.n ? ` · ${countLabel(list.heldBack)} held back (called in the last hour)` : ""}
         </p>
       </div>
       {/* Below the list on a phone, so the first lead to call shows without scrolling. */}
@@ -86,10 +103,26 @@ export default async function CallsPage({
           <OverdueFollowUps data={overdue} showRep={false} snooze={snoozeFollowUpAction} />
         </section>
       ) : null}
-      {list.total > list.rows.length ? (
-        <p className="text-sm text-slate-600">
-          Showing the first {list.rows.length} of {list.total}; the rest follow as you work.
-        </p>
+      {list.nextCursor || paged ? (
+        <nav
+          aria-label="Call list pages"
+          className="flex flex-wrap items-center gap-3 text-sm"
+          data-testid="call-pages"
+        >
+          {paged ? (
+            <Link href={href()} className="text-brand-700 hover:underline">
+              « Back to the top
+            </Link>
+          ) : null}
+          <span className="text-slate-600">
+            {list.rows.length} shown of {countLabel(list.total)}
+          </span>
+          {list.nextCursor ? (
+            <Link href={href(list.nextCursor)} className="text-brand-700 hover:underline">
+              Next {CALL_LIST_PAGE_SIZE} →
+            </Link>
+          ) : null}
+        </nav>
       ) : null}
     </div>
   );

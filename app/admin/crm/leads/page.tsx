@@ -36,6 +36,7 @@ export default async function LeadsPage({ searchParams }: TProps) {
       page_size: values.page_size,
       after: sp.after ?? undefined,
       before: sp.before ?? undefined,
+      last: sp.last ?? undefined,
     });
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== "BAD_REQUEST") throw err;

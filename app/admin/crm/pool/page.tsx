@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { getLeadPool } from "@/lib/calls/get-lead-pool";
+import { getLeadPool, POOL_PAGE_SIZE } from "@/lib/calls/get-lead-pool";
+import { AppError } from "@/lib/errors";
+import { countLabel } from "@/lib/leads/lead-vocabulary";
 import { STATE_CODES } from "@/lib/geo/us-states";
 import { PoolTable } from "@/components/calls/pool-table";
 import { SelectField } from "@/components/ui/select-field";
@@ -9,7 +11,6 @@ import { claimFromPoolAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lead pool" };
 
-const PAGE = 50;
 const poolSelect = "ml-1 rounded border border-slate-300 px-2 py-1";
 
 export default async function PoolPage({
@@ -21,8 +22,16 @@ export default async function PoolPage({
   const sp = await searchParams;
   const scope = sp.scope === "mine" ? "mine" : "all";
   const state = sp.state && STATE_CODES.includes(sp.state.toUpperCase()) ? sp.state.toUpperCase() : undefined;
-  const page = Math.max(1, Number(sp.page) || 1);
-  const pool = await getLeadPool(actor, { scope, state, limit: PAGE, offset: (page - 1) * PAGE });
+  // Keyset paging: Next carries the cursor of the page's last row; a stale or hand-edited cursor
+  // (400 from the schema) starts again at the top.
+  const pool = await getLeadPool
+    .fromRequest(actor, { scope, state, limit: POOL_PAGE_SIZE, after: sp.after })
+    .catch((err: unknown) => {
+      if (err instanceof AppError && err.code === "BAD_REQUEST")
+        return getLeadPool(actor, { scope, state, limit: POOL_PAGE_SIZE });
+      throw err;
+    });
+  const paged = !!sp.after;
   const href = (p: Record<string, string | undefined>) => {
     const q = new URLSearchParams(
       Object.entries({ scope, state, ...p }).filter((e): e is [string, string] => !!e[1] && e[1] !== "all"),
@@ -34,7 +43,7 @@ export default async function PoolPage({
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Lead pool</h1>
         <p className="text-sm text-slate-600" data-testid="pool-summary">
-          {pool.total} unassigned · {pool.inTerritory} in my territories
+          {countLabel(pool.total)} unassigned · {countLabel(pool.inTerritory)} in my territories
           {pool.myStates.length ? ` (${pool.myStates.join(", ")})` : ""}
           {pool.territoryMode === "strict" ? " · strict territories" : ""}
         </p>
@@ -65,12 +74,20 @@ export default async function PoolPage({
         <button className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">Filter</button>
       </form>
       <PoolTable rows={pool.rows} claimAction={claimFromPoolAction} />
-      <nav className="flex gap-3 text-sm" aria-label="Pages">
-        {page > 1 ? <Link href={href({ page: String(page - 1) })}>← Previous</Link> : null}
-        <span>
-          Page {page} of {Math.max(1, Math.ceil(pool.total / PAGE))}
+      <nav className="flex flex-wrap items-center gap-3 text-sm" aria-label="Pages" data-testid="pool-pages">
+        {paged ? (
+          <Link href={href({})} className="text-brand-700 hover:underline">
+            « First page
+          </Link>
+        ) : null}
+        <span className="text-slate-600">
+          {pool.rows.length} shown of {countLabel(pool.total)}
         </span>
-        {page * PAGE < pool.total ? <Link href={href({ page: String(page + 1) })}>Next →</Link> : null}
+        {pool.nextCursor ? (
+          <Link href={href({ after: pool.nextCursor })} className="text-brand-700 hover:underline">
+            Next {POOL_PAGE_SIZE} →
+          </Link>
+        ) : null}
       </nav>
     </div>
   );
