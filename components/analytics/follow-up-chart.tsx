@@ -52,7 +52,6 @@ export function FollowUpChart({
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Follow-up effectiveness"
         spec={{
           kind: "followUps",
           props: {

@@ -34,7 +34,6 @@ export function ForecastChart({ data, fileSuffix }: { data: TData; fileSuffix: s
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Pipeline forecast"
         spec={{
           kind: "moneyBars",
           props: {

@@ -39,7 +39,6 @@ export function FunnelChart({ stages, fileSuffix }: { stages: TStage[]; fileSuff
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Conversion funnel"
         spec={{
           kind: "funnel",
           props: {

@@ -12,9 +12,11 @@ const Plot = dynamic(() => import("@/components/analytics/plots"), { ssr: false 
  * A plot drawn only once its box comes within a screen of the viewport: the analytics page has
  * twelve, and drawing them all at load blocked the main thread for over a second. The box keeps
  * the plot's height from the start, so nothing below it moves when it is drawn. The figures
- * themselves are in the card's "Show data" table, which is server-rendered and always there.
+ * themselves are in the card's "Show data" table, which is server-rendered and always there. No
+ * role of its own: the drawn chart is Recharts' focusable, keyboard-navigable surface, which a
+ * role="img" around it would hide from assistive technology.
  */
-export function LazyPlot({ spec, label }: { spec: TPlotSpec; label: string }) {
+export function LazyPlot({ spec }: { spec: TPlotSpec }) {
   const box = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   useEffect(() => {
@@ -30,13 +32,7 @@ export function LazyPlot({ spec, label }: { spec: TPlotSpec; label: string }) {
     return () => observer.disconnect();
   }, [near]);
   return (
-    <div
-      ref={box}
-      style={{ height: CHART_HEIGHT }}
-      role="img"
-      aria-label={`${label} chart; the figures are in the table under "Show data"`}
-      data-plot={near ? "drawn" : "waiting"}
-    >
+    <div ref={box} style={{ height: CHART_HEIGHT }} data-plot={near ? "drawn" : "waiting"}>
       {near ? <Plot spec={spec} /> : null}
     </div>
   );

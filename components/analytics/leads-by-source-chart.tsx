@@ -26,7 +26,6 @@ export function LeadsBySourceChart({ data, fileSuffix }: { data: TData; fileSuff
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Leads by source"
         spec={{
           kind: "leadsBySource",
           props: {

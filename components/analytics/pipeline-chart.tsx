@@ -24,7 +24,6 @@ export function PipelineChart({ data, fileSuffix }: { data: TData; fileSuffix: s
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Pipeline value by status"
         spec={{
           kind: "pipeline",
           props: { rows: rows.map(({ status, label, leads, value }) => ({ status, label, leads, value })) },

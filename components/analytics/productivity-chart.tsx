@@ -30,7 +30,6 @@ export function ProductivityChart({ rows, fileSuffix }: { rows: TRow[]; fileSuff
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Rep productivity"
         spec={{
           kind: "productivity",
           props: {

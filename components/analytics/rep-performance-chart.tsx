@@ -27,7 +27,6 @@ export function RepPerformanceChart({ rows, fileSuffix }: { rows: TRow[]; fileSu
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Rep performance"
         spec={{
           kind: "repPerformance",
           props: {

@@ -33,7 +33,6 @@ export function RevenueChart({ data, fileSuffix }: { data: TData; fileSuffix: st
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Revenue by month and rep"
         spec={{
           kind: "moneyBars",
           props: {

@@ -112,7 +112,6 @@ export function SpeedToLeadChart({ data, fileSuffix, unit }: { data: TSpeedToLea
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Speed to lead"
         spec={{
           kind: "percentBars",
           props: {

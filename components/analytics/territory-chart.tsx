@@ -31,7 +31,6 @@ export function TerritoryChart({ rows, fileSuffix }: { rows: TRow[]; fileSuffix:
       fileSuffix={fileSuffix}
     >
       <LazyPlot
-        label="Territory comparison"
         spec={{
           kind: "percentBars",
           props: {

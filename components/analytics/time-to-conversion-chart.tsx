@@ -45,10 +45,7 @@ export function TimeToConversionChart({ data, fileSuffix }: { data: TData; fileS
       rows={data.buckets}
       fileSuffix={fileSuffix}
     >
-      <LazyPlot
-        label="Time to conversion"
-        spec={{ kind: "timeToConversion", props: { rows: data.buckets } }}
-      />
+      <LazyPlot spec={{ kind: "timeToConversion", props: { rows: data.buckets } }} />
     </ChartCard>
   );
 }
