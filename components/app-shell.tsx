@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { useLive } from "@/components/live/live-provider";
 import { cappedCount, countLabel } from "@/lib/leads/lead-vocabulary";
@@ -57,7 +56,12 @@ export function AppShell({ items, user, children }: { items: TNavItem[]; user: {
             <span className="text-slate-600" data-testid="current-user">
               {user.name} · {user.role === "super_admin" ? "Manager" : "Rep"}
             </span>
-            <button onClick={() => signOut({ callbackUrl: "/login" })} className="ml-auto rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 md:ml-0">
+            {/* next-auth's client is fetched on the click: every page carries this shell, few pages end in a log out. */}
+            <button
+              onClick={async () => {
+                const { signOut } = await import("next-auth/react");
+                await signOut({ callbackUrl: "/login" });
+              }} className="ml-auto rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 md:ml-0">
               Log out
             </button>
           </div>

@@ -1,5 +1,3 @@
-"use client";
-
 import type { TCallHeatmap } from "@/lib/analytics/get-call-heatmap";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { ScrollRegion } from "@/components/ui/scroll-region";

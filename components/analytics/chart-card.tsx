@@ -1,6 +1,4 @@
-"use client";
-
-import { toCsv } from "@/lib/kernel/csv";
+import { CsvButton } from "@/components/analytics/csv-button";
 import { formatValue, type TFormat } from "@/components/analytics/format";
 import { DataTable, Td, Th, THead, Tr } from "@/components/ui/data-table";
 
@@ -22,22 +20,29 @@ type TProps = {
   children: React.ReactNode;
 };
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** One figure: title, chart (or an empty state), a "show data" table and a CSV download of the same rows. */
-export function ChartCard({ id, title, description, emptyMessage, isEmpty, columns, rows, fileSuffix, summary, children }: TProps) {
+/**
+ * One figure: title, chart (or an empty state), a "show data" table and a CSV download of the same rows.
+ * A server component (the table is plain HTML); used inside a client card it simply runs there too.
+ */
+export function ChartCard({
+  id,
+  title,
+  description,
+  emptyMessage,
+  isEmpty,
+  columns,
+  rows,
+  fileSuffix,
+  summary,
+  children,
+}: TProps) {
   const headingId = `${id}-title`;
   return (
-    <section aria-labelledby={headingId} data-testid={`figure-${id}`} className="min-w-0 rounded-lg border bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby={headingId}
+      data-testid={`figure-${id}`}
+      className="min-w-0 rounded-lg border bg-white p-4 shadow-sm"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="font-semibold">
@@ -45,19 +50,15 @@ export function ChartCard({ id, title, description, emptyMessage, isEmpty, colum
           </h2>
           {description ? <p className="mt-0.5 text-sm text-slate-600">{description}</p> : null}
         </div>
-        <button
-          type="button"
-          onClick={() => download(`${id}-${fileSuffix}.csv`, toCsv(columns, rows))}
-          className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100"
-          aria-label={`Download CSV: ${title}`}
-        >
-          CSV
-        </button>
+        <CsvButton fileName={`${id}-${fileSuffix}.csv`} title={title} columns={columns} rows={rows} />
       </div>
       {summary ? <div className="mt-3">{summary}</div> : null}
       <div className="mt-3">
         {isEmpty ? (
-          <p className="rounded border border-dashed border-slate-300 bg-slate-50 p-6 text-center text-sm text-slate-600" data-testid={`empty-${id}`}>
+          <p
+            className="rounded border border-dashed border-slate-300 bg-slate-50 p-6 text-center text-sm text-slate-600"
+            data-testid={`empty-${id}`}
+          >
             {emptyMessage}
           </p>
         ) : (

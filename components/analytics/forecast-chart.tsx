@@ -1,11 +1,8 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TPipelineForecast } from "@/lib/analytics/get-pipeline-forecast";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { LazyPlot } from "@/components/analytics/lazy-plot";
 import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
-import { compactMoney, formatMoney } from "@/components/analytics/format";
+import { formatMoney } from "@/components/analytics/format";
 
 type TData = TPipelineForecast;
 
@@ -26,20 +23,30 @@ export function ForecastChart({ data, fileSuffix }: { data: TData; fileSuffix: s
         { key: "closedLeads", label: "Closed leads behind the rate", format: "int" },
         { key: "forecastValue", label: "Forecast", format: "money" },
       ]}
-      rows={rows.map(({ label, openLeads, openValue, historicalRate, closedLeads, forecastValue }) => ({ label, openLeads, openValue, historicalRate, closedLeads, forecastValue }))}
+      rows={rows.map(({ label, openLeads, openValue, historicalRate, closedLeads, forecastValue }) => ({
+        label,
+        openLeads,
+        openValue,
+        historicalRate,
+        closedLeads,
+        forecastValue,
+      }))}
       fileSuffix={fileSuffix}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows.filter((r) => r.openLeads > 0)} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
-          <YAxis tickFormatter={compactMoney} tick={AXIS_TICK} width={56} />
-          <Tooltip formatter={(v) => formatMoney(Number(v))} />
-          <Legend />
-          <Bar isAnimationActive={false} dataKey="openValue" name="Open value" fill={colorAt(4)} />
-          <Bar isAnimationActive={false} dataKey="forecastValue" name="Forecast" fill={colorAt(2)} />
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyPlot
+        spec={{
+          kind: "moneyBars",
+          props: {
+            rows: rows
+              .filter((r) => r.openLeads > 0)
+              .map(({ label, openValue, forecastValue }) => ({ label, openValue, forecastValue })),
+            series: [
+              { key: "openValue", name: "Open value", color: 4 },
+              { key: "forecastValue", name: "Forecast", color: 2 },
+            ],
+          },
+        }}
+      />
     </ChartCard>
   );
 }

@@ -1,9 +1,6 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TLeadsBySource } from "@/lib/analytics/get-leads-by-source";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { LazyPlot } from "@/components/analytics/lazy-plot";
 import { SOURCE_LABELS } from "@/lib/leads/lead-vocabulary";
 import { bucketLabel } from "@/components/analytics/format";
 
@@ -28,20 +25,17 @@ export function LeadsBySourceChart({ data, fileSuffix }: { data: TData; fileSuff
       rows={data.buckets}
       fileSuffix={fileSuffix}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
-          <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
-          <Tooltip />
-          <Legend />
-          {sources
-            .filter((s) => data.totals[s] > 0)
-            .map((s) => (
-              <Bar isAnimationActive={false} key={s} dataKey={s} name={SOURCE_LABELS[s]} stackId="leads" fill={colorAt(sources.indexOf(s))} />
-            ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyPlot
+        spec={{
+          kind: "leadsBySource",
+          props: {
+            rows,
+            series: sources
+              .filter((s) => data.totals[s] > 0)
+              .map((s) => ({ key: s, name: SOURCE_LABELS[s], color: sources.indexOf(s) })),
+          },
+        }}
+      />
     </ChartCard>
   );
 }

@@ -1,11 +1,8 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TPipelineByStatus } from "@/lib/analytics/get-pipeline-by-status";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { LazyPlot } from "@/components/analytics/lazy-plot";
 import { STATUS_LABELS } from "@/lib/leads/lead-vocabulary";
-import { compactMoney, formatMoney } from "@/components/analytics/format";
+import { formatMoney } from "@/components/analytics/format";
 
 type TData = TPipelineByStatus;
 
@@ -26,19 +23,12 @@ export function PipelineChart({ data, fileSuffix }: { data: TData; fileSuffix: s
       rows={rows.map(({ label, leads, value }) => ({ label, leads, value }))}
       fileSuffix={fileSuffix}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
-          <YAxis tickFormatter={compactMoney} tick={AXIS_TICK} width={56} />
-          <Tooltip formatter={(v, _n, item) => [`${formatMoney(Number(v))} (${(item.payload as { leads: number }).leads} leads)`, "Estimated value"]} />
-          <Bar isAnimationActive={false} dataKey="value" name="Estimated value">
-            {rows.map((r, i) => (
-              <Cell key={r.status} fill={colorAt(i)} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyPlot
+        spec={{
+          kind: "pipeline",
+          props: { rows: rows.map(({ status, label, leads, value }) => ({ status, label, leads, value })) },
+        }}
+      />
     </ChartCard>
   );
 }

@@ -1,9 +1,6 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TRepProductivityRow } from "@/lib/analytics/get-rep-productivity";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { LazyPlot } from "@/components/analytics/lazy-plot";
 
 type TRow = TRepProductivityRow;
 
@@ -32,19 +29,19 @@ export function ProductivityChart({ rows, fileSuffix }: { rows: TRow[]; fileSuff
       rows={rows}
       fileSuffix={fileSuffix}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={AXIS_TICK} interval={0} tickFormatter={(n: string) => n.split(" ")[0]} />
-          <YAxis yAxisId="perDay" tick={AXIS_TICK} width={40} />
-          <YAxis yAxisId="rate" orientation="right" unit="%" domain={[0, 100]} tick={AXIS_TICK} width={48} />
-          <Tooltip />
-          <Legend />
-          <Bar isAnimationActive={false} yAxisId="perDay" dataKey="callsPerDay" name="Calls / day" fill={colorAt(0)} />
-          <Bar isAnimationActive={false} yAxisId="perDay" dataKey="emailsPerDay" name="Emails / day" fill={colorAt(1)} />
-          <Bar isAnimationActive={false} yAxisId="rate" dataKey="responseRate" name="Response rate %" fill={colorAt(3)} />
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyPlot
+        spec={{
+          kind: "productivity",
+          props: {
+            rows: rows.map(({ name, callsPerDay, emailsPerDay, responseRate }) => ({
+              name,
+              callsPerDay,
+              emailsPerDay,
+              responseRate,
+            })),
+          },
+        }}
+      />
     </ChartCard>
   );
 }

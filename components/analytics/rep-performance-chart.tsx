@@ -1,9 +1,6 @@
-"use client";
-
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TRepPerformanceRow } from "@/lib/analytics/get-rep-performance";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { LazyPlot } from "@/components/analytics/lazy-plot";
 
 type TRow = TRepPerformanceRow;
 
@@ -29,19 +26,19 @@ export function RepPerformanceChart({ rows, fileSuffix }: { rows: TRow[]; fileSu
       rows={rows}
       fileSuffix={fileSuffix}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={AXIS_TICK} interval={0} tickFormatter={(n: string) => n.split(" ")[0]} />
-          <YAxis yAxisId="count" allowDecimals={false} tick={AXIS_TICK} width={40} />
-          <YAxis yAxisId="rate" orientation="right" unit="%" domain={[0, 100]} tick={AXIS_TICK} width={44} />
-          <Tooltip formatter={(v, name) => (name === "Conversion rate" ? `${Number(v).toFixed(1)} %` : v)} />
-          <Legend />
-          <Bar isAnimationActive={false} yAxisId="count" dataKey="leadsAssigned" name="Leads assigned" fill={colorAt(4)} />
-          <Bar isAnimationActive={false} yAxisId="count" dataKey="conversions" name="Conversions" fill={colorAt(0)} />
-          <Line isAnimationActive={false} yAxisId="rate" dataKey="conversionRate" name="Conversion rate" stroke={colorAt(5)} strokeWidth={2} dot={{ r: 4 }} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <LazyPlot
+        spec={{
+          kind: "repPerformance",
+          props: {
+            rows: rows.map(({ name, leadsAssigned, conversions, conversionRate }) => ({
+              name,
+              leadsAssigned,
+              conversions,
+              conversionRate,
+            })),
+          },
+        }}
+      />
     </ChartCard>
   );
 }

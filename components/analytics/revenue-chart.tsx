@@ -1,10 +1,7 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
-import { bucketLabel, compactMoney, formatMoney } from "@/components/analytics/format";
+import { LazyPlot } from "@/components/analytics/lazy-plot";
+import { bucketLabel, formatMoney } from "@/components/analytics/format";
 
 type TData = TRevenueByMonth;
 
@@ -35,18 +32,16 @@ export function RevenueChart({ data, fileSuffix }: { data: TData; fileSuffix: st
       rows={tableRows}
       fileSuffix={fileSuffix}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={AXIS_TICK} />
-          <YAxis tickFormatter={compactMoney} tick={AXIS_TICK} width={56} />
-          <Tooltip formatter={(v) => formatMoney(Number(v))} />
-          <Legend />
-          {data.reps.map((r, i) => (
-            <Bar isAnimationActive={false} key={repKey(r.repId)} dataKey={`rep_${repKey(r.repId)}`} name={r.name} stackId="revenue" fill={colorAt(i)} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyPlot
+        spec={{
+          kind: "moneyBars",
+          props: {
+            rows,
+            stacked: true,
+            series: data.reps.map((r, i) => ({ key: `rep_${repKey(r.repId)}`, name: r.name, color: i })),
+          },
+        }}
+      />
     </ChartCard>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TSpeedDimension, TSpeedStats, TSpeedToLead } from "@/lib/analytics/get-speed-to-lead";
 import { ChartCard, type TColumn } from "@/components/analytics/chart-card";
 import { FigureTile } from "@/components/analytics/figure-tile";
-import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { LazyPlot } from "@/components/analytics/lazy-plot";
 import { bucketLabel, formatMinutes } from "@/components/analytics/format";
 import { SelectField } from "@/components/ui/select-field";
 import { compactInputClass } from "@/components/ui/classes";
@@ -112,18 +111,21 @@ export function SpeedToLeadChart({ data, fileSuffix, unit }: { data: TSpeedToLea
       rows={table}
       fileSuffix={fileSuffix}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={chartRows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={AXIS_TICK} interval={0} tickFormatter={(n: string) => (by === "rep" ? n.split(" ")[0] : n)} />
-          <YAxis unit="%" domain={[0, 100]} tick={AXIS_TICK} width={44} />
-          <Tooltip formatter={(v) => `${Number(v).toFixed(1)} %`} />
-          <Legend />
-          <Bar isAnimationActive={false} dataKey="claim5" name="Claimed within 5 min" fill={colorAt(0)} />
-          <Bar isAnimationActive={false} dataKey="claim60" name="Claimed within 1 h" fill={colorAt(4)} />
-          <Bar isAnimationActive={false} dataKey="touch60" name="Touched within 1 h" fill={colorAt(2)} />
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyPlot
+        spec={{
+          kind: "percentBars",
+          props: {
+            nameKey: "name",
+            shortNames: by === "rep",
+            rows: chartRows,
+            series: [
+              { key: "claim5", name: "Claimed within 5 min", color: 0 },
+              { key: "claim60", name: "Claimed within 1 h", color: 4 },
+              { key: "touch60", name: "Touched within 1 h", color: 2 },
+            ],
+          },
+        }}
+      />
     </ChartCard>
   );
 }

@@ -1,10 +1,7 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { FigureTile as Figure } from "@/components/analytics/figure-tile";
-import { AXIS_TICK, CHART_HEIGHT, colorAt } from "@/components/analytics/chart-theme";
+import { LazyPlot } from "@/components/analytics/lazy-plot";
 
 type TData = TTimeToConversion;
 
@@ -19,10 +16,26 @@ export function TimeToConversionChart({ data, fileSuffix }: { data: TData; fileS
       isEmpty={data.conversions === 0}
       summary={
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-          <Figure label="Median, arrival → deal" value={days(data.medianDays, data.conversions)} testId="median-days" />
-          <Figure label="Average, arrival → deal" value={days(data.averageDays, data.conversions)} testId="average-days" />
-          <Figure label="Median, first contact → deal" value={days(data.medianContactToDealDays, data.contacted)} testId="median-velocity" />
-          <Figure label="Conversions (with a contact)" value={`${data.conversions} (${data.contacted})`} testId="conversions-count" />
+          <Figure
+            label="Median, arrival → deal"
+            value={days(data.medianDays, data.conversions)}
+            testId="median-days"
+          />
+          <Figure
+            label="Average, arrival → deal"
+            value={days(data.averageDays, data.conversions)}
+            testId="average-days"
+          />
+          <Figure
+            label="Median, first contact → deal"
+            value={days(data.medianContactToDealDays, data.contacted)}
+            testId="median-velocity"
+          />
+          <Figure
+            label="Conversions (with a contact)"
+            value={`${data.conversions} (${data.contacted})`}
+            testId="conversions-count"
+          />
         </dl>
       }
       columns={[
@@ -32,16 +45,7 @@ export function TimeToConversionChart({ data, fileSuffix }: { data: TData; fileS
       rows={data.buckets}
       fileSuffix={fileSuffix}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <BarChart data={data.buckets} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={AXIS_TICK} interval={0} angle={-20} textAnchor="end" height={48} />
-          <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
-          <Tooltip />
-          <Legend />
-          <Bar isAnimationActive={false} dataKey="conversions" name="Conversions" fill={colorAt(2)} />
-        </BarChart>
-      </ResponsiveContainer>
+      <LazyPlot spec={{ kind: "timeToConversion", props: { rows: data.buckets } }} />
     </ChartCard>
   );
 }

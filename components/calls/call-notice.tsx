@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { formatZonedWeekday } from "@/lib/kernel/zoned-time";
+import { formatZonedWeekday } from "@/lib/kernel/zoned-format";
 
 /** What saving a call answers with (lib/calls/log-call-outcome.ts). */
 export type TSavedCall = {

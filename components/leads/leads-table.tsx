@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import {
   flexRender,
   getCoreRowModel,
@@ -150,7 +150,14 @@ export function LeadsTable({
   const searchParams = useSearchParams();
   const [navigating, startTransition] = useTransition();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  useEffect(() => setRowSelection({}), [list]);
+  // A new page of leads clears the selection during this render (React's "adjusting state when a
+  // prop changes"), not in an effect: an effect would paint the table with the old ticks first and
+  // then render it all again.
+  const [selectionFor, setSelectionFor] = useState(list);
+  if (selectionFor !== list) {
+    setSelectionFor(list);
+    setRowSelection({});
+  }
 
   const sorting: SortingState = [{ id: list.sort, desc: list.dir === "desc" }];
   const go = (changes: Record<string, string | null>) => {

@@ -19,10 +19,12 @@ type TLiveState = {
   unreadCount: number;
   /** The Requests nav badge (issue #21). */
   requestCount: number;
-  status: TLiveStatus;
 };
 
-const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, unreadCount: 0, requestCount: 0, status: "connecting" });
+// The stream's status is not in the context: it changes on every reconnect, and nothing that reads
+// the context (the nav badges, every lead badge) shows it. Only this provider does (the "paused"
+// notice and <html data-live>), so a status change re-renders the provider alone.
+const LiveContext = createContext<TLiveState>({ fresh: new Set(), claimedBy: new Map(), poolCount: 0, unreadCount: 0, requestCount: 0 });
 
 export function useLive(): TLiveState {
   return useContext(LiveContext);
@@ -208,7 +210,7 @@ export function LiveProvider({
     return () => observer.disconnect();
   }, [poolCount, pathname]);
 
-  const value = useMemo(() => ({ fresh, claimedBy, poolCount, unreadCount, requestCount, status }), [fresh, claimedBy, poolCount, unreadCount, requestCount, status]);
+  const value = useMemo(() => ({ fresh, claimedBy, poolCount, unreadCount, requestCount }), [fresh, claimedBy, poolCount, unreadCount, requestCount]);
   return (
     <LiveContext.Provider value={value}>
       {children}

@@ -1,5 +1,3 @@
-"use client";
-
 import { ChartCard, type TColumn, type TRow } from "@/components/analytics/chart-card";
 
 /** A table of figures as a ChartCard (CSV download, show data), with one bar per row for the first figure. */

@@ -6,7 +6,7 @@ import {
   formatZonedDateTime,
   formatZonedTime,
   zoneAbbreviation,
-} from "@/lib/kernel/zoned-time";
+} from "@/lib/kernel/zoned-format";
 
 // Every date or time a user sees is the company's (settings `time_zone`), handed down by the CRM
 // layout from the server, never the browser's or the server's own zone: both render the same text,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_TIME_ZONE, ZTimeZone, zonedDay } from "@/lib/kernel/zoned-time";
+import { DEFAULT_TIME_ZONE, zonedDay } from "@/lib/kernel/zoned-time";
+import { ZTimeZone } from "@/lib/kernel/time-zone-schema";
 import { LEAD_SOURCES } from "@/lib/leads/lead-vocabulary";
 import { HAUL_FILTERS } from "@/lib/haul/haul-vocabulary";
 

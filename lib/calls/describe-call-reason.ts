@@ -1,4 +1,5 @@
 import type { TCallBucket } from "@/lib/calls/call-priority";
+import { formatZonedShortDay, formatZonedTime } from "@/lib/kernel/zoned-format";
 
 // Why a lead is on the call list, in words a rep reads at a glance. Pure: used by the server to
 // build rows and safe to import from client components.
@@ -40,12 +41,8 @@ export function describeCallReason(r: TReasonInput, now: Date, timeZone: string)
 }
 
 function describeBucket(r: TReasonInput, now: Date, timeZone: string): string {
-  const date = (v: string | Date) =>
-    new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric" }).format(
-      new Date(v),
-    );
-  const time = (v: string | Date) =>
-    new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(v));
+  const date = (v: string | Date) => formatZonedShortDay(v, timeZone);
+  const time = (v: string | Date) => formatZonedTime(v, timeZone);
   const contact = r.lastContactAt ? new Date(r.lastContactAt) : null;
   switch (r.bucket) {
     case "overdue":

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
-import { formatZonedTime, zoneAbbreviation } from "@/lib/kernel/zoned-time";
+import { formatZonedTime, zoneAbbreviation } from "@/lib/kernel/zoned-format";
 import { TIME_ZONE_SQL } from "@/lib/kernel/company-settings";
 import { ZRemindFollowUpJob, type TRemindFollowUpJob } from "@/lib/follow-ups/follow-up-job-data";
 

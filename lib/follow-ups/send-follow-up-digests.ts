@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { dispatchEmail } from "@/lib/email/dispatch-email";
 import { textToHtml } from "@/lib/email/render-template";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
-import { formatZonedDate, formatZonedTime, zonedDay, zonedDayBounds, zonedHour, zoneAbbreviation, type TDay } from "@/lib/kernel/zoned-time";
+import { zonedDay, zonedDayBounds, zonedHour, type TDay } from "@/lib/kernel/zoned-time";
+import { formatZonedDate, formatZonedTime, zoneAbbreviation } from "@/lib/kernel/zoned-format";
 import { logger } from "@/lib/logger";
 
 type TDigestItem = { lead_id: number; company_name: string; next_follow_up_at: Date; has_time: boolean; overdue: boolean };

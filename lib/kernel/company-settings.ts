@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_TIME_ZONE, ZTimeZone } from "@/lib/kernel/zoned-time";
+import { DEFAULT_TIME_ZONE } from "@/lib/kernel/zoned-time";
+import { ZTimeZone } from "@/lib/kernel/time-zone-schema";
 
 // The one owner of the company's settings (table `settings`, one JSON row per key). Every key, its
 // schema and its default live in this table; everything else reads through getCompanySettings()

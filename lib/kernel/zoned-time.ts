@@ -1,27 +1,15 @@
 import { tz, TZDate } from "@date-fns/tz";
 import { addDays, format, startOfDay, startOfWeek } from "date-fns";
-import { z } from "zod";
 
 // The one owner of company time. "Today", "tomorrow at 9", "this week" and every displayed date
 // are the company's (settings `time_zone`), never the server's or the browser's: a rep in Chicago
 // must not see a lead "due today" move to tomorrow at 6 pm, and a manager travelling in Tokyo must
 // see the same day as the team. Pure functions (no database, no `server-only`): the server, the
-// SQL fragment builder and the client components all call these.
+// SQL fragment builder and the client components all call these. Printing an instant is
+// zoned-format.ts; the zone setting's schema is time-zone-schema.ts.
 
 /** The company zone until a manager sets one (settings key `time_zone`). */
 export const DEFAULT_TIME_ZONE = "America/Chicago";
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** An IANA zone name this runtime knows. */
-export const ZTimeZone = z.string().trim().refine(isValidTimeZone, "Unknown time zone");
 
 /** A calendar day as YYYY-MM-DD. */
 export type TDay = string;
@@ -158,38 +146,4 @@ export function followUpShortcutDay(key: TFollowUpShortcut, now: Date, zone: str
 /** Every shortcut with its day and time, for a picker. */
 export function followUpShortcutDays(now: Date, zone: string): ({ key: TFollowUpShortcut; label: string } & TFollowUpPick)[] {
   return FOLLOW_UP_SHORTCUTS.map((s) => ({ key: s.key, label: s.label, ...followUpShortcut(s.key, now, zone) }));
-}
-
-// Display. Fixed to en-US and to the zone passed in (the company's, sent by the server), so the
-// server's render and the browser's hydration print the same text whatever zone either runs in.
-
-function formatter(zone: string, options: Intl.DateTimeFormatOptions) {
-  return new Intl.DateTimeFormat("en-US", { timeZone: zone, ...options });
-}
-
-/** "Dec 6, 2026": the company day of an instant. */
-export function formatZonedDate(at: Date | string, zone: string): string {
-  return formatter(zone, { month: "short", day: "numeric", year: "numeric" }).format(new Date(at));
-}
-
-/** "Dec 6, 2026, 9:00 AM" in the company zone (without the zone's name). */
-export function formatZonedDateTime(at: Date | string, zone: string): string {
-  return formatter(zone, { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(new Date(at));
-}
-
-/** "Thu 3 Dec": a company day in a sentence ("Follow-up of Thu 3 Dec marked done"). */
-export function formatZonedWeekday(at: Date | string, zone: string): string {
-  const parts = formatter(zone, { weekday: "short", day: "numeric", month: "short" }).formatToParts(new Date(at));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("weekday")} ${part("day")} ${part("month")}`;
-}
-
-/** "9:00 AM" in the company zone (without the zone's name). */
-export function formatZonedTime(at: Date | string, zone: string): string {
-  return formatter(zone, { hour: "numeric", minute: "2-digit" }).format(new Date(at));
-}
-
-/** The zone's short name at that instant: "CST" or "CDT" for Chicago, "GMT+9" for Tokyo. */
-export function zoneAbbreviation(at: Date | string, zone: string): string {
-  return formatter(zone, { timeZoneName: "short" }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }

@@ -2,7 +2,7 @@
 // textSendingHours, never outside 08:00–21:00) read in the lead's own zone — its company's state,
 // when known (lib/geo/state-time-zones.ts) — else in the company's zone. Pure.
 import { nextBusinessInstant, type TBusinessHours } from "@/lib/kernel/business-hours";
-import { formatZonedDateTime, zoneAbbreviation } from "@/lib/kernel/zoned-time";
+import { formatZonedDateTime, zoneAbbreviation } from "@/lib/kernel/zoned-format";
 import { stateTimeZone } from "@/lib/geo/state-time-zones";
 
 export type TTextWindow = {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { getCompanySettings, putCompanySetting, ZStaleDays, ZTerritoryMode } from "@/lib/kernel/company-settings";
-import { ZTimeZone } from "@/lib/kernel/zoned-time";
+import { ZTimeZone } from "@/lib/kernel/time-zone-schema";
 import { command } from "@/lib/command";
 import { recordAudit } from "@/lib/audit/record-audit";
 

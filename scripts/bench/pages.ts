@@ -51,13 +51,17 @@ async function prepareVisit(url: string, secret: string): Promise<{ cookies: Rec
 type TAudit = { numericValue?: number; errorMessage?: string; details?: { items?: { resourceType?: string; transferSize?: number }[] } };
 type TLighthouse = (url: string, flags: object, config: object) => Promise<{ lhr: { runtimeError?: { message: string }; finalDisplayedUrl: string; audits: Record<string, TAudit> } } | undefined>;
 
-/** Chromium under load now and then reports no LCP for a load; such a load is tried again (twice at most). */
+// Chromium under load now and then loses a load's trace: no LCP, no navigation start, no first
+// paint, or tracing that never started. Those say nothing about the page, so the load is tried
+// again (twice at most); any other failure (an error page, a redirect to login) stops the bench.
+const FLAKY_TRACE = ["NO_LCP", "NO_NAVSTART", "NO_FCP", "NO_TRACING_STARTED"];
+
 async function measureWithRetry(...args: Parameters<typeof measure>): Promise<TMeasure> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await measure(...args);
     } catch (err) {
-      if (attempt === 3 || !String(err).includes("NO_LCP")) throw err;
+      if (attempt === 3 || !FLAKY_TRACE.some((code) => String(err).includes(code))) throw err;
     }
   }
 }

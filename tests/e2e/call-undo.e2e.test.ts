@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, login, newPage, screenshot } from "./browser";
-import { formatZonedWeekday } from "@/lib/kernel/zoned-time";
+import { formatZonedWeekday } from "@/lib/kernel/zoned-format";
 
 // The demo company's zone (settings `time_zone`): the notice names follow-up days in it.
 const COMPANY_ZONE = "America/Chicago";

@@ -101,6 +101,8 @@ describe("speed to lead", () => {
       await figure.getByLabel("Clock").selectOption("working");
       expect(await figure.getByTestId("speed-claim-median").textContent()).toMatch(/\d|—/);
       await figure.getByLabel("Chart by").selectOption("source");
+      // The plot is drawn once it is near the viewport (issue 19).
+      await figure.locator("[data-plot]").scrollIntoViewIfNeeded();
       await figure.locator(".recharts-surface").first().waitFor();
 
       await figure.locator("summary", { hasText: "Show data" }).click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import pg from "pg";
 import { BASE_URL, launchBrowser, login, screenshot } from "./browser";
-import { formatZonedDate, formatZonedDateTime, zoneAbbreviation } from "@/lib/kernel/zoned-time";
+import { formatZonedDate, formatZonedDateTime, zoneAbbreviation } from "@/lib/kernel/zoned-format";
 
 // The demo company's zone (settings `time_zone`). Viewers elsewhere must see its days and times,
 // named, and the page must hydrate without a mismatch: no server or browser zone in the markup.

@@ -3,7 +3,6 @@ import {
   followUpShortcut,
   followUpShortcutDay,
   followUpShortcutDays,
-  isValidTimeZone,
   zonedDateAfter,
   zonedDay,
   zonedDayStart,
@@ -14,6 +13,7 @@ import {
   zonedClock,
   zonedHour,
 } from "@/lib/kernel/zoned-time";
+import { isValidTimeZone } from "@/lib/kernel/time-zone-schema";
 
 const TZ = "America/Chicago";
 
