@@ -26,7 +26,7 @@ async function walk<T extends { rows: { id: number }[]; nextCursor: string | nul
     if (!p.nextCursor) return ids;
     after = p.nextCursor;
   }
-  throw new Error("the pages never ended");
+  throw new Error(`the pages never ended: ${ids.length} rows read, last cursor ${after}, last ids ${ids.slice(-6).join(",")}`);
 }
 
 describe("call list paging", () => {

@@ -7,6 +7,7 @@ import { getSpeedToLead, type TSpeedRow } from "@/lib/analytics/get-speed-to-lea
 import { refreshAnalyticsRollups } from "@/lib/analytics/refresh-analytics-rollups";
 import { chicago } from "../fixtures/analytics-fixture";
 import { makeCompany, makeUser } from "../fixtures/factories";
+import { runInOwnDatabase } from "../fixtures/own-database";
 
 const RANGE = { from: "2013-02-01", to: "2013-02-28", timeZone: "America/Chicago" };
 
@@ -70,14 +71,18 @@ async function build() {
   return { manager, alice, bob, territory };
 }
 
+// Its own database: the team's rollup holds every lead of the database and answers only in the
+// working hours it was counted in, so another file's refresh or change of the company's hours,
+// running alongside on a shared database, would change which one the last test reads.
+runInOwnDatabase("pilot_crm_test_speed");
+
 let fx: Awaited<ReturnType<typeof build>>;
 beforeAll(async () => {
   fx = await build();
 });
 
-// The team's view reads the speed rollup once a refresh (another test file's, running alongside)
-// has reached these leads: the exact figures worked out by hand are lead_facts' (`facts`); the
-// last test reads the rollup.
+// The team's view reads the speed rollup once a refresh has reached these leads: the exact figures
+// worked out by hand are lead_facts' (`facts`); the last test reads the rollup.
 const FACTS = { facts: true };
 
 const row = (rows: TSpeedRow[], metric: string, dimension: string, key: string) => rows.find((r) => r.metric === metric && r.dimension === dimension && r.key === key);

@@ -71,9 +71,12 @@ CREATE FUNCTION analytics_minute_edges() RETURNS double precision[] LANGUAGE sql
   SELECT '{0,0.1,0.12,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.8,1,1.2,1.5,2,2.5,3,4,5,6,8,10,12,15,20,25,30,40,50,60,80,100,120,150,200,250,300,400,500,600,800,1000,1200,1500,2000,2500,3000,4000,5000,6000,8000,10000,12000,15000,20000,25000,30000,40000,50000,60000,80000,100000,120000,150000,200000,250000,300000,400000,500000,600000,800000,1000000}'::double precision[]
 $$;
 
--- The bucket of `minutes`: how many edges lie below it (0: exactly 0; the last: above every edge).
-CREATE FUNCTION analytics_minute_bucket(minutes double precision) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT width_bucket(minutes, analytics_minute_edges()) - (minutes = ANY (analytics_minute_edges()))::int
+-- The bucket of `minutes` among `edges` (analytics_minute_edges()): how many edges lie below it
+-- (0: exactly 0; the last: above every edge). The edges come in as an argument rather than being
+-- read here: pg_dump qualifies the view's calls with their schema, but not a SQL function's body,
+-- and pg_restore builds the view with an empty search_path, where an unqualified call would fail.
+CREATE FUNCTION analytics_minute_bucket(minutes double precision, edges double precision[]) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT width_bucket(minutes, edges) - (minutes = ANY (edges))::int
 $$;
 
 -- Per histogram (metric: claim or touch; clock: elapsed or working minutes; dim/key: all leads '',
@@ -105,7 +108,7 @@ WITH st AS (
   ) x(metric, rep, at, counted)
 ), bucketed AS (
   SELECT p.day, p.metric, c.clock, p.lead_source, p.states, p.rep,
-         CASE WHEN c.v IS NULL THEN 0 ELSE 1 + analytics_minute_bucket(c.v) END AS pos
+         CASE WHEN c.v IS NULL THEN 0 ELSE 1 + analytics_minute_bucket(c.v, analytics_minute_edges()) END AS pos
   FROM per_lead p
   CROSS JOIN LATERAL (VALUES ('elapsed', p.mins), ('working', p.bmins)) c(clock, v)
 ), daily AS (
