@@ -176,7 +176,8 @@ export function leadPoolSql(
       after && after.inTerritory === inTerritory
         ? Prisma.sql`AND (l.created_at, l.id) < (${after.at}::timestamptz, ${after.id})`
         : Prisma.empty;
-    return Prisma.sql`(SELECT l.id, ${inTerritory} AS in_territory, l.created_at FROM sales_leads l
+    // Typed: an untyped parameter comes back as the text 'false', which is truthy in JS.
+    return Prisma.sql`(SELECT l.id, ${inTerritory}::boolean AS in_territory, l.created_at FROM sales_leads l
       WHERE l.status = 'pending' AND ${inTerritory ? Prisma.empty : Prisma.sql`NOT`} (l.states && ${mine})
         ${state ? Prisma.sql`AND l.states @> ARRAY[${state}]::text[]` : Prisma.empty} ${keyset}
       ORDER BY l.created_at DESC, l.id DESC LIMIT ${take})`;

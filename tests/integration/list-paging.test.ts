@@ -150,6 +150,24 @@ describe("pool paging", () => {
     expect(seen).toEqual([outside[1], outside[0], outside[2], outside[3]]);
   });
 
+  it("pages on from a page that ends among the other territories' leads, without repeating one", async () => {
+    // A page ending on an outside lead must carry an "outside" cursor: one that said "mine"
+    // restarted the outside run from its top, repeating its leads page after page.
+    const { user, actor: rep } = await makeUser();
+    await makeTerritory(["ND"], [user.id]);
+    const company = await makeCompany();
+    const mine: number[] = [];
+    const outside: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      mine.push((await makeLead({ companyId: company.id, states: ["ND", "SD"], createdAt: at(-hours(1 + i)) })).id);
+      outside.push((await makeLead({ companyId: company.id, states: ["SD"], createdAt: at(-hours(1 + i)) })).id);
+    }
+    const all = await walk((after) => getLeadPool(rep, { state: "SD", limit: 2, after }, { now }));
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.slice(0, 3)).toEqual(mine);
+    expect(all.filter((id) => outside.includes(id))).toEqual(outside);
+  });
+
   it("counts exactly below the bound", async () => {
     const { actor: rep } = await makeUser();
     await makeTerritory(["WY"], [rep.id]);
