@@ -4,8 +4,9 @@
 // The whole suite runs as E2E_SHARDS (default 2) shards side by side, each with its own database,
 // seed and server on its own port (E2E_PORT, E2E_PORT+1, ...), jest splitting the files between
 // them (`--shard`); no shard sees another's writes. Measured on the 2-core CI machine: the 27
-// files in about 18 minutes with two shards; the whole CI before them took 1 967 s with one. A run given test files or jest options (`npm run test:e2e -- tests/e2e/x.e2e.test.ts`)
-// is one shard unless E2E_SHARDS says otherwise.
+// files in about 18 minutes with two shards (the last CI with one took 1 967 s in all). A run
+// given test files or jest options (`npm run test:e2e -- tests/e2e/x.e2e.test.ts`) is one shard
+// unless E2E_SHARDS says otherwise.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
