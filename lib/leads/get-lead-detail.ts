@@ -92,17 +92,11 @@ type TDetailRow = {
   lost_reason: string | null;
   closed_at: Date | null;
   created_at: Date;
-  assignee: { id: number; name: string; email: string; phone: string | null } | null;
+  // Built in SQL in the page's own shapes (json_build_object with these keys).
+  assignee: TLeadDetail["assignee"];
   company: TCompanySummary;
   contacts: TContactSummary[];
-  conversion: {
-    value: number;
-    type: TConversionType;
-    orderId: string | null;
-    notes: string | null;
-    adminName: string | null;
-    createdAt: string;
-  } | null;
+  conversion: TLeadDetail["conversion"];
   covers: { cover_user_id: number; ends_at: string }[];
   settings: Record<string, unknown>;
 };
