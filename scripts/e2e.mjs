@@ -38,6 +38,11 @@ function serverEnv(port, databaseUrl, embedded) {
   return env;
 }
 
+// Jest's failure lines from every shard, printed again last: CI shows only the end of the output,
+// and a failed shard's server log tail would otherwise push them out of view.
+const failures = [];
+const FAILURE_LINE = /^\s*(FAIL |● |Tests: .*failed)/;
+
 /** Runs `cmd`; with a label, each output line is prefixed so side-by-side shards stay readable. */
 function run(cmd, args, env, label) {
   return new Promise((resolve) => {
@@ -51,7 +56,10 @@ function run(cmd, args, env, label) {
         from.on("data", (chunk) => {
           const lines = (rest + chunk).split("\n");
           rest = lines.pop();
-          for (const line of lines) to.write(`${label} ${line}\n`);
+          for (const line of lines) {
+            to.write(`${label} ${line}\n`);
+            if (FAILURE_LINE.test(line)) failures.push(`${label} ${line.trim()}`);
+          }
         });
         from.on("end", () => rest && to.write(`${label} ${rest}\n`));
       }
@@ -71,7 +79,7 @@ function printLogTail(index, label = "") {
 
 async function runShard(index) {
   const port = firstPort + index - 1;
-  const label = shards > 1 ? `[e2e ${index}/${shards}]` : undefined;
+  const label = `[e2e ${index}/${shards}]`;
   const database = await createTestDatabase("pilot_crm_e2e");
   const env = serverEnv(port, database.url, database.embedded);
   let server;
@@ -95,7 +103,7 @@ async function runShard(index) {
     if (code !== 0) printLogTail(index, label);
     return code;
   } catch (err) {
-    console.error(label ?? "", err);
+    console.error(label, err);
     return 1;
   } finally {
     if (server) {
@@ -115,4 +123,8 @@ if (!fs.existsSync(".next/BUILD_ID")) {
   }
 }
 const codes = await Promise.all(Array.from({ length: shards }, (_, i) => runShard(i + 1)));
+if (failures.length > 0) {
+  console.error(`\n== what failed (${failures.length} lines, repeated from above)`);
+  for (const line of failures.slice(0, 60)) console.error(line);
+}
 process.exit(codes.find((c) => c !== 0) ?? 0);
