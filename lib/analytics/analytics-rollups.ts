@@ -74,17 +74,37 @@ export const ROLLUP_FIGURES: { figure: string; rollup: TAnalyticsRollup; without
 export type TRollupState = { refreshedAt: Date; timeZone: string; businessHours: unknown };
 
 /** When each rollup was last refreshed, in which zone and (from lead_facts) in which working hours. */
-export async function readRollupStates(): Promise<Map<TAnalyticsRollup, TRollupState>> {
+export async function readRollupStates(): Promise<Map<string, TRollupState>> {
   const rows = await db.analyticsRollupRefresh.findMany({ select: { name: true, refreshedAt: true, timeZone: true, businessHours: true } });
-  return new Map(rows.map((r) => [r.name as TAnalyticsRollup, { refreshedAt: r.refreshedAt, timeZone: r.timeZone, businessHours: r.businessHours }]));
+  return new Map(rows.map((r) => [r.name, { refreshedAt: r.refreshedAt, timeZone: r.timeZone, businessHours: r.businessHours }]));
+}
+
+/** One rollup's (or lead_facts') state: from the page's context when given, else read now. */
+async function readRollupState(name: string, context: TAnalyticsContext | undefined): Promise<TRollupState | null> {
+  if (context) return context.states.get(name) ?? null;
+  return db.analyticsRollupRefresh.findUnique({ where: { name }, select: { refreshedAt: true, timeZone: true, businessHours: true } });
+}
+
+/**
+ * What every figure of a page would otherwise read for itself: the rollups' states and the
+ * company's working hours. The analytics page reads them once (loadAnalyticsPage) and hands them
+ * to each figure, so a dozen figures cost a dozen queries, not three dozen, and the freshness note
+ * is made from the very states the figures chose their source by.
+ */
+export type TAnalyticsContext = { states: Map<string, TRollupState>; businessHours: TBusinessHours };
+
+/** The states and settings a page's figures share, in two queries side by side. */
+export async function readAnalyticsContext(): Promise<TAnalyticsContext> {
+  const [states, { businessHours }] = await Promise.all([readRollupStates(), getCompanySettings()]);
+  return { states, businessHours };
 }
 
 /**
  * How a figure reads: `live` skips the rollups and lead_facts (the correctness tests compare
  * both ways); `facts` skips the rollups only (speed to lead reads lead_facts, as for a filter the
- * rollup cannot answer).
+ * rollup cannot answer); `context`, when the caller read it, saves the figure reading it again.
  */
-export type TFigureOptions = { live?: boolean; facts?: boolean };
+export type TFigureOptions = { live?: boolean; facts?: boolean; context?: TAnalyticsContext };
 
 type TRollupUse = { withoutLeadFilters?: boolean; teamOnly?: boolean; businessHours?: TBusinessHours };
 
@@ -99,15 +119,15 @@ function rollupAnswers(s: TRollupState | null | undefined, f: TAnalyticsFilter, 
 /** When `rollup` was refreshed, if a figure for filter `f` may read it; null means "compute live". */
 export async function rollupAsOf(rollup: TAnalyticsRollup, f: TAnalyticsFilter, options: TFigureOptions & TRollupUse = {}): Promise<Date | null> {
   if (options.live || options.facts) return null;
-  const row = await db.analyticsRollupRefresh.findUnique({ where: { name: rollup }, select: { refreshedAt: true, timeZone: true, businessHours: true } });
+  const row = await readRollupState(rollup, options.context);
   return rollupAnswers(row, f, options) ? row.refreshedAt : null;
 }
 
 export type TAnalyticsFreshness = { figure: string; asOf: Date | null }[];
 
 /** Per rollup-backed figure, as of when its numbers are (null: computed live for this filter). */
-export async function analyticsFreshness(f: TAnalyticsFilter): Promise<TAnalyticsFreshness> {
-  const [states, { businessHours }] = await Promise.all([readRollupStates(), getCompanySettings()]);
+export async function analyticsFreshness(f: TAnalyticsFilter, context?: TAnalyticsContext): Promise<TAnalyticsFreshness> {
+  const { states, businessHours } = context ?? (await readAnalyticsContext());
   return ROLLUP_FIGURES.map(({ figure, rollup, withoutLeadFilters, teamOnly }) => {
     const s = states.get(rollup);
     // A rollup counted in working hours (speed to lead) answers only while they are the company's.
@@ -145,7 +165,7 @@ export function rollupLeadConditions(f: TAnalyticsFilter, r = "r", options: { pe
 export const LEAD_FACTS_STATE = "lead_facts";
 
 /** Whether lead_facts' stored business minutes were counted in this zone and these working hours. */
-export async function leadFactMinutesMatch(timeZone: string, businessHours: TBusinessHours): Promise<boolean> {
-  const row = await db.analyticsRollupRefresh.findUnique({ where: { name: LEAD_FACTS_STATE }, select: { timeZone: true, businessHours: true } });
+export async function leadFactMinutesMatch(timeZone: string, businessHours: TBusinessHours, context?: TAnalyticsContext): Promise<boolean> {
+  const row = await readRollupState(LEAD_FACTS_STATE, context);
   return !!row && row.timeZone === timeZone && isDeepStrictEqual(row.businessHours, businessHours);
 }

@@ -86,7 +86,7 @@ function stats(r: Record<string, unknown> | undefined): TSpeedStats {
  */
 export async function getSpeedToLead(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}): Promise<TSpeedToLead> {
   const f = scopeAnalytics(actor, input);
-  const { businessHours } = await getCompanySettings();
+  const { businessHours } = options.context ?? (await getCompanySettings());
   const { startMinute, endMinute } = businessWindow(businessHours);
   const unit = bucketUnit(f);
   const fromRollup = await rollupAsOf("analytics_speed_daily", f, { ...options, withoutLeadFilters: true, teamOnly: true, businessHours });
@@ -128,7 +128,7 @@ export async function getSpeedToLead(actor: TActor, input: TAnalyticsFilterInput
       FROM facts WHERE true ${repOnly}
     )`;
   } else {
-    const counted = await leadFactMinutesMatch(f.timeZone, businessHours);
+    const counted = await leadFactMinutesMatch(f.timeZone, businessHours, options.context);
     const minutes = minutesBetween(Prisma.sql`x.created_at`, Prisma.sql`x.at`);
     perLead = Prisma.sql`
     m AS (

@@ -14,20 +14,22 @@ import { getRevenueByMonth } from "@/lib/analytics/get-revenue-by-month";
 import { getTerritoryComparison } from "@/lib/analytics/get-territory-comparison";
 import { getSpeedToLead } from "@/lib/analytics/get-speed-to-lead";
 import { getTimeToConversion } from "@/lib/analytics/get-time-to-conversion";
-import { analyticsFreshness, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
+import { analyticsFreshness, readAnalyticsContext, type TFigureOptions } from "@/lib/analytics/analytics-rollups";
 import { getSequenceTotals } from "@/lib/sequences/get-sequence-report";
 
 export type TAnalyticsPage = Awaited<ReturnType<typeof loadAnalyticsPage>>;
 
 /**
  * Every figure of the analytics page, as the page shows them: one query each, run side by side,
- * and how fresh the rollup-backed ones are (`freshness`, read before them so it never claims
- * newer numbers than they show).
+ * and how fresh the rollup-backed ones are (`freshness`, from the same rollup states the figures
+ * chose their source by, read once before them so it never claims newer numbers than they show).
  */
-export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterInput, options: TFigureOptions = {}) {
+export async function loadAnalyticsPage(actor: TActor, input: TAnalyticsFilterInput, pageOptions: TFigureOptions = {}) {
   // Scoped once up front so a refused filter fails before any query runs.
   const filter = scopeAnalytics(actor, input);
-  const freshness = options.live ? [] : await analyticsFreshness(filter);
+  const context = pageOptions.live ? undefined : (pageOptions.context ?? (await readAnalyticsContext()));
+  const freshness = context ? await analyticsFreshness(filter, context) : [];
+  const options: TFigureOptions = { ...pageOptions, context };
   const [repPerformance, leadsBySource, revenueByMonth, funnel, timeToConversion, followUps, heatmap, territories, pipeline, forecast, productivity, speedToLead, sequences] =
     await Promise.all([
       getRepPerformance(actor, filter, options),

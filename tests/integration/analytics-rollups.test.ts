@@ -6,6 +6,7 @@
 // user or territory (other test files add those while this runs) are compared for this file's
 // reps and territory only.
 import crypto from "node:crypto";
+import pg from "pg";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TAnalyticsFilterInput } from "@/lib/analytics/analytics-filter";
@@ -216,4 +217,21 @@ it("tells the page how fresh each rollup-backed figure is", async () => {
   // Refreshes by other test files may land in between: as of this refresh or a later one.
   expect(funnel?.asOf?.getTime()).toBeGreaterThanOrEqual(row.refreshed_at.getTime());
   expect(page.freshness.map((f) => f.figure)).toEqual(expect.arrayContaining(["Leads by source", "Territory comparison", "Pipeline forecast"]));
+});
+
+it("reads the rollups' states and the working hours once for the whole page, and gives each figure as it gives alone", async () => {
+  await refreshAnalyticsRollups();
+  const queries = jest.spyOn(pg.Client.prototype, "query");
+  const page = await loadAnalyticsPage(manager, RANGE);
+  const texts = queries.mock.calls.map(([q]) => (typeof q === "string" ? q : ((q as { text?: string }).text ?? "")));
+  queries.mockRestore();
+  // Once for the page, not once per figure (four reads before, Prisma batching the figures' own).
+  expect(texts.filter((t) => t.includes("analytics_rollup_refreshes"))).toHaveLength(1);
+  expect(texts.filter((t) => t.includes('FROM "public"."settings"'))).toHaveLength(1);
+  // The shared states choose the same sources: each figure is what it is when asked alone.
+  expect(page.funnel).toEqual(await getConversionFunnel(manager, RANGE));
+  expect(page.followUps).toEqual(await getFollowUpEffectiveness(manager, RANGE));
+  expect(page.heatmap).toEqual(await getCallHeatmap(manager, RANGE));
+  expect(page.repPerformance).toEqual(await getRepPerformance(manager, RANGE));
+  expect(page.productivity).toEqual(await getRepProductivity(manager, RANGE));
 });
