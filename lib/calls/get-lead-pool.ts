@@ -83,7 +83,7 @@ export const getLeadPool = command(
     const state = data.state ? Prisma.sql`AND l.states @> ARRAY[${data.state}]::text[]` : Prisma.empty;
     const inMine = Prisma.sql`WHERE l.status = 'pending' AND l.states && ${mine} ${state}`;
     const [raw, total, inTerritory] = await Promise.all([
-      db.$queryRaw<TPoolRaw["rows"]>(leadPoolSql(myStates, data, now)),
+      readPoolPage(myStates, data, now),
       data.scope === "mine" ? null : countLeads(Prisma.sql`WHERE l.status = 'pending' ${state}`),
       myStates.length ? countLeads(inMine) : Promise.resolve<TListCount>({ n: 0, kind: "exact" }),
     ]);
@@ -155,44 +155,68 @@ type TPoolRaw = {
   }[];
 };
 
+export type TPoolRun = "territory" | "outside";
+
 /**
- * The pool's page query (`npm run bench -- lists` EXPLAINs it): two runs of the pending leads,
- * in my territories then the rest, each read newest first from sales_leads_pool_idx (index-only,
- * the states tested inside the index) after the cursor, at most a page from each; one row more
- * than the page tells whether a next page exists. My states arrive as a value, not a subquery,
- * so the planner sees how many leads they match: given a subquery it guessed a few, ANDed the
- * states GIN (650 000 entries for a territory) with the status index and read the heap, 2.7 s.
+ * The runs a pool page reads, in its order: the pending leads touching my territories, then the
+ * rest. A run is left out when it cannot hold a row: the territory run once the cursor has left
+ * it, or when I have no territory (`states && '{}'` is never true, yet it scanned all 52 000
+ * pending leads of the 10x seed to say so); the outside run for "mine", and for a state of my own
+ * territories (every lead in that state touches them: it scanned them all to find none, 40 ms).
+ */
+export function poolRuns(myStates: string[], data: z.output<typeof ZGetLeadPool>): TPoolRun[] {
+  const { scope, state, after } = data;
+  return [
+    ...(myStates.length && !(after && !after.inTerritory) ? (["territory"] as const) : []),
+    ...(scope !== "mine" && !(state && myStates.includes(state)) ? (["outside"] as const) : []),
+  ];
+}
+
+/**
+ * One page: the runs in order, the next read only when the one before it ended short of the page
+ * (one row more than the page tells whether a next page exists). A page of the territory run
+ * never reads the outside one, which is where most of the pool lies.
+ */
+async function readPoolPage(myStates: string[], data: z.output<typeof ZGetLeadPool>, now: string): Promise<TPoolRaw["rows"]> {
+  const take = data.limit + 1;
+  const rows: TPoolRaw["rows"] = [];
+  for (const run of poolRuns(myStates, data)) {
+    if (rows.length >= take) break;
+    rows.push(...(await db.$queryRaw<TPoolRaw["rows"]>(leadPoolSql(myStates, data, now, run, take - rows.length))));
+  }
+  return rows;
+}
+
+/**
+ * One run of a pool page (`npm run bench -- lists` EXPLAINs it): its pending leads newest first
+ * from sales_leads_pool_idx (index-only, the states tested inside the index) after the cursor, at
+ * most `take`, with what the page shows of each. My states arrive as a value, not a subquery, so
+ * the planner sees how many leads they match: given a subquery it guessed a few, ANDed the states
+ * GIN (650 000 entries for a territory) with the status index and read the heap, 2.7 s.
  */
 export function leadPoolSql(
   myStates: string[],
   data: z.output<typeof ZGetLeadPool>,
   now: string,
+  run: TPoolRun,
+  take: number,
 ): Prisma.Sql {
-  const { scope, state, limit, after } = data;
-  const take = limit + 1;
+  const { state, after } = data;
+  const inTerritory = run === "territory";
   const mine = Prisma.sql`${myStates}::text[]`;
-  const run = (inTerritory: boolean) => {
-    const keyset =
-      after && after.inTerritory === inTerritory
-        ? Prisma.sql`AND (l.created_at, l.id) < (${after.at}::timestamptz, ${after.id})`
-        : Prisma.empty;
-    // Typed: an untyped parameter comes back as the text 'false', which is truthy in JS.
-    return Prisma.sql`(SELECT l.id, ${inTerritory}::boolean AS in_territory, l.created_at FROM sales_leads l
-      WHERE l.status = 'pending' AND ${inTerritory ? Prisma.empty : Prisma.sql`NOT`} (l.states && ${mine})
-        ${state ? Prisma.sql`AND l.states @> ARRAY[${state}]::text[]` : Prisma.empty} ${keyset}
-      ORDER BY l.created_at DESC, l.id DESC LIMIT ${take})`;
-  };
-  const runs = [
-    // The territory run is over once the cursor has left it; "mine" has no other run.
-    ...(after && !after.inTerritory ? [] : [run(true)]),
-    ...(scope === "mine" ? [] : [run(false)]),
-  ];
+  const keyset =
+    after && after.inTerritory === inTerritory
+      ? Prisma.sql`AND (l.created_at, l.id) < (${after.at}::timestamptz, ${after.id})`
+      : Prisma.empty;
+  // in_territory is typed: an untyped parameter comes back as the text 'false', truthy in JS.
   return Prisma.sql`
     WITH page AS MATERIALIZED (
-      SELECT * FROM (${Prisma.join(runs, " UNION ALL ")}) a
-      ORDER BY a.in_territory DESC, a.created_at DESC, a.id DESC LIMIT ${take}
+      SELECT l.id, l.created_at FROM sales_leads l
+      WHERE l.status = 'pending' AND ${inTerritory ? Prisma.empty : Prisma.sql`NOT`} (l.states && ${mine})
+        ${state ? Prisma.sql`AND l.states @> ARRAY[${state}]::text[]` : Prisma.empty} ${keyset}
+      ORDER BY l.created_at DESC, l.id DESC LIMIT ${take}
     )
-    SELECT p.id, p.in_territory, l.created_at, co.name AS company_name, co.phone AS company_phone, l.lead_source::text AS lead_source,
+    SELECT p.id, ${inTerritory}::boolean AS in_territory, l.created_at, co.name AS company_name, co.phone AS company_phone, l.lead_source::text AS lead_source,
            l.states, ARRAY(SELECT unnest(l.states) INTERSECT SELECT unnest(${mine}) ORDER BY 1) AS matched,
            l.estimated_value::text AS estimated_value, l.priority_score, l.last_call_outcome::text AS last_call_outcome,
            CASE WHEN l.call_locked_until > ${now}::timestamptz THEN l.call_locked_by_id END AS locked_by_id,
@@ -202,5 +226,5 @@ export function leadPoolSql(
     JOIN sales_leads l ON l.id = p.id
     JOIN companies co ON co.id = l.company_id
     LEFT JOIN users u ON u.id = l.call_locked_by_id
-    ORDER BY p.in_territory DESC, l.created_at DESC, p.id DESC`;
+    ORDER BY l.created_at DESC, p.id DESC`;
 }

@@ -15,6 +15,7 @@ import { leadPageSql, listLeads, ZListLeads, type TListLeads } from "@/lib/leads
 import {
   getLeadPool,
   leadPoolSql,
+  poolRuns,
   territoryStates,
   ZGetLeadPool,
   type TGetLeadPool,
@@ -76,12 +77,12 @@ function poolCase(name: string, input: (side: TSide) => TGetLeadPool): TCase {
     list: "pool",
     name,
     run: (side) => getLeadPool(side.rep, input(side)),
-    sql: async (side) =>
-      leadPoolSql(
-        await territoryStates(side.rep.id),
-        ZGetLeadPool.parse(input(side)),
-        new Date().toISOString(),
-      ),
+    // The page's first run (the only one a page that fills from it reads).
+    sql: async (side) => {
+      const states = await territoryStates(side.rep.id);
+      const data = ZGetLeadPool.parse(input(side));
+      return leadPoolSql(states, data, new Date().toISOString(), poolRuns(states, data)[0], data.limit + 1);
+    },
   };
 }
 
