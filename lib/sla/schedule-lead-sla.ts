@@ -1,6 +1,6 @@
 import "server-only";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
-import { sendJob } from "@/lib/jobs/send-job";
+import { sendJobs } from "@/lib/jobs/send-job";
 import { logger } from "@/lib/logger";
 
 /**
@@ -14,8 +14,11 @@ export async function scheduleLeadSla(lead: { id: number; createdAt: Date }): Pr
   try {
     const { slaTimers } = await getCompanySettings();
     const at = (minutes: number) => new Date(lead.createdAt.getTime() + minutes * 60_000);
-    await sendJob("lead-sla-alert", { leadId: lead.id }, { startAfter: at(slaTimers.alertMinutes), singletonKey: `lead-sla-alert:${lead.id}` });
-    await sendJob("lead-sla-escalate", { leadId: lead.id }, { startAfter: at(slaTimers.escalateMinutes), singletonKey: `lead-sla-escalate:${lead.id}` });
+    // Both in one statement: this runs for every new lead the webhook brings (issue #19's ingest bench).
+    await sendJobs([
+      { kind: "lead-sla-alert", data: { leadId: lead.id }, options: { startAfter: at(slaTimers.alertMinutes), singletonKey: `lead-sla-alert:${lead.id}` } },
+      { kind: "lead-sla-escalate", data: { leadId: lead.id }, options: { startAfter: at(slaTimers.escalateMinutes), singletonKey: `lead-sla-escalate:${lead.id}` } },
+    ]);
   } catch (err) {
     logger.error({ err, leadId: lead.id }, "could not queue the lead's SLA timers; the sweep will fire them");
   }

@@ -88,7 +88,12 @@ describe("alert and escalation", () => {
     const lead = await makeLead({ companyId: company.id, states: ["TX", "NM"], createdAt: new Date(Date.now() - 20 * MINUTE) });
     // Queued twice (a retried ingestion): the `short` queue keeps one waiting job per lead and timer.
     await scheduleLeadSla({ id: lead.id, createdAt: lead.createdAt });
+    // Both timers in one statement (one round trip and one commit per new lead on the ingest path).
+    const queries = jest.spyOn(pg.Client.prototype, "query");
     await scheduleLeadSla({ id: lead.id, createdAt: lead.createdAt });
+    const inserts = queries.mock.calls.filter(([q]) => /INSERT INTO \S+\.job\b/.test(String((q as { text?: string }).text ?? q)));
+    queries.mockRestore();
+    expect(inserts).toHaveLength(1);
     const all = runnableJobKinds();
     const kinds = { "lead-sla-alert": all["lead-sla-alert"], "lead-sla-escalate": all["lead-sla-escalate"] };
     const options = { schema, kinds, pollingIntervalSeconds: 0.5 };
