@@ -5,7 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState } from 
 import { toast } from "sonner";
 import { LIVE_STREAM_EVENTS, type TClientLiveEvent } from "@/lib/live/client-live-event";
 import { playChime, showDesktopAlert } from "@/components/live/live-alerts";
-import { cappedCount, countLabel } from "@/lib/leads/lead-vocabulary";
+import { poolTabTitle } from "@/lib/live/pool-tab-title";
 
 export type TLiveStatus = "connecting" | "open" | "down";
 
@@ -38,7 +38,6 @@ const DOWN_AFTER_MS = 8_000;
 const MAX_RETRY_MS = 60_000;
 const REFRESH_DELAY_MS = 100;
 const REFRESH_EVERY_MS = 1_000;
-const TITLE_PREFIX = /^\(\d+\) /;
 
 /**
  * One EventSource per tab (GET /api/events) for the whole CRM layout. Each lead event re-reads
@@ -200,8 +199,7 @@ export function LiveProvider({
   // "(3) Lead pool · Pilot CRM": Next rewrites the title on navigation, so watch it.
   useEffect(() => {
     const apply = () => {
-      const base = document.title.replace(TITLE_PREFIX, "");
-      const wanted = poolCount > 0 ? `(${countLabel(cappedCount(poolCount))}) ${base}` : base;
+      const wanted = poolTabTitle(document.title, poolCount);
       if (document.title !== wanted) document.title = wanted;
     };
     apply();
