@@ -89,8 +89,10 @@ describe("audit log: business events", () => {
 
   it("records a lead the company's auto-assignment gave out, with no person as actor", async () => {
     const { actor: rep } = await makeUser();
-    await makeTerritory(["WY"], [rep.id]);
-    const lead = await makeLead({ states: ["WY"] });
+    // A state no other test file's territories hold: auto-assignment picks among every rep whose
+    // territory touches the lead (a shared "WY" once handed it to another file's rep in CI).
+    await makeTerritory(["MA"], [rep.id]);
+    const lead = await makeLead({ states: ["MA"] });
     // Auto-assignment is on only inside this transaction, so tests running beside it never see it on.
     await db.$transaction(async (tx) => {
       const { autoAssign } = await getCompanySettings(tx);
