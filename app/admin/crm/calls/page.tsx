@@ -10,6 +10,7 @@ import { RepCallMetrics } from "@/components/calls/rep-call-metrics";
 import { isManager } from "@/lib/auth/permissions";
 import { CALL_LIST_PAGE_SIZE } from "@/lib/calls/call-priority";
 import { countLabel } from "@/lib/leads/lead-vocabulary";
+import { KeysetPages } from "@/components/ui/keyset-pages";
 import { listOverdueFollowUps } from "@/lib/follow-ups/list-overdue-follow-ups";
 import { OverdueFollowUps } from "@/components/follow-ups/overdue-follow-ups";
 import { snoozeFollowUpAction } from "../lead/actions";
@@ -104,25 +105,16 @@ export default async function CallsPage({
         </section>
       ) : null}
       {list.nextCursor || paged ? (
-        <nav
-          aria-label="Call list pages"
-          className="flex flex-wrap items-center gap-3 text-sm"
-          data-testid="call-pages"
-        >
-          {paged ? (
-            <Link href={href()} className="text-brand-700 hover:underline">
-              « Back to the top
-            </Link>
-          ) : null}
-          <span className="text-slate-600">
-            {list.rows.length} shown of {countLabel(list.total)}
-          </span>
-          {list.nextCursor ? (
-            <Link href={href(list.nextCursor)} className="text-brand-700 hover:underline">
-              Next {CALL_LIST_PAGE_SIZE} →
-            </Link>
-          ) : null}
-        </nav>
+        <KeysetPages
+          label="Call list pages"
+          testId="call-pages"
+          startHref={paged ? href() : null}
+          startLabel="Back to the top"
+          shown={list.rows.length}
+          total={list.total}
+          nextHref={list.nextCursor ? href(list.nextCursor) : null}
+          pageSize={CALL_LIST_PAGE_SIZE}
+        />
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { KeysetPages } from "@/components/ui/keyset-pages";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { getLeadPool, POOL_PAGE_SIZE } from "@/lib/calls/get-lead-pool";
 import { AppError } from "@/lib/errors";
@@ -74,21 +74,16 @@ export default async function PoolPage({
         <button className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">Filter</button>
       </form>
       <PoolTable rows={pool.rows} claimAction={claimFromPoolAction} />
-      <nav className="flex flex-wrap items-center gap-3 text-sm" aria-label="Pages" data-testid="pool-pages">
-        {paged ? (
-          <Link href={href({})} className="text-brand-700 hover:underline">
-            « First page
-          </Link>
-        ) : null}
-        <span className="text-slate-600">
-          {pool.rows.length} shown of {countLabel(pool.total)}
-        </span>
-        {pool.nextCursor ? (
-          <Link href={href({ after: pool.nextCursor })} className="text-brand-700 hover:underline">
-            Next {POOL_PAGE_SIZE} →
-          </Link>
-        ) : null}
-      </nav>
+      <KeysetPages
+        label="Pages"
+        testId="pool-pages"
+        startHref={paged ? href({}) : null}
+        startLabel="First page"
+        shown={pool.rows.length}
+        total={pool.total}
+        nextHref={pool.nextCursor ? href({ after: pool.nextCursor }) : null}
+        pageSize={POOL_PAGE_SIZE}
+      />
     </div>
   );
 }
