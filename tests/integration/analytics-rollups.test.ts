@@ -232,6 +232,8 @@ it("reads the rollups' states and the working hours once for the whole page, and
   expect(page.funnel).toEqual(await getConversionFunnel(manager, RANGE));
   expect(page.followUps).toEqual(await getFollowUpEffectiveness(manager, RANGE));
   expect(page.heatmap).toEqual(await getCallHeatmap(manager, RANGE));
-  expect(page.repPerformance).toEqual(await getRepPerformance(manager, RANGE));
+  // This file's reps: the board lists every active rep, and other files add reps meanwhile.
+  const ours = (rows: Awaited<ReturnType<typeof getRepPerformance>>) => rows.filter((r) => reps.some((x) => x.id === r.repId));
+  expect(ours(page.repPerformance)).toEqual(ours(await getRepPerformance(manager, RANGE)));
   expect(page.productivity).toEqual(await getRepProductivity(manager, RANGE));
 });
