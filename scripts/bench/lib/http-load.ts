@@ -7,7 +7,7 @@ export type TPrepared = { path: string; headers: Record<string, string>; body: s
 export type TAnswer = { status: number; body: string; ms: number };
 export type TLoadResult = { answers: (TAnswer | undefined)[]; seconds: number; sent: number };
 
-export function post(agent: http.Agent, port: number, req: TPrepared): Promise<TAnswer> {
+export function post(agent: http.Agent, port: number, req: TPrepared, retried = false): Promise<TAnswer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const r = http.request(
@@ -20,7 +20,13 @@ export function post(agent: http.Agent, port: number, req: TPrepared): Promise<T
       },
     );
     r.on("timeout", () => r.destroy(new Error("request timed out")));
-    r.on("error", reject);
+    r.on("error", (err: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed while idle (its keep-alive timeout passed during
+      // another load's round), just as this request went out on it: the server never read it.
+      // Node's documented answer is to send it again once (http.ClientRequest.reusedSocket).
+      if (!retried && r.reusedSocket && err.code === "ECONNRESET") post(agent, port, req, true).then(resolve, reject);
+      else reject(err);
+    });
     r.end(req.body);
   });
 }

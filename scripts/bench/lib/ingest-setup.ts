@@ -91,15 +91,24 @@ export async function databaseBackends(url: string): Promise<number[]> {
   }
 }
 
-const TOTALS = ["lead_activities", "webhook_receipts", "companies", "sales_leads", "lead_events"] as const;
-export type TTotals = Record<(typeof TOTALS)[number], number>;
+// What each total counts. lead_events: the timeline entries an event writes itself, one each; a
+// second load plan on a lead adds a `haul` entry (kept or replaced estimate), counted apart.
+const TOTALS = {
+  lead_activities: "SELECT count(*) AS n FROM lead_activities",
+  webhook_receipts: "SELECT count(*) AS n FROM webhook_receipts",
+  companies: "SELECT count(*) AS n FROM companies",
+  sales_leads: "SELECT count(*) AS n FROM sales_leads",
+  lead_events: "SELECT count(*) AS n FROM lead_events WHERE type <> 'haul'",
+  haul_events: "SELECT count(*) AS n FROM lead_events WHERE type = 'haul'",
+} as const;
+export type TTotals = Record<keyof typeof TOTALS, number>;
 
 /** Row counts of the tables the reconciliation totals, taken before a run on a database that has data. */
 export async function tableTotals(url: string): Promise<TTotals> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query(`SELECT ${TOTALS.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(", ")}`);
+    const r = await c.query(`SELECT ${Object.entries(TOTALS).map(([name, sql]) => `(${sql})::int AS ${name}`).join(", ")}`);
     return r.rows[0] as TTotals;
   } finally {
     await c.end();
@@ -111,7 +120,7 @@ export async function reconcile(
   url: string,
   accepted: { id: string; event: TLeadEventBody }[],
   refusedIds: string[],
-  before: TTotals = { lead_activities: 0, webhook_receipts: 0, companies: 0, sales_leads: 0, lead_events: 0 },
+  before: TTotals = { lead_activities: 0, webhook_receipts: 0, companies: 0, sales_leads: 0, lead_events: 0, haul_events: 0 },
 ) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -141,7 +150,8 @@ export async function reconcile(
       ),
       leads_expected: companies,
       leads_total: (await q("SELECT count(*) AS n FROM sales_leads")) - before.sales_leads,
-      lead_events_total: (await q("SELECT count(*) AS n FROM lead_events")) - before.lead_events,
+      lead_events_total: (await q(TOTALS.lead_events)) - before.lead_events,
+      haul_events: (await q(TOTALS.haul_events)) - before.haul_events,
     };
     const clean =
       figures.activities_for_accepted === ids.length &&
