@@ -1,5 +1,6 @@
 import pg from "pg";
 import { STATE_CODES } from "@/lib/geo/us-states";
+import { toE164 } from "@/lib/kernel/phone";
 
 // The 10x seed (`npm run db:seed -- --big=10`): 100 000 × scale leads and about 1 000 000 × scale
 // actions with the skew of a real book of business, on top of the demo. Everything is computed
@@ -36,6 +37,11 @@ const actFollowUp = (k: string) =>
   `CASE WHEN ${actOutcome(k)} = 'not_interested' THEN NULL
         ELSE ${actAt(k)} + (CASE WHEN p.open THEN 1 + floor(${R(`400 + ${k}`)} * 7) ELSE floor(${R(`400 + ${k}`)} * 11) - 3 END) * interval '1 day' END`;
 const names = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`;
+// companies.phone_norm as every company writer stores it beside the phone (toE164: null for a
+// number that is not valid). The seed's numbers are "+1 <area> 555 <4 digits>", whose validity
+// depends on the area code alone, so the valid codes are asked of libphonenumber once.
+const AREA_CODES = Array.from({ length: 780 }, (_, i) => 201 + i);
+const validAreaCodes = () => `ARRAY[${AREA_CODES.filter((a) => toE164(`+1 ${a} 555 0100`) !== null).join(",")}]::int[]`;
 
 export async function seedHuge({ scale, quiet }: { scale: number; quiet?: boolean }) {
   const url = process.env.DATABASE_URL;
@@ -150,13 +156,14 @@ export async function seedHuge({ scale, quiet }: { scale: number; quiet?: boolea
     if (!quiet) console.log(`  dropped ${indexDefs.length} secondary indexes for the load`);
 
     await step("companies", `
-      INSERT INTO companies (id, external_id, name, email, email_norm, phone, usdot, mc_number, city, state, created_at, updated_at)
+      INSERT INTO companies (id, external_id, name, email, email_norm, phone, phone_norm, usdot, mc_number, city, state, created_at, updated_at)
       SELECT ${companyBase} + g, 'huge_' || g,
              (${names(["Lone Star", "Big Sky", "Prairie", "Iron Horse", "Red River", "Summit", "Keystone", "Blue Ridge", "Great Lakes", "Desert Wind", "Cascade", "Gulf Coast", "Heartland", "Rocky Mountain", "Bayou", "Granite State", "Buckeye", "Sooner", "Badger", "Palmetto"])})[1 + (g % 20)]
                || ' ' || (${names(["Heavy Haul", "Oversize Transport", "Logistics", "Freight", "Trucking", "Specialized Carriers", "Wide Load Services", "Crane & Rigging", "Equipment Movers", "Transport Co."])})[1 + (g / 20) % 10]
                || CASE WHEN g > 200 THEN ' ' || g ELSE '' END,
              'dispatch' || g || '@hauler' || (g % 997) || '.example', 'dispatch' || g || '@hauler' || (g % 997) || '.example',
              '+1 ' || (201 + g % 780) || ' 555 ' || lpad((g % 10000)::text, 4, '0'),
+             CASE WHEN 201 + g % 780 = ANY(${validAreaCodes()}) THEN '+1' || (201 + g % 780) || '555' || lpad((g % 10000)::text, 4, '0') END,
              (10000000 + g)::text, 'MC-' || (900000 + g), 'Town ' || (g % 500),
              (${names(STATE_CODES.filter((s) => s !== "AK" && s !== "HI" && s !== "DC"))})[1 + (g % 48)],
              now() - interval '400 days' + (g::float8 / ${companies}) * interval '390 days', now()

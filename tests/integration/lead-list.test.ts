@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { listLeads } from "@/lib/leads/list-leads";
+import { leadFilterConditions, ZLeadFilter } from "@/lib/leads/lead-list-filter";
 import { makeCompany, makeLead, makeUser, uid } from "../fixtures/factories";
 
 // Every query is narrowed to this file's own companies (by a unique search tag), since other test
@@ -75,6 +76,22 @@ describe("listLeads", () => {
     });
     expect(byPhone.rows.map((r) => r.id)).toContain(ids.b);
     expect(await idsOf({ q: `${tag}%` })).toEqual([]); // LIKE wildcards are searched for, not obeyed
+  });
+
+  it("finds a whole phone number by its E.164, and leaves out the search arms a term cannot match", async () => {
+    const mine = { status: "assigned", assigned: "me" };
+    // A whole number, however written, is companies.phone_norm by equality; part of one is a pattern.
+    for (const q of ["+1 (512) 555-0142", "512.555.0142", "15125550142", "555-0142"])
+      expect(await idsOf({ q, ...mine })).toContain(ids.b);
+    expect(await idsOf({ q: "+1 (512) 555-0143", ...mine })).not.toContain(ids.b);
+    // A name with spaces is found without the email and phone indexes (it can match neither).
+    expect(await idsOf({ q: `Acme ${tag} Hauling` })).toEqual([ids.b, ids.a]);
+    const arms = (q: string) => leadFilterConditions(rep, ZLeadFilter.parse({ q }))[0].sql;
+    expect(arms(`Acme ${tag} Hauling`)).not.toMatch(/c\.email|c\.phone/);
+    expect(arms(`dispatch_${tag}@`)).toMatch(/c\.email ILIKE/);
+    expect(arms(`dispatch_${tag}@`)).not.toMatch(/c\.phone/);
+    expect(arms("(512) 555-0142")).toMatch(/c\.phone_norm = /);
+    expect(arms("555-0142")).toMatch(/c\.phone ILIKE/);
   });
 
   it("filters by status, source, assignee, state, created range and value range", async () => {
