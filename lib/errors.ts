@@ -69,3 +69,13 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when PostgreSQL rolled the transaction back to break a deadlock (40P01) or a serialization
+ * conflict (40001): the work may simply run again. Read through Prisma's wrappers as well.
+ */
+export function isLockConflict(err: unknown): boolean {
+  const e = err as { code?: string; meta?: { code?: string }; cause?: { originalCode?: string }; message?: string };
+  const codes = [e?.code, e?.meta?.code, e?.cause?.originalCode];
+  return codes.includes("40P01") || codes.includes("40001") || /deadlock detected|could not serialize/i.test(e?.message ?? "");
+}

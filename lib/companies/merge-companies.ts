@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { command } from "@/lib/command";
-import { AppError } from "@/lib/errors";
+import { AppError, isLockConflict } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordLeadEvent } from "@/lib/leads/record-lead-event";
@@ -77,12 +77,6 @@ const values = (c: TCompanyRow): TMergeValues => ({
 // deadlock with an ingest batch): the whole merge runs again, a few times at most.
 class RetryMerge extends Error {}
 const ATTEMPTS = 4;
-
-function isLockConflict(err: unknown): boolean {
-  const e = err as { code?: string; meta?: { code?: string }; cause?: { originalCode?: string }; message?: string };
-  const codes = [e?.code, e?.meta?.code, e?.cause?.originalCode];
-  return codes.includes("40P01") || codes.includes("40001") || /deadlock detected|could not serialize/i.test(e?.message ?? "");
-}
 
 /**
  * Merges one company into another (issue 17), in one transaction: the survivor takes the chosen

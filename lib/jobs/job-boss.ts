@@ -1,7 +1,9 @@
 import "server-only";
+import retry from "async-retry";
 import PgBoss from "pg-boss";
 import type pg from "pg";
 import { dbPool } from "@/lib/db";
+import { isLockConflict } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { deadLetterQueue, JOB_KINDS, type TJobKind, type TJobKinds } from "@/lib/jobs/job-kinds";
 
@@ -83,13 +85,34 @@ function queueOptions(kind: TJobKind, deadLetter: string): PgBoss.Queue {
 /**
  * Makes (or brings up to date) each kind's queue and its dead-letter queue. pg-boss drops a job
  * sent to a queue that does not exist, so every process that sends does this once at start.
+ * Processes that start together (N instances; or one instance's job runner and its first
+ * webhook's sender) make the same queues at the same moment, and pg-boss's create_queue() (a row
+ * in its queue table, then a partition of its job table) deadlocks between them: two of three
+ * failed on every try (tests/integration/job-queues.test.ts). So the one PostgreSQL picked as the
+ * victim waits a moment and starts over, and finds made what the others have made meanwhile.
  */
 export async function ensureQueues(boss: PgBoss, kinds: TJobKinds): Promise<void> {
+  await retry(
+    async (bail) => {
+      try {
+        await makeQueues(boss, kinds);
+      } catch (err) {
+        if (!isLockConflict(err)) bail(err as Error);
+        else throw err;
+      }
+    },
+    { retries: 8, minTimeout: 100, maxTimeout: 2000, randomize: true },
+  );
+}
+
+async function makeQueues(boss: PgBoss, kinds: TJobKinds): Promise<void> {
+  // Making a queue is DDL (a partition with its indexes); one that exists is only brought up to date.
+  const made = new Set((await boss.getQueues()).map((q) => q.name));
   for (const [name, kind] of Object.entries(kinds)) {
     const dead = deadLetterQueue(name);
-    await boss.createQueue(dead, { name: dead, policy: "standard" });
+    if (!made.has(dead)) await boss.createQueue(dead, { name: dead, policy: "standard" });
     const options = { ...queueOptions(kind, dead), name };
-    await boss.createQueue(name, options);
+    if (!made.has(name)) await boss.createQueue(name, options);
     await boss.updateQueue(name, options);
   }
 }
