@@ -83,6 +83,28 @@ describe("alert and escalation", () => {
     people = await team();
   });
 
+  it("queues the timers of leads that arrive together in one settings read and one insert", async () => {
+    // Claimed leads (the pool's sweep, tested below, must not see them); their timers lie minutes ahead.
+    const rep = await makeUser({ name: "Batch Rep" });
+    const company = await makeCompany({ name: "Batch Hauling" });
+    const leads = await Promise.all([0, 1, 2].map(() => makeLead({ companyId: company.id, status: "assigned", assignedAdminId: rep.user.id })));
+    const queries = jest.spyOn(pg.Client.prototype, "query");
+    // As the webhook's batch answers them: every new lead asks in the same turn of the event loop.
+    await Promise.all(leads.map((l) => scheduleLeadSla({ id: l.id, createdAt: l.createdAt })));
+    const texts = queries.mock.calls.map(([q]) => String((q as { text?: string }).text ?? q));
+    queries.mockRestore();
+    expect(texts.filter((t) => /INSERT INTO \S+\.job\b/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /FROM "public"\."settings"/.test(t))).toHaveLength(1);
+    const queued = await db.$queryRawUnsafe<{ name: string; n: number }[]>(
+      `SELECT name, count(*)::int AS n FROM "${schema}".job WHERE (data->>'leadId')::int = ANY($1) GROUP BY name ORDER BY name`,
+      leads.map((l) => l.id),
+    );
+    expect(queued).toEqual([
+      { name: "lead-sla-alert", n: 3 },
+      { name: "lead-sla-escalate", n: 3 },
+    ]);
+  });
+
   it("fire once each for a lead left unclaimed, with two runners working the same queues", async () => {
     const company = await makeCompany({ name: "Lone Star Heavy" });
     const lead = await makeLead({ companyId: company.id, states: ["TX", "NM"], createdAt: new Date(Date.now() - 20 * MINUTE) });
