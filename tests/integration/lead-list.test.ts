@@ -1,3 +1,4 @@
+import pg from "pg";
 import { db } from "@/lib/db";
 import { listLeads } from "@/lib/leads/list-leads";
 import { leadFilterConditions, ZLeadFilter } from "@/lib/leads/lead-list-filter";
@@ -92,6 +93,17 @@ describe("listLeads", () => {
     expect(arms(`dispatch_${tag}@`)).not.toMatch(/c\.phone/);
     expect(arms("(512) 555-0142")).toMatch(/c\.phone_norm = /);
     expect(arms("555-0142")).toMatch(/c\.phone ILIKE/);
+  });
+
+  it("takes a search's count from its first page when that page holds every match", async () => {
+    const queries = jest.spyOn(pg.Client.prototype, "query");
+    const found = await list({});
+    const texts = queries.mock.calls.map(([q]) => String((q as { text?: string }).text ?? q));
+    queries.mockRestore();
+    expect(found).toMatchObject({ total: 4, totalIsEstimate: false, hasNextPage: false });
+    // One statement, the page: no estimate, no bounded count running the search again.
+    expect(texts.filter((t) => /EXPLAIN|count\(\*\)/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /WITH page AS/.test(t))).toHaveLength(1);
   });
 
   it("filters by status, source, assignee, state, created range and value range", async () => {
