@@ -1,5 +1,5 @@
 // npm run test:e2e — make a database, seed the demo, serve the production build, drive Chromium.
-// Builds first when there is no build yet. E2E_PORT (default 3100) picks the first port.
+// Builds first when there is no build yet, or it is older than its sources. E2E_PORT (default 3100) picks the first port.
 //
 // The whole suite runs as E2E_SHARDS (default 2) shards side by side, each with its own database,
 // seed and server on its own port (E2E_PORT, E2E_PORT+1, ...), jest splitting the files between
@@ -7,9 +7,10 @@
 // files in about 18 minutes with two shards (the last CI with one took 1 967 s in all). A run
 // given test files or jest options (`npm run test:e2e -- tests/e2e/x.e2e.test.ts`) is one shard
 // unless E2E_SHARDS says otherwise.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureProductionBuild } from "./lib/ensure-build.mjs";
 import { createTestDatabase, serverAnswers } from "../tests/setup/test-database.mjs";
 
 const firstPort = Number(process.env.E2E_PORT ?? 3100);
@@ -115,12 +116,9 @@ async function runShard(index) {
   }
 }
 
-if (!fs.existsSync(".next/BUILD_ID")) {
-  const built = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (built.status !== 0) {
-    console.error("build failed");
-    process.exit(1);
-  }
+if (!ensureProductionBuild()) {
+  console.error("build failed");
+  process.exit(1);
 }
 const codes = await Promise.all(Array.from({ length: shards }, (_, i) => runShard(i + 1)));
 if (failures.length > 0) {

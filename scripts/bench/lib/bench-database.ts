@@ -6,8 +6,8 @@
 // `<prefix>_huge` (demo + the 10x seed: 1 000 000 leads, ~10 000 000 actions, skewed; about
 // 15 min to make) only for benchmarks run with --huge or BENCH_HUGE=1 (`hugeRequested`).
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import pg from "pg";
+import { ensureProductionBuild } from "../../lib/ensure-build.mjs";
 
 const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PREFIX = process.env.BENCH_DB_PREFIX ?? "pilot_crm_bench";
@@ -99,13 +99,9 @@ export function useDatabase(url: string) {
   process.env.DATABASE_URL = url;
 }
 
-/** A fresh benchmark database's schema, and the production build its server serves (made if missing). */
+/** A fresh benchmark database's schema, and the production build its server serves (made if missing or stale). */
 export function migrateAndBuild(url: string) {
   const migrated = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   if (migrated.status !== 0) throw new Error(`migration failed: ${migrated.stderr}`);
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("no production build yet: next build");
-    const built = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (built.status !== 0) throw new Error("next build failed");
-  }
+  if (!ensureProductionBuild()) throw new Error("next build failed");
 }
