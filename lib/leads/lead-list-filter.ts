@@ -125,9 +125,9 @@ export function leadFilterConditions(actor: TActor, f: TLeadFilter): Prisma.Sql[
       ...(named.length ? [Prisma.sql`l.last_call_outcome IN (${Prisma.join(named)})`] : []),
     ];
     conds.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
-    // A call outcome comes with a contact (constraint sales_leads_call_outcome_needs_contact): said
-    // here, the "last contact" sort's index range starts after the leads never contacted, which
-    // it otherwise reads through (150 000 of them at 1 000 000 leads) before the first match.
+    // A call outcome comes with a contact (a trigger holds it: migration call_outcome_needs_contact).
+    // Said here, the "last contact" sort's index range starts after the leads never contacted,
+    // which it otherwise reads through (150 000 of them at 1 000 000 leads) before a first match.
     if (!outcomes.includes(null)) conds.push(Prisma.sql`l.last_contact_at IS NOT NULL`);
   }
   if (f.state) conds.push(Prisma.sql`l.states @> ARRAY[${f.state}]::text[]`);
