@@ -6,6 +6,7 @@ import { csvRow } from "@/lib/kernel/csv";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requestIp } from "@/lib/audit/request-ip";
 import { leadFilterConditions, whereSql, ZLeadFilter } from "@/lib/leads/lead-list-filter";
+import { LEAD_DESTINATION_SQL, LEAD_ORIGIN_SQL } from "@/lib/leads/lead-page-sql";
 import { command } from "@/lib/command";
 
 export const ZExportLeadsCsv = z.object({ filter: ZLeadFilter });
@@ -57,11 +58,6 @@ type TExportRow = {
   conversion_value: string | null;
 };
 
-const place = (path: string) =>
-  Prisma.raw(
-    `nullif(concat_ws(', ', l.lead_data #>> '{${path},city}', l.lead_data #>> '{${path},state}'), '')`,
-  );
-
 /**
  * The leads of a filter as CSV, streamed: a ReadableStream that reads the next EXPORT_BATCH rows
  * (keyset on id, newest first) only when the client has taken the previous ones, so memory stays
@@ -78,7 +74,12 @@ export const exportLeadsCsv = command(
     let exported = 0;
     const ip = await requestIp();
     const finish = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
-      await recordAudit(db, { actor, action: "export.leads", after: { rows: exported, filter: data.filter }, ip });
+      await recordAudit(db, {
+        actor,
+        action: "export.leads",
+        after: { rows: exported, filter: data.filter },
+        ip,
+      });
       controller.close();
     };
 
@@ -95,8 +96,7 @@ export const exportLeadsCsv = command(
           const rows = await db.$queryRaw<TExportRow[]>`
           SELECT l.id, l.status::text AS status, l.lead_source::text AS lead_source, c.name AS company, c.email, c.phone, c.usdot,
                  c.state::text AS company_state, l.states,
-                 coalesce(${place("route,origin")}, ${place("pickup")}, ${place("location")}) AS origin,
-                 coalesce(${place("route,destination")}, ${place("delivery")}) AS destination,
+                 ${LEAD_ORIGIN_SQL} AS origin, ${LEAD_DESTINATION_SQL} AS destination,
                  l.estimated_value::text AS estimated_value, u.name AS assignee, l.created_at, l.next_follow_up_at,
                  l.last_contact_at, l.last_call_outcome::text AS last_call_outcome, l.lost_reason,
                  sc.conversion_value::text AS conversion_value

@@ -11,7 +11,8 @@ import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/auth/permissions";
-import { leadPageSql, listLeads, ZListLeads, type TListLeads } from "@/lib/leads/list-leads";
+import { listLeads, ZListLeads, type TListLeads } from "@/lib/leads/list-leads";
+import { leadPageSql } from "@/lib/leads/lead-page-sql";
 import {
   getLeadPool,
   leadPoolSql,

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCompany } from "@/lib/companies/get-company";
 import { mergeCompanies } from "@/lib/companies/merge-companies";
-import { leadPageSql, listLeads, ZListLeads } from "@/lib/leads/list-leads";
+import { listLeads, ZListLeads } from "@/lib/leads/list-leads";
+import { leadPageSql } from "@/lib/leads/lead-page-sql";
 import { makeLead, makeUser, uid } from "../fixtures/factories";
 
 const company = (name: string) => db.company.create({ data: { name, state: "TX" } });
