@@ -1,14 +1,27 @@
 import "server-only";
-import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { leadFilterConditions, whereSql } from "@/lib/leads/lead-list-filter";
+import { leadFilterConditions, whereSql, type TLeadFilter } from "@/lib/leads/lead-list-filter";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TActionOutcome, TLeadSort, TLeadSource, TLeadStatus } from "@/lib/leads/lead-vocabulary";
-import type { TCursor, ZListLeads } from "@/lib/leads/list-leads";
 
 // The SQL of the leads table's page (listLeads in lib/leads/list-leads.ts): the sort columns, the
 // cursor each sort pages by, the keyset runs that reach any depth at the cost of page 1, and the
 // page query itself, which `npm run bench -- lists` EXPLAINs.
+
+/** A keyset cursor: the sort value of the row a page starts after (or ends before), and its id. */
+export type TCursor = { value: string | null; id: number };
+
+/** What the page query needs of listLeads' input (ZListLeads, parsed). */
+export type TLeadPageQuery = {
+  filter: TLeadFilter;
+  sort: TLeadSort;
+  dir: "asc" | "desc";
+  page: number;
+  page_size: number;
+  after?: TCursor;
+  before?: TCursor;
+  last?: boolean;
+};
 
 const SORT_COLUMNS: Record<TLeadSort, Prisma.Sql> = {
   created: Prisma.raw("created_at"),
@@ -132,7 +145,7 @@ function keysetIds(
 }
 
 /** The page query of listLeads (one row more than the page, to tell whether a next page exists); `npm run bench -- lists` EXPLAINs it. */
-export function leadPageSql(actor: TActor, data: z.output<typeof ZListLeads>): Prisma.Sql {
+export function leadPageSql(actor: TActor, data: TLeadPageQuery): Prisma.Sql {
   const { filter, sort, dir, page, page_size: pageSize } = data;
   const where = whereSql(leadFilterConditions(actor, filter));
   const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");

@@ -29,7 +29,6 @@ const zCursor = z.preprocess(
     })
     .optional(),
 );
-export type TCursor = { value: string | null; id: number };
 
 export const ZListLeads = z.object({
   filter: ZLeadFilter,
