@@ -58,10 +58,10 @@ async function sendWebhook(companyName: string): Promise<void> {
   expect(res.status).toBe(202);
 }
 
-async function openLivePool(email: string, viewport: { width: number; height: number }): Promise<Page> {
+async function openLivePool(email: string, viewport: { width: number; height: number }, path = "/admin/crm/pool"): Promise<Page> {
   const page = await newPage(e2e.browser, viewport);
   await login(page, email);
-  await page.goto("/admin/crm/pool");
+  await page.goto(path);
   await page.locator("html[data-live=open]").waitFor({ state: "attached" });
   // Survives only as long as this document: proves the lead arrived without a reload.
   await page.evaluate(() => ((window as unknown as { liveMark: string }).liveMark = "same document"));
@@ -79,7 +79,13 @@ describe.each([
     const tag = crypto.randomBytes(3).toString("hex");
     const repA = await makeRep(`a${tag}`, ["TX"]);
     const repB = await makeRep(`b${tag}`, ["ME"]);
-    const [a, b, manager] = await Promise.all([openLivePool(repA.email, viewport), openLivePool(repB.email, viewport), openLivePool("manager@pilot-crm.test", viewport)]);
+    // B shows only its own territories: the notice below re-reads B's page (as every event a tab
+    // hears does), and "all unassigned" would then rightly list the TX lead among the others.
+    const [a, b, manager] = await Promise.all([
+      openLivePool(repA.email, viewport),
+      openLivePool(repB.email, viewport, "/admin/crm/pool?scope=mine"),
+      openLivePool("manager@pilot-crm.test", viewport),
+    ]);
     const titleBefore = await a.title();
 
     const company = `Live Haul ${tag}`;
