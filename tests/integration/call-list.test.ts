@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, dbPool } from "@/lib/db";
 import { getCallList } from "@/lib/calls/get-call-list";
 import { orderCallList } from "@/lib/calls/call-priority";
 import { zonedDayBounds } from "@/lib/kernel/zoned-time";
@@ -166,5 +166,28 @@ describe("the call list", () => {
       status: 400,
       issues: [expect.objectContaining({ path: "limit" })],
     });
+  });
+
+  it("plans its statement once per connection and reuses that generic plan", async () => {
+    // Left to choose, PostgreSQL planned it anew on every call at 1 000 000 leads (planning cost
+    // more than running it); get-call-list.ts forces the generic plan for this statement only.
+    const { actor: rep } = await makeUser();
+    await callLead(rep.id, { assigned: -hours(1) });
+    for (let i = 0; i < 3; i++) await getCallList(rep, {}, { now });
+    // pg-pool lends the connection released last: the one the calls above ran on.
+    const client = await dbPool().connect();
+    try {
+      const { rows } = await client.query<{ generic_plans: string; custom_plans: string }>(
+        "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'call\\_list\\_%'",
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.map((r) => Number(r.custom_plans))).toEqual(rows.map(() => 0));
+      expect(rows.reduce((n, r) => n + Number(r.generic_plans), 0)).toBeGreaterThanOrEqual(3);
+      // Prisma's own statements on the connection keep their custom plans: the setting was local.
+      const { rows: mode } = await client.query<{ plan_cache_mode: string }>("SHOW plan_cache_mode");
+      expect(mode[0].plan_cache_mode).toBe("auto");
+    } finally {
+      client.release();
+    }
   });
 });
