@@ -81,10 +81,18 @@ export const getLeadPool = command(
     const myStates = await territoryStates(actor.id);
     const mine = Prisma.sql`${myStates}::text[]`;
     const state = data.state ? Prisma.sql`AND l.states @> ARRAY[${data.state}]::text[]` : Prisma.empty;
-    const inMine = Prisma.sql`WHERE l.status = 'pending' AND l.states && ${mine} ${state}`;
+    const all = Prisma.sql`WHERE l.status = 'pending' ${state}`;
+    // A state of my own territories: every pending lead in it touches them, so "in my
+    // territories" and "all" are one set, counted once. Counted twice, the second count's
+    // estimate multiplied the two conditions' selectivities as if unrelated (7 000 of the 11 200
+    // Texas leads at 1 000 000 leads) and paid a bounded scan the first one skips.
+    const stateIsMine = !!data.state && myStates.includes(data.state);
+    const inMine = stateIsMine
+      ? all
+      : Prisma.sql`WHERE l.status = 'pending' AND l.states && ${mine} ${state}`;
     const [raw, total, inTerritory] = await Promise.all([
       readPoolPage(myStates, data, now),
-      data.scope === "mine" ? null : countLeads(Prisma.sql`WHERE l.status = 'pending' ${state}`),
+      data.scope === "mine" || stateIsMine ? null : countLeads(all),
       myStates.length ? countLeads(inMine) : Promise.resolve<TListCount>({ n: 0, kind: "exact" }),
     ]);
     const strictRep = territoryMode === "strict" && !isManager(actor);
@@ -177,12 +185,18 @@ export function poolRuns(myStates: string[], data: z.output<typeof ZGetLeadPool>
  * (one row more than the page tells whether a next page exists). A page of the territory run
  * never reads the outside one, which is where most of the pool lies.
  */
-async function readPoolPage(myStates: string[], data: z.output<typeof ZGetLeadPool>, now: string): Promise<TPoolRaw["rows"]> {
+async function readPoolPage(
+  myStates: string[],
+  data: z.output<typeof ZGetLeadPool>,
+  now: string,
+): Promise<TPoolRaw["rows"]> {
   const take = data.limit + 1;
   const rows: TPoolRaw["rows"] = [];
   for (const run of poolRuns(myStates, data)) {
     if (rows.length >= take) break;
-    rows.push(...(await db.$queryRaw<TPoolRaw["rows"]>(leadPoolSql(myStates, data, now, run, take - rows.length))));
+    rows.push(
+      ...(await db.$queryRaw<TPoolRaw["rows"]>(leadPoolSql(myStates, data, now, run, take - rows.length))),
+    );
   }
   return rows;
 }

@@ -27,7 +27,22 @@ async function walk<T extends { rows: { id: number }[]; nextCursor: string | nul
     if (!p.nextCursor) return ids;
     after = p.nextCursor;
   }
-  throw new Error(`the pages never ended: ${ids.length} rows read, last cursor ${after}, last ids ${ids.slice(-6).join(",")}`);
+  throw new Error(
+    `the pages never ended: ${ids.length} rows read, last cursor ${after}, last ids ${ids.slice(-6).join(",")}`,
+  );
+}
+
+/** The statement texts sent to PostgreSQL while `fn` ran that start with `prefix`. */
+async function statementsDuring(prefix: string, fn: () => Promise<unknown>): Promise<string[]> {
+  const queries = jest.spyOn(pg.Client.prototype, "query");
+  try {
+    await fn();
+    return queries.mock.calls
+      .map(([q]) => String((q as { text?: string }).text ?? q))
+      .filter((text) => text.startsWith(prefix));
+  } finally {
+    queries.mockRestore();
+  }
 }
 
 describe("call list paging", () => {
@@ -161,8 +176,12 @@ describe("pool paging", () => {
     const mine: number[] = [];
     const outside: number[] = [];
     for (let i = 0; i < 3; i++) {
-      mine.push((await makeLead({ companyId: company.id, states: ["DE", "WV"], createdAt: at(-hours(1 + i)) })).id);
-      outside.push((await makeLead({ companyId: company.id, states: ["WV"], createdAt: at(-hours(1 + i)) })).id);
+      mine.push(
+        (await makeLead({ companyId: company.id, states: ["DE", "WV"], createdAt: at(-hours(1 + i)) })).id,
+      );
+      outside.push(
+        (await makeLead({ companyId: company.id, states: ["WV"], createdAt: at(-hours(1 + i)) })).id,
+      );
     }
     const all = await walk((after) => getLeadPool(rep, { state: "WV", limit: 2, after }, { now }));
     expect(new Set(all).size).toBe(all.length);
@@ -187,9 +206,13 @@ describe("pool paging", () => {
     const { user, actor: rep } = await makeUser();
     await makeTerritory(["NH"], [user.id]);
     const company = await makeCompany();
-    for (let i = 0; i < 3; i++) await makeLead({ companyId: company.id, states: ["NH"], createdAt: at(-hours(1 + i)) });
+    for (let i = 0; i < 3; i++)
+      await makeLead({ companyId: company.id, states: ["NH"], createdAt: at(-hours(1 + i)) });
     const queries = jest.spyOn(pg.Client.prototype, "query");
-    const [byState, all] = [await getLeadPool(rep, { state: "NH", limit: 2 }, { now }), await getLeadPool(rep, { limit: 2 }, { now })];
+    const [byState, all] = [
+      await getLeadPool(rep, { state: "NH", limit: 2 }, { now }),
+      await getLeadPool(rep, { limit: 2 }, { now }),
+    ];
     const pageReads = queries.mock.calls
       .map(([q]) => String((q as { text?: string }).text ?? q))
       .filter((text) => text.includes("WITH page AS MATERIALIZED"));
@@ -201,6 +224,22 @@ describe("pool paging", () => {
     // One read per page, and neither touched the outside run (the pool's "NOT (l.states && mine)").
     expect(pageReads).toHaveLength(2);
     expect(pageReads.filter((text) => text.includes("NOT (l.states"))).toEqual([]);
+  });
+
+  it("counts a state of my own territories once: all its pending leads are in them", async () => {
+    const { user, actor: rep } = await makeUser();
+    await makeTerritory(["NH", "VT"], [user.id]);
+    await makeLead({ states: ["NH"] });
+    const COUNT = "EXPLAIN (FORMAT JSON) SELECT 1 FROM sales_leads l";
+    const byState = () => getLeadPool(rep, { state: "NH" }, { now });
+    expect(await statementsDuring(COUNT, byState)).toHaveLength(1);
+    const pool = await byState();
+    const n = await db.salesLead.count({ where: { status: "pending", states: { has: "NH" } } });
+    expect(pool.total).toEqual({ n, kind: "exact" });
+    expect(pool.inTerritory).toEqual(pool.total);
+    // Another state is two sets: all of them, and those also touching my territories.
+    const counts2 = await statementsDuring(COUNT, () => getLeadPool(rep, { state: "TX" }, { now }));
+    expect(counts2).toHaveLength(2);
   });
 
   it("counts exactly below the bound", async () => {
