@@ -73,11 +73,11 @@ async function prepare(name: string, size: TSize, fresh: boolean): Promise<strin
 
 /**
  * What autovacuum does on a live server, done before measuring (this machine runs with it off):
- * the visibility map the index-only scans rely on. The 10x seed's own VACUUM left 8 of 5 539
- * company pages and ~40 % of the newest leads' pages not all-visible, so the pool's count read
- * the heap (Heap Fetches) and the planner, trusting relallvisible, chose a BitmapAnd of the states
- * GIN instead: 85 ms for a count that is 3 ms index-only. Cheap when nothing changed (VACUUM skips
- * all-visible pages).
+ * the visibility map the index-only scans rely on, after the seed or after a benchmark's writes.
+ * With it unset (as the 10x seed left it until its commit was made synchronous: 8 of 5 539
+ * company pages all-visible), the pool's count read the heap and the planner, trusting
+ * relallvisible, chose a BitmapAnd of the states GIN instead: 85 ms for a count that is 3 ms
+ * index-only. Cheap when nothing changed (VACUUM skips all-visible pages).
  */
 async function settle(url: string) {
   await withClient(url, (c) => c.query("VACUUM"));
