@@ -5,12 +5,12 @@ const createJestConfig = nextJest({ dir: "./" });
 
 /** Unit and integration tests. Integration tests run on a real PostgreSQL database made for the run. */
 const config = {
-  testEnvironment: "node",
+  // Node's, closing the database pools after each file's last hook (tests/setup/node-environment.mjs).
+  testEnvironment: "<rootDir>/tests/setup/node-environment.mjs",
   roots: ["<rootDir>/tests/unit", "<rootDir>/tests/integration"],
   globalSetup: "<rootDir>/tests/setup/global-setup.mjs",
   globalTeardown: "<rootDir>/tests/setup/global-teardown.mjs",
   setupFiles: ["<rootDir>/tests/setup/env.mjs"],
-  setupFilesAfterEnv: ["<rootDir>/tests/setup/after-env.ts"],
   moduleNameMapper: {
     "^server-only$": "<rootDir>/tests/setup/empty-module.js",
     "^@/(.*)$": "<rootDir>/$1",
