@@ -86,7 +86,7 @@ export const getLeadPool = command(
     // territories" and "all" are one set, counted once. Counted twice, the second count's
     // estimate multiplied the two conditions' selectivities as if unrelated (7 000 of the 11 200
     // Texas leads at 1 000 000 leads) and paid a bounded scan the first one skips.
-    const stateIsMine = !!data.state && myStates.includes(data.state);
+    const stateIsMine = isStateOfMine(myStates, data.state);
     const inMine = stateIsMine
       ? all
       : Prisma.sql`WHERE l.status = 'pending' AND l.states && ${mine} ${state}`;
@@ -165,6 +165,11 @@ type TPoolRaw = {
 
 export type TPoolRun = "territory" | "outside";
 
+/** The filter's state is one of my territories' states: every pending lead in it touches them. */
+function isStateOfMine(myStates: string[], state: string | undefined): boolean {
+  return !!state && myStates.includes(state);
+}
+
 /**
  * The runs a pool page reads, in its order: the pending leads touching my territories, then the
  * rest. A run is left out when it cannot hold a row: the territory run once the cursor has left
@@ -176,7 +181,7 @@ export function poolRuns(myStates: string[], data: z.output<typeof ZGetLeadPool>
   const { scope, state, after } = data;
   return [
     ...(myStates.length && !(after && !after.inTerritory) ? (["territory"] as const) : []),
-    ...(scope !== "mine" && !(state && myStates.includes(state)) ? (["outside"] as const) : []),
+    ...(scope !== "mine" && !isStateOfMine(myStates, state) ? (["outside"] as const) : []),
   ];
 }
 

@@ -32,14 +32,15 @@ async function walk<T extends { rows: { id: number }[]; nextCursor: string | nul
   );
 }
 
-/** The statement texts sent to PostgreSQL while `fn` ran that start with `prefix`. */
-async function statementsDuring(prefix: string, fn: () => Promise<unknown>): Promise<string[]> {
+/** The statement texts sent to PostgreSQL while `fn` ran that `keep` picks. */
+async function statementsDuring(
+  keep: (text: string) => boolean,
+  fn: () => Promise<unknown>,
+): Promise<string[]> {
   const queries = jest.spyOn(pg.Client.prototype, "query");
   try {
     await fn();
-    return queries.mock.calls
-      .map(([q]) => String((q as { text?: string }).text ?? q))
-      .filter((text) => text.startsWith(prefix));
+    return queries.mock.calls.map(([q]) => String((q as { text?: string }).text ?? q)).filter(keep);
   } finally {
     queries.mockRestore();
   }
@@ -208,15 +209,15 @@ describe("pool paging", () => {
     const company = await makeCompany();
     for (let i = 0; i < 3; i++)
       await makeLead({ companyId: company.id, states: ["NH"], createdAt: at(-hours(1 + i)) });
-    const queries = jest.spyOn(pg.Client.prototype, "query");
-    const [byState, all] = [
-      await getLeadPool(rep, { state: "NH", limit: 2 }, { now }),
-      await getLeadPool(rep, { limit: 2 }, { now }),
-    ];
-    const pageReads = queries.mock.calls
-      .map(([q]) => String((q as { text?: string }).text ?? q))
-      .filter((text) => text.includes("WITH page AS MATERIALIZED"));
-    queries.mockRestore();
+    const pages: Awaited<ReturnType<typeof getLeadPool>>[] = [];
+    const pageReads = await statementsDuring(
+      (text) => text.includes("WITH page AS MATERIALIZED"),
+      async () => {
+        pages.push(await getLeadPool(rep, { state: "NH", limit: 2 }, { now }));
+        pages.push(await getLeadPool(rep, { limit: 2 }, { now }));
+      },
+    );
+    const [byState, all] = pages;
     for (const page of [byState, all]) {
       expect(page.rows).toHaveLength(2);
       expect(page.nextCursor).toMatch(/^t~/);
@@ -230,7 +231,7 @@ describe("pool paging", () => {
     const { user, actor: rep } = await makeUser();
     await makeTerritory(["NH", "VT"], [user.id]);
     await makeLead({ states: ["NH"] });
-    const COUNT = "EXPLAIN (FORMAT JSON) SELECT 1 FROM sales_leads l";
+    const COUNT = (text: string) => text.startsWith("EXPLAIN (FORMAT JSON) SELECT 1 FROM sales_leads l");
     const byState = () => getLeadPool(rep, { state: "NH" }, { now });
     expect(await statementsDuring(COUNT, byState)).toHaveLength(1);
     const pool = await byState();
