@@ -135,11 +135,15 @@ function bucketReads(p: TCallListParams): TBucketRead[] {
   // The ranks must be call-priority's: one owner for the order of the buckets.
   for (const r of reads)
     if (CALL_BUCKETS.find((b) => b.key === r.key)!.rank !== r.rank) throw new Error(r.key);
-  // A call-status filter empties the buckets it contradicts: leave them out of the statement.
+  // A call-status filter empties the buckets it contradicts: leave them out of the statement. A
+  // call outcome comes with a contact (a trigger holds it: migration call_outcome_needs_contact),
+  // so no lead never contacted ("new") has one: read, that bucket walked the rep's whole new range
+  // for nothing (0.7 ms of a "callback" list at 1 000 000 leads, its range and its count).
   return reads.filter(
     (r) =>
       p.outcome === undefined ||
-      ((r.key === "interested" ? p.outcome === "interested" : true) &&
+      ((r.key === "new" ? p.outcome === null : true) &&
+        (r.key === "interested" ? p.outcome === "interested" : true) &&
         (r.key === "callback" ? p.outcome === "callback" : true) &&
         (r.key === "stale" ? p.outcome !== "interested" && p.outcome !== "callback" : true)),
   );

@@ -1,6 +1,8 @@
 import { db, dbPool } from "@/lib/db";
 import { getCallList } from "@/lib/calls/get-call-list";
 import { orderCallList } from "@/lib/calls/call-priority";
+import { callListQuery } from "@/lib/calls/call-list-query";
+import { CALL_STATUSES, callStatusOf } from "@/lib/calls/call-status";
 import { zonedDayBounds } from "@/lib/kernel/zoned-time";
 import { makeLead, makeUser } from "../fixtures/factories";
 import { days, hours, minutes } from "../fixtures/calls";
@@ -135,6 +137,23 @@ describe("the call list", () => {
     ]);
     const notCalled = await getCallList(rep, { callStatus: "not_called" }, { now });
     expect(notCalled.rows.map((r) => r.id)).toEqual([l.newFresh.id, l.newOlder.id]);
+    // Every call status is the same order filtered. The never-called bucket is read only without a
+    // filter or for "not called": an outcome comes with a contact, so under any other it is empty.
+    for (const s of CALL_STATUSES) {
+      const filtered = await getCallList(rep, { callStatus: s.key }, { now });
+      const want = pure.filter((x) => callStatusOf(x.lastCallOutcome) === s.key).map((x) => x.id);
+      expect(filtered.rows.map((r) => r.id)).toEqual(want);
+      const p = {
+        repId: rep.id,
+        now,
+        dayStart: start,
+        dayEnd: end,
+        staleDays: 7,
+        limit: 100,
+        outcome: s.outcome,
+      };
+      expect(callListQuery(p).sql.includes("coalesce(l.assigned_at, l.created_at)")).toBe(s.outcome === null);
+    }
   });
 
   it("holds back a lead called 30 minutes ago without a due follow-up, and shows it again after the hour", async () => {

@@ -1,6 +1,8 @@
 import pg from "pg";
 import { db } from "@/lib/db";
-import { listLeads } from "@/lib/leads/list-leads";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { listLeads, ZListLeads } from "@/lib/leads/list-leads";
+import { leadPageSql } from "@/lib/leads/lead-page-sql";
 import { leadFilterConditions, ZLeadFilter } from "@/lib/leads/lead-list-filter";
 import { makeCompany, makeLead, makeUser, uid } from "../fixtures/factories";
 
@@ -93,6 +95,37 @@ describe("listLeads", () => {
     expect(arms(`dispatch_${tag}@`)).not.toMatch(/c\.phone/);
     expect(arms("(512) 555-0142")).toMatch(/c\.phone_norm = /);
     expect(arms("555-0142")).toMatch(/c\.phone ILIKE/);
+  });
+
+  it("finds a term of three words or more by the name's words, with exactly the pattern's matches", async () => {
+    // A word of letters only, unique to this run (the tag's digits spelled as letters).
+    const word = `Zed${tag.replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
+    const gulf = await makeCompany({ name: `Gulf ${word} Coast Logistics 99851` });
+    const lead = (await makeLead({ companyId: gulf.id })).id;
+    const found = async (q: string) => (await listLeads(rep, { filter: { q } })).rows.map((r) => r.id);
+    // The first word may end a longer one, the last begin one; case does not matter.
+    for (const q of [
+      `ulf ${word} Coast Logis`,
+      `Gulf ${word} Coast Logistics 99851`,
+      `${word} COAST logistics`,
+    ])
+      expect(await found(q)).toEqual([lead]);
+    // Every word is in the name, but not as one run: the words find it, the pattern leaves it out.
+    expect(await found(`Gulf ${word} Logistics`)).toEqual([]);
+    expect(await found(`${word} Coast  Logistics`)).toEqual([]);
+    const arms = (q: string) => leadFilterConditions(rep, ZLeadFilter.parse({ q }))[0];
+    expect(arms(`Gulf ${word} Coast Logistics 99851`).values).toContain(
+      `${word} & Coast & Logistics & 99851:*`,
+    );
+    // No whole middle word ("I-35" is two lexemes, a two-word term has no middle): the trigram index.
+    for (const q of [`Gulf ${word}`, `Gulf I-35 Coast`]) expect(arms(q).sql).not.toMatch(/to_tsvector/);
+    // The expression is the index's (migration companies_name_words_idx): the planner can use it.
+    const page = leadPageSql(rep, ZListLeads.parse({ filter: { q: `Gulf ${word} Coast Logistics 99851` } }));
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${page}`);
+    });
+    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("companies_name_words_idx");
   });
 
   it("takes a search's count from its first page when that page holds every match", async () => {
