@@ -54,8 +54,11 @@ async function picture(url: string) {
   );
   const functions = await query(
     url,
-    `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS fn, md5(pg_get_functiondef(p.oid)) AS body
-       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    // An aggregate has no function definition: its state function, state type and start value instead.
+    `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS fn,
+            md5(CASE WHEN p.prokind = 'a' THEN concat_ws(' ', a.aggtransfn::text, a.aggtranstype::regtype::text, a.agginitval)
+                     ELSE pg_get_functiondef(p.oid) END) AS body
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
       WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY 1`,
   );
   const triggers = await query(
@@ -72,7 +75,12 @@ beforeAll(async () => {
   process.env.DATABASE_URL = source.url;
   const { actor } = await makeUser();
   for (let i = 0; i < 5; i++) await makeLead();
-  const ingested = await createSalesLead({ company: companyFor(), source: "quote", leadData: EVENT_DATA.quote, occurredAt: new Date() } as never);
+  const ingested = await createSalesLead({
+    company: companyFor(),
+    source: "quote",
+    leadData: EVENT_DATA.quote,
+    occurredAt: new Date(),
+  } as never);
   await claimLead(actor, { lead_id: ingested.leadId });
   await db.$disconnect();
 }, 120_000);
