@@ -137,8 +137,8 @@ function bucketReads(p: TCallListParams): TBucketRead[] {
     if (CALL_BUCKETS.find((b) => b.key === r.key)!.rank !== r.rank) throw new Error(r.key);
   // A call-status filter empties the buckets it contradicts: leave them out of the statement. A
   // call outcome comes with a contact (a trigger holds it: migration call_outcome_needs_contact),
-  // so no lead never contacted ("new") has one: read, that bucket walked the rep's whole new range
-  // for nothing (0.7 ms of a "callback" list at 1 000 000 leads, its range and its count).
+  // so a never-contacted ("new") lead has none; read anyway, that bucket walked the rep's whole
+  // new range for nothing (0.7 ms of a "callback" list at 1 000 000 leads, its range and count).
   return reads.filter(
     (r) =>
       p.outcome === undefined ||
