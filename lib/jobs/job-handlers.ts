@@ -14,6 +14,7 @@ import { reestimateOpenLeads } from "@/lib/haul/reestimate-open-leads";
 import { runImport } from "@/lib/import/run-import";
 import { runSequenceStep } from "@/lib/sequences/run-sequence-step";
 import { refreshAnalyticsRollups } from "@/lib/analytics/refresh-analytics-rollups";
+import { compactLeadTallies } from "@/lib/leads/compact-lead-tallies";
 import { JOB_KINDS, type TJobContext, type TJobKindName, type TRunnableJobKinds } from "@/lib/jobs/job-kinds";
 
 type THandlers = { [K in TJobKindName]: (data: z.output<(typeof JOB_KINDS)[K]["data"]>, context: TJobContext) => Promise<unknown> };
@@ -35,6 +36,7 @@ export const JOB_HANDLERS: THandlers = {
   "import-run": ({ runId }) => runImport({ runId }),
   "sequence-step": (data) => runSequenceStep(data),
   "analytics-rollups-refresh": async () => ({ refreshed: await refreshAnalyticsRollups() }),
+  "lead-tallies-compact": async () => ({ folded: await compactLeadTallies() }),
 };
 
 /** The registry with its handlers, as the runner works it. */

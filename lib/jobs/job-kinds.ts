@@ -159,6 +159,16 @@ export const JOB_KINDS = {
     retry: () => ({ retryLimit: 5, retryDelay: 30, retryBackoff: true }),
     expireInSeconds: 120,
   }),
+  // Issue #19: the dashboard sums lead_tallies (signed changes written by triggers on sales_leads);
+  // folding them keeps that sum small. Missing a run only leaves more rows to sum, never a wrong count.
+  "lead-tallies-compact": defineJobKind({
+    description: "Folds the dashboard's lead tallies (changes of leads per rep and status) into one row per rep and status",
+    data: NO_DATA,
+    retry: () => ({ retryLimit: 1, retryDelay: 60, retryBackoff: false }),
+    expireInSeconds: 300,
+    schedule: { cron: "*/5 * * * *" },
+    policy: "short",
+  }),
   // Issue #19: the analytics page reads materialized views of its per-day counts; this keeps them
   // at most a few minutes old (the page says "as of …" from analytics_rollup_refreshes).
   "analytics-rollups-refresh": defineJobKind({

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
+import { HELD_LEADS } from "@/lib/leads/lead-tallies-sql";
 import { emptyToUndefined, zId } from "@/lib/leads/lead-input";
 import { command } from "@/lib/command";
 
@@ -35,8 +36,8 @@ export const getRepTotals = command(
 
     const [row] = await db.$queryRaw<Omit<TRepTotals, "adminId">[]>`
     WITH held AS (
-      SELECT count(*)::int AS leads, count(*) FILTER (WHERE status IN ('assigned', 'in_progress'))::int AS open_leads
-      FROM sales_leads WHERE assigned_admin_id = ${adminId}
+      SELECT coalesce(sum(h.leads), 0)::int AS leads, coalesce(sum(h.open_leads), 0)::int AS open_leads
+      FROM ${HELD_LEADS} h WHERE h.admin_id = ${adminId}
     ), won AS (
       SELECT count(*)::int AS conversions, coalesce(sum(conversion_value), 0) AS revenue
       FROM sales_conversions WHERE admin_id = ${adminId}

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
+import { HELD_LEADS } from "@/lib/leads/lead-tallies-sql";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TRepTotals } from "@/lib/leads/get-rep-totals";
 
@@ -28,16 +29,14 @@ export async function getTeamPerformance(actor: TActor): Promise<TTeamPerformanc
     (TTeamMember & { team_revenue: number; team_conversions: number; team_leads: number })[]
   >`
     WITH member AS (
-      SELECT u.id, u.name, u.role, u.active, h.leads, h.open_leads, w.conversions, w.revenue,
+      SELECT u.id, u.name, u.role, u.active, coalesce(h.leads, 0) AS leads, coalesce(h.open_leads, 0) AS open_leads,
+             w.conversions, w.revenue,
              coalesce(round(w.conversions * 100.0 / nullif(h.leads, 0), 1), 0) AS rate
       FROM users u
-      -- Per user, each count is an index-only range scan of that user's entries (sales_leads by
-      -- assigned_admin_id, sales_conversions by admin_id with the value in the index), which
-      -- PostgreSQL runs faster than one GROUP BY over the whole table.
-      CROSS JOIN LATERAL (
-        SELECT count(*)::int AS leads, count(*) FILTER (WHERE status IN ('assigned', 'in_progress'))::int AS open_leads
-        FROM sales_leads WHERE assigned_admin_id = u.id
-      ) h
+      LEFT JOIN ${HELD_LEADS} h ON h.admin_id = u.id
+      -- Per user, an index-only range scan of that user's conversions (sales_conversions by
+      -- admin_id with the value in the index), which PostgreSQL runs faster than one GROUP BY
+      -- over the whole table.
       CROSS JOIN LATERAL (
         SELECT count(*)::int AS conversions, coalesce(sum(conversion_value), 0) AS revenue
         FROM sales_conversions WHERE admin_id = u.id

@@ -274,6 +274,8 @@ export async function seedHuge({ scale, quiet }: { scale: number; quiet?: boolea
     // lead's first action through the created_at index, scanning millions of actions per lead.
     await step("analyze for the lead facts", `ANALYZE sales_leads, sales_actions, lead_events, email_messages, sales_conversions, lead_facts`);
     await step("lead facts", `SELECT lead_facts_refresh(array_agg(id ORDER BY id)) FROM sales_leads WHERE id > ${leadBase}`);
+    // lead_tallies too (migration `lead_tallies`): counted once, as its triggers would have kept it.
+    await step("lead tallies", `SELECT lead_tallies_rebuild()`);
     await c.query(`DROP TABLE big_tpl, big_plan`);
     // The commit is synchronous (this session used to set synchronous_commit = off, which buys
     // nothing for one transaction): after an asynchronous commit no one may set the rows'

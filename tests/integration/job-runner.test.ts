@@ -260,6 +260,7 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
     "lead-sla-alert",
     "lead-sla-escalate",
     "lead-sla-sweep",
+    "lead-tallies-compact",
     "live-events-cleanup",
     "sequence-step",
     "text-deliver",
@@ -276,4 +277,5 @@ it("registers the app's kinds with a handler, a retry policy and the schedules",
   expect(JOB_KINDS["haul-reestimate"].policy).toBe("short");
   expect(JOB_KINDS["follow-up-digest"].schedule?.cron).toBe("*/15 * * * *");
   expect(JOB_KINDS["analytics-rollups-refresh"].schedule?.cron).toBe("*/5 * * * *");
+  expect(JOB_KINDS["lead-tallies-compact"].schedule?.cron).toBe("*/5 * * * *");
 });
