@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { dbPool } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import { CALL_BUCKETS, CALL_LIST_PAGE_SIZE, type TCallBucket } from "@/lib/calls/call-priority";
-import { callListQuery, type TCallCursor, type TCallListRaw } from "@/lib/calls/call-list-query";
+import { callListQuery, callListRow, type TCallCursor, type TCallListRaw } from "@/lib/calls/call-list-query";
 import { addCounts, cappedCount, type TListCount } from "@/lib/leads/lead-vocabulary";
 import { CALL_STATUS_KEYS, CALL_STATUSES, callStatusLabel } from "@/lib/calls/call-status";
 import { describeCallReason } from "@/lib/calls/describe-call-reason";
@@ -129,7 +129,7 @@ export const getCallList = command(
       CALL_BUCKETS.map((b) => [b.key, cappedCount(raw.counts[String(b.rank)] ?? 0)]),
     ) as Record<TCallBucket, TListCount>;
     const more = raw.rows.length > limit;
-    const pageRows = raw.rows.slice(0, limit);
+    const pageRows = raw.rows.slice(0, limit).map(callListRow);
     const last = pageRows[pageRows.length - 1];
     return {
       total: addCounts(Object.values(buckets)),
@@ -138,39 +138,42 @@ export const getCallList = command(
       nextCursor: more && last ? `${last.rank}~${new Date(last.cursor_at).toISOString()}~${last.id}` : null,
       timeZone: settings.timeZone,
       staleDays: settings.staleDays,
-      rows: pageRows.map((r) => ({
-        id: r.id,
-        bucket: r.bucket,
-        bucketLabel: CALL_BUCKETS.find((b) => b.key === r.bucket)!.label,
-        reason: describeCallReason(
-          {
-            bucket: r.bucket,
-            nextFollowUpAt: r.next_follow_up_at,
-            lastContactAt: r.last_contact_at,
-            assignedAt: r.assigned_at,
-            createdAt: r.created_at,
-            haul: r.haul,
-          },
-          now,
-          settings.timeZone,
-        ),
-        status: r.status,
-        callStatus: callStatusLabel(r.last_call_outcome),
-        states: r.states,
-        estimatedValue: Number(r.estimated_value),
-        nextFollowUpAt: iso(r.next_follow_up_at),
-        nextFollowUpHasTime: r.next_follow_up_has_time,
-        lastContactAt: iso(r.last_contact_at),
-        company: { id: r.company_id, name: r.company_name, phone: r.company_phone },
-        contact: { name: r.contact_name, phone: r.contact_phone },
-        coveringFor: r.covering_for_id
-          ? { id: r.covering_for_id, name: r.covering_for_name ?? "a teammate" }
-          : null,
-        lockedBy:
-          r.locked_by_id && r.locked_by_id !== actor.id
-            ? { id: r.locked_by_id, name: r.locked_by_name ?? "someone", until: iso(r.locked_until)! }
+      rows: pageRows.map((r) => {
+        const bucket = CALL_BUCKETS.find((b) => b.rank === r.rank)!;
+        return {
+          id: r.id,
+          bucket: bucket.key,
+          bucketLabel: bucket.label,
+          reason: describeCallReason(
+            {
+              bucket: bucket.key,
+              nextFollowUpAt: r.next_follow_up_at,
+              lastContactAt: r.last_contact_at,
+              assignedAt: r.assigned_at,
+              createdAt: r.created_at,
+              haul: r.haul,
+            },
+            now,
+            settings.timeZone,
+          ),
+          status: r.status,
+          callStatus: callStatusLabel(r.last_call_outcome),
+          states: r.states,
+          estimatedValue: Number(r.estimated_value),
+          nextFollowUpAt: iso(r.next_follow_up_at),
+          nextFollowUpHasTime: r.next_follow_up_has_time,
+          lastContactAt: iso(r.last_contact_at),
+          company: { id: r.company_id, name: r.company_name, phone: r.company_phone },
+          contact: { name: r.contact_name, phone: r.contact_phone },
+          coveringFor: r.covering_for_id
+            ? { id: r.covering_for_id, name: r.covering_for_name ?? "a teammate" }
             : null,
-      })),
+          lockedBy:
+            r.lock && r.lock[0] && r.lock[0] !== actor.id
+              ? { id: r.lock[0], name: r.lock[1] ?? "someone", until: iso(r.lock[2])! }
+              : null,
+        };
+      }),
     };
   },
 );

@@ -1,4 +1,4 @@
-// npm run bench -- lists [--huge] [--runs N]
+// npm run bench -- lists [--huge] [--runs N] [--only TEXT]
 // The three lists a rep works from, on the demo (600 leads) and on the big database side by side:
 // the leads table (every sort both ways, every filter alone, every search kind, the combinations
 // reps use, deep pages), the pool (all / mine / a state, first and deep page) and the call list of
@@ -23,6 +23,7 @@ import {
 } from "@/lib/calls/get-lead-pool";
 import { getCallList, ZGetCallList } from "@/lib/calls/get-call-list";
 import { callListQuery } from "@/lib/calls/call-list-query";
+import { CALL_LIST_PAGE_SIZE } from "@/lib/calls/call-priority";
 import { CALL_STATUSES } from "@/lib/calls/call-status";
 import { getCompanySettings } from "@/lib/kernel/company-settings";
 import { zonedDayBounds } from "@/lib/kernel/zoned-time";
@@ -100,7 +101,7 @@ function callsCase(
   return {
     list: "calls",
     name,
-    run: (side) => getCallList(side.rep, { limit: 100, ...input(side) }),
+    run: (side) => getCallList(side.rep, { limit: CALL_LIST_PAGE_SIZE, ...input(side) }),
     sql: async (side) => {
       const settings = await getCompanySettings();
       const now = new Date();
@@ -113,7 +114,7 @@ function callsCase(
         dayStart: start,
         dayEnd: end,
         staleDays: settings.staleDays,
-        limit: i.limit ?? 100,
+        limit: i.limit ?? CALL_LIST_PAGE_SIZE,
         after: ZGetCallList.parse({ after: i.after }).after,
         outcome: status,
       });
@@ -310,6 +311,10 @@ export async function run(args: string[]): Promise<TBenchResult> {
   // 100: at 2–6 ms a p95 of 20 runs is the second-slowest run, and one scheduler or GC pause moved
   // cases across the target between back-to-back runs (40 runs still did); 100 cost ~40 s more.
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 100;
+  // --only TEXT: the cases whose list or name contains TEXT ("calls", "search"), to work on one list.
+  const onlyAt = args.indexOf("--only");
+  const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+  const cases = only ? CASES.filter((c) => c.list === only || c.name.includes(only)) : CASES;
   const urls = huge ? await prepareHugeDatabase() : await prepareBenchDatabases();
   const bigUrl = "huge" in urls ? urls.huge : urls.big;
   const demo = await sideOf(urls.demo);
@@ -321,7 +326,7 @@ export async function run(args: string[]): Promise<TBenchResult> {
 
   const rows: Record<string, string | number>[] = [];
   const figures: Record<string, unknown> = {};
-  for (const c of CASES) {
+  for (const c of cases) {
     const t = await timePair(runs, big, demo, c.run);
     // Rows on the page each side returns: a list whose demo page is short (the demo's busiest rep
     // holds 56 open leads, a few per call status) does less work per request than a full page.
