@@ -1,5 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { OPEN_STATUSES } from "@/lib/leads/lead-rules";
+
+// Open = held and being worked: the workflow's own list (lead-rules.ts), not a copy of it.
+const OPEN = Prisma.join(OPEN_STATUSES.map((s) => Prisma.sql`${s}::lead_status`));
 
 /**
  * Leads held per admin (admin_id NULL: the pool), summed from lead_tallies: exact and live, since
@@ -12,7 +16,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const HELD_LEADS = Prisma.sql`(
   SELECT admin_id,
          sum(leads)::int AS leads,
-         coalesce(sum(leads) FILTER (WHERE status IN ('assigned', 'in_progress')), 0)::int AS open_leads,
+         coalesce(sum(leads) FILTER (WHERE status IN (${OPEN})), 0)::int AS open_leads,
          coalesce(sum(leads) FILTER (WHERE status = 'pending'), 0)::int AS pending
   FROM lead_tallies GROUP BY admin_id
 )`;
